@@ -1,0 +1,17 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { localeCookie, locales } from "@/lib/i18n/locales";
+
+const input = z.object({
+  locale: z.enum(locales),
+  // Only same-site paths: never an open redirect.
+  next: z.string().regex(/^\/(?!\/)[^\s\\]*$/).catch("/"),
+});
+
+export async function POST(request: NextRequest) {
+  const parsed = input.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return new NextResponse("Unknown language", { status: 400 });
+  const response = NextResponse.redirect(new URL(parsed.data.next, request.url), 303);
+  response.cookies.set(localeCookie, parsed.data.locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+  return response;
+}

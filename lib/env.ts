@@ -1,0 +1,45 @@
+import "server-only";
+import { z } from "zod";
+
+// All configuration, validated once. Every variable is documented in README "Configuration".
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  STOPSMS_PUBLIC_URL: z.url({ error: "must be an absolute URL such as https://stopsms.ma" }).default("http://localhost:3000"),
+  STOPSMS_DEFAULT_REGION: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 region such as MA")
+    .default("MA"),
+  STOPSMS_MAX_LAG_HOURS: z.coerce.number().positive().max(24 * 90).default(48),
+  STOPSMS_DATA_DIR: z.string().min(1).default(".data"),
+  STOPSMS_SIGNING_KEY: z.string().includes("PRIVATE KEY", { error: "must be a PKCS#8 PEM private key" }).optional(),
+  STOPSMS_TRUST_PROXY: z.stringbool().default(false),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+/** Formats zod issues as one line per variable, so a bad deployment says exactly what to fix. */
+export function describeEnvProblems(error: z.ZodError): string {
+  return error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`).join("\n");
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset: `FOO=` in a shell or .env file means "use the default".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new Error(`Invalid configuration:\n${describeEnvProblems(result.error)}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import type { OppositionTarget } from "./types";
+
+export interface OppositionRow {
+  id: bigint;
+  withdrawn_at: Date | null;
+  receipt_id: string;
+}
+
+export async function findOppositionRow(tx: Tx, phone: string, target: OppositionTarget, forUpdate = false): Promise<OppositionRow | undefined> {
+  const rows = forUpdate
+    ? await tx.$queryRaw<OppositionRow[]>`
+        SELECT id, withdrawn_at, receipt_id FROM oppositions
+        WHERE phone = ${phone} AND scope = ${target.scope}::"Scope" AND sender_id IS NOT DISTINCT FROM ${target.senderId}::int
+        FOR UPDATE`
+    : await tx.$queryRaw<OppositionRow[]>`
+        SELECT id, withdrawn_at, receipt_id FROM oppositions
+        WHERE phone = ${phone} AND scope = ${target.scope}::"Scope" AND sender_id IS NOT DISTINCT FROM ${target.senderId}::int`;
+  return rows[0];
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db/client";
+import type { ChangeOp, OppositionSource, ReceiptView, Scope } from "./types";
+
+interface ReceiptRow {
+  id: string;
+  op: ChangeOp;
+  phone: string;
+  scope: Scope;
+  source: OppositionSource;
+  seq: bigint;
+  created_at: Date;
+  sender_id: number | null;
+  sender_code: string | null;
+  sender_name: string | null;
+}
+
+export async function loadReceipt(id: string, client: Tx = db()): Promise<ReceiptView | null> {
+  const rows = await client.$queryRaw<ReceiptRow[]>`
+    SELECT r.id, r.op::text AS op, r.phone, r.scope::text AS scope, r.source::text AS source, r.seq, r.created_at,
+           s.id AS sender_id, s.code AS sender_code, s.name AS sender_name
+    FROM receipts r LEFT JOIN senders s ON s.id = r.sender_id
+    WHERE r.id = ${id}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    op: row.op,
+    phone: row.phone,
+    scope: row.scope,
+    source: row.source,
+    seq: row.seq,
+    createdAt: row.created_at,
+    sender: row.sender_id !== null ? { id: row.sender_id, code: row.sender_code ?? "", name: row.sender_name ?? "" } : null,
+  };
+}

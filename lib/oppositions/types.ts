@@ -1,0 +1,23 @@
+export type Scope = "all" | "sender";
+export type OppositionSource = "link" | "web" | "keyword" | "staff";
+export type ChangeOp = "add" | "remove";
+
+/** What is opposed: every sender, or one sender (by id). */
+export type OppositionTarget = { scope: "all"; senderId: null } | { scope: "sender"; senderId: number };
+
+export interface SenderRef {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export interface ReceiptView {
+  id: string;
+  op: ChangeOp;
+  phone: string;
+  scope: Scope;
+  sender: SenderRef | null;
+  source: OppositionSource;
+  seq: bigint;
+  createdAt: Date;
+}

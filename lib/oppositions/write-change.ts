@@ -1,0 +1,53 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { generateReceiptId } from "./receipt-id";
+import type { ChangeOp, OppositionSource, OppositionTarget } from "./types";
+
+// The pieces every opposition state change writes, always inside the caller's transaction and after
+// lockFeed(): the feed row, the citizen's receipt and the dashboard's daily counter.
+
+export const TIME_ZONE = "Africa/Casablanca";
+
+export async function appendChange(
+  tx: Tx,
+  change: { op: ChangeOp; phone: string; target: OppositionTarget; source: OppositionSource },
+): Promise<{ seq: bigint; at: Date }> {
+  const { op, phone, target, source } = change;
+  const rows = await tx.$queryRaw<{ seq: bigint; at: Date }[]>`
+    INSERT INTO opposition_changes (op, phone, scope, sender_id, source)
+    VALUES (${op}::"ChangeOp", ${phone}, ${target.scope}::"Scope", ${target.senderId}::int, ${source}::"OppositionSource")
+    RETURNING seq, at`;
+  return rows[0]!;
+}
+
+export async function insertReceipt(
+  tx: Tx,
+  receipt: { id: string; op: ChangeOp; oppositionId: bigint; phone: string; target: OppositionTarget; source: OppositionSource; seq: bigint; at: Date },
+): Promise<string> {
+  let id = receipt.id;
+  // A random id can collide (rarely): retry without aborting the transaction.
+  for (;;) {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO receipts (id, op, opposition_id, phone, scope, sender_id, source, seq, created_at)
+      VALUES (${id}, ${receipt.op}::"ChangeOp", ${receipt.oppositionId}, ${receipt.phone}, ${receipt.target.scope}::"Scope",
+              ${receipt.target.senderId}::int, ${receipt.source}::"OppositionSource", ${receipt.seq}, ${receipt.at})
+      ON CONFLICT (id) DO NOTHING RETURNING id`;
+    if (rows.length === 1) return id;
+    id = generateReceiptId();
+  }
+}
+
+export async function bumpDailyStat(
+  tx: Tx,
+  stat: { op: ChangeOp; target: OppositionTarget; source: OppositionSource; at: Date },
+): Promise<void> {
+  const added = stat.op === "add" ? 1 : 0;
+  const withdrawn = stat.op === "remove" ? 1 : 0;
+  await tx.$executeRaw`
+    INSERT INTO daily_opposition_stats (day, scope, sender_id, source, added, withdrawn)
+    VALUES ((${stat.at}::timestamptz AT TIME ZONE ${TIME_ZONE})::date, ${stat.target.scope}::"Scope", ${stat.target.senderId}::int,
+            ${stat.source}::"OppositionSource", ${added}, ${withdrawn})
+    ON CONFLICT (day, scope, sender_id, source)
+    DO UPDATE SET added = daily_opposition_stats.added + EXCLUDED.added,
+                  withdrawn = daily_opposition_stats.withdrawn + EXCLUDED.withdrawn`;
+}

@@ -1,0 +1,19 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+
+/**
+ * `+212612345678` → `+212 6 •• •• •• 78`: enough for the citizen to recognise their number, not enough
+ * for a shoulder-surfer or a screenshot to reveal it. Keeps the first national digit and the last two.
+ */
+export function maskPhone(e164: string): string {
+  const phone = parsePhoneNumberFromString(e164);
+  if (!phone) return "•".repeat(Math.max(0, e164.length - 2)) + e164.slice(-2);
+  const countryPart = `+${phone.countryCallingCode}`;
+  const national = phone.formatInternational().slice(countryPart.length).trim();
+  const totalDigits = national.replace(/\D/g, "").length;
+  let seen = 0;
+  const masked = national.replace(/\d/g, (digit) => {
+    seen += 1;
+    return seen === 1 || seen > totalDigits - 2 ? digit : "•";
+  });
+  return `${countryPart} ${masked}`;
+}

@@ -1,0 +1,66 @@
+// `npm start` / `npm run dev`: picks the database (DATABASE_URL, else the embedded one under .data/),
+// applies migrations, supplies development-only secrets when needed, then runs Next.js as a child in
+// the same process group and forwards signals to it, so nothing is orphaned on Ctrl-C or kill.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { applyMigrations } from "@/lib/db/migrate";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { developmentAuthSecret } from "@/scripts/lib/dev-secrets";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const dataDir = process.env.STOPSMS_DATA_DIR || ".data";
+
+async function main(): Promise<void> {
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedDatabase(dataDir);
+    databaseUrl = embedded.url;
+    console.log(`[stopsms] DATABASE_URL is unset: embedded PostgreSQL (PGlite) on 127.0.0.1:${embedded.port}, data in ${dataDir}/pglite`);
+  }
+  const applied = await applyMigrations(databaseUrl);
+  console.log(`[stopsms] migrations: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
+
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  if (!env.AUTH_SECRET) {
+    if (embedded || mode === "dev") {
+      env.AUTH_SECRET = await developmentAuthSecret(dataDir);
+      console.warn(`[stopsms] AUTH_SECRET is unset: using a development secret kept in ${dataDir}/ (never in production)`);
+    } else {
+      throw new Error("AUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32)");
+    }
+  }
+  if (embedded) {
+    // PGlite runs queries one at a time; a large pool only queues in front of it.
+    env.DB_POOL_MAX ??= "4";
+    env.STOPSMS_EMBEDDED = "1";
+  }
+
+  if (mode === "start" && !existsSync(".next/BUILD_ID")) {
+    // A fresh clone has no build yet: `npm install && npm start` must still give a working site.
+    console.log("[stopsms] no production build found: running `next build` once (about a minute)");
+    await run(["node_modules/next/dist/bin/next", "build"], env);
+  }
+
+  const port = process.env.PORT || "3000";
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", port], { stdio: "inherit", env });
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  process.on("SIGINT", forward("SIGINT"));
+  process.on("SIGTERM", forward("SIGTERM"));
+  child.on("exit", async (code, signal) => {
+    await embedded?.stop();
+    process.exit(code ?? (signal ? 1 : 0));
+  });
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: "inherit", env });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(`[stopsms] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
