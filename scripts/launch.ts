@@ -2,9 +2,9 @@
 // applies migrations, supplies development-only secrets when needed, then runs Next.js as a child in
 // the same process group and forwards signals to it, so nothing is orphaned on Ctrl-C or kill.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { applyMigrations } from "@/lib/db/migrate";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { isBuildStale } from "@/scripts/lib/build-freshness";
 import { developmentAuthSecret } from "@/scripts/lib/dev-secrets";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -36,9 +36,9 @@ async function main(): Promise<void> {
     env.STOPSMS_EMBEDDED = "1";
   }
 
-  if (mode === "start" && !existsSync(".next/BUILD_ID")) {
-    // A fresh clone has no build yet: `npm install && npm start` must still give a working site.
-    console.log("[stopsms] no production build found: running `next build` once (about a minute)");
+  if (mode === "start" && isBuildStale()) {
+    // A fresh clone has no build yet (and a pulled one may have an old build): build first.
+    console.log("[stopsms] no up-to-date production build: running `next build` first (under a minute)");
     await run(["node_modules/next/dist/bin/next", "build"], env);
   }
 

@@ -11,7 +11,8 @@ const input = z.object({
 export async function POST(request: NextRequest) {
   const parsed = input.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return new NextResponse("Unknown language", { status: 400 });
-  const response = NextResponse.redirect(new URL(parsed.data.next, request.url), 303);
+  // A relative Location keeps the host the citizen used (behind a proxy, request.url may not be it).
+  const response = new NextResponse(null, { status: 303, headers: { Location: parsed.data.next } });
   response.cookies.set(localeCookie, parsed.data.locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
   return response;
 }

@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+
+test("the home page explains StopSMS in French by default and links to /stop and /report", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Refusez les SMS commerciaux");
+  await expect(page.getByRole("link", { name: /Refuser des SMS avec mon numéro/ })).toHaveAttribute("href", "/stop");
+  await expect(page.getByRole("link", { name: /Signaler un SMS/ })).toHaveAttribute("href", "/report");
+});
+
+test("switching to Arabic turns the page right-to-left and is remembered", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "العربية" }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+});
+
+test("the browser's language is honoured when no choice was made", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en-GB,en;q=0.9" } });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await context.close();
+});

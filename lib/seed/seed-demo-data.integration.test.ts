@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { seedDemoData } from "./seed-demo-data";
+
+describe("seedDemoData", () => {
+  it("fills a consistent demo data set once, and is a no-op the second time", async () => {
+    const first = await seedDemoData({ oppositions: 300 });
+    expect(first.seeded).toBe(true);
+    expect(first.privateKeys.length).toBe(3);
+    const second = await seedDemoData({ oppositions: 300 });
+    expect(second).toEqual({ seeded: false, privateKeys: [] });
+
+    const [check] = await db().$queryRaw<{ adds: bigint; removes: bigint; changes: bigint; receipts: bigint; rollup: bigint }[]>`
+      SELECT (SELECT count(*) FROM opposition_changes c JOIN senders s ON s.id = c.sender_id WHERE s.code = 'souk-market' AND op = 'add') AS adds,
+             (SELECT count(*) FROM opposition_changes WHERE op = 'remove' AND at < now() - interval '1 minute') AS removes,
+             -- The seed shares the database with other tests: compare only its own, backdated part.
+             (SELECT count(*) FROM opposition_changes WHERE at < now() - interval '1 minute') AS changes,
+             (SELECT count(*) FROM receipts WHERE created_at < now() - interval '1 minute') AS receipts,
+             (SELECT count(*) FROM opposition_changes WHERE at < date_trunc('day', now() AT TIME ZONE 'Africa/Casablanca') AT TIME ZONE 'Africa/Casablanca') AS rollup`;
+    expect(check!.adds).toBeGreaterThan(0n);
+    expect(check!.removes).toBeGreaterThan(0n);
+    expect(check!.receipts).toBe(check!.changes);
+    const [stats] = await db().$queryRaw<{ total: bigint }[]>`
+      SELECT sum(added + withdrawn)::bigint AS total FROM daily_opposition_stats WHERE day < (now() AT TIME ZONE 'Africa/Casablanca')::date`;
+    expect(stats!.total).toBe(check!.rollup);
+    expect(await db().complaint.count({ where: { id: { startsWith: "C-DEMO" } } })).toBe(40);
+    expect(await db().stopLink.count()).toBeGreaterThan(1000);
+  });
+});

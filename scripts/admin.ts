@@ -1,0 +1,156 @@
+// Admin CLI: `npm run admin -- <command> [flags]`. Exit codes: 0 done, 1 refused (conflict, not found,
+// invalid value), 2 usage error. Every change is audited with the operator's login name.
+import { readFile } from "node:fs/promises";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import type { Actor } from "@/lib/audit/write-audit";
+import { DomainError } from "@/lib/errors";
+import { withDatabase } from "./lib/database";
+import { readSecret } from "./lib/read-secret";
+
+const USAGE = `Usage: npm run admin -- <command> [flags]
+
+  provider:create     --slug <slug> --name <legal name> --anrt <declaration no.> [--contact <text>] [--sender <code>]...
+  provider:key:add    --provider <slug> --keyid <keyid> --public-key-file <spki.pem>
+  provider:key:revoke --keyid <keyid>
+  provider:list
+  sender:create       --code <code> --name <display name> [--sms-id <sender id>]...
+  sender:link         --provider <slug> --sender <code>
+  sender:list
+  staff:create        --email <email> --role admin|analyst [--name <name>]   (password from stdin or prompt)
+`;
+
+class UsageError extends Error {}
+
+const actor: Actor = { kind: "cli", label: process.env.SUDO_USER || os.userInfo().username };
+
+type Flags = Record<string, string | string[] | boolean | undefined>;
+
+function required(flags: Flags, name: string): string {
+  const value = flags[name];
+  if (typeof value !== "string" || value === "") throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function list(flags: Flags, name: string): string[] {
+  const value = flags[name];
+  return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+}
+
+const commands: Record<string, { flags: Record<string, { type: "string"; multiple?: boolean }>; run: (f: Flags) => Promise<string> }> = {
+  "provider:create": {
+    flags: { slug: { type: "string" }, name: { type: "string" }, anrt: { type: "string" }, contact: { type: "string" }, sender: { type: "string", multiple: true } },
+    async run(f) {
+      const { createProvider } = await import("@/lib/providers/create-provider");
+      const provider = await createProvider(actor, {
+        slug: required(f, "slug"), name: required(f, "name"), anrtNumber: required(f, "anrt"),
+        contact: f.contact, senderCodes: list(f, "sender"),
+      });
+      return `provider ${provider.slug} created`;
+    },
+  },
+  "provider:key:add": {
+    flags: { provider: { type: "string" }, keyid: { type: "string" }, "public-key-file": { type: "string" } },
+    async run(f) {
+      const file = required(f, "public-key-file");
+      const pem = await readFile(file, "utf8").catch(() => {
+        throw new UsageError(`cannot read ${file}`);
+      });
+      const { addProviderKey } = await import("@/lib/providers/add-provider-key");
+      const key = await addProviderKey(actor, { providerSlug: required(f, "provider"), keyid: required(f, "keyid"), publicKeyPem: pem });
+      return `key ${key.keyid} added`;
+    },
+  },
+  "provider:key:revoke": {
+    flags: { keyid: { type: "string" } },
+    async run(f) {
+      const { revokeProviderKey } = await import("@/lib/providers/revoke-provider-key");
+      const { revoked } = await revokeProviderKey(actor, required(f, "keyid"));
+      return revoked ? `key ${f.keyid} revoked` : `key ${f.keyid} was already revoked`;
+    },
+  },
+  "provider:list": {
+    flags: {},
+    async run() {
+      const { db } = await import("@/lib/db/client");
+      const providers = await db().provider.findMany({
+        orderBy: { slug: "asc" },
+        include: { keys: true, senders: { include: { sender: true } } },
+      });
+      return providers
+        .map((p) => {
+          const keys = p.keys.map((k) => `${k.keyid}${k.revokedAt ? " (revoked)" : ""}`).join(", ") || "no key";
+          const senders = p.senders.map((s) => s.sender.code).join(", ") || "no sender";
+          return `${p.slug}\t${p.status}\t${p.name}\tkeys: ${keys}\tsenders: ${senders}`;
+        })
+        .join("\n") || "no provider";
+    },
+  },
+  "sender:create": {
+    flags: { code: { type: "string" }, name: { type: "string" }, "sms-id": { type: "string", multiple: true } },
+    async run(f) {
+      const { createSender } = await import("@/lib/providers/create-sender");
+      const sender = await createSender(actor, { code: required(f, "code"), name: required(f, "name"), smsSenderIds: list(f, "sms-id") });
+      return `sender ${sender.code} created`;
+    },
+  },
+  "sender:link": {
+    flags: { provider: { type: "string" }, sender: { type: "string" } },
+    async run(f) {
+      const { linkSender } = await import("@/lib/providers/link-sender");
+      const { linked } = await linkSender(actor, { providerSlug: required(f, "provider"), senderCode: required(f, "sender") });
+      return linked ? `${f.provider} may now act for ${f.sender}` : `${f.provider} was already linked to ${f.sender}`;
+    },
+  },
+  "sender:list": {
+    flags: {},
+    async run() {
+      const { db } = await import("@/lib/db/client");
+      const senders = await db().sender.findMany({ orderBy: { code: "asc" } });
+      return senders.map((s) => `${s.code}\t${s.name}`).join("\n") || "no sender";
+    },
+  },
+  "staff:create": {
+    flags: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+    async run(f) {
+      const email = required(f, "email");
+      const role = required(f, "role");
+      const password = await readSecret(`Password for ${email}: `);
+      const { createStaffUser } = await import("@/lib/auth/create-staff-user");
+      const user = await createStaffUser(actor, { email, role, name: f.name, password });
+      return `staff user ${user.email} created with role ${user.role}`;
+    },
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help") {
+    process.stdout.write(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`Unknown command: ${name}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const { values } = parseArgs({ args: rest, options: command.flags, strict: true, allowPositionals: false });
+    const message = await withDatabase(() => command.run(values));
+    process.stdout.write(`${message}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+      process.stderr.write(`Error: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof DomainError) {
+      process.stderr.write(`Error: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

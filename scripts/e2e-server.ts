@@ -1,0 +1,47 @@
+// Playwright's web server: a fresh database of its own (dropped on exit), an up-to-date production
+// build, then `next start`. The database URL is written where the tests read it (e2e/support/db.ts).
+import { spawn } from "node:child_process";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { isBuildStale } from "@/scripts/lib/build-freshness";
+
+const port = process.env.E2E_PORT || "3210";
+export const E2E_STATE_DIR = ".data/e2e";
+
+function run(args: string[], env: NodeJS.ProcessEnv) {
+  return spawn(process.execPath, args, { stdio: "inherit", env });
+}
+
+async function main() {
+  const database = await createTestDatabase((line) => console.log(line));
+  await mkdir(E2E_STATE_DIR, { recursive: true });
+  await writeFile(`${E2E_STATE_DIR}/database-url`, database.url);
+  // A clean environment for Next: no inherited NODE_OPTIONS conditions.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_OPTIONS: "",
+    DATABASE_URL: database.url,
+    AUTH_SECRET: process.env.AUTH_SECRET || "e2e-only-secret-e2e-only-secret-e2e-only",
+    STOPSMS_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    STOPSMS_DATA_DIR: E2E_STATE_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (isBuildStale()) {
+    console.log("[e2e] building the app (sources changed since the last build)");
+    const code = await new Promise<number | null>((resolve) => run(["node_modules/next/dist/bin/next", "build"], env).on("exit", resolve));
+    if (code !== 0) throw new Error("next build failed");
+  }
+  const server = run(["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], env);
+  const shutdown = async (code: number) => {
+    await database.drop().catch((error: unknown) => console.error("[e2e] could not drop the test database", error));
+    await rm(`${E2E_STATE_DIR}/database-url`, { force: true });
+    process.exit(code);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[e2e] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
