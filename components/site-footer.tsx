@@ -1,10 +1,16 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export async function SiteFooter() {
-  const t = await getTranslations("Footer");
+  const t = await getTranslations();
   return (
     <footer className="mx-auto mt-10 max-w-2xl border-t border-slate-200 px-4 py-6 text-sm text-slate-700">
-      <p>{t("operator")}</p>
+      <p>{t("Footer.operator")}</p>
+      <p className="mt-2">
+        <Link href="/legal" className="text-brand-800 underline">
+          {t("Nav.legal")}
+        </Link>
+      </p>
     </footer>
   );
 }

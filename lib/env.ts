@@ -14,7 +14,6 @@ const schema = z.object({
   STOPSMS_MAX_LAG_HOURS: z.coerce.number().positive().max(24 * 90).default(48),
   STOPSMS_DATA_DIR: z.string().min(1).default(".data"),
   STOPSMS_SIGNING_KEY: z.string().includes("PRIVATE KEY", { error: "must be a PKCS#8 PEM private key" }).optional(),
-  STOPSMS_TRUST_PROXY: z.stringbool().default(false),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -1,15 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { SiteHeader } from "@/components/site-header";
-import { SiteFooter } from "@/components/site-footer";
+import { PageShell } from "@/components/page-shell";
 import { env } from "@/lib/env";
 
 export default async function HomePage() {
   const t = await getTranslations("Home");
   return (
-    <>
-      <SiteHeader currentPath="/" />
-      <main id="main" className="mx-auto max-w-2xl px-4 py-6">
+    <PageShell path="/">
         <h1 className="text-2xl font-bold leading-tight text-brand-800">{t("title")}</h1>
         <p className="mt-4 leading-relaxed">{t("intro")}</p>
         <div className="mt-6 flex flex-col gap-3">
@@ -28,8 +25,6 @@ export default async function HomePage() {
         </ol>
         <h2 className="mt-8 text-xl font-semibold">{t("lawTitle")}</h2>
         <p className="mt-2 leading-relaxed">{t("law")}</p>
-      </main>
-      <SiteFooter />
-    </>
+    </PageShell>
   );
 }

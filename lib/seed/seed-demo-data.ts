@@ -95,7 +95,7 @@ async function insertOppositionHistory(tx: Tx, senderIds: Map<string, number>, c
   const events: { op: string; phone: string; scope: string; senderId: number | null; source: string; at: Date; receipt: string; verified: boolean }[] = [];
   const seen = new Set<string>();
   while (events.filter((e) => e.op === "add").length < count) {
-    const phone = `+2126${String(10_000_000 + Math.floor(random() * 89_999_999))}`;
+    const phone = `+21261${String(1_000_000 + Math.floor(random() * 8_999_999))}`;
     const all = random() < 0.3;
     // Popular senders draw more oppositions: a skewed pick.
     const code = codes[Math.floor(random() ** 1.7 * codes.length)]!;
@@ -162,7 +162,7 @@ async function insertLinks(tx: Tx, senderIds: Map<string, number>, now: Date) {
     INSERT INTO stop_links (code, phone, sender_id, provider_id, campaign, created_at, expires_at)
     SELECT (SELECT string_agg(substr(${alphabet}, 1 + (get_byte(decode(md5(s.id || '-' || d || '-' || n), 'hex'), i) % 57), 1), '' ORDER BY i)
               FROM generate_series(0, 7) AS i),
-           '+2126' || lpad(((s.id * 7919 + d * 104729 + n * 31) % 90000000 + 10000000)::text, 8, '0'),
+           '+21261' || ((s.id * 7919 + d * 104729 + n * 31) % 9000000 + 1000000)::text,
            s.id, ${provider.id}, 'demo-' || d, ts, ts + interval '90 days'
     FROM unnest(${[...senderIds.values()]}::int[]) AS s(id),
          generate_series(0, 89) AS d,

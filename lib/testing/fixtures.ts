@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 
 /** A valid Moroccan mobile number no other test uses. */
 export function uniquePhone(): string {
-  return `+2126${String(randomInt(10_000_000, 99_999_999))}`;
+  // +21261… is a valid Moroccan mobile range (some 68x are not allocated).
+  return `+21261${String(randomInt(1_000_000, 9_999_999))}`;
 }
 
 export function uniqueSlug(prefix: string): string {

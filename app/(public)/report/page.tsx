@@ -1,16 +1,85 @@
+import Link from "next/link";
+import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { SiteHeader } from "@/components/site-header";
-import { SiteFooter } from "@/components/site-footer";
+import { ErrorSummary } from "@/components/error-summary";
+import { FormField, inputClass } from "@/components/form-field";
+import { PageShell } from "@/components/page-shell";
+import { complaintReasons } from "@/lib/complaints/schemas";
+import { flashCookieName, readFlash } from "@/lib/http/form-flash";
 
-export default async function ReportPage() {
-  const t = await getTranslations("Nav");
+type Values = { reason?: string; senderSeen?: string; messageText?: string; receivedOn?: string; phone?: string };
+type Flash = { values?: Values; errors?: Record<string, string> };
+
+const REFERENCE = /^C-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/;
+
+export default async function ReportPage({ searchParams }: { searchParams: Promise<{ reference?: string }> }) {
+  const [t, cookieStore, { reference }] = await Promise.all([getTranslations("Report"), cookies(), searchParams]);
+  if (reference && REFERENCE.test(reference)) {
+    return (
+      <PageShell path="/report">
+        <h1 className="text-2xl font-bold text-brand-800">{t("sentTitle")}</h1>
+        <p role="status" className="mt-4">{t("sentBody")}</p>
+        <p className="mt-3 rounded border-s-4 border-brand-700 bg-brand-50 p-3 text-lg font-bold">
+          {t.rich("reference", { reference: () => <bdi dir="ltr">{reference}</bdi> })}
+        </p>
+        <Link href="/report" className="mt-6 inline-block rounded-lg border-2 border-brand-700 px-4 py-3 font-semibold text-brand-800">
+          {t("another")}
+        </Link>
+      </PageShell>
+    );
+  }
+  const flash = (readFlash(cookieStore.get(flashCookieName("report"))?.value) ?? {}) as Flash;
+  const values = flash.values ?? {};
+  const errors = flash.errors ?? {};
+  const message = (field: string) => (errors[field] ? t(`errors.${errors[field]}` as "errors.reason.required") : undefined);
+  const fields = ["reason", "senderSeen", "messageText", "receivedOn", "phone"];
+  const summary = fields.filter((f) => errors[f]).map((f) => ({ field: f, message: message(f)! }));
+  const today = new Date().toISOString().slice(0, 10);
   return (
-    <>
-      <SiteHeader currentPath="/report" />
-      <main id="main" className="mx-auto max-w-2xl px-4 py-6">
-        <h1 className="text-2xl font-bold text-brand-800">{t("report")}</h1>
-      </main>
-      <SiteFooter />
-    </>
+    <PageShell path="/report">
+      <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
+      <p className="mt-3">{t("intro")}</p>
+      <ErrorSummary title={t("errorSummary")} errors={summary} />
+      <form method="post" action="/report/submit" noValidate>
+        <fieldset className="mt-6" aria-describedby={errors.reason ? "reason-error" : undefined}>
+          <legend className="font-semibold">{t("reasonLegend")}</legend>
+          {errors.reason && <p id="reason-error" className="mt-1 font-semibold text-red-800">{message("reason")}</p>}
+          {complaintReasons.map((reason, index) => (
+            <label key={reason} className="mt-2 flex min-h-11 items-center gap-3">
+              <input type="radio" name="reason" value={reason} id={index === 0 ? "reason" : undefined}
+                defaultChecked={(values.reason ?? "no_mention") === reason} className="size-5 accent-brand-700" />
+              <span>{t(`reasons.${reason}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <FormField id="senderSeen" label={t("senderLabel")} hint={t("senderHint")} error={message("senderSeen")}>
+          {(describedBy, invalid) => (
+            <input id="senderSeen" name="senderSeen" maxLength={100} defaultValue={values.senderSeen ?? ""}
+              aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+          )}
+        </FormField>
+        <FormField id="messageText" label={t("messageLabel")} hint={t("messageHint")} error={message("messageText")}>
+          {(describedBy, invalid) => (
+            <textarea id="messageText" name="messageText" rows={5} maxLength={2000} defaultValue={values.messageText ?? ""}
+              aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+          )}
+        </FormField>
+        <FormField id="receivedOn" label={t("receivedLabel")} error={message("receivedOn")}>
+          {(describedBy, invalid) => (
+            <input id="receivedOn" name="receivedOn" type="date" max={today} defaultValue={values.receivedOn ?? today}
+              aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+          )}
+        </FormField>
+        <FormField id="phone" label={t("phoneLabel")} hint={t("phoneHint")} error={message("phone")}>
+          {(describedBy, invalid) => (
+            <input id="phone" name="phone" type="tel" inputMode="tel" autoComplete="tel" dir="ltr" defaultValue={values.phone ?? ""}
+              aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+          )}
+        </FormField>
+        <button type="submit" className="mt-6 min-h-12 w-full rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
+          {t("submit")}
+        </button>
+      </form>
+    </PageShell>
   );
 }

@@ -1,16 +1,63 @@
+import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { SiteHeader } from "@/components/site-header";
-import { SiteFooter } from "@/components/site-footer";
+import { ErrorSummary } from "@/components/error-summary";
+import { FormField, inputClass } from "@/components/form-field";
+import { PageShell } from "@/components/page-shell";
+import { flashCookieName, readFlash } from "@/lib/http/form-flash";
+import type { WebFormValues } from "@/lib/oppositions/submit-web-opposition";
+import { listPublicSenders } from "@/lib/providers/list-public-senders";
+
+type Flash = { values?: Partial<WebFormValues>; errors?: { phone?: string; sender?: string } };
 
 export default async function StopPage() {
-  const t = await getTranslations("Nav");
+  const [t, senders, cookieStore] = await Promise.all([getTranslations("Stop"), listPublicSenders(), cookies()]);
+  const flash = (readFlash(cookieStore.get(flashCookieName("stop"))?.value) ?? {}) as Flash;
+  const values = flash.values ?? {};
+  const errors = flash.errors ?? {};
+  const message = (key?: string) => (key ? t(`errors.${key}` as "errors.phone.empty") : undefined);
+  const summary = [
+    errors.phone ? { field: "phone", message: message(errors.phone)! } : null,
+    errors.sender ? { field: "sender", message: message(errors.sender)! } : null,
+  ].filter((e): e is { field: string; message: string } => e !== null);
+  const scope = values.scope ?? "all";
   return (
-    <>
-      <SiteHeader currentPath="/stop" />
-      <main id="main" className="mx-auto max-w-2xl px-4 py-6">
-        <h1 className="text-2xl font-bold text-brand-800">{t("stop")}</h1>
-      </main>
-      <SiteFooter />
-    </>
+    <PageShell path="/stop">
+      <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
+      <p className="mt-3">{t("intro")}</p>
+      <ErrorSummary title={t("errorSummary")} errors={summary} />
+      <form method="post" action="/stop/submit" noValidate>
+        <FormField id="phone" label={t("phoneLabel")} hint={t.rich("phoneHint", { num: (chunks) => <bdi dir="ltr" className="whitespace-nowrap">{chunks}</bdi> })} error={message(errors.phone)}>
+          {(describedBy, invalid) => (
+            <input id="phone" name="phone" type="tel" inputMode="tel" autoComplete="tel" dir="ltr" required
+              defaultValue={values.phone ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+          )}
+        </FormField>
+        <fieldset className="mt-6">
+          <legend className="font-semibold">{t("scopeLegend")}</legend>
+          {(["all", "sender"] as const).map((value) => (
+            <label key={value} className="mt-2 flex min-h-11 items-center gap-3">
+              <input type="radio" name="scope" value={value} defaultChecked={scope === value} className="size-5 accent-brand-700" />
+              <span>{value === "all" ? t("scopeAll") : t("scopeSender")}</span>
+            </label>
+          ))}
+        </fieldset>
+        <FormField id="sender" label={t("senderLabel")} hint={t("senderHint")} error={message(errors.sender)}>
+          {(describedBy, invalid) => (
+            <>
+              <input id="sender" name="sender" list="sender-list" autoComplete="off" defaultValue={values.sender ?? ""}
+                aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+              <datalist id="sender-list">
+                {senders.map((s) => (
+                  <option key={s.code} value={s.name} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </FormField>
+        <button type="submit" className="mt-6 min-h-12 w-full rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
+          {t("submit")}
+        </button>
+      </form>
+    </PageShell>
   );
 }

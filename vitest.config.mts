@@ -4,9 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": import.meta.dirname,
       // Outside Next's react-server bundle "server-only" throws on import; tests are server code.
-      "server-only": path.resolve(__dirname, "lib/testing/empty-module.ts"),
+      "server-only": path.join(import.meta.dirname, "lib/testing/empty-module.ts"),
     },
   },
   test: {

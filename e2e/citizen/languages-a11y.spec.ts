@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../support/axe";
+import { mintLink, uniqueIp, uniquePhone } from "../support/fixtures";
+
+test.use({ extraHTTPHeaders: { "X-Forwarded-For": uniqueIp() } });
+
+function leaves(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  return Object.values(value as object).flatMap(leaves);
+}
+
+// Every French sentence (placeholders cut out) that must never show on an Arabic or English page.
+const french = leaves(JSON.parse(readFileSync("lib/i18n/messages/fr.json", "utf8")))
+  .flatMap((text) => text.split(/\{[^}]+\}|<\/?[a-z]+>/))
+  .map((part) => part.trim())
+  .filter((part) => part.length >= 12 && !/StopSMS|CNDP|ANRT|\d{2} \d{2}/.test(part));
+
+async function setLocale(page: Page, locale: string) {
+  await page.context().addCookies([{ name: "stopsms_locale", value: locale, url: "http://127.0.0.1:3210" }]);
+}
+
+async function citizenPaths(page: Page): Promise<string[]> {
+  const { code } = mintLink("souk-market", uniquePhone());
+  await page.goto(`/${code}`);
+  await page.getByRole("button").nth(3).click(); // "stop this sender" (after the 3 language buttons)
+  const receipt = new URL(page.url()).pathname;
+  return ["/", "/stop", "/report", "/legal", `/${code}`, "/unknown1", receipt];
+}
+
+for (const locale of ["fr", "ar", "en"] as const) {
+  test(`every citizen page in ${locale}: right direction, fully translated, no serious accessibility violation`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await setLocale(page, locale);
+    for (const path of await citizenPaths(page)) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
+      if (locale !== "fr") {
+        const text = await page.locator("body").innerText();
+        expect(french.filter((sentence) => text.includes(sentence)), `French left on ${path}`).toEqual([]);
+      }
+      await expectNoSeriousA11yViolations(page);
+    }
+    // A form showing its errors is a page too.
+    await page.goto("/stop");
+    await page.locator("form[action='/stop/submit'] button[type=submit]").click();
+    await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+}
+
+test("the Arabic short-link page is right-to-left, with the number kept left-to-right", async ({ page }) => {
+  await setLocale(page, "ar");
+  const phone = uniquePhone();
+  const { code } = mintLink("souk-market", phone);
+  await page.goto(`/${code}`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("رسائل من Souk Market");
+  await expect(page.getByRole("button", { name: "إيقاف جميع الرسائل التجارية" })).toBeVisible();
+});

@@ -1,0 +1,34 @@
+// Test data for the e2e suite, made through the real lib functions (run with tsx, react-server condition):
+//   mint <sender-code> <phone> [expired]  → prints {"code": "...", "url": "..."}
+import { randomBytes } from "node:crypto";
+import { db, disconnectDb } from "@/lib/db/client";
+import { mintLinks } from "@/lib/links/mint-links";
+
+async function ensureSender(code: string) {
+  const sender = await db().sender.upsert({ where: { code }, update: {}, create: { code, name: code.split("-").map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ") } });
+  const slug = "e2e-provider";
+  const provider = await db().provider.upsert({ where: { slug }, update: {}, create: { slug, name: "E2E Provider", anrtNumber: "ANRT-E2E" } });
+  await db().$executeRaw`INSERT INTO provider_senders (provider_id, sender_id) VALUES (${provider.id}, ${sender.id}) ON CONFLICT DO NOTHING`;
+  return { sender, provider };
+}
+
+async function main() {
+  const [command, senderCode, phone, flag] = process.argv.slice(2);
+  if (command !== "mint" || !senderCode || !phone) throw new Error("usage: mint <sender-code> <phone> [expired]");
+  const { sender, provider } = await ensureSender(senderCode);
+  const { links } = await mintLinks({
+    providerId: provider.id, senderId: sender.id, campaign: `e2e-${randomBytes(3).toString("hex")}`, phones: [phone],
+    expiresInDays: 30, defaultRegion: "MA", publicUrl: process.env.STOPSMS_PUBLIC_URL ?? "http://127.0.0.1:3210",
+  });
+  const link = links[0];
+  if (!link) throw new Error(`no link minted for ${phone}: not a valid number?`);
+  if (flag === "expired") await db().$executeRaw`UPDATE stop_links SET expires_at = now() - interval '1 day' WHERE code = ${link.code}`;
+  process.stdout.write(JSON.stringify({ code: link.code, url: link.url }));
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => disconnectDb());

@@ -1,0 +1,23 @@
+import { execFileSync } from "node:child_process";
+import { randomInt } from "node:crypto";
+import { readFileSync } from "node:fs";
+
+export function uniquePhone(): string {
+  // +21261… is a valid Moroccan mobile range (some 68x are not allocated).
+  return `+21261${randomInt(1_000_000, 9_999_999)}`;
+}
+
+/** A different client address per test, so per-IP rate limits of one test never spill into another. */
+export function uniqueIp(): string {
+  return `10.${randomInt(0, 255)}.${randomInt(0, 255)}.${randomInt(1, 254)}`;
+}
+
+/** Mints a StopSMS link through lib/links (see fixtures-cli.ts). */
+export function mintLink(senderCode: string, phone: string, options: { expired?: boolean } = {}): { code: string; url: string } {
+  const out = execFileSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "e2e/support/fixtures-cli.ts", "mint", senderCode, phone, ...(options.expired ? ["expired"] : [])],
+    { env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: readFileSync(".data/e2e/database-url", "utf8").trim() }, encoding: "utf8" },
+  );
+  return JSON.parse(out) as { code: string; url: string };
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { findSenderByCodeOrName } from "@/lib/providers/list-public-senders";
+import { parsePhone } from "@/lib/phone/parse-phone";
+import { complaintInputSchema } from "./schemas";
+
+const ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+export function generateComplaintId(): string {
+  const part = () => Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+  return `C-${part()}-${part()}`;
+}
+
+export type CreateComplaintResult = { ok: true; id: string } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Stores a citizen's report as a Complaint with status `new`. Returns field errors as codes (the page
+ * translates them) instead of throwing, because a form shows them inline.
+ */
+export async function createComplaint(input: unknown, options: { defaultRegion: string; now?: Date }): Promise<CreateComplaintResult> {
+  const parsed = complaintInputSchema.safeParse(input);
+  const errors: Record<string, string> = {};
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+  let phone: string | null = null;
+  const rawPhone = parsed.success ? parsed.data.phone : undefined;
+  if (rawPhone) {
+    const result = parsePhone(rawPhone, options.defaultRegion);
+    if (result.ok) phone = result.e164;
+    else errors.phone = `phone.${result.reason}`;
+  }
+  const now = options.now ?? new Date();
+  if (parsed.success) {
+    const receivedAt = new Date(`${parsed.data.receivedOn}T12:00:00Z`);
+    if (receivedAt.getTime() > now.getTime() + 86_400_000) errors.receivedOn = "received.future";
+    if (receivedAt.getTime() < now.getTime() - 5 * 365 * 86_400_000) errors.receivedOn = "received.too-old";
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  const data = parsed.data;
+  const sender = await findSenderByCodeOrName(data.senderSeen);
+  const id = generateComplaintId();
+  await db().complaint.create({
+    data: {
+      id,
+      reason: data.reason,
+      senderSeen: data.senderSeen,
+      senderId: sender?.id ?? null,
+      messageText: data.messageText,
+      receivedAt: new Date(`${data.receivedOn}T12:00:00Z`),
+      phone,
+    },
+  });
+  return { ok: true, id };
+}

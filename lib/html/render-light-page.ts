@@ -1,0 +1,82 @@
+import { directionOf, locales, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
+
+// The short-link landing page is the most visited page and is opened on cheap phones over slow networks:
+// it is rendered here as one small HTML document with inline CSS and no JavaScript at all.
+
+const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => entities[c]!);
+}
+
+/** Tagged template whose interpolations are escaped unless wrapped with raw(). */
+export class RawHtml {
+  constructor(readonly value: string) {}
+}
+export const raw = (value: string) => new RawHtml(value);
+
+export function html(strings: TemplateStringsArray, ...values: unknown[]): RawHtml {
+  let out = strings[0]!;
+  values.forEach((value, i) => {
+    const text = Array.isArray(value)
+      ? value.map((v) => (v instanceof RawHtml ? v.value : escapeHtml(String(v)))).join("")
+      : value instanceof RawHtml
+        ? value.value
+        : escapeHtml(String(value ?? ""));
+    out += text + strings[i + 1]!;
+  });
+  return new RawHtml(out);
+}
+
+const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Arial,sans-serif;color:#0f172a;background:#fff}
+a{color:#084a2f}:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
+header{background:#ecf7f1;border-bottom:1px solid #e2e8f0}.bar,main,footer{max-width:42rem;margin:0 auto;padding:.75rem 1rem}
+.bar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem}.brand{font-weight:700;font-size:1.125rem;color:#084a2f;text-decoration:none}
+.langs{display:flex;gap:.25rem}.langs button{min-height:44px;min-width:44px;border:0;background:none;color:#084a2f;font:inherit;font-size:.875rem;cursor:pointer}
+.langs button[aria-current]{font-weight:700;text-decoration:underline}
+h1{font-size:1.5rem;line-height:1.25;color:#084a2f;margin:.5rem 0 1rem}
+.btn{display:block;width:100%;min-height:48px;margin:.75rem 0 0;padding:.75rem 1rem;border-radius:.5rem;font:inherit;font-weight:600;text-align:center;text-decoration:none;cursor:pointer}
+.primary{background:#0b5d3b;color:#fff;border:2px solid #0b5d3b}.secondary{background:#fff;color:#084a2f;border:2px solid #0b5d3b}
+.hint{color:#334155;font-size:.875rem;margin:.25rem 0 0}.note{background:#ecf7f1;border-inline-start:4px solid #0b5d3b;padding:.75rem 1rem;margin:1rem 0}
+footer{border-top:1px solid #e2e8f0;margin-top:2.5rem;font-size:.875rem;color:#334155}`;
+
+export interface LightPage {
+  locale: Locale;
+  title: string;
+  currentPath: string;
+  body: RawHtml;
+}
+
+const languageNames: Record<Locale, string> = { fr: "Français", ar: "العربية", en: "English" };
+
+export function renderLightPage(page: LightPage): string {
+  const nav = translatorFor(page.locale);
+  const langButtons = locales.map(
+    (l) => html`<button type="submit" name="locale" value="${l}" lang="${l}"${raw(l === page.locale ? ' aria-current="true"' : "")}>${languageNames[l]}</button>`,
+  );
+  const document = html`<!DOCTYPE html>
+<html lang="${page.locale}" dir="${directionOf(page.locale)}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
+<title>${page.title} · StopSMS</title><style>${raw(CSS)}</style></head>
+<body><header><div class="bar"><a class="brand" href="/">StopSMS</a>
+<form class="langs" method="post" action="/lang" aria-label="${nav("Nav.language")}"><input type="hidden" name="next" value="${page.currentPath}">${langButtons}</form></div></header>
+<main id="main">${page.body}</main>
+<footer><p>${nav("Footer.operator")}</p><p><a href="/legal">${nav("Nav.legal")}</a></p></footer></body></html>`;
+  return document.value;
+}
+
+export function lightPageResponse(page: LightPage, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return new Response(renderLightPage(page), {
+    status: init.status ?? 200,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      // Personal data (a masked number) on the page: never cached by shared caches.
+      "Cache-Control": "private, no-store",
+      // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on our own form posts.
+      "Referrer-Policy": "same-origin",
+      "X-Robots-Tag": "noindex",
+      ...init.headers,
+    },
+  });
+}

@@ -1,0 +1,32 @@
+import type { NextResponse } from "next/server";
+
+// After a refused form post (PRG), the form page needs the citizen's input and the reasons back. They
+// travel in a short-lived, HttpOnly cookie read once by the page: never in the URL, where a phone
+// number would end up in logs and browser history.
+const MAX_AGE_SECONDS = 300;
+
+export function flashCookieName(form: string): string {
+  return `stopsms_flash_${form}`;
+}
+
+export function setFlash(response: NextResponse, form: string, data: unknown): void {
+  response.cookies.set(flashCookieName(form), Buffer.from(JSON.stringify(data)).toString("base64url"), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: MAX_AGE_SECONDS,
+  });
+}
+
+export function clearFlash(response: NextResponse, form: string): void {
+  response.cookies.set(flashCookieName(form), "", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 0 });
+}
+
+export function readFlash(value: string | undefined): unknown {
+  if (!value) return undefined;
+  try {
+    return JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}

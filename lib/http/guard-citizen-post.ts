@@ -1,0 +1,42 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { html, lightPageResponse } from "@/lib/html/render-light-page";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
+import { checkRateLimits, type RateLimitRule } from "@/lib/rate-limit/check-rate-limit";
+import { clientIp } from "./client-ip";
+import { isSameOriginPost } from "./same-origin";
+
+/**
+ * What every citizen form post goes through first: a cross-site post is refused (403) and a client over
+ * its rate limit gets a friendly 429 page with Retry-After. Returns the refusal, or null to go on.
+ */
+export async function guardCitizenPost(
+  request: NextRequest,
+  locale: Locale,
+  limits: { rule: RateLimitRule; bucket: string; key?: string }[],
+): Promise<Response | null> {
+  const t = translatorFor(locale);
+  const path = request.nextUrl.pathname;
+  if (!isSameOriginPost(request.headers)) {
+    return lightPageResponse(
+      { locale, title: t("Common.forbiddenTitle"), currentPath: "/", body: html`<h1>${t("Common.forbiddenTitle")}</h1><p>${t("Common.forbiddenBody")}</p><a class="btn primary" href="/">${t("Nav.backHome")}</a>` },
+      { status: 403 },
+    );
+  }
+  const ip = clientIp(request.headers);
+  const decision = await checkRateLimits(limits.map((l) => [l.rule, l.bucket, l.key ?? ip]));
+  if (!decision.allowed) {
+    const minutes = Math.max(1, Math.ceil(decision.retryAfterSeconds / 60));
+    return lightPageResponse(
+      {
+        locale,
+        title: t("Common.rateLimitedTitle"),
+        currentPath: path,
+        body: html`<h1>${t("Common.rateLimitedTitle")}</h1><p>${t("Common.rateLimitedBody", { minutes })}</p><a class="btn secondary" href="/">${t("Nav.backHome")}</a>`,
+      },
+      { status: 429, headers: { "Retry-After": String(decision.retryAfterSeconds) } },
+    );
+  }
+  return null;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import ar from "./messages/ar.json";
+import en from "./messages/en.json";
+import fr from "./messages/fr.json";
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function leaves(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  return Object.values(value as object).flatMap(leaves);
+}
+
+describe("translations", () => {
+  it("have exactly the same keys in French, Arabic and English", () => {
+    expect(keys(ar).sort()).toEqual(keys(fr).sort());
+    expect(keys(en).sort()).toEqual(keys(fr).sort());
+  });
+
+  it("leave no French sentence in the Arabic messages", () => {
+    // Latin text allowed in Arabic: product and institution names, examples, URLs, placeholders.
+    const allowed = /StopSMS|STOP|R-7F3KQ-92QDX|www\.cndp\.ma|\{[a-z]+\}|<\/?[a-z]+>|\+?\d[\d\s]*/g;
+    const offenders = leaves(ar).filter((text) => /[A-Za-zÀ-ÿ]{3,}/.test(text.replace(allowed, "")));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { recordOpposition, type RecordOppositionResult } from "@/lib/oppositions/record-opposition";
+import { resolveLink } from "./resolve-link";
+
+export type ConfirmLinkResult = { status: "unknown" | "expired" } | ({ status: "recorded" } & RecordOppositionResult);
+
+/**
+ * The citizen's explicit confirmation (a POST) from the landing page: records the opposition with source
+ * `link`, verified, because the link was minted for that very number.
+ */
+export async function confirmLink(code: string, choice: "sender" | "all"): Promise<ConfirmLinkResult> {
+  const link = await resolveLink(code);
+  if (link.status !== "active") return { status: link.status };
+  const target = choice === "all" ? ({ scope: "all", senderId: null } as const) : ({ scope: "sender", senderId: link.sender.id } as const);
+  const result = await recordOpposition({ phone: link.phone, target, source: "link", verified: true });
+  await db().$executeRaw`UPDATE stop_links SET confirmed_at = COALESCE(confirmed_at, now()) WHERE code = ${code}`;
+  return { status: "recorded", ...result };
+}

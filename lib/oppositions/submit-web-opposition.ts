@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+import { parsePhone } from "@/lib/phone/parse-phone";
+import { findSenderByCodeOrName } from "@/lib/providers/list-public-senders";
+import { checkRateLimit, RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
+import { recordOpposition, type RecordOppositionResult } from "./record-opposition";
+import type { OppositionTarget } from "./types";
+
+const formSchema = z.object({
+  phone: z.string().max(200).default(""),
+  scope: z.enum(["all", "sender"]).catch("all"),
+  sender: z.string().max(200).default(""),
+});
+
+export type WebFormValues = z.infer<typeof formSchema>;
+
+export type SubmitWebOppositionResult =
+  | { status: "invalid"; values: WebFormValues; errors: { phone?: string; sender?: string } }
+  | { status: "rate-limited"; retryAfterSeconds: number }
+  | ({ status: "recorded" } & RecordOppositionResult);
+
+/**
+ * The /stop form: a number typed by anyone, so recorded with source `web` and verified=false. Errors are
+ * message keys for the page; a number asked for too often is rate-limited whatever the client's address.
+ */
+export async function submitWebOpposition(input: Record<string, unknown>, defaultRegion: string): Promise<SubmitWebOppositionResult> {
+  const values = formSchema.parse(input);
+  const errors: { phone?: string; sender?: string } = {};
+  const phone = parsePhone(values.phone, defaultRegion);
+  if (!phone.ok) errors.phone = `phone.${phone.reason}`;
+  let target: OppositionTarget = { scope: "all", senderId: null };
+  if (values.scope === "sender") {
+    const sender = values.sender.trim() ? await findSenderByCodeOrName(values.sender) : null;
+    if (!values.sender.trim()) errors.sender = "sender.required";
+    else if (!sender) errors.sender = "sender.unknown";
+    else target = { scope: "sender", senderId: sender.id };
+  }
+  if (!phone.ok || errors.sender) return { status: "invalid", values, errors };
+  const limit = await checkRateLimit(RATE_LIMITS.stopPerNumber, "stop-number", phone.e164);
+  if (!limit.allowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const result = await recordOpposition({ phone: phone.e164, target, source: "web", verified: false });
+  return { status: "recorded", ...result };
+}
