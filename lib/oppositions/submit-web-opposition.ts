@@ -6,10 +6,12 @@ import { checkRateLimit, RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 import { recordOpposition, type RecordOppositionResult } from "./record-opposition";
 import type { OppositionTarget } from "./types";
 
+// Never throws: whatever a client posts (files, missing or huge fields) becomes values to re-show and
+// field errors; the phone parser itself refuses over-long input as "too-long".
 const formSchema = z.object({
-  phone: z.string().max(200).default(""),
+  phone: z.string().catch("").transform((s) => s.slice(0, 200)),
   scope: z.enum(["all", "sender"]).catch("all"),
-  sender: z.string().max(200).default(""),
+  sender: z.string().catch("").transform((s) => s.slice(0, 200)),
 });
 
 export type WebFormValues = z.infer<typeof formSchema>;

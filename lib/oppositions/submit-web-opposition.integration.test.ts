@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { createSender, uniquePhone } from "@/lib/testing/fixtures";
+import { submitWebOpposition } from "./submit-web-opposition";
+
+describe("submitWebOpposition (the /stop form)", () => {
+  it("records an unverified web opposition for a national number", async () => {
+    const phone = uniquePhone();
+    const result = await submitWebOpposition({ phone: `0${phone.slice(4)}`, scope: "all" }, "MA");
+    expect(result).toMatchObject({ status: "recorded", created: true, receipt: { phone, scope: "all", source: "web" } });
+    const row = await db().opposition.findFirstOrThrow({ where: { phone } });
+    expect(row.verified).toBe(false);
+  });
+
+  it("finds the sender by display name or code, in any case", async () => {
+    const sender = await createSender();
+    const byName = await submitWebOpposition({ phone: uniquePhone(), scope: "sender", sender: sender.name.toUpperCase() }, "MA");
+    const byCode = await submitWebOpposition({ phone: uniquePhone(), scope: "sender", sender: sender.code }, "MA");
+    for (const result of [byName, byCode]) expect(result).toMatchObject({ status: "recorded", receipt: { sender: { code: sender.code } } });
+  });
+
+  it.each([
+    [{ phone: "", scope: "all" }, { phone: "phone.empty" }],
+    [{ phone: "12", scope: "all" }, { phone: "phone.too-short" }],
+    [{ phone: "abc", scope: "all" }, { phone: "phone.not-a-number" }],
+    [{ phone: "x".repeat(300), scope: "all" }, { phone: "phone.too-long" }],
+    [{ phone: 42, scope: "everything" }, { phone: "phone.empty" }],
+    [{ phone: "0698765432", scope: "sender", sender: "" }, { sender: "sender.required" }],
+    [{ phone: "0698765432", scope: "sender", sender: "no-such-brand" }, { sender: "sender.unknown" }],
+  ])("refuses %j with %j and writes nothing", async (input, errors) => {
+    const result = await submitWebOpposition(input, "MA");
+    expect(result).toMatchObject({ status: "invalid", errors });
+    expect(await db().oppositionChange.count({ where: { phone: "+212698765432" } })).toBe(0);
+  });
+
+  it("rate-limits one number asked for too often", async () => {
+    const phone = uniquePhone();
+    const results = [];
+    for (let i = 0; i < 6; i++) results.push((await submitWebOpposition({ phone, scope: "all" }, "MA")).status);
+    expect(results).toEqual(["recorded", "recorded", "recorded", "recorded", "recorded", "rate-limited"]);
+  });
+});
