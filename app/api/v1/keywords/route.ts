@@ -1,0 +1,14 @@
+import { env } from "@/lib/env";
+import { handleSignedRequest, parseOrProblem } from "@/lib/sync/handle-signed-request";
+import { recordKeyword } from "@/lib/sync/record-keyword";
+import { keywordsBody } from "@/lib/sync/schemas";
+
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request) {
+  return handleSignedRequest(request, "POST /keywords", async ({ caller, json }) => {
+    const body = parseOrProblem(keywordsBody, json);
+    const result = await recordKeyword(caller.providerId, body, env().STOPSMS_DEFAULT_REGION);
+    return { body: result, count: 1 };
+  });
+}

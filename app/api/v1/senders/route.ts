@@ -1,0 +1,11 @@
+import { listProviderSenders } from "@/lib/sync/authorized-sender";
+import { handleSignedRequest } from "@/lib/sync/handle-signed-request";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request) {
+  return handleSignedRequest(request, "GET /senders", async ({ caller }) => {
+    const senders = await listProviderSenders(caller.providerId);
+    return { body: { senders }, count: senders.length };
+  });
+}

@@ -1,0 +1,13 @@
+import { pullChanges } from "@/lib/sync/pull-changes";
+import { handleSignedRequest, parseOrProblem } from "@/lib/sync/handle-signed-request";
+import { changesQuery } from "@/lib/sync/schemas";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request) {
+  return handleSignedRequest(request, "GET /suppressions/changes", async ({ caller, url }) => {
+    const query = parseOrProblem(changesQuery, Object.fromEntries(url.searchParams));
+    const page = await pullChanges(caller.providerId, query.after, query.limit);
+    return { body: page, cursor: String(query.after), count: page.changes.length };
+  });
+}

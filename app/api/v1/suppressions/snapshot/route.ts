@@ -1,0 +1,13 @@
+import { handleSignedRequest, parseOrProblem } from "@/lib/sync/handle-signed-request";
+import { readSnapshot } from "@/lib/sync/read-snapshot";
+import { snapshotQuery } from "@/lib/sync/schemas";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request) {
+  return handleSignedRequest(request, "GET /suppressions/snapshot", async ({ caller, url }) => {
+    const query = parseOrProblem(snapshotQuery, Object.fromEntries(url.searchParams));
+    const page = await readSnapshot(caller.providerId, query.cursor, query.limit);
+    return { body: page, cursor: query.cursor ?? "start", count: page.entries.length };
+  });
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { createPublicKey, verify as verifySignature } from "node:crypto";
+import { httpbis } from "http-message-signatures";
+import { Token, parseDictionary, type Dictionary } from "structured-headers";
+import { db } from "@/lib/db/client";
+import { problems } from "@/lib/http/problem";
+import { digestMatches } from "./digest";
+import { claimNonce } from "./nonce-store";
+
+export const CLOCK_SKEW_SECONDS = 300;
+
+export interface VerifiedCaller {
+  providerId: number;
+  providerSlug: string;
+  keyid: string;
+}
+
+export interface IncomingRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: Uint8Array;
+}
+
+/**
+ * Checks a provider request against SYNC-PROTOCOL.md "Request signing", in an order that gives each
+ * failure its own code: missing → malformed/incomplete → clock → key → signature → digest → replay.
+ * The nonce is claimed only after the signature is proven, so nobody can burn a provider's nonces.
+ * Records what it learnt (keyid, provider) in `seen` even when refusing, for the access log.
+ */
+export async function verifyProviderRequest(request: IncomingRequest, seen: { keyid?: string; providerId?: number } = {}): Promise<VerifiedCaller> {
+  const inputHeader = request.headers.get("signature-input");
+  const signatureHeader = request.headers.get("signature");
+  if (!inputHeader || !signatureHeader) throw problems.signatureMissing("Signature-Input and Signature headers are required");
+
+  let inputs: Dictionary;
+  let signatures: Dictionary;
+  try {
+    inputs = parseDictionary(inputHeader);
+    signatures = parseDictionary(signatureHeader);
+  } catch {
+    throw problems.signatureInvalid("Signature-Input or Signature is not a valid structured field");
+  }
+  if (inputs.size !== 1) throw problems.signatureInvalid("exactly one signature is expected");
+  const [label, input] = [...inputs.entries()][0]!;
+  const signature = signatures.get(label);
+  if (!Array.isArray(input[0]) || !signature || !(signature[0] instanceof ArrayBuffer)) {
+    throw problems.signatureInvalid(`no usable signature labelled ${label}`);
+  }
+  const params = input[1];
+  const keyid = params.get("keyid");
+  const created = params.get("created");
+  const nonce = params.get("nonce");
+  const alg = params.get("alg");
+  if (typeof keyid !== "string") throw problems.signatureInvalid("keyid parameter missing");
+  seen.keyid = keyid;
+  if (typeof created !== "number" || !Number.isInteger(created)) throw problems.signatureInvalid("created parameter missing");
+  if (typeof nonce !== "string" || nonce.length < 16) throw problems.signatureInvalid("nonce parameter missing or shorter than 16 characters");
+  if (alg !== undefined && !(alg === "ed25519" || (alg instanceof Token && alg.toString() === "ed25519"))) {
+    throw problems.signatureInvalid('alg must be "ed25519"');
+  }
+  const covered = (input[0] as [unknown, unknown][]).map(([name]) => String(name));
+  const hasBody = request.body.length > 0;
+  const required = ["@method", "@path", "@query", ...(hasBody ? ["content-digest"] : [])];
+  const missing = required.filter((c) => !covered.includes(c));
+  if (missing.length > 0) throw problems.signatureInvalid(`signature must cover ${missing.join(" ")}`);
+
+  if (Math.abs(Date.now() / 1000 - created) > CLOCK_SKEW_SECONDS) {
+    throw problems.signatureExpired(`created must be within ${CLOCK_SKEW_SECONDS} s of the server clock (now ${Math.floor(Date.now() / 1000)})`);
+  }
+
+  const key = await db().providerKey.findUnique({ where: { keyid }, include: { provider: true } });
+  if (!key || key.revokedAt) throw problems.unknownKey(`no active key ${keyid}`);
+  seen.providerId = key.providerId;
+  const publicKey = createPublicKey(key.publicKeyPem);
+
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  let valid = false;
+  try {
+    valid =
+      (await httpbis.verifyMessage(
+        {
+          // Our own clock check above is the one that counts; the library must not apply a stricter one.
+          tolerance: CLOCK_SKEW_SECONDS + 5,
+          async keyLookup() {
+            return { id: keyid, algs: ["ed25519"], verify: async (data: Buffer, sig: Buffer) => verifySignature(null, data, publicKey, sig) };
+          },
+        },
+        { method: request.method, url: request.url, headers },
+      )) === true;
+  } catch {
+    valid = false;
+  }
+  if (!valid) throw problems.signatureInvalid("the signature does not verify with the registered key");
+  if (hasBody && !digestMatches(request.headers.get("content-digest"), request.body)) throw problems.digestMismatch();
+  if (!(await claimNonce(keyid, nonce))) throw problems.replayed();
+  if (key.provider.status !== "active") throw problems.forbidden("this provider is suspended");
+  return { providerId: key.providerId, providerSlug: key.provider.slug, keyid };
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { POST as keywords } from "@/app/api/v1/keywords/route";
+import { POST as links } from "@/app/api/v1/links/route";
+import { GET as changes } from "@/app/api/v1/suppressions/changes/route";
+import { POST as check } from "@/app/api/v1/suppressions/check/route";
+import { GET as snapshot } from "@/app/api/v1/suppressions/snapshot/route";
+import { db } from "@/lib/db/client";
+import { recordOpposition } from "@/lib/oppositions/record-opposition";
+import { createApiProvider, signedCall } from "@/lib/testing/api-client";
+import { createSender, uniquePhone } from "@/lib/testing/fixtures";
+
+const ALL = { scope: "all", senderId: null } as const;
+
+describe("GET /suppressions/changes", () => {
+  it("pages through this provider's changes with next, more and head", async () => {
+    const provider = await createApiProvider();
+    const other = await createSender();
+    const start = (await signedCall(changes, provider, { path: "/suppressions/changes?limit=1" })).json.head as number;
+    const phones = [uniquePhone(), uniquePhone(), uniquePhone()];
+    for (const phone of phones) await recordOpposition({ phone, target: { scope: "sender", senderId: provider.senders[0]!.id }, source: "link", verified: true });
+    await recordOpposition({ phone: uniquePhone(), target: { scope: "sender", senderId: other.id }, source: "link", verified: true });
+
+    const first = await signedCall(changes, provider, { path: `/suppressions/changes?after=${start}&limit=2` });
+    expect(first.response.status).toBe(200);
+    expect(first.json.more).toBe(true);
+    expect(first.json.changes).toHaveLength(2);
+    expect(first.json.changes[0]).toEqual({ seq: expect.any(Number), op: "add", phone: phones[0], scope: "sender", sender: provider.senders[0]!.code, at: expect.stringMatching(/Z$/) });
+    const rest = await signedCall(changes, provider, { path: `/suppressions/changes?after=${first.json.next}&limit=10000` });
+    const seen = [...first.json.changes, ...rest.json.changes].filter((c: { sender: string | null }) => c.sender !== null);
+    expect(seen.map((c: { phone: string }) => c.phone)).toEqual(phones);
+    expect(rest.json.more).toBe(false);
+    expect(rest.json.next).toBe(rest.json.head);
+    const row = await db().provider.findUniqueOrThrow({ where: { id: provider.id } });
+    expect(Number(row.seqReached)).toBe(rest.json.next);
+    expect(row.lastPullAt).toBeInstanceOf(Date);
+  });
+
+  it.each(["after=-1", "after=abc", "limit=0", "limit=10001"])("refuses %s with 422", async (query) => {
+    const provider = await createApiProvider();
+    const { response, json } = await signedCall(changes, provider, { path: `/suppressions/changes?${query}` });
+    expect(response.status).toBe(422);
+    expect(json.code).toBe("invalid-request");
+  });
+});
+
+describe("GET /suppressions/snapshot", () => {
+  it("lists what is in force for this provider, page by page, and refuses a forged cursor", async () => {
+    const provider = await createApiProvider();
+    const mine = uniquePhone();
+    await recordOpposition({ phone: mine, target: { scope: "sender", senderId: provider.senders[0]!.id }, source: "web", verified: false });
+    const entries: { phone: string; scope: string; sender: string | null }[] = [];
+    let cursor: string | null = null;
+    let at: number | undefined;
+    do {
+      const path: string = `/suppressions/snapshot?limit=500${cursor ? `&cursor=${cursor}` : ""}`;
+      const page = await signedCall(snapshot, provider, { path });
+      expect(page.response.status).toBe(200);
+      at ??= page.json.at;
+      expect(page.json.at).toBe(at);
+      entries.push(...page.json.entries);
+      cursor = page.json.cursor;
+    } while (cursor);
+    expect(entries).toContainEqual(expect.objectContaining({ phone: mine, scope: "sender", sender: provider.senders[0]!.code }));
+    expect(entries.every((e) => e.scope === "all" || e.sender === provider.senders[0]!.code)).toBe(true);
+    const forged = await signedCall(snapshot, provider, { path: "/suppressions/snapshot?cursor=Zm9yZ2Vk" });
+    expect(forged.response.status).toBe(422);
+  });
+});
+
+describe("POST /suppressions/check", () => {
+  it("returns the suppressed numbers among those sent, all-scope first, and the invalid inputs", async () => {
+    const provider = await createApiProvider();
+    const code = provider.senders[0]!.code;
+    const [a, b, c] = [uniquePhone(), uniquePhone(), uniquePhone()];
+    await recordOpposition({ phone: a, target: ALL, source: "web", verified: false });
+    await recordOpposition({ phone: a, target: { scope: "sender", senderId: provider.senders[0]!.id }, source: "link", verified: true });
+    await recordOpposition({ phone: b, target: { scope: "sender", senderId: provider.senders[0]!.id }, source: "link", verified: true });
+    const other = await createSender();
+    await recordOpposition({ phone: c, target: { scope: "sender", senderId: other.id }, source: "link", verified: true });
+    const { response, json } = await signedCall(check, provider, { path: "/suppressions/check", body: { sender: code, phones: [a, `0${b.slice(4)}`, c, "123"] } });
+    expect(response.status).toBe(200);
+    expect(json.checked).toBe(4);
+    expect(json.suppressed.sort((x: { phone: string }, y: { phone: string }) => x.phone.localeCompare(y.phone))).toEqual(
+      [{ phone: a, scope: "all" }, { phone: b, scope: "sender" }].sort((x, y) => x.phone.localeCompare(y.phone)),
+    );
+    expect(json.invalid).toEqual([{ input: "123", reason: "too-short" }]);
+  });
+
+  it("washes 100 000 numbers in one call", async () => {
+    const provider = await createApiProvider();
+    const phones = Array.from({ length: 100_000 }, (_, i) => `+21262${String(1_000_000 + i).padStart(7, "0")}`);
+    const { response, json } = await signedCall(check, provider, { path: "/suppressions/check", body: { sender: provider.senders[0]!.code, phones } });
+    expect(response.status).toBe(200);
+    expect(json.checked).toBe(100_000);
+    const tooMany = await signedCall(check, provider, { path: "/suppressions/check", body: { sender: provider.senders[0]!.code, phones: [...phones, "+212612345678"] } });
+    expect(tooMany.response.status).toBe(422);
+  });
+});
+
+describe("POST /links", () => {
+  it("mints idempotent links for the provider's sender only", async () => {
+    const provider = await createApiProvider();
+    const phones = [uniquePhone(), uniquePhone()];
+    const body = { sender: provider.senders[0]!.code, campaign: "black-friday-2026", phones: [...phones, "bad"], expires_in_days: 30 };
+    const first = await signedCall(links, provider, { path: "/links", body });
+    expect(first.response.status).toBe(200);
+    expect(first.json.links).toHaveLength(2);
+    expect(first.json.links[0].url).toMatch(/\/[2-9A-HJ-NP-Za-km-z]{8}$/);
+    expect(first.json.invalid).toEqual([{ input: "bad", reason: "not-a-number" }]);
+    const again = await signedCall(links, provider, { path: "/links", body });
+    expect(again.json.links).toEqual(first.json.links);
+    const foreign = await signedCall(links, provider, { path: "/links", body: { ...body, sender: (await createSender()).code } });
+    expect(foreign.response.status).toBe(403);
+    for (const days of [0, 366]) {
+      expect((await signedCall(links, provider, { path: "/links", body: { ...body, expires_in_days: days } })).response.status).toBe(422);
+    }
+  });
+});
+
+describe("POST /keywords", () => {
+  it("records STOP replies with the right scope and ignores other texts", async () => {
+    const provider = await createApiProvider();
+    const sender = provider.senders[0]!.code;
+    const [a, b, c] = [uniquePhone(), uniquePhone(), uniquePhone()];
+    const stop = await signedCall(keywords, provider, { path: "/keywords", body: { from: a, text: "Stop merci", sender, received_at: "2026-11-23T08:00:00Z" } });
+    expect(stop.json).toEqual({ recorded: true, scope: "sender", receipt: expect.stringMatching(/^R-/) });
+    expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: b, text: "STOP ALL", sender } })).json.scope).toBe("all");
+    expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: c, text: "توقف" } })).json.scope).toBe("all");
+    expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: c, text: "OUI" } })).json).toEqual({ recorded: false, reason: "not-a-stop-word" });
+    const row = await db().opposition.findFirstOrThrow({ where: { phone: a } });
+    expect(row).toMatchObject({ source: "keyword", verified: true, scope: "sender" });
+    expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: "12", text: "STOP" } })).response.status).toBe(422);
+    expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: a, text: "STOP", sender: "someone-else" } })).response.status).toBe(403);
+  });
+});

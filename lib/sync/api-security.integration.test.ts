@@ -1,0 +1,98 @@
+import { generateKeyPairSync } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { GET as senders } from "@/app/api/v1/senders/route";
+import { POST as check } from "@/app/api/v1/suppressions/check/route";
+import { GET as jwksRoute } from "@/app/.well-known/stopsms-keys.json/route";
+import { db } from "@/lib/db/client";
+import { verifyPlatformResponse, type Jwks } from "@/lib/signing/verify-response";
+import { createApiProvider, signedCall } from "@/lib/testing/api-client";
+
+async function jwks(): Promise<Jwks> {
+  return (await jwksRoute().json()) as Jwks;
+}
+
+describe("request verification", () => {
+  it("accepts a properly signed request and signs the answer", async () => {
+    const provider = await createApiProvider(2);
+    const { response, bytes, json } = await signedCall(senders, provider, { path: "/senders" });
+    expect(response.status).toBe(200);
+    expect(json.senders.map((s: { code: string }) => s.code).sort()).toEqual(provider.senders.map((s) => s.code).sort());
+    expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
+    expect(response.headers.get("signature-input")).toMatch(/^stopsms=\("@status" "content-type" "content-digest"\);created=\d+;keyid="stopsms-[0-9a-f]{16}";alg="ed25519"$/);
+    expect(await verifyPlatformResponse(response, bytes, await jwks())).toBe(true);
+    const tampered = new Uint8Array(bytes);
+    tampered[2] = tampered[2]! ^ 1;
+    expect(await verifyPlatformResponse(response, tampered, await jwks())).toBe(false);
+  });
+
+  const cases: [string, (p: Awaited<ReturnType<typeof createApiProvider>>) => Parameters<typeof signedCall>[2], number, string][] = [
+    ["missing signature", () => ({ path: "/senders", tamper: (r) => { for (const name of Object.keys(r.headers)) if (name.toLowerCase().startsWith("signature")) delete r.headers[name]; } }), 401, "signature-missing"],
+    ["garbled signature header", () => ({ path: "/senders", tamper: (r) => { r.headers["Signature"] = "not a dictionary ((("; } }), 401, "signature-invalid"],
+    ["forged (signed by another key)", () => ({ path: "/senders", tamper: () => undefined }), 401, "signature-invalid"],
+    ["path changed after signing", () => ({ path: "/senders", tamper: (r) => { r.url = r.url.replace("/senders", "/senders?x=1"); } }), 401, "signature-invalid"],
+    ["expired (created 400 s ago)", () => ({ path: "/senders", created: new Date(Date.now() - 400_000) }), 401, "signature-expired"],
+    ["from the future (created in 400 s)", () => ({ path: "/senders", created: new Date(Date.now() + 400_000) }), 401, "signature-expired"],
+    ["nonce too short", () => ({ path: "/senders", nonce: "short" }), 401, "signature-invalid"],
+    ["body changed after signing", (p) => ({ path: "/suppressions/check", body: { sender: p.senders[0]!.code, phones: ["0612345678"] }, tamper: (r) => { r.body = r.body!.replace("0612345678", "0612345679"); } }), 400, "digest-mismatch"],
+    ["foreign sender", () => ({ path: "/suppressions/check", body: { sender: "not-mine", phones: ["0612345678"] } }), 403, "forbidden"],
+    ["invalid body", (p) => ({ path: "/suppressions/check", body: { sender: p.senders[0]!.code, phones: [] } }), 422, "invalid-request"],
+    ["not JSON", () => ({ path: "/suppressions/check", rawBody: "{nope" }), 422, "invalid-request"],
+  ];
+
+  it.each(cases)("refuses a request with %s", async (name, options, status, code) => {
+    const provider = await createApiProvider();
+    const signer = name.startsWith("forged") ? { keyid: provider.keyid, privateKey: generateKeyPairSync("ed25519").privateKey } : provider;
+    const handler = options(provider).path === "/senders" ? senders : check;
+    const { response, json, bytes } = await signedCall(handler, signer, options(provider));
+    expect(response.status).toBe(status);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(json).toMatchObject({ status, code, type: expect.any(String), title: expect.any(String) });
+    expect(await verifyPlatformResponse(response, bytes, await jwks())).toBe(true);
+  });
+
+  it("refuses unknown and revoked keys", async () => {
+    const provider = await createApiProvider();
+    const unknown = await signedCall(senders, { keyid: "nobody-k1", privateKey: provider.privateKey }, { path: "/senders" });
+    expect(unknown.json.code).toBe("unknown-key");
+    expect((await signedCall(senders, provider, { path: "/senders" })).response.status).toBe(200);
+    await db().providerKey.update({ where: { keyid: provider.keyid }, data: { revokedAt: new Date() } });
+    const revoked = await signedCall(senders, provider, { path: "/senders" });
+    expect(revoked.response.status).toBe(401);
+    expect(revoked.json.code).toBe("unknown-key");
+  });
+
+  it("refuses a replayed nonce, also when the copies arrive in parallel", async () => {
+    const provider = await createApiProvider();
+    const nonce = "replay-nonce-0123456789";
+    expect((await signedCall(senders, provider, { path: "/senders", nonce })).response.status).toBe(200);
+    expect((await signedCall(senders, provider, { path: "/senders", nonce })).json.code).toBe("replayed");
+    const parallel = await Promise.all(Array.from({ length: 10 }, () => signedCall(senders, provider, { path: "/senders", nonce: "parallel-nonce-0123456789" })));
+    expect(parallel.map((r) => r.response.status).sort()).toEqual([200, ...Array(9).fill(401)]);
+  });
+
+  it("refuses a suspended provider", async () => {
+    const provider = await createApiProvider();
+    await db().provider.update({ where: { id: provider.id }, data: { status: "suspended" } });
+    const { response, json } = await signedCall(senders, provider, { path: "/senders" });
+    expect(response.status).toBe(403);
+    expect(json.code).toBe("forbidden");
+  });
+
+  it("refuses bodies over the size limit with 413", async () => {
+    const provider = await createApiProvider();
+    const { response, json } = await signedCall(check, provider, { path: "/suppressions/check", rawBody: "x".repeat(13 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+    expect(json.code).toBe("too-large");
+  });
+
+  it("writes an access log row for every signed call, accepted or refused", async () => {
+    const provider = await createApiProvider();
+    await signedCall(senders, provider, { path: "/senders" });
+    await signedCall(check, provider, { path: "/suppressions/check", body: { sender: "not-mine", phones: ["0612345678"] } });
+    const rows = await db().accessLog.findMany({ where: { providerId: provider.id }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.endpoint, r.status, r.code, r.keyid])).toEqual([
+      ["GET /senders", 200, null, provider.keyid],
+      ["POST /suppressions/check", 403, "forbidden", provider.keyid],
+    ]);
+  });
+});

@@ -1,0 +1,22 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { problems } from "@/lib/http/problem";
+
+/** A provider acts only for the senders it is linked to; anything else is 403 `forbidden`. */
+export async function authorizedSender(providerId: number, code: string): Promise<{ id: number; code: string; name: string }> {
+  const link = await db().providerSender.findFirst({
+    where: { providerId, sender: { code } },
+    select: { sender: { select: { id: true, code: true, name: true } } },
+  });
+  if (!link) throw problems.forbidden(`not authorised for sender ${code}`);
+  return link.sender;
+}
+
+export async function listProviderSenders(providerId: number) {
+  const links = await db().providerSender.findMany({
+    where: { providerId },
+    select: { sender: { select: { code: true, name: true } } },
+    orderBy: { sender: { code: "asc" } },
+  });
+  return links.map((l) => l.sender);
+}

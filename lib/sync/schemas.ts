@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { slugSchema } from "@/lib/providers/schemas";
+
+// One source of truth for /api/v1: handlers parse with these, and /api/v1/openapi.json is generated
+// from them (lib/sync/openapi.ts).
+
+export const LIMITS = { changesDefault: 1000, changesMax: 10_000, snapshotDefault: 10_000, snapshotMax: 50_000, phonesMax: 100_000 } as const;
+
+const seq = z.coerce.bigint().min(0n);
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/).meta({ description: "E.164 phone number", example: "+212612345678" });
+const isoTime = z.string().meta({ format: "date-time", example: "2026-11-23T08:00:00.000Z" });
+const scope = z.enum(["all", "sender"]).meta({ description: "`all`: every sender; `sender`: one sender" });
+
+export const changesQuery = z.object({
+  after: seq.default(0n).meta({ description: "Return changes with seq greater than this (your stored `next`)" }),
+  limit: z.coerce.number().int().min(1).max(LIMITS.changesMax).default(LIMITS.changesDefault),
+});
+
+export const snapshotQuery = z.object({
+  cursor: z.string().max(200).optional().meta({ description: "Opaque cursor from the previous page; omit for the first page" }),
+  limit: z.coerce.number().int().min(1).max(LIMITS.snapshotMax).default(LIMITS.snapshotDefault),
+});
+
+export const phonesInput = z.array(z.string().max(64)).min(1).max(LIMITS.phonesMax);
+
+export const checkBody = z.object({
+  sender: slugSchema.meta({ description: "Sender code the campaign is for" }),
+  phones: phonesInput.meta({ description: "Numbers to wash (national or E.164), at most 100000" }),
+});
+
+export const campaignSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, "1 to 100 letters, digits, dots, hyphens or underscores");
+
+export const linksBody = z.object({
+  sender: slugSchema,
+  campaign: campaignSchema,
+  phones: phonesInput,
+  expires_in_days: z.number().int().min(1).max(365).default(90),
+});
+
+export const keywordsBody = z.object({
+  from: z.string().max(64).meta({ description: "The number that sent the STOP reply" }),
+  text: z.string().max(1600).meta({ description: "The reply text as received" }),
+  sender: slugSchema.optional().meta({ description: "Sender the reply was addressed to; absent means all senders" }),
+  received_at: z.iso.datetime({ offset: true }).optional(),
+});
+
+const invalidEntry = z.object({ input: z.string(), reason: z.string() });
+
+export const responses = {
+  senders: z.object({ senders: z.array(z.object({ code: z.string(), name: z.string() })) }),
+  changes: z.object({
+    changes: z.array(z.object({ seq: z.number().int(), op: z.enum(["add", "remove"]), phone: e164, scope, sender: z.string().nullable(), at: isoTime })),
+    next: z.number().int(),
+    more: z.boolean(),
+    head: z.number().int(),
+  }),
+  snapshot: z.object({
+    at: z.number().int(),
+    entries: z.array(z.object({ phone: e164, scope, sender: z.string().nullable(), since: isoTime })),
+    cursor: z.string().nullable(),
+  }),
+  check: z.object({ checked: z.number().int(), suppressed: z.array(z.object({ phone: e164, scope })), invalid: z.array(invalidEntry) }),
+  links: z.object({ links: z.array(z.object({ phone: e164, code: z.string(), url: z.string() })), invalid: z.array(invalidEntry) }),
+  keywords: z.union([
+    z.object({ recorded: z.literal(true), scope, receipt: z.string() }),
+    z.object({ recorded: z.literal(false), reason: z.literal("not-a-stop-word") }),
+  ]),
+  problem: z.object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.enum(["signature-missing", "signature-invalid", "unknown-key", "signature-expired", "replayed", "digest-mismatch", "forbidden", "not-found", "too-large", "invalid-request", "rate-limited", "internal"]),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
+};
