@@ -1,6 +1,7 @@
 // Playwright's web server: a fresh database of its own (dropped on exit), an up-to-date production
 // build, then `next start`. The database URL is written where the tests read it (e2e/support/db.ts).
 import { spawn } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { isBuildStale } from "@/scripts/lib/build-freshness";
@@ -22,6 +23,8 @@ async function main() {
     NODE_OPTIONS: "",
     DATABASE_URL: database.url,
     AUTH_SECRET: process.env.AUTH_SECRET || "e2e-only-secret-e2e-only-secret-e2e-only",
+    // Like production: a configured platform key (a fresh one per run), never a generated file.
+    STOPSMS_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
     STOPSMS_PUBLIC_URL: `http://127.0.0.1:${port}`,
     STOPSMS_DATA_DIR: E2E_STATE_DIR,
     NEXT_TELEMETRY_DISABLED: "1",

@@ -1,6 +1,10 @@
 // Test data for the e2e suite, made through the real lib functions (run with tsx, react-server condition):
-//   mint <sender-code> <phone> [expired]  → prints {"code": "...", "url": "..."}
-import { randomBytes } from "node:crypto";
+//   mint <sender-code> <phone> [expired]          → prints {"code": "...", "url": "..."}
+//   provider <slug> <sender-code> <key-file>      → registers a provider + Ed25519 key, private key to <key-file>
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { addProviderKey } from "@/lib/providers/add-provider-key";
+import { createProvider } from "@/lib/providers/create-provider";
 import { db, disconnectDb } from "@/lib/db/client";
 import { mintLinks } from "@/lib/links/mint-links";
 
@@ -12,8 +16,20 @@ async function ensureSender(code: string) {
   return { sender, provider };
 }
 
+async function registerProvider(slug: string, senderCode: string, keyFile: string) {
+  await ensureSender(senderCode);
+  const actor = { kind: "cli", label: "e2e" } as const;
+  await createProvider(actor, { slug, name: `Provider ${slug}`, anrtNumber: `ANRT-${slug}`, senderCodes: [senderCode] });
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  const keyid = `${slug}-2026-01`;
+  await addProviderKey(actor, { providerSlug: slug, keyid, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() });
+  writeFileSync(keyFile, privateKey.export({ type: "pkcs8", format: "pem" }).toString(), { mode: 0o600 });
+  process.stdout.write(JSON.stringify({ keyid }));
+}
+
 async function main() {
   const [command, senderCode, phone, flag] = process.argv.slice(2);
+  if (command === "provider") return registerProvider(senderCode!, phone!, flag!);
   if (command !== "mint" || !senderCode || !phone) throw new Error("usage: mint <sender-code> <phone> [expired]");
   const { sender, provider } = await ensureSender(senderCode);
   const { links } = await mintLinks({

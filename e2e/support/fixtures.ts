@@ -12,12 +12,20 @@ export function uniqueIp(): string {
   return `10.${randomInt(0, 255)}.${randomInt(0, 255)}.${randomInt(1, 254)}`;
 }
 
+function fixture(args: string[]): unknown {
+  const out = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "e2e/support/fixtures-cli.ts", ...args], {
+    env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: readFileSync(".data/e2e/database-url", "utf8").trim() },
+    encoding: "utf8",
+  });
+  return JSON.parse(out);
+}
+
 /** Mints a StopSMS link through lib/links (see fixtures-cli.ts). */
 export function mintLink(senderCode: string, phone: string, options: { expired?: boolean } = {}): { code: string; url: string } {
-  const out = execFileSync(
-    process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "e2e/support/fixtures-cli.ts", "mint", senderCode, phone, ...(options.expired ? ["expired"] : [])],
-    { env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: readFileSync(".data/e2e/database-url", "utf8").trim() }, encoding: "utf8" },
-  );
-  return JSON.parse(out) as { code: string; url: string };
+  return fixture(["mint", senderCode, phone, ...(options.expired ? ["expired"] : [])]) as { code: string; url: string };
+}
+
+/** Registers a provider for one sender, with a fresh key whose private half is written to keyFile. */
+export function registerProvider(slug: string, senderCode: string, keyFile: string): { keyid: string } {
+  return fixture(["provider", slug, senderCode, keyFile]) as { keyid: string };
 }

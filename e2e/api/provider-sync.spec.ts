@@ -1,0 +1,76 @@
+import { execFile } from "node:child_process";
+import { createPrivateKey, randomBytes } from "node:crypto";
+import { mkdtemp, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+import { signRequest } from "../../lib/signing/sign-request";
+import { verifyPlatformResponse, type Jwks } from "../../lib/signing/verify-response";
+import { e2eDb } from "../support/db";
+import { registerProvider, uniquePhone } from "../support/fixtures";
+
+const run = promisify(execFile);
+
+test("the reference client pulls snapshot and changes from the running app, and its list matches the database", async ({ request, baseURL }) => {
+  test.setTimeout(120_000);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-sync-"));
+  const keyFile = path.join(dir, "key.pem");
+  const slug = `sync-${randomBytes(3).toString("hex")}`;
+  const sender = `brand-${randomBytes(3).toString("hex")}`;
+  const { keyid } = registerProvider(slug, sender, keyFile);
+  const privateKey = createPrivateKey(await readFile(keyFile, "utf8"));
+
+  // Oppositions arrive through the API (STOP replies), for this sender and for all senders.
+  const keyword = async (from: string, text: string) => {
+    const url = `${baseURL}/api/v1/keywords`;
+    const body = JSON.stringify({ from, text, sender });
+    const headers = await signRequest({ method: "POST", url, body, keyid, privateKey });
+    const response = await request.post(url, { headers, data: body });
+    expect(response.status()).toBe(200);
+  };
+  for (let i = 0; i < 5; i++) await keyword(uniquePhone(), i % 2 ? "STOP" : "STOP ALL");
+
+  const out = path.join(dir, "out");
+  const client = ["node_modules/tsx/dist/cli.mjs", "scripts/sync-client.ts", "--url", baseURL!, "--keyid", keyid, "--key", keyFile, "--out", out];
+  const first = await run(process.execPath, client, { env: { ...process.env, NODE_OPTIONS: "" } });
+  expect(first.stdout).toMatch(/in force: \d+/);
+
+  // More changes, then an incremental pull from the stored cursor.
+  for (let i = 0; i < 3; i++) await keyword(uniquePhone(), "arrêt");
+  await run(process.execPath, client, { env: { ...process.env, NODE_OPTIONS: "" } });
+
+  const { rows } = await e2eDb().query<{ line: string }>(
+    `SELECT o.phone || E'\\t' || o.scope || E'\\t' || coalesce(s.code, '-') AS line
+     FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id
+     JOIN providers p ON p.slug = $1
+     WHERE o.withdrawn_at IS NULL AND (o.sender_id IS NULL OR o.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = p.id))
+     ORDER BY 1`,
+    [slug],
+  );
+  const file = (await readFile(path.join(out, "suppressions.tsv"), "utf8")).split("\n").filter(Boolean);
+  expect(file).toEqual(rows.map((r) => r.line).sort());
+  expect(file.filter((l) => l.endsWith(`\t${sender}`))).toHaveLength(3 + 2);
+  const state = JSON.parse(await readFile(path.join(out, "state.json"), "utf8"));
+  expect(state.phase).toBe("changes");
+  const { rows: access } = await e2eDb().query("SELECT a.endpoint, a.status FROM access_logs a JOIN providers p ON p.id = a.provider_id WHERE p.slug = $1", [slug]);
+  expect(access.some((a) => a.endpoint === "GET /suppressions/snapshot" && a.status === 200)).toBe(true);
+  expect(access.some((a) => a.endpoint === "GET /suppressions/changes" && a.status === 200)).toBe(true);
+});
+
+test("unsigned calls get a signed problem+json; JWKS and OpenAPI are public", async ({ request }) => {
+  const jwks = (await (await request.get("/.well-known/stopsms-keys.json")).json()) as Jwks;
+  expect(jwks.keys[0]).toMatchObject({ kty: "OKP", crv: "Ed25519", kid: expect.stringMatching(/^stopsms-/) });
+  const response = await request.get("/api/v1/suppressions/changes");
+  expect(response.status()).toBe(401);
+  expect(response.headers()["content-type"]).toBe("application/problem+json");
+  const body = await response.body();
+  expect(JSON.parse(body.toString())).toMatchObject({ status: 401, code: "signature-missing" });
+  const headers = new Headers(response.headers());
+  expect(await verifyPlatformResponse({ status: 401, headers }, new Uint8Array(body), jwks)).toBe(true);
+  const openapi = await request.get("/api/v1/openapi.json");
+  expect(openapi.status()).toBe(200);
+  expect((await openapi.json()).openapi).toBe("3.1.0");
+  const unknown = await request.get("/api/v1/nope");
+  expect(unknown.status()).toBe(401);
+});
