@@ -74,3 +74,32 @@ test("unsigned calls get a signed problem+json; JWKS and OpenAPI are public", as
   const unknown = await request.get("/api/v1/nope");
   expect(unknown.status()).toBe(401);
 });
+
+test("the curl + openssl recipe on /developers works as printed", async ({ page, baseURL }) => {
+  await page.goto("/developers");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("StopSMS provider API, version 1");
+  const recipe = await page.getByLabel("curl example").innerText();
+  const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-curl-"));
+  const keyFile = path.join(dir, "key.pem");
+  const slug = `curl-${randomBytes(3).toString("hex")}`;
+  const { keyid } = registerProvider(slug, `brand-${randomBytes(3).toString("hex")}`, keyFile);
+  const script = recipe.replace(/^KEYID=\S+/m, `KEYID=${keyid}`).replace(/^KEY=\S+/m, `KEY=${keyFile}`).replace(/^BASE=\S+/m, `BASE=${baseURL}`);
+  const { stdout } = await run("bash", ["-c", script], { cwd: dir });
+  expect(JSON.parse(stdout)).toMatchObject({ changes: expect.any(Array), more: expect.any(Boolean), head: expect.any(Number) });
+});
+
+test("the Node.js example on /developers works as printed, verifying the platform's signature", async ({ page, baseURL }) => {
+  await page.goto("/developers");
+  const example = await page.getByLabel("Node.js example").innerText();
+  const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-node-"));
+  const keyFile = path.join(dir, "key.pem");
+  const { keyid } = registerProvider(`node-${randomBytes(3).toString("hex")}`, `brand-${randomBytes(3).toString("hex")}`, keyFile);
+  const script = example
+    .replace(/^const BASE = .*$/m, `const BASE = ${JSON.stringify(baseURL)};`)
+    .replace(/^const KEYID = .*$/m, `const KEYID = ${JSON.stringify(keyid)};`)
+    .replace('readFileSync("key.pem")', `readFileSync(${JSON.stringify(keyFile)})`);
+  const file = path.join(dir, "example.mjs");
+  await import("node:fs/promises").then((fs) => fs.writeFile(file, script));
+  const result = await run(process.execPath, [file], { cwd: dir });
+  expect(result.stderr).toBe("");
+});
