@@ -24,6 +24,7 @@ export default defineConfig({
   projects: [
     { name: "citizen", testMatch: /citizen\/.*\.spec\.ts/, use: { ...devices["Pixel 5"], viewport: { width: 360, height: 640 }, locale: "fr-FR", launchOptions } },
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },
+    { name: "staff", testMatch: /staff\/.*\.spec\.ts/, use: { viewport: { width: 1280, height: 900 }, locale: "fr-FR", launchOptions } },
   ],
   webServer: {
     command: "npx tsx --conditions=react-server scripts/e2e-server.ts",

@@ -1,9 +1,13 @@
 // Test data for the e2e suite, made through the real lib functions (run with tsx, react-server condition):
 //   mint <sender-code> <phone> [expired]          → prints {"code": "...", "url": "..."}
 //   provider <slug> <sender-code> <key-file>      → registers a provider + Ed25519 key, private key to <key-file>
+//   staff <email> <admin|analyst> <password>      → creates a staff account
+//   seed                                          → the demo data set (idempotent)
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
+import { createStaffUser } from "@/lib/auth/create-staff-user";
 import { addProviderKey } from "@/lib/providers/add-provider-key";
+import { seedDemoData } from "@/lib/seed/seed-demo-data";
 import { createProvider } from "@/lib/providers/create-provider";
 import { db, disconnectDb } from "@/lib/db/client";
 import { mintLinks } from "@/lib/links/mint-links";
@@ -30,6 +34,11 @@ async function registerProvider(slug: string, senderCode: string, keyFile: strin
 async function main() {
   const [command, senderCode, phone, flag] = process.argv.slice(2);
   if (command === "provider") return registerProvider(senderCode!, phone!, flag!);
+  if (command === "staff") {
+    const user = await createStaffUser({ kind: "cli", label: "e2e" }, { email: senderCode, role: phone, password: flag });
+    return void process.stdout.write(JSON.stringify(user));
+  }
+  if (command === "seed") return void process.stdout.write(JSON.stringify({ seeded: (await seedDemoData()).seeded }));
   if (command !== "mint" || !senderCode || !phone) throw new Error("usage: mint <sender-code> <phone> [expired]");
   const { sender, provider } = await ensureSender(senderCode);
   const { links } = await mintLinks({

@@ -29,3 +29,11 @@ export function mintLink(senderCode: string, phone: string, options: { expired?:
 export function registerProvider(slug: string, senderCode: string, keyFile: string): { keyid: string } {
   return fixture(["provider", slug, senderCode, keyFile]) as { keyid: string };
 }
+
+export function createStaff(email: string, role: "admin" | "analyst", password: string): { id: number } {
+  return fixture(["staff", email, role, password]) as { id: number };
+}
+
+export function seedDemo(): void {
+  fixture(["seed"]);
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { writeAudit, type Actor } from "@/lib/audit/write-audit";
+import { assertActorMay } from "@/lib/auth/assert-actor-may";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict } from "@/lib/errors";
@@ -15,6 +16,7 @@ const staffSchema = z.object({
 });
 
 export async function createStaffUser(actor: Actor, input: unknown) {
+  await assertActorMay(actor, "admin");
   const data = parseInput(staffSchema, input);
   const passwordHash = await hashPassword(data.password);
   try {

@@ -1,5 +1,6 @@
 import "server-only";
 import { writeAudit, type Actor } from "@/lib/audit/write-audit";
+import { assertActorMay } from "@/lib/auth/assert-actor-may";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict, notFound } from "@/lib/errors";
@@ -8,6 +9,7 @@ import { addProviderKeySchema } from "./schemas";
 
 /** Registers a provider's Ed25519 public key. The platform never sees or stores private keys. */
 export async function addProviderKey(actor: Actor, input: unknown) {
+  await assertActorMay(actor, "admin");
   const data = parseInput(addProviderKeySchema, input);
   try {
     return await db().$transaction(async (tx) => {

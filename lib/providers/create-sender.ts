@@ -1,5 +1,6 @@
 import "server-only";
 import { writeAudit, type Actor } from "@/lib/audit/write-audit";
+import { assertActorMay } from "@/lib/auth/assert-actor-may";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { conflict } from "@/lib/errors";
@@ -7,6 +8,7 @@ import { parseInput } from "@/lib/validation";
 import { createSenderSchema } from "./schemas";
 
 export async function createSender(actor: Actor, input: unknown) {
+  await assertActorMay(actor, "admin");
   const data = parseInput(createSenderSchema, input);
   try {
     return await db().$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { writeAudit, type Actor } from "@/lib/audit/write-audit";
+import { assertActorMay } from "@/lib/auth/assert-actor-may";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -10,6 +11,7 @@ const linkSchema = z.object({ providerSlug: slugSchema, senderCode: slugSchema }
 
 /** Authorises a provider to act for a sender. Linking twice is harmless. */
 export async function linkSender(actor: Actor, input: unknown): Promise<{ linked: boolean }> {
+  await assertActorMay(actor, "admin");
   const { providerSlug, senderCode } = parseInput(linkSchema, input);
   return db().$transaction(async (tx) => {
     const provider = await tx.provider.findUnique({ where: { slug: providerSlug } });

@@ -10,7 +10,9 @@ import { listPublicSenders } from "@/lib/providers/list-public-senders";
 type Flash = { values?: Partial<WebFormValues>; errors?: { phone?: string; sender?: string } };
 
 export default async function StopPage() {
-  const [t, senders, cookieStore] = await Promise.all([getTranslations("Stop"), listPublicSenders(), cookies()]);
+  // Reading the request first marks the page dynamic before any database work starts.
+  const cookieStore = await cookies();
+  const [t, senders] = await Promise.all([getTranslations("Stop"), listPublicSenders()]);
   const flash = (readFlash(cookieStore.get(flashCookieName("stop"))?.value) ?? {}) as Flash;
   const values = flash.values ?? {};
   const errors = flash.errors ?? {};

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { FlashMessage } from "@/components/staff/flash-message";
+import { buttonClass, fieldClass, formatDateTime } from "@/components/staff/ui";
+import { getComplaint } from "@/lib/complaints/list-complaints";
+import { nextStatuses } from "@/lib/complaints/update-complaint";
+import { maskPhone } from "@/lib/phone/mask-phone";
+import { REASON_LABELS, STATUS_LABELS } from "../page";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ ok?: string; error?: string }> };
+
+export default async function ComplaintPage({ params, searchParams }: Props) {
+  const [{ id }, flash] = await Promise.all([params, searchParams]);
+  const complaint = await getComplaint(id);
+  if (!complaint) notFound();
+  const back = `/staff/complaints/${complaint.id}`;
+  return (
+    <>
+      <p><Link href="/staff/complaints" className="text-brand-800 underline">← Signalements</Link></p>
+      <h1 className="mt-2 text-2xl font-bold">Signalement <span className="font-mono">{complaint.id}</span></h1>
+      <FlashMessage {...flash} />
+      <dl className="mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-semibold">Statut</dt><dd data-testid="complaint-status">{STATUS_LABELS[complaint.status]}</dd>
+        <dt className="font-semibold">Motif</dt><dd>{REASON_LABELS[complaint.reason]}</dd>
+        <dt className="font-semibold">Expéditeur affiché</dt><dd>{complaint.senderSeen}</dd>
+        <dt className="font-semibold">Expéditeur enregistré</dt><dd>{complaint.sender ? <Link className="text-brand-800 underline" href={`/staff/complaints?sender=${complaint.sender.code}`}>{complaint.sender.name}</Link> : "non identifié"}</dd>
+        <dt className="font-semibold">SMS reçu le</dt><dd>{complaint.receivedAt.toISOString().slice(0, 10)}</dd>
+        <dt className="font-semibold">Numéro</dt><dd dir="ltr">{complaint.phone ? maskPhone(complaint.phone) : "non communiqué"}</dd>
+        <dt className="font-semibold">Signalé le</dt><dd>{formatDateTime(complaint.createdAt)}</dd>
+      </dl>
+      <h2 className="mt-6 text-xl font-semibold">Texte du SMS</h2>
+      <blockquote className="mt-2 whitespace-pre-wrap rounded border border-slate-200 p-3">{complaint.messageText}</blockquote>
+
+      <h2 className="mt-6 text-xl font-semibold">Traitement</h2>
+      <form method="post" action="/staff/actions/complaint-status" className="mt-2 max-w-xl">
+        <input type="hidden" name="id" value={complaint.id} />
+        <input type="hidden" name="back" value={back} />
+        <label htmlFor="status" className="block font-semibold">Nouveau statut</label>
+        <select id="status" name="status" className={fieldClass} required>
+          {nextStatuses(complaint.status).map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+        </select>
+        <label htmlFor="status-note" className="mt-3 block font-semibold">Note (facultative)</label>
+        <textarea id="status-note" name="note" rows={3} className={fieldClass} />
+        <button type="submit" className={`${buttonClass} mt-3`}>Changer le statut</button>
+      </form>
+
+      <h2 className="mt-6 text-xl font-semibold">Notes</h2>
+      <ul className="mt-2 space-y-2">
+        {complaint.notes.map((n) => (
+          <li key={n.id} className="rounded border border-slate-200 p-3"><p className="text-sm text-slate-700">{n.author.email} · {formatDateTime(n.createdAt)}</p><p className="whitespace-pre-wrap">{n.body}</p></li>
+        ))}
+      </ul>
+      <form method="post" action="/staff/actions/complaint-note" className="mt-3 max-w-xl">
+        <input type="hidden" name="id" value={complaint.id} />
+        <input type="hidden" name="back" value={back} />
+        <label htmlFor="note" className="block font-semibold">Ajouter une note</label>
+        <textarea id="note" name="note" rows={3} className={fieldClass} required />
+        <button type="submit" className={`${buttonClass} mt-3`}>Ajouter</button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { DailyChart, SourceChart } from "@/components/staff/charts";
+import { RangeFilter } from "@/components/staff/range-filter";
+import { cellClass, formatDateTime, formatNumber, headClass } from "@/components/staff/ui";
+import { env } from "@/lib/env";
+import { parseDateRange, rangeQuery } from "@/lib/stats/date-range";
+import { getDashboard } from "@/lib/stats/get-dashboard";
+
+type Search = Promise<{ range?: string; from?: string; to?: string }>;
+
+function Kpi({ label, value, testId }: { label: string; value: number; testId: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 p-4">
+      <p className="text-sm text-slate-700">{label}</p>
+      <p className="mt-1 text-2xl font-bold" data-testid={testId}>{formatNumber(value)}</p>
+    </div>
+  );
+}
+
+function ExportLink({ table, query }: { table: string; query: string }) {
+  return <a href={`/staff/export/${table}?${query}`} className="text-sm text-brand-800 underline">Exporter en CSV</a>;
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Search }) {
+  const range = parseDateRange(await searchParams);
+  const query = rangeQuery(range);
+  const data = await getDashboard(range);
+  const maxLag = env().STOPSMS_MAX_LAG_HOURS;
+  return (
+    <>
+      <h1 className="text-2xl font-bold">Tableau de bord</h1>
+      <p className="mt-1 text-slate-700">Du {range.from} au {range.to} (heure du Maroc)</p>
+      <div className="mt-4"><RangeFilter range={range} action="/staff" /></div>
+
+      <section aria-labelledby="kpis" className="mt-6">
+        <h2 id="kpis" className="sr-only">Indicateurs</h2>
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+          <Kpi label="En vigueur : tous expéditeurs" value={data.kpis.inForceAll} testId="kpi-in-force-all" />
+          <Kpi label="En vigueur : par expéditeur" value={data.kpis.inForceSender} testId="kpi-in-force-sender" />
+          <Kpi label="Nouvelles sur la période" value={data.kpis.newInPeriod} testId="kpi-new" />
+          <Kpi label="Retraits sur la période" value={data.kpis.withdrawnInPeriod} testId="kpi-withdrawn" />
+          <Kpi label="Signalements ouverts" value={data.kpis.complaintsOpen} testId="kpi-complaints-open" />
+          <Kpi label="Signalements reçus sur la période" value={data.kpis.complaintsNew} testId="kpi-complaints-new" />
+        </div>
+      </section>
+
+      <section aria-labelledby="daily" className="mt-8">
+        <div className="flex items-baseline justify-between"><h2 id="daily" className="text-xl font-semibold">Oppositions par jour</h2><ExportLink table="daily" query={query} /></div>
+        <DailyChart data={data.daily} />
+      </section>
+
+      <section aria-labelledby="sources" className="mt-8">
+        <h2 id="sources" className="text-xl font-semibold">Par canal</h2>
+        <SourceChart data={data.bySource} />
+      </section>
+
+      <section aria-labelledby="senders" className="mt-8">
+        <div className="flex items-baseline justify-between"><h2 id="senders" className="text-xl font-semibold">Expéditeurs</h2><ExportLink table="senders" query={query} /></div>
+        <div className="overflow-x-auto">
+          <table className="mt-2 w-full text-sm" data-testid="senders-table">
+            <thead><tr><th className={headClass}>Expéditeur</th><th className={headClass}>Nouvelles oppositions</th><th className={headClass}>En vigueur</th><th className={headClass}>Liens émis</th><th className={headClass}>Pour 1 000 liens</th><th className={headClass}>Signalements</th></tr></thead>
+            <tbody>
+              {data.senders.slice(0, 20).map((s) => (
+                <tr key={s.code}>
+                  <td className={cellClass}>{s.name} <span className="text-slate-600">({s.code})</span></td>
+                  <td className={cellClass}>{formatNumber(s.added)}</td>
+                  <td className={cellClass}>{formatNumber(s.inForce)}</td>
+                  <td className={cellClass}>{formatNumber(s.minted)}</td>
+                  <td className={cellClass}>{s.perThousandLinks ?? "—"}</td>
+                  <td className={cellClass}><Link className="text-brand-800 underline" href={`/staff/complaints?sender=${s.code}`}>Voir</Link></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="compliance" className="mt-8">
+        <div className="flex items-baseline justify-between"><h2 id="compliance" className="text-xl font-semibold">Conformité des fournisseurs</h2><ExportLink table="compliance" query={query} /></div>
+        <p className="text-sm text-slate-700">Retard = âge de la plus ancienne opposition que le fournisseur n&apos;a pas encore récupérée. Délai légal : {maxLag} h.</p>
+        <div className="overflow-x-auto">
+          <table className="mt-2 w-full text-sm" data-testid="compliance-table">
+            <thead><tr><th className={headClass}>Fournisseur</th><th className={headClass}>Dernière récupération</th><th className={headClass}>Position (seq)</th><th className={headClass}>Retard</th><th className={headClass}>Appels sur la période</th></tr></thead>
+            <tbody>
+              {data.compliance.map((p) => (
+                <tr key={p.slug} className={p.late ? "bg-red-50" : undefined} data-late={p.late ? "true" : undefined}>
+                  <td className={cellClass}><Link className="text-brand-800 underline" href={`/staff/providers/${p.slug}?${query}`}>{p.name}</Link>{p.status !== "active" && " (suspendu)"}</td>
+                  <td className={cellClass}>{p.lastPullAt ? formatDateTime(p.lastPullAt) : "Aucune récupération"}</td>
+                  <td className={cellClass}>{formatNumber(p.seqReached)}</td>
+                  <td className={cellClass}>{p.lagHours === null ? "À jour" : `${p.lagHours} h`}{p.late && <strong className="ms-2 text-red-800">EN RETARD</strong>}</td>
+                  <td className={cellClass}>{formatNumber(p.pullsInPeriod)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { FlashMessage } from "@/components/staff/flash-message";
+import { buttonClass, cellClass, fieldClass, headClass, secondaryButtonClass } from "@/components/staff/ui";
+import { currentStaff } from "@/lib/auth/require-staff";
+import { listSenders } from "@/lib/providers/get-registry";
+
+export default async function SendersPage({ searchParams }: { searchParams: Promise<{ ok?: string; error?: string }> }) {
+  const [flash, senders, staff] = await Promise.all([searchParams, listSenders(), currentStaff()]);
+  const admin = staff?.role === "admin";
+  return (
+    <>
+      <h1 className="text-2xl font-bold">Expéditeurs</h1>
+      <FlashMessage {...flash} />
+      <table className="mt-4 w-full text-sm">
+        <thead><tr><th className={headClass}>Code</th><th className={headClass}>Nom affiché</th><th className={headClass}>Identifiants SMS</th><th className={headClass}>Fournisseurs</th></tr></thead>
+        <tbody>
+          {senders.map((s) => (
+            <tr key={s.id}>
+              <td className={`${cellClass} font-mono`}>{s.code}</td>
+              <td className={cellClass}>
+                {admin ? (
+                  <form method="post" action="/staff/actions/sender-update" className="flex flex-wrap gap-2">
+                    <input type="hidden" name="code" value={s.code} />
+                    <input type="hidden" name="back" value="/staff/senders" />
+                    <input name="name" defaultValue={s.name} aria-label={`Nom de ${s.code}`} className={fieldClass} />
+                    <input name="smsSenderIds" defaultValue={s.smsSenderIds.join(", ")} aria-label={`Identifiants SMS de ${s.code}`} className={fieldClass} />
+                    <button type="submit" className={secondaryButtonClass}>Enregistrer</button>
+                  </form>
+                ) : (
+                  s.name
+                )}
+              </td>
+              <td className={cellClass}>{s.smsSenderIds.join(", ") || "—"}</td>
+              <td className={cellClass}>{s._count.providers}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {admin && (
+        <section className="mt-8 max-w-xl" aria-labelledby="new-sender">
+          <h2 id="new-sender" className="text-xl font-semibold">Enregistrer un expéditeur</h2>
+          <form method="post" action="/staff/actions/sender-create">
+            <input type="hidden" name="back" value="/staff/senders" />
+            <label htmlFor="code" className="mt-3 block font-semibold">Code (ex. souk-market)</label>
+            <input id="code" name="code" required className={fieldClass} />
+            <label htmlFor="name" className="mt-3 block font-semibold">Nom affiché</label>
+            <input id="name" name="name" required className={fieldClass} />
+            <label htmlFor="smsSenderIds" className="mt-3 block font-semibold">Identifiants SMS (séparés par des virgules)</label>
+            <input id="smsSenderIds" name="smsSenderIds" className={fieldClass} />
+            <button type="submit" className={`${buttonClass} mt-4`}>Enregistrer</button>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}

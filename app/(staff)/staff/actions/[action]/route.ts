@@ -1,0 +1,36 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { currentStaff } from "@/lib/auth/require-staff";
+import { DomainError } from "@/lib/errors";
+import { isSameOriginPost } from "@/lib/http/same-origin";
+import { safeBackPath, withMessage } from "@/lib/http/safe-back";
+import { STAFF_ACTIONS, type Form } from "./staff-actions";
+
+function forbiddenPage(message: string) {
+  return new NextResponse(`<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Accès refusé</title></head><body><main><h1>Accès refusé</h1><p>${message}</p><p><a href="/staff">Retour au tableau de bord</a></p></main></body></html>`, {
+    status: 403,
+    headers: { "Content-Type": "text/html; charset=utf-8" },
+  });
+}
+
+export async function POST(request: NextRequest, { params }: { params: Promise<{ action: string }> }) {
+  const { action } = await params;
+  const run = STAFF_ACTIONS[action];
+  if (!run) return new NextResponse("Unknown action", { status: 404 });
+  if (!isSameOriginPost(request.headers)) return forbiddenPage("Cette demande ne vient pas de l'espace CNDP.");
+  const staff = await currentStaff();
+  if (!staff) return new NextResponse(null, { status: 303, headers: { Location: "/staff/sign-in" } });
+  const data = await request.formData().catch(() => new FormData());
+  const form: Form = {
+    get: (name) => (typeof data.get(name) === "string" ? (data.get(name) as string) : ""),
+    all: (name) => data.getAll(name).filter((v): v is string => typeof v === "string"),
+  };
+  const back = safeBackPath(form.get("back"), "/staff", "/staff");
+  try {
+    const message = await run({ kind: "staff", id: staff.id, email: staff.email }, form);
+    return new NextResponse(null, { status: 303, headers: { Location: withMessage(back, "ok", message) } });
+  } catch (error) {
+    if (error instanceof DomainError && error.status === 403) return forbiddenPage("Votre rôle ne permet pas cette action.");
+    if (error instanceof DomainError) return new NextResponse(null, { status: 303, headers: { Location: withMessage(back, "error", error.message) } });
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+import { confirmTotpEnrolment, disableTotp } from "@/lib/auth/manage-totp";
+import type { Actor } from "@/lib/audit/write-audit";
+import { addComplaintNote, changeComplaintStatus } from "@/lib/complaints/update-complaint";
+import { addProviderKey } from "@/lib/providers/add-provider-key";
+import { createProvider } from "@/lib/providers/create-provider";
+import { createSender } from "@/lib/providers/create-sender";
+import { linkSender } from "@/lib/providers/link-sender";
+import { revokeProviderKey } from "@/lib/providers/revoke-provider-key";
+import { updateProvider } from "@/lib/providers/update-provider";
+import { updateSender } from "@/lib/providers/update-sender";
+
+export type Form = { get(name: string): string; all(name: string): string[] };
+
+// Every staff change is a plain form POST here: each entry calls one lib function, which checks the
+// staff member's role itself (admin for the registry, analyst for complaints and one's own 2FA).
+export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<string>> = {
+  "provider-create": async (actor, f) => {
+    const p = await createProvider(actor, { slug: f.get("slug"), name: f.get("name"), anrtNumber: f.get("anrtNumber"), contact: f.get("contact") || undefined, senderCodes: f.all("senders") });
+    return `Fournisseur ${p.slug} créé.`;
+  },
+  "provider-update": async (actor, f) => {
+    await updateProvider(actor, { slug: f.get("slug"), name: f.get("name"), contact: f.get("contact"), status: f.get("status") });
+    return "Fournisseur mis à jour.";
+  },
+  "provider-key-add": async (actor, f) => {
+    const key = await addProviderKey(actor, { providerSlug: f.get("slug"), keyid: f.get("keyid"), publicKeyPem: f.get("publicKeyPem") });
+    return `Clé ${key.keyid} ajoutée.`;
+  },
+  "provider-key-revoke": async (actor, f) => {
+    await revokeProviderKey(actor, f.get("keyid"));
+    return `Clé ${f.get("keyid")} révoquée.`;
+  },
+  "provider-sender-link": async (actor, f) => {
+    await linkSender(actor, { providerSlug: f.get("slug"), senderCode: f.get("sender") });
+    return "Expéditeur rattaché.";
+  },
+  "sender-create": async (actor, f) => {
+    const s = await createSender(actor, { code: f.get("code"), name: f.get("name"), smsSenderIds: f.get("smsSenderIds").split(",").map((v) => v.trim()).filter(Boolean) });
+    return `Expéditeur ${s.code} créé.`;
+  },
+  "sender-update": async (actor, f) => {
+    await updateSender(actor, { code: f.get("code"), name: f.get("name"), smsSenderIds: f.get("smsSenderIds").split(",").map((v) => v.trim()).filter(Boolean) });
+    return "Expéditeur mis à jour.";
+  },
+  "complaint-status": async (actor, f) => {
+    await changeComplaintStatus(actor, { id: f.get("id"), status: f.get("status"), note: f.get("note") || undefined });
+    return "Statut modifié.";
+  },
+  "complaint-note": async (actor, f) => {
+    await addComplaintNote(actor, { id: f.get("id"), note: f.get("note") });
+    return "Note ajoutée.";
+  },
+  "totp-confirm": async (_actor, f) => {
+    await confirmTotpEnrolment({ code: f.get("code") });
+    return "Double authentification activée.";
+  },
+  "totp-disable": async (_actor, f) => {
+    await disableTotp({ code: f.get("code") });
+    return "Double authentification désactivée.";
+  },
+};

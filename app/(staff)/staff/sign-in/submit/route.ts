@@ -1,0 +1,26 @@
+import { AuthError, CredentialsSignin } from "next-auth";
+import { NextResponse, type NextRequest } from "next/server";
+import { signIn } from "@/lib/auth/auth";
+import { clearFlash, setFlash } from "@/lib/http/form-flash";
+import { guardCitizenPost } from "@/lib/http/guard-citizen-post";
+import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
+
+// Plain form post (PRG): rate-limited per address (429 + Retry-After), then Auth.js credentials sign-in.
+export async function POST(request: NextRequest) {
+  const refused = await guardCitizenPost(request, "fr", [{ rule: RATE_LIMITS.signInPerIp, bucket: "signin-ip" }]);
+  if (refused) return refused;
+  const form = await request.formData().catch(() => new FormData());
+  const field = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
+  try {
+    await signIn("credentials", { email: field("email"), password: field("password"), code: field("code"), redirect: false });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    const reason = error instanceof CredentialsSignin ? error.code : "invalid";
+    const response = new NextResponse(null, { status: 303, headers: { Location: "/staff/sign-in" } });
+    setFlash(response, "signin", { email: field("email").slice(0, 200), reason, askCode: reason === "totp-required" || reason === "totp-invalid" });
+    return response;
+  }
+  const response = new NextResponse(null, { status: 303, headers: { Location: "/staff" } });
+  clearFlash(response, "signin");
+  return response;
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, Line, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export function DailyChart({ data }: { data: { day: string; all: number; sender: number; withdrawn: number }[] }) {
+  return (
+    <div className="h-72 w-full" role="img" aria-label="Oppositions par jour : tous expéditeurs, un expéditeur, retraits">
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="all" name="Tous expéditeurs" stackId="a" fill="#0b5d3b" />
+          <Bar dataKey="sender" name="Un expéditeur" stackId="a" fill="#6aa88a" />
+          <Line dataKey="withdrawn" name="Retraits" stroke="#b45309" dot={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+const SOURCE_LABELS: Record<string, string> = { link: "Lien SMS", web: "Site web", keyword: "Mot-clé STOP", staff: "CNDP" };
+
+export function SourceChart({ data }: { data: { source: string; added: number }[] }) {
+  const rows = data.map((d) => ({ ...d, label: SOURCE_LABELS[d.source] ?? d.source }));
+  return (
+    <div className="h-56 w-full" role="img" aria-label="Oppositions par canal">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" allowDecimals={false} />
+          <YAxis type="category" dataKey="label" width={110} />
+          <Tooltip />
+          <Bar dataKey="added" name="Nouvelles oppositions" fill="#0b5d3b" />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import type { StaffMember } from "@/lib/auth/require-staff";
+
+const LINKS = [
+  { href: "/staff", label: "Tableau de bord", admin: false },
+  { href: "/staff/complaints", label: "Signalements", admin: false },
+  { href: "/staff/providers", label: "Fournisseurs", admin: false },
+  { href: "/staff/senders", label: "Expéditeurs", admin: false },
+  { href: "/staff/audit", label: "Journal d'audit", admin: true },
+  { href: "/staff/security", label: "Sécurité du compte", admin: false },
+];
+
+export function StaffNav({ staff }: { staff: StaffMember }) {
+  return (
+    <header className="border-b border-slate-200 bg-brand-50">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href="/staff" className="font-bold text-brand-800">StopSMS · Espace CNDP</Link>
+        <nav aria-label="Espace CNDP">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            {LINKS.filter((l) => !l.admin || staff.role === "admin").map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} className="inline-block py-2 text-brand-800 underline-offset-4 hover:underline">{l.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <form method="post" action="/staff/sign-out" className="flex items-center gap-2 text-sm">
+          <span>{staff.email} ({staff.role === "admin" ? "administrateur" : "analyste"})</span>
+          <button type="submit" className="min-h-11 rounded border border-brand-700 px-3 text-brand-800">Se déconnecter</button>
+        </form>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,43 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { verifyCredentials } from "./verify-credentials";
+
+class SignInRefused extends CredentialsSignin {
+  constructor(reason: string) {
+    super(reason);
+    this.code = reason;
+  }
+}
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
+
+/**
+ * Staff sign-in (Auth.js): credentials over StaffUser, JWT sessions in an HttpOnly cookie (Secure when
+ * served over HTTPS) that expire after a working day. Roles are re-read from the database on every staff
+ * request (lib/auth/require-staff.ts), so a suspension or role change applies at once.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/staff/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {}, code: {} },
+      async authorize(credentials) {
+        const str = (v: unknown) => (typeof v === "string" ? v.slice(0, 1024) : "");
+        const result = await verifyCredentials({ email: str(credentials.email), password: str(credentials.password), code: str(credentials.code) || undefined });
+        if (!result.ok) throw new SignInRefused(result.reason);
+        return { id: String(result.user.id), email: result.user.email, name: result.user.name ?? result.user.email };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.staffId = Number(user.id);
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, staffId: typeof token.staffId === "number" ? token.staffId : undefined };
+    },
+  },
+});

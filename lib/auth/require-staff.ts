@@ -1,0 +1,36 @@
+import "server-only";
+import type { Actor } from "@/lib/audit/write-audit";
+import { db } from "@/lib/db/client";
+import { notAllowed, unauthenticated, type StaffRole } from "./assert-actor-may";
+import { auth } from "./auth";
+
+export type { StaffRole };
+
+export interface StaffMember {
+  id: number;
+  email: string;
+  name: string | null;
+  role: StaffRole;
+  totpEnabled: boolean;
+}
+
+/** The signed-in staff member, re-read from the database (role, suspension), or null. */
+export async function currentStaff(): Promise<StaffMember | null> {
+  const session = (await auth()) as { staffId?: number } | null;
+  if (!session?.staffId) return null;
+  const user = await db().staffUser.findUnique({ where: { id: session.staffId } });
+  if (!user || user.disabledAt) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, totpEnabled: Boolean(user.totpEnabledAt) };
+}
+
+
+/**
+ * Every staff lib function and action calls this itself, whatever the page already checked: an
+ * analyst reads and handles complaints; only an admin changes the registry.
+ */
+export async function requireStaff(role: StaffRole = "analyst"): Promise<StaffMember & { actor: Actor }> {
+  const staff = await currentStaff();
+  if (!staff) throw unauthenticated();
+  if (role === "admin" && staff.role !== "admin") throw notAllowed();
+  return { ...staff, actor: { kind: "staff", id: staff.id, email: staff.email } };
+}

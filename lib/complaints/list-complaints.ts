@@ -1,0 +1,31 @@
+import "server-only";
+import { requireStaff } from "@/lib/auth/require-staff";
+import { db } from "@/lib/db/client";
+import type { ComplaintStatus } from "@/lib/generated/prisma/enums";
+
+const STATUSES = ["new", "reviewing", "forwarded", "closed"] as const;
+
+/** The queue, newest first; `from`/`to` (YYYY-MM-DD, Moroccan days) bound it for exports. */
+export async function listComplaints(filters: { status?: string; sender?: string; from?: string; to?: string; take?: number }) {
+  await requireStaff("analyst");
+  const status = STATUSES.find((s) => s === filters.status) as ComplaintStatus | undefined;
+  const moroccoMidnight = (day: string) => new Date(`${day}T00:00:00+01:00`);
+  const createdAt = {
+    ...(filters.from ? { gte: moroccoMidnight(filters.from) } : {}),
+    ...(filters.to ? { lt: new Date(moroccoMidnight(filters.to).getTime() + 86_400_000) } : {}),
+  };
+  return db().complaint.findMany({
+    where: { ...(status ? { status } : {}), ...(filters.sender ? { sender: { code: filters.sender } } : {}), ...(filters.from || filters.to ? { createdAt } : {}) },
+    include: { sender: { select: { code: true, name: true } } },
+    orderBy: { createdAt: "desc" },
+    take: filters.take ?? 200,
+  });
+}
+
+export async function getComplaint(id: string) {
+  await requireStaff("analyst");
+  return db().complaint.findUnique({
+    where: { id },
+    include: { sender: { select: { code: true, name: true } }, notes: { include: { author: { select: { email: true } } }, orderBy: { createdAt: "asc" } } },
+  });
+}
