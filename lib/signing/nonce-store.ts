@@ -4,12 +4,12 @@ import { sharedRedis } from "@/lib/rate-limit/stores";
 
 export const NONCE_WINDOW_SECONDS = 600;
 
-interface NonceStore {
+export interface NonceStore {
   /** Records the nonce; false when it was already seen within the window (a replay). */
   claim(key: string, ttlSeconds: number): Promise<boolean>;
 }
 
-class MemoryNonceStore implements NonceStore {
+export class MemoryNonceStore implements NonceStore {
   private readonly seen = new Map<string, number>();
   private lastSweep = 0;
 
@@ -26,7 +26,7 @@ class MemoryNonceStore implements NonceStore {
   }
 }
 
-class RedisNonceStore implements NonceStore {
+export class RedisNonceStore implements NonceStore {
   constructor(private readonly url: string) {}
 
   async claim(key: string, ttlSeconds: number) {

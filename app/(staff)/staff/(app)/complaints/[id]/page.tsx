@@ -23,7 +23,7 @@ export default async function ComplaintPage({ params, searchParams }: Props) {
         <dt className="font-semibold">Statut</dt><dd data-testid="complaint-status">{STATUS_LABELS[complaint.status]}</dd>
         <dt className="font-semibold">Motif</dt><dd>{REASON_LABELS[complaint.reason]}</dd>
         <dt className="font-semibold">Expéditeur affiché</dt><dd>{complaint.senderSeen}</dd>
-        <dt className="font-semibold">Expéditeur enregistré</dt><dd>{complaint.sender ? <Link className="text-brand-800 underline" href={`/staff/complaints?sender=${complaint.sender.code}`}>{complaint.sender.name}</Link> : "non identifié"}</dd>
+        <dt className="font-semibold">Expéditeur enregistré</dt><dd>{complaint.sender ? <>{complaint.sender.name} · <Link className="text-brand-800 underline" href="/staff?range=90d#senders">statistiques</Link> · <Link className="text-brand-800 underline" href={`/staff/complaints?sender=${complaint.sender.code}`}>autres signalements</Link></> : "non identifié"}</dd>
         <dt className="font-semibold">SMS reçu le</dt><dd>{complaint.receivedAt.toISOString().slice(0, 10)}</dd>
         <dt className="font-semibold">Numéro</dt><dd dir="ltr">{complaint.phone ? maskPhone(complaint.phone) : "non communiqué"}</dd>
         <dt className="font-semibold">Signalé le</dt><dd>{formatDateTime(complaint.createdAt)}</dd>
