@@ -9,7 +9,9 @@ const input = z.object({
 });
 
 export async function POST(request: NextRequest) {
-  const parsed = input.safeParse(Object.fromEntries(await request.formData()));
+  // A body that is not a form (JSON, garbage) is simply an unknown language, not a server error.
+  const form = await request.formData().catch(() => new FormData());
+  const parsed = input.safeParse(Object.fromEntries(form));
   if (!parsed.success) return new NextResponse("Unknown language", { status: 400 });
   // A relative Location keeps the host the citizen used (behind a proxy, request.url may not be it).
   const response = new NextResponse(null, { status: 303, headers: { Location: parsed.data.next } });

@@ -18,7 +18,13 @@ function daysAgo(n: number): string {
 test.beforeAll(() => ensureDemoData());
 
 test("the dashboard's figures match the database, and the date filter changes them", async ({ page }) => {
+  const cspViolations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) cspViolations.push(message.text());
+  });
   await signInAs(page, "analyst");
+  // The charts are client components: they only draw if the CSP nonce let Next's scripts run.
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
   // The rollups must agree with the opposition table itself.
   expect(number(await page.getByTestId("kpi-in-force-all").textContent())).toBe(
     await sql("SELECT count(*) FROM oppositions WHERE scope = 'all' AND withdrawn_at IS NULL"),
@@ -52,6 +58,7 @@ test("the dashboard's figures match the database, and the date filter changes th
     await sql("SELECT count(*) FROM opposition_changes WHERE op = 'add' AND (at AT TIME ZONE 'Africa/Casablanca')::date BETWEEN $1::date AND $2::date", [daysAgo(20), daysAgo(10)]),
   );
   await expect(page.getByTestId("compliance-table")).toContainText("Acme Télécom SA");
+  expect(cspViolations).toEqual([]);
 });
 
 test("CSV export downloads the rows of the table for the chosen range", async ({ page }) => {

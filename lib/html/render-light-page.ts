@@ -1,4 +1,5 @@
 import { directionOf, locales, type Locale } from "@/lib/i18n/locales";
+import { commonSecurityHeaders, LANDING_CSP } from "@/lib/http/security-headers";
 import { translatorFor } from "@/lib/i18n/translator";
 
 // The short-link landing page is the most visited page and is opened on cheap phones over slow networks:
@@ -73,8 +74,8 @@ export function lightPageResponse(page: LightPage, init: { status?: number; head
       "Content-Type": "text/html; charset=utf-8",
       // Personal data (a masked number) on the page: never cached by shared caches.
       "Cache-Control": "private, no-store",
-      // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on our own form posts.
-      "Referrer-Policy": "same-origin",
+      ...commonSecurityHeaders(process.env.NODE_ENV === "production"),
+      "Content-Security-Policy": LANDING_CSP,
       "X-Robots-Tag": "noindex",
       ...init.headers,
     },

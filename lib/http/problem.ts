@@ -28,7 +28,7 @@ export const problems = {
   digestMismatch: () => new ApiProblem(400, "digest-mismatch", "Content-Digest does not match the body"),
   forbidden: (detail: string) => new ApiProblem(403, "forbidden", "Forbidden", detail),
   notFound: (detail = "no such endpoint") => new ApiProblem(404, "not-found", "Not found", detail),
-  methodNotAllowed: () => new ApiProblem(405, "method-not-allowed", "Method not allowed"),
+  methodNotAllowed: () => new ApiProblem(405, "method-not-allowed", "Method not allowed for this endpoint"),
   tooLarge: (detail: string) => new ApiProblem(413, "too-large", "Request too large", detail),
   invalidRequest: (errors: { field: string; message: string }[]) =>
     new ApiProblem(422, "invalid-request", "Invalid request", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors }),

@@ -133,3 +133,11 @@ describe("POST /keywords", () => {
     expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: a, text: "STOP", sender: "someone-else" } })).response.status).toBe(403);
   });
 });
+
+describe("out-of-range cursors", () => {
+  it("refuses an `after` beyond a bigint with 422, not a server error", async () => {
+    const provider = await createApiProvider();
+    const { response } = await signedCall(changes, provider, { path: `/suppressions/changes?after=${"9".repeat(30)}` });
+    expect(response.status).toBe(422);
+  });
+});

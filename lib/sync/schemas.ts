@@ -6,7 +6,8 @@ import { slugSchema } from "@/lib/providers/schemas";
 
 export const LIMITS = { changesDefault: 1000, changesMax: 10_000, snapshotDefault: 10_000, snapshotMax: 50_000, phonesMax: 100_000 } as const;
 
-const seq = z.coerce.bigint().min(0n);
+// A seq is a PostgreSQL bigint: anything larger is a client error, not a database error.
+const seq = z.coerce.bigint().min(0n).max(9_223_372_036_854_775_807n);
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/).meta({ description: "E.164 phone number", example: "+212612345678" });
 const isoTime = z.string().meta({ format: "date-time", example: "2026-11-23T08:00:00.000Z" });
 const scope = z.enum(["all", "sender"]).meta({ description: "`all`: every sender; `sender`: one sender" });
@@ -72,7 +73,7 @@ export const responses = {
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
-    code: z.enum(["signature-missing", "signature-invalid", "unknown-key", "signature-expired", "replayed", "digest-mismatch", "forbidden", "not-found", "too-large", "invalid-request", "rate-limited", "internal"]),
+    code: z.enum(["signature-missing", "signature-invalid", "unknown-key", "signature-expired", "replayed", "digest-mismatch", "forbidden", "not-found", "method-not-allowed", "too-large", "invalid-request", "rate-limited", "internal"]),
     detail: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   }),

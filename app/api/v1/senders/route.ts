@@ -9,3 +9,5 @@ export function GET(request: Request) {
     return { body: { senders }, count: senders.length };
   });
 }
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/sync/method-not-allowed";

@@ -11,3 +11,5 @@ export function GET(request: Request) {
     return { body: page, cursor: String(query.after), count: page.changes.length };
   });
 }
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/sync/method-not-allowed";

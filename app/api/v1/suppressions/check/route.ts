@@ -12,3 +12,5 @@ export function POST(request: Request) {
     return { body: result, count: body.phones.length };
   });
 }
+
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/sync/method-not-allowed";

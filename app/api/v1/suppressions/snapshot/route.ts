@@ -11,3 +11,5 @@ export function GET(request: Request) {
     return { body: page, cursor: query.cursor ?? "start", count: page.entries.length };
   });
 }
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/sync/method-not-allowed";

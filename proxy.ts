@@ -1,0 +1,30 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { commonSecurityHeaders, pageCsp } from "@/lib/http/security-headers";
+import { isLinkCode } from "@/lib/links/link-code";
+
+// Security headers only. Authorization is never decided here: the staff layout, the action routes and
+// every lib function check it themselves.
+export function proxy(request: NextRequest) {
+  const production = process.env.NODE_ENV === "production";
+  // The landing page sets its own, stricter policy (it has no script at all) and must stay fast.
+  if (isLinkCode(request.nextUrl.pathname.slice(1))) return NextResponse.next();
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = pageCsp(nonce, !production);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(commonSecurityHeaders(production))) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Pages only: not the provider API (signed JSON), the JWKS, static files or image optimisation.
+  matcher: [
+    {
+      source: "/((?!api/|\\.well-known/|_next/static|_next/image|favicon\\.ico).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }],
+    },
+  ],
+};

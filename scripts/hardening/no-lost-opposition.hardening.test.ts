@@ -1,0 +1,73 @@
+import { randomInt } from "node:crypto";
+import { describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { startAppServer } from "./app-server";
+import { nextIp, recordResult } from "./results";
+
+const PORT = 3231;
+
+describe("no acknowledged opposition is lost", () => {
+  it("survives kill -9 of the server in the middle of a full-speed opt-out run", async () => {
+    const server = await startAppServer(inject("databaseUrl"), PORT);
+    const acknowledged = new Map<string, string>();
+    let attempts = 0;
+    let failures = 0;
+    let stop = false;
+    const started = Date.now();
+    const worker = async () => {
+      while (!stop) {
+        const phone = `+21261${randomInt(1_000_000, 9_999_999)}`;
+        attempts++;
+        try {
+          const response = await fetch(`${server.url}/stop/submit`, {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": nextIp() },
+            body: new URLSearchParams({ phone, scope: "all" }),
+            redirect: "manual",
+          });
+          const location = response.headers.get("location") ?? "";
+          const receipt = /\/receipt\/(R-[A-Z0-9-]+)\?status=new/.exec(location)?.[1];
+          if (response.status === 303 && receipt) acknowledged.set(phone, receipt);
+          else failures++;
+        } catch {
+          failures++;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+    };
+    const workers = Array.from({ length: 16 }, worker);
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    const beforeKill = acknowledged.size;
+    await server.stop("SIGKILL");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    stop = true;
+    await Promise.all(workers);
+    const seconds = (Date.now() - started) / 1000;
+
+    const restarted = await startAppServer(inject("databaseUrl"), PORT);
+    try {
+      const phones = [...acknowledged.keys()];
+      const rows = await db().$queryRaw<{ phone: string; receipt_id: string; changes: bigint }[]>`
+        SELECT o.phone, o.receipt_id, (SELECT count(*) FROM opposition_changes c WHERE c.phone = o.phone AND c.op = 'add') AS changes
+        FROM oppositions o WHERE o.phone = ANY(${phones}::text[]) AND o.scope = 'all' AND o.withdrawn_at IS NULL`;
+      const found = new Map(rows.map((r) => [r.phone, r]));
+      const lost = phones.filter((p) => found.get(p)?.receipt_id !== acknowledged.get(p) || found.get(p)?.changes !== 1n);
+      // The restarted server serves the same receipts.
+      const sample = phones.slice(0, 5);
+      for (const phone of sample) expect((await fetch(`${restarted.url}/receipt/${acknowledged.get(phone)}`)).status).toBe(200);
+      recordResult("kill -9 during opt-outs", {
+        "acknowledged opt-outs": acknowledged.size,
+        "acknowledged before the kill": beforeKill,
+        "requests sent": attempts,
+        "requests without acknowledgement (refused connections after the kill)": failures,
+        "load duration (s)": seconds.toFixed(1),
+        "acknowledged per second": Math.round(beforeKill / 4),
+        "lost after restart": lost.length,
+      });
+      expect(acknowledged.size).toBeGreaterThan(50);
+      expect(lost).toEqual([]);
+    } finally {
+      await restarted.stop();
+    }
+  });
+});

@@ -1,0 +1,30 @@
+import { appendFileSync, mkdirSync } from "node:fs";
+
+export const RESULTS_FILE = ".data/hardening/results.jsonl";
+
+/** Each hardening test records its figures; the run's teardown writes them to docs/reliability.md. */
+export function recordResult(name: string, figures: Record<string, string | number>): void {
+  mkdirSync(".data/hardening", { recursive: true });
+  appendFileSync(RESULTS_FILE, `${JSON.stringify({ name, figures, at: new Date().toISOString() })}\n`);
+  console.log(`[hardening] ${name}: ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(", ")}`);
+}
+
+/** Runs tasks with at most `concurrency` in flight. */
+export async function pool<T>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await run(items[index]!, index);
+      }
+    }),
+  );
+}
+
+let ipCounter = 0;
+/** A distinct client address per request, so per-address rate limits do not shape a load test. */
+export function nextIp(): string {
+  ipCounter++;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
