@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { signRequest } from "@/lib/signing/sign-request";
 import { createProvider, createSender } from "@/lib/testing/fixtures";
-import { startAppServer } from "./app-server";
+import { startAppServer } from "@/scripts/lib/app-server";
 import { nextIp, pool, recordResult } from "./results";
 
 type Attempt = { method: string; path: string; headers?: Record<string, string>; body?: string; sign?: boolean; expect: "problem" | "html" | "any" };

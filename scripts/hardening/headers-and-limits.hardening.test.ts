@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { signRequest } from "@/lib/signing/sign-request";
 import { createProvider, createSender } from "@/lib/testing/fixtures";
-import { startAppServer } from "./app-server";
+import { startAppServer } from "@/scripts/lib/app-server";
 import { nextIp, recordResult } from "./results";
 
 describe("security headers, rate limits and replays over HTTP", () => {

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { startAppServer } from "./app-server";
+import { startAppServer } from "@/scripts/lib/app-server";
 import { nextIp, recordResult } from "./results";
 
 const PORT = 3231;

@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { mintLinks } from "@/lib/links/mint-links";
 import { createProvider, createSender } from "@/lib/testing/fixtures";
-import { startAppServer } from "./app-server";
+import { startAppServer } from "@/scripts/lib/app-server";
 import { pool, recordResult } from "./results";
 
 const SCANNERS = [

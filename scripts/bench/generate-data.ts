@@ -1,0 +1,50 @@
+import pg from "pg";
+
+// National-scale data, written set-based in SQL (generate_series), in time order so seq grows with time:
+// 7.5 M oppositions of which 5 M in force (30 % scope all, the rest over 40 senders), 10 M feed changes
+// (every in-force add, plus an add and a remove for each of 2.5 M withdrawn ones) over 180 days, and the
+// daily rollups. Phone numbers are valid Moroccan mobiles (+21261…), so the wash parses them all.
+
+export const IN_FORCE = 5_000_000;
+export const WITHDRAWN = 2_500_000;
+export const SENDERS = 40;
+
+export async function generateBenchData(client: pg.Client, log: (line: string) => void): Promise<void> {
+  const step = async (label: string, sql: string) => {
+    const started = Date.now();
+    await client.query(sql);
+    log(`  ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  };
+  await step("senders and provider", `
+    INSERT INTO senders (code, name, updated_at) SELECT 'bench-sender-' || i, 'Bench Sender ' || i, now() FROM generate_series(1, ${SENDERS}) i;
+    INSERT INTO providers (slug, name, anrt_number, updated_at) VALUES ('bench-provider', 'Bench Provider', 'ANRT-BENCH', now());
+    INSERT INTO provider_senders (provider_id, sender_id) SELECT p.id, s.id FROM providers p, senders s WHERE p.slug = 'bench-provider';`);
+  // Oppositions 1..7.5M: i <= 5M stay in force; the others are added then withdrawn.
+  const total = IN_FORCE + WITHDRAWN;
+  await step("opposition_changes (10 M)", `
+    INSERT INTO opposition_changes (op, phone, scope, sender_id, source, at)
+    SELECT e.op::"ChangeOp", '+2126' || (10000000 + e.i)::text,
+           CASE WHEN e.i % 10 < 3 THEN 'all'::"Scope" ELSE 'sender'::"Scope" END,
+           CASE WHEN e.i % 10 < 3 THEN NULL ELSE (SELECT min(id) FROM senders WHERE code LIKE 'bench-sender-%') + (e.i % ${SENDERS}) END,
+           (ARRAY['link','link','web','keyword']::"OppositionSource"[])[1 + e.i % 4],
+           now() - interval '180 days' + (e.t * interval '180 days')
+    FROM (
+      SELECT i, 'add' AS op, i::float8 / ${total} AS t FROM generate_series(1, ${total}) i
+      UNION ALL
+      SELECT i, 'remove', (i::float8 / ${total}) + (1 - i::float8 / ${total}) * 0.5 FROM generate_series(${IN_FORCE + 1}, ${total}) i
+    ) e ORDER BY e.t`);
+  await step("oppositions (7.5 M, 5 M in force)", `
+    INSERT INTO oppositions (phone, scope, sender_id, source, verified, created_at, withdrawn_at, last_seq, receipt_id)
+    SELECT a.phone, a.scope, a.sender_id, a.source, true, a.at, r.at, coalesce(r.seq, a.seq), 'R-BENCH-' || a.seq
+    FROM opposition_changes a LEFT JOIN opposition_changes r ON r.phone = a.phone AND r.op = 'remove'
+    WHERE a.op = 'add' AND a.phone LIKE '+2126%'
+    ORDER BY a.seq`);
+  await step("daily rollups", `
+    INSERT INTO daily_opposition_stats (day, scope, sender_id, source, added, withdrawn)
+    SELECT (at AT TIME ZONE 'Africa/Casablanca')::date, scope, sender_id, source, count(*) FILTER (WHERE op = 'add'), count(*) FILTER (WHERE op = 'remove')
+    FROM opposition_changes GROUP BY 1, 2, 3, 4
+    ON CONFLICT (day, scope, sender_id, source) DO UPDATE SET added = EXCLUDED.added, withdrawn = EXCLUDED.withdrawn`);
+  await step("analyze", "ANALYZE");
+  await client.query("CREATE TABLE IF NOT EXISTS bench_marker (generated_at timestamptz)");
+  await client.query("INSERT INTO bench_marker VALUES (now())");
+}

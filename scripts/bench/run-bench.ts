@@ -1,0 +1,254 @@
+// `npm run bench`: national-scale benchmarks on a real PostgreSQL, each figure beside its reference measured
+// in the same run; prints a table and writes docs/benchmarks.md. Uses BENCH_DATABASE_URL (default: a local
+// `stopsms_bench` database, generated once; `-- --fresh` regenerates it). Never touches a non-local host.
+import { spawn, spawnSync } from "node:child_process";
+import { createPrivateKey, generateKeyPairSync, randomInt, type KeyObject } from "node:crypto";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { signRequest } from "@/lib/signing/sign-request";
+import { verifyPlatformResponse, type Jwks } from "@/lib/signing/verify-response";
+import { assertLocalDatabaseUrl } from "@/lib/testing/local-database";
+import { startAppServer, type AppServer } from "@/scripts/lib/app-server";
+import { isBuildStale } from "@/scripts/lib/build-freshness";
+import { generateBenchData } from "./generate-data";
+import { fmt, percentile, timed } from "./measure";
+
+type Row = { benchmark: string; result: string; reference: string; target: string; met: string };
+const rows: Row[] = [];
+const log = (line: string) => console.log(line);
+function report(benchmark: string, result: string, reference: string, target: string, met: boolean | null) {
+  rows.push({ benchmark, result, reference, target, met: met === null ? "—" : met ? "yes" : "**no**" });
+  log(`${benchmark}: ${result} (reference: ${reference}; target: ${target}) ${met === null ? "" : met ? "✓" : "✗"}`);
+}
+
+const adminUrl = process.env.BENCH_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const benchUrl = process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/stopsms_bench";
+const fresh = process.argv.includes("--fresh");
+const PORT = 3240;
+
+async function prepareDatabase(): Promise<void> {
+  assertLocalDatabaseUrl(benchUrl);
+  const name = new URL(benchUrl).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  if (fresh) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const { applyMigrations } = await import("@/lib/db/migrate");
+  await applyMigrations(benchUrl);
+  const client = new pg.Client({ connectionString: benchUrl });
+  await client.connect();
+  const marker = await client.query("SELECT to_regclass('bench_marker') IS NOT NULL AS present");
+  if (!marker.rows[0].present) {
+    log("generating national-scale data (5 M in force, 10 M changes)…");
+    const { ms } = await timed(() => generateBenchData(client, log));
+    report("data generation (SQL, set-based)", `${fmt(ms / 1000, 0)} s`, "—", "minutes", ms < 15 * 60_000);
+  }
+  await client.end();
+}
+
+async function registerKey(client: pg.Client): Promise<{ keyid: string; privateKey: KeyObject }> {
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  const keyid = `bench-${Date.now()}`;
+  await client.query(
+    "INSERT INTO provider_keys (keyid, provider_id, public_key_pem) SELECT $1, id, $2 FROM providers WHERE slug = 'bench-provider'",
+    [keyid, publicKey.export({ type: "spki", format: "pem" }).toString()],
+  );
+  return { keyid, privateKey: createPrivateKey(privateKey.export({ type: "pkcs8", format: "pem" })) };
+}
+
+async function signedFetch(server: AppServer, key: { keyid: string; privateKey: KeyObject }, method: string, pathAndQuery: string, body?: string) {
+  const url = `${server.url}/api/v1${pathAndQuery}`;
+  const headers = await signRequest({ method, url, body, ...key });
+  const response = await fetch(url, { method, headers, body });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { response, bytes };
+}
+
+async function benchSnapshot(server: AppServer, key: { keyid: string; privateKey: KeyObject }, jwks: Jwks) {
+  const copy = await timed(async () => {
+    const result = spawnSync("psql", [benchUrl, "-q", "-c", "\\copy (SELECT o.phone, o.scope, s.code, o.created_at FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id WHERE o.withdrawn_at IS NULL ORDER BY o.id) TO '/dev/null'"], { encoding: "utf8" });
+    if (result.status !== 0) throw new Error(result.stderr);
+  });
+  let entries = 0;
+  let cursor: string | null = null;
+  let verified = true;
+  const api = await timed(async () => {
+    do {
+      const { response, bytes } = await signedFetch(server, key, "GET", `/suppressions/snapshot?limit=50000${cursor ? `&cursor=${cursor}` : ""}`);
+      verified &&= await verifyPlatformResponse(response, bytes, jwks);
+      const page = JSON.parse(Buffer.from(bytes).toString()) as { entries: unknown[]; cursor: string | null };
+      entries += page.entries.length;
+      cursor = page.cursor;
+    } while (cursor);
+  });
+  const apiRate = entries / (api.ms / 1000);
+  const copyRate = entries / (copy.ms / 1000);
+  report("snapshot: whole list through the signed API, every page verified", `${fmt(apiRate)} rows/s (${fmt(entries)} rows in ${fmt(api.ms / 1000, 1)} s${verified ? "" : ", SIGNATURE FAILURE"})`, `COPY … TO STDOUT: ${fmt(copyRate)} rows/s`, "≥ 50 % of COPY", apiRate >= copyRate * 0.5 && verified);
+  rows.at(-1)!.result += ` = ${fmt((apiRate / copyRate) * 100, 0)} % of COPY`;
+}
+
+async function benchChanges(server: AppServer, key: { keyid: string; privateKey: KeyObject }, head: number) {
+  const latencies: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const after = randomInt(0, Math.max(1, head - 20_000));
+    const { ms, value } = await timed(() => signedFetch(server, key, "GET", `/suppressions/changes?after=${after}&limit=10000`));
+    if (value.response.status !== 200) throw new Error(`changes answered ${value.response.status}`);
+    latencies.push(ms);
+  }
+  const p50 = percentile(latencies, 50);
+  report("change feed: page of 10 000 at random positions (40 pages)", `p50 ${fmt(p50)} ms, p99 ${fmt(percentile(latencies, 99))} ms`, "—", "p50 < 100 ms", p50 < 100);
+  let after = 0;
+  let total = 0;
+  const catchUp = await timed(async () => {
+    for (;;) {
+      const { bytes } = await signedFetch(server, key, "GET", `/suppressions/changes?after=${after}&limit=10000`);
+      const page = JSON.parse(Buffer.from(bytes).toString()) as { changes: unknown[]; next: number; more: boolean };
+      total += page.changes.length;
+      after = page.next;
+      if (!page.more) break;
+    }
+  });
+  report("change feed: catch-up from seq 0 through every page", `${fmt(total / (catchUp.ms / 1000))} rows/s (${fmt(total)} changes in ${fmt(catchUp.ms / 1000, 1)} s)`, "—", "—", null);
+}
+
+async function benchWashAndMint(server: AppServer, key: { keyid: string; privateKey: KeyObject }) {
+  const batch = (call: number) => Array.from({ length: 100_000 }, (_, i) => `+2126${10_000_000 + call * 100_000 + i * 7 + 3}`);
+  let suppressed = 0;
+  const wash = await timed(async () => {
+    for (let call = 0; call < 10; call++) {
+      const { response, bytes } = await signedFetch(server, key, "POST", "/suppressions/check", JSON.stringify({ sender: "bench-sender-1", phones: batch(call) }));
+      if (response.status !== 200) throw new Error(`check answered ${response.status}: ${Buffer.from(bytes).toString().slice(0, 200)}`);
+      suppressed += (JSON.parse(Buffer.from(bytes).toString()) as { suppressed: unknown[] }).suppressed.length;
+    }
+  });
+  report("wash: 1 M numbers in 10 calls of 100 000", `${fmt(wash.ms / 1000, 2)} s (${fmt(suppressed)} suppressed)`, "—", "< 5 s", wash.ms < 5000);
+  const campaign = `bench-${Date.now()}`;
+  let minted = 0;
+  let code = "";
+  const mint = await timed(async () => {
+    for (let call = 0; call < 10; call++) {
+      const { response, bytes } = await signedFetch(server, key, "POST", "/links", JSON.stringify({ sender: "bench-sender-2", campaign, phones: batch(call), expires_in_days: 90 }));
+      if (response.status !== 200) throw new Error(`links answered ${response.status}`);
+      const links = (JSON.parse(Buffer.from(bytes).toString()) as { links: { code: string }[] }).links;
+      minted += links.length;
+      code ||= links[0]!.code;
+    }
+  });
+  report("mint: 1 M links in 10 calls of 100 000", `${fmt(mint.ms / 1000, 1)} s (${fmt(minted)} links)`, "—", "< 30 s", mint.ms < 30_000);
+  return code;
+}
+
+function cannon(url: string, seconds: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: 50, duration: seconds, headers: { "accept-language": "fr" } }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+async function benchLanding(server: AppServer, code: string) {
+  const html = Buffer.from(await (await fetch(`${server.url}/${code}`)).arrayBuffer());
+  const bare = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": html.length });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => bare.listen(3249, "127.0.0.1", resolve));
+  const reference = await cannon("http://127.0.0.1:3249/", 10);
+  bare.close();
+  const landing = await cannon(`${server.url}/${code}`, 10);
+  const ratio = landing.requests.average / reference.requests.average;
+  report(
+    "landing page /<code> (autocannon, 50 connections, 10 s)",
+    `${fmt(landing.requests.average)} req/s, p99 ${fmt(landing.latency.p99)} ms (${fmt(ratio * 100, 0)} % of bare Node; ${landing.non2xx} non-2xx)`,
+    `bare Node http, same ${html.length} bytes: ${fmt(reference.requests.average)} req/s, p99 ${fmt(reference.latency.p99)} ms`,
+    "≥ 40 % of bare Node, p99 < 100 ms",
+    ratio >= 0.4 && landing.latency.p99 < 100,
+  );
+}
+
+async function benchDashboard(server: AppServer, client: pg.Client) {
+  const email = `bench-${Date.now()}@cndp.example`;
+  const { hashPassword } = await import("@/lib/auth/password");
+  await client.query("INSERT INTO staff_users (email, password_hash, role, updated_at) VALUES ($1, $2, 'analyst', now())", [email, await hashPassword("benchmark passphrase")]);
+  const signIn = await fetch(`${server.url}/staff/sign-in/submit`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password: "benchmark passphrase" }),
+    redirect: "manual",
+  });
+  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const requests = ["/staff?range=7d", "/staff?range=90d", "/staff/export/senders?range=90d", "/staff/export/compliance?range=30d", "/staff/export/daily?range=90d"];
+  for (const request of requests) {
+    const latencies: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const { ms, value } = await timed(() => fetch(`${server.url}${request}`, { headers: { cookie } }).then(async (r) => ({ status: r.status, body: await r.text() })));
+      if (value.status !== 200) throw new Error(`${request} answered ${value.status}`);
+      latencies.push(ms);
+    }
+    const p95 = percentile(latencies, 95);
+    report(`dashboard: ${request} at 10 M changes (25 requests)`, `p95 ${fmt(p95)} ms, p50 ${fmt(percentile(latencies, 50))} ms`, "—", "p95 < 200 ms", p95 < 200);
+  }
+}
+
+async function benchColdStart() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "stopsms-cold-"));
+  const started = Date.now();
+  const child = spawn("npm", ["start"], { env: { ...process.env, DATABASE_URL: "", AUTH_SECRET: "", STOPSMS_DATA_DIR: dataDir, PORT: "3248", NODE_OPTIONS: "" }, stdio: "ignore", detached: true });
+  let ms = NaN;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch("http://127.0.0.1:3248/api/health")).ok) {
+        ms = Date.now() - started;
+        break;
+      }
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  process.kill(-child.pid!, "SIGTERM");
+  report("cold start: `npm start` on the embedded database (fresh data dir, built app) until /api/health answers", `${fmt(ms / 1000, 1)} s`, "—", "—", null);
+}
+
+async function main() {
+  if (isBuildStale()) {
+    log("building the app…");
+    if (spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" }).status !== 0) throw new Error("build failed");
+  }
+  await prepareDatabase();
+  const client = new pg.Client({ connectionString: benchUrl });
+  await client.connect();
+  const key = await registerKey(client);
+  const head = Number((await client.query("SELECT max(seq) AS head FROM opposition_changes")).rows[0].head);
+  const counts = (await client.query("SELECT (SELECT count(*) FROM oppositions WHERE withdrawn_at IS NULL) AS in_force, (SELECT count(*) FROM opposition_changes) AS changes, (SELECT count(*) FROM stop_links) AS links")).rows[0];
+  log(`data: ${fmt(Number(counts.in_force))} oppositions in force, ${fmt(Number(counts.changes))} changes, ${fmt(Number(counts.links))} links`);
+  const server = await startAppServer(benchUrl, PORT, { DB_POOL_MAX: "10" });
+  try {
+    const jwks = (await (await fetch(`${server.url}/.well-known/stopsms-keys.json`)).json()) as Jwks;
+    await benchSnapshot(server, key, jwks);
+    await benchChanges(server, key, head);
+    const code = await benchWashAndMint(server, key);
+    await benchLanding(server, code);
+    await benchDashboard(server, client);
+  } finally {
+    await server.stop();
+    await client.end();
+  }
+  await benchColdStart();
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, PostgreSQL on 127.0.0.1 (same machine)`;
+  const table = ["| benchmark | result | reference (same run) | target | met |", "|---|---|---|---|---|", ...rows.map((r) => `| ${r.benchmark} | ${r.result} | ${r.reference} | ${r.target} | ${r.met} |`)].join("\n");
+  await writeFile(
+    "docs/benchmarks.md",
+    `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString()}.\nMachine: ${machine}.\nData: ${fmt(Number(counts.in_force))} oppositions in force (7.5 M rows), ${fmt(Number(counts.changes))} feed changes over 180 days, plus the links minted by the run.\n\n${table}\n`,
+  );
+  console.log(`\n${table}\n\nwritten to docs/benchmarks.md`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
