@@ -32,8 +32,16 @@ const progress = (text: string) => process.stderr.write(`\r\x1b[K${text}`);
 
 async function call(options: Options, jwks: Jwks, pathAndQuery: string): Promise<unknown> {
   const url = `${options.url.replace(/\/+$/, "")}/api/v1${pathAndQuery}`;
-  const headers = await signRequest({ method: "GET", url, keyid: options.keyid, privateKey: options.key });
-  const response = await fetch(url, { headers });
+  let response: Response;
+  for (;;) {
+    // A fresh signature (new nonce, new created) on every attempt; a 429 is waited out, never hammered.
+    const headers = await signRequest({ method: "GET", url, keyid: options.keyid, privateKey: options.key });
+    response = await fetch(url, { headers });
+    if (response.status !== 429) break;
+    const seconds = Number(response.headers.get("retry-after") ?? 5);
+    progress(`rate-limited: waiting ${seconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
   const body = new Uint8Array(await response.arrayBuffer());
   if (!(await verifyPlatformResponse(response, body, jwks))) {
     throw new SyncError(`response to ${pathAndQuery} is not signed by a platform key: refusing it`);
