@@ -1,14 +1,8 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { sharedResolve } from "./vitest.shared.mts";
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": import.meta.dirname,
-      // Outside Next's react-server bundle "server-only" throws on import; tests are server code.
-      "server-only": path.join(import.meta.dirname, "lib/testing/empty-module.ts"),
-    },
-  },
+  resolve: sharedResolve,
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "prisma/**/*.test.ts"],
     exclude: ["scripts/hardening/**", "node_modules/**"],

@@ -1,14 +1,9 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { sharedResolve } from "./vitest.shared.mts";
 
 // `npm run test:hardening`: load, faults and hostile input against the production build.
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": import.meta.dirname,
-      "server-only": path.join(import.meta.dirname, "lib/testing/empty-module.ts"),
-    },
-  },
+  resolve: sharedResolve,
   test: {
     include: ["scripts/hardening/**/*.hardening.test.ts"],
     globalSetup: ["scripts/hardening/global-setup.ts"],

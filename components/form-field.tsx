@@ -35,3 +35,12 @@ export function FormField({
 
 export const inputClass =
   "mt-2 block w-full min-h-12 rounded-lg border-2 border-slate-500 px-3 py-2 text-base aria-[invalid=true]:border-red-700";
+
+/** The full-width primary button that ends every citizen form. */
+export function SubmitButton({ children }: { children: React.ReactNode }) {
+  return (
+    <button type="submit" className="mt-6 min-h-12 w-full rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
+      {children}
+    </button>
+  );
+}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { ErrorSummary } from "@/components/error-summary";
-import { FormField, inputClass } from "@/components/form-field";
+import { FormField, inputClass, SubmitButton } from "@/components/form-field";
 import { PageShell } from "@/components/page-shell";
 import { complaintReasons } from "@/lib/complaints/schemas";
 import { flashCookieName, readFlash } from "@/lib/http/form-flash";
@@ -76,9 +76,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
               aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
           )}
         </FormField>
-        <button type="submit" className="mt-6 min-h-12 w-full rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
-          {t("submit")}
-        </button>
+        <SubmitButton>{t("submit")}</SubmitButton>
       </form>
     </PageShell>
   );

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { ErrorSummary } from "@/components/error-summary";
-import { FormField, inputClass } from "@/components/form-field";
+import { FormField, inputClass, SubmitButton } from "@/components/form-field";
 import { PageShell } from "@/components/page-shell";
 import { flashCookieName, readFlash } from "@/lib/http/form-flash";
 import type { WebFormValues } from "@/lib/oppositions/submit-web-opposition";
@@ -56,9 +56,7 @@ export default async function StopPage() {
             </>
           )}
         </FormField>
-        <button type="submit" className="mt-6 min-h-12 w-full rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
-          {t("submit")}
-        </button>
+        <SubmitButton>{t("submit")}</SubmitButton>
       </form>
     </PageShell>
   );
