@@ -4,14 +4,10 @@ import { spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createTestDatabase } from "@/lib/testing/test-database";
-import { isBuildStale } from "@/scripts/lib/build-freshness";
+import { buildIfStale } from "@/scripts/lib/build-freshness";
 
 const port = process.env.E2E_PORT || "3210";
 export const E2E_STATE_DIR = ".data/e2e";
-
-function run(args: string[], env: NodeJS.ProcessEnv) {
-  return spawn(process.execPath, args, { stdio: "inherit", env });
-}
 
 async function main() {
   const database = await createTestDatabase((line) => console.log(line));
@@ -29,12 +25,8 @@ async function main() {
     STOPSMS_DATA_DIR: E2E_STATE_DIR,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  if (isBuildStale()) {
-    console.log("[e2e] building the app (sources changed since the last build)");
-    const code = await new Promise<number | null>((resolve) => run(["node_modules/next/dist/bin/next", "build"], env).on("exit", resolve));
-    if (code !== 0) throw new Error("next build failed");
-  }
-  const server = run(["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], env);
+  await buildIfStale(env, "[e2e] building the app (sources changed since the last build)");
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
   const shutdown = async (code: number) => {
     await database.drop().catch((error: unknown) => console.error("[e2e] could not drop the test database", error));
     await rm(`${E2E_STATE_DIR}/database-url`, { force: true });

@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { applyMigrations } from "@/lib/db/migrate";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
-import { isBuildStale } from "@/scripts/lib/build-freshness";
+import { buildIfStale } from "@/scripts/lib/build-freshness";
 import { developmentAuthSecret } from "@/scripts/lib/dev-secrets";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -36,11 +36,8 @@ async function main(): Promise<void> {
     env.STOPSMS_EMBEDDED = "1";
   }
 
-  if (mode === "start" && isBuildStale()) {
-    // A fresh clone has no build yet (and a pulled one may have an old build): build first.
-    console.log("[stopsms] no up-to-date production build: running `next build` first (under a minute)");
-    await run(["node_modules/next/dist/bin/next", "build"], env);
-  }
+  // A fresh clone has no build yet (and a pulled one may have an old build): build first.
+  if (mode === "start") await buildIfStale(env, "[stopsms] no up-to-date production build: running `next build` first (under a minute)");
 
   const port = process.env.PORT || "3000";
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", port], { stdio: "inherit", env });
@@ -50,13 +47,6 @@ async function main(): Promise<void> {
   child.on("exit", async (code, signal) => {
     await embedded?.stop();
     process.exit(code ?? (signal ? 1 : 0));
-  });
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: "inherit", env });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}`))));
   });
 }
 

@@ -13,7 +13,7 @@ import { signRequest } from "@/lib/signing/sign-request";
 import { verifyPlatformResponse, type Jwks } from "@/lib/signing/verify-response";
 import { assertLocalDatabaseUrl } from "@/lib/testing/local-database";
 import { startAppServer, type AppServer } from "@/scripts/lib/app-server";
-import { isBuildStale } from "@/scripts/lib/build-freshness";
+import { buildIfStale } from "@/scripts/lib/build-freshness";
 import { generateBenchData } from "./generate-data";
 import { fmt, percentile, timed } from "./measure";
 
@@ -233,10 +233,7 @@ async function benchColdStart() {
 }
 
 async function main() {
-  if (isBuildStale()) {
-    log("building the app…");
-    if (spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" }).status !== 0) throw new Error("build failed");
-  }
+  await buildIfStale(process.env, "building the app…");
   await prepareDatabase();
   const client = new pg.Client({ connectionString: benchUrl });
   await client.connect();

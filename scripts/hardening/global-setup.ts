@@ -1,9 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import type { TestProject } from "vitest/node";
 import { createTestDatabase } from "@/lib/testing/test-database";
-import { isBuildStale } from "@/scripts/lib/build-freshness";
+import { buildIfStale } from "@/scripts/lib/build-freshness";
 import { RESULTS_FILE } from "./results";
 
 function writeReliabilityDoc() {
@@ -20,11 +19,7 @@ function writeReliabilityDoc() {
 // The hardening suite attacks the production build: build it if sources changed, then give the run
 // its own database (dropped at the end).
 export default async function setup(project: TestProject) {
-  if (isBuildStale()) {
-    console.log("[hardening] building the app");
-    const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (result.status !== 0) throw new Error("next build failed");
-  }
+  await buildIfStale(process.env, "[hardening] building the app");
   rmSync(RESULTS_FILE, { force: true });
   const database = await createTestDatabase((line) => console.log(line.replace("[tests]", "[hardening]")));
   project.provide("databaseUrl", database.url);

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -22,4 +23,17 @@ export function isBuildStale(): boolean {
   if (!existsSync(marker)) return true;
   const built = statSync(marker).mtimeMs;
   return [...SOURCE_DIRS, ...SOURCE_FILES].some((entry) => newestMtime(entry) > built);
+}
+
+/**
+ * Runs `next build` when the build is missing or older than the sources. Async on purpose: the launcher
+ * hosts PGlite in its own event loop, which a synchronous child would block.
+ */
+export async function buildIfStale(env: NodeJS.ProcessEnv, announce: string): Promise<void> {
+  if (!isBuildStale()) return;
+  console.log(announce);
+  const code = await new Promise<number | null>((resolve) =>
+    spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } }).on("exit", resolve),
+  );
+  if (code !== 0) throw new Error(`next build exited with ${code}`);
 }
