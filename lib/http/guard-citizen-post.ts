@@ -26,17 +26,20 @@ export async function guardCitizenPost(
   }
   const ip = clientIp(request.headers);
   const decision = await checkRateLimits(limits.map((l) => [l.rule, l.bucket, l.key ?? ip]));
-  if (!decision.allowed) {
-    const minutes = Math.max(1, Math.ceil(decision.retryAfterSeconds / 60));
-    return lightPageResponse(
-      {
-        locale,
-        title: t("Common.rateLimitedTitle"),
-        currentPath: path,
-        body: html`<h1>${t("Common.rateLimitedTitle")}</h1><p>${t("Common.rateLimitedBody", { minutes })}</p><a class="btn secondary" href="/">${t("Nav.backHome")}</a>`,
-      },
-      { status: 429, headers: { "Retry-After": String(decision.retryAfterSeconds) } },
-    );
-  }
-  return null;
+  return decision.allowed ? null : rateLimitedResponse(locale, path, decision.retryAfterSeconds);
+}
+
+/** The friendly 429 page, with Retry-After, for any citizen post over its limit (per address or per number). */
+export function rateLimitedResponse(locale: Locale, path: string, retryAfterSeconds: number): Response {
+  const t = translatorFor(locale);
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return lightPageResponse(
+    {
+      locale,
+      title: t("Common.rateLimitedTitle"),
+      currentPath: path,
+      body: html`<h1>${t("Common.rateLimitedTitle")}</h1><p>${t("Common.rateLimitedBody", { minutes })}</p><a class="btn secondary" href="/">${t("Nav.backHome")}</a>`,
+    },
+    { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+  );
 }

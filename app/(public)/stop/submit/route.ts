@@ -1,10 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { html, lightPageResponse } from "@/lib/html/render-light-page";
 import { clearFlash, setFlash } from "@/lib/http/form-flash";
-import { guardCitizenPost } from "@/lib/http/guard-citizen-post";
+import { guardCitizenPost, rateLimitedResponse } from "@/lib/http/guard-citizen-post";
 import { localeCookie } from "@/lib/i18n/locales";
-import { localeOfRequest, translatorFor } from "@/lib/i18n/translator";
+import { localeOfRequest } from "@/lib/i18n/translator";
 import { submitWebOpposition } from "@/lib/oppositions/submit-web-opposition";
 import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 
@@ -21,14 +20,7 @@ export async function POST(request: NextRequest) {
     setFlash(response, "stop", { values: result.values, errors: result.errors });
     return response;
   }
-  if (result.status === "rate-limited") {
-    const t = translatorFor(locale);
-    const minutes = Math.ceil(result.retryAfterSeconds / 60);
-    return lightPageResponse(
-      { locale, title: t("Common.rateLimitedTitle"), currentPath: "/stop", body: html`<h1>${t("Common.rateLimitedTitle")}</h1><p>${t("Common.rateLimitedBody", { minutes })}</p>` },
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
-    );
-  }
+  if (result.status === "rate-limited") return rateLimitedResponse(locale, "/stop", result.retryAfterSeconds);
   const response = new NextResponse(null, {
     status: 303,
     headers: { Location: `/receipt/${result.receipt.id}?status=${result.created ? "new" : "already"}` },
