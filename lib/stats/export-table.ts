@@ -1,7 +1,7 @@
 import "server-only";
 import { listComplaints } from "@/lib/complaints/list-complaints";
 import type { DateRange } from "./date-range";
-import { getDashboard } from "./get-dashboard";
+import { getDashboardTable } from "./get-dashboard";
 import { toCsv } from "./to-csv";
 
 export const EXPORTABLE = ["daily", "senders", "compliance", "complaints"] as const;
@@ -16,11 +16,17 @@ export async function exportTable(table: ExportableTable, range: DateRange): Pro
       complaints.map((c) => [c.id, c.status, c.reason, c.senderSeen, c.sender?.code, c.receivedAt.toISOString(), c.createdAt.toISOString()]),
     );
   }
-  const data = await getDashboard(range);
-  if (table === "daily") return toCsv(["day", "added_all", "added_sender", "withdrawn"], data.daily.map((d) => [d.day, d.all, d.sender, d.withdrawn]));
-  if (table === "senders") return toCsv(["sender", "name", "added", "in_force", "links_minted", "per_1000_links"], data.senders.map((s) => [s.code, s.name, s.added, s.inForce, s.minted, s.perThousandLinks]));
+  if (table === "daily") {
+    const daily = await getDashboardTable("daily", range);
+    return toCsv(["day", "added_all", "added_sender", "withdrawn"], daily.map((d) => [d.day, d.all, d.sender, d.withdrawn]));
+  }
+  if (table === "senders") {
+    const senders = await getDashboardTable("senders", range);
+    return toCsv(["sender", "name", "added", "in_force", "links_minted", "per_1000_links"], senders.map((s) => [s.code, s.name, s.added, s.inForce, s.minted, s.perThousandLinks]));
+  }
+  const compliance = await getDashboardTable("compliance", range);
   return toCsv(
     ["provider", "name", "status", "last_pull_at", "seq_reached", "lag_hours", "late", "calls_in_period"],
-    data.compliance.map((p) => [p.slug, p.name, p.status, p.lastPullAt?.toISOString(), p.seqReached, p.lagHours, p.late ? "yes" : "no", p.pullsInPeriod]),
+    compliance.map((p) => [p.slug, p.name, p.status, p.lastPullAt?.toISOString(), p.seqReached, p.lagHours, p.late ? "yes" : "no", p.pullsInPeriod]),
   );
 }

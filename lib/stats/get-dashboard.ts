@@ -44,24 +44,12 @@ export async function getDashboard(range: DateRange): Promise<Dashboard> {
       SELECT count(*) FILTER (WHERE status IN ('new', 'reviewing')) AS open,
              count(*) FILTER (WHERE (created_at AT TIME ZONE 'Africa/Casablanca')::date BETWEEN ${range.from}::date AND ${range.to}::date) AS fresh
       FROM complaints`,
-    client.$queryRaw<{ day: string; all: bigint; sender: bigint; withdrawn: bigint }[]>`
-      SELECT to_char(d, 'YYYY-MM-DD') AS day,
-             coalesce(sum(s.added) FILTER (WHERE s.scope = 'all'), 0) AS all,
-             coalesce(sum(s.added) FILTER (WHERE s.scope = 'sender'), 0) AS sender,
-             coalesce(sum(s.withdrawn), 0) AS withdrawn
-      FROM generate_series(${range.from}::date, ${range.to}::date, interval '1 day') AS d
-      LEFT JOIN daily_opposition_stats s ON s.day = d::date
-      GROUP BY d ORDER BY d`,
+    readDaily(range),
     client.$queryRaw<{ source: string; added: bigint }[]>`
       SELECT source::text AS source, sum(added) AS added FROM daily_opposition_stats
       WHERE day BETWEEN ${range.from}::date AND ${range.to}::date GROUP BY source ORDER BY added DESC`,
-    client.$queryRaw<{ code: string; name: string; added: bigint; in_force: bigint; minted: bigint }[]>`
-      SELECT s.code, s.name,
-             coalesce((SELECT sum(added) FROM daily_opposition_stats d WHERE d.sender_id = s.id AND d.day BETWEEN ${range.from}::date AND ${range.to}::date), 0) AS added,
-             coalesce((SELECT sum(added - withdrawn) FROM daily_opposition_stats d WHERE d.sender_id = s.id), 0) AS in_force,
-             coalesce((SELECT sum(minted) FROM daily_link_stats l WHERE l.sender_id = s.id AND l.day BETWEEN ${range.from}::date AND ${range.to}::date), 0) AS minted
-      FROM senders s ORDER BY added DESC, s.code`,
-    getCompliance(range),
+    readSenders(range),
+    readCompliance(range),
   ]);
   const kpi = kpiRows[0]!;
   return {
@@ -73,22 +61,53 @@ export async function getDashboard(range: DateRange): Promise<Dashboard> {
       complaintsOpen: n(complaintRows[0]?.open),
       complaintsNew: n(complaintRows[0]?.fresh),
     },
-    daily: daily.map((d) => ({ day: d.day, all: n(d.all), sender: n(d.sender), withdrawn: n(d.withdrawn) })),
+    daily,
     bySource: bySource.map((s) => ({ source: s.source, added: n(s.added) })),
-    senders: senders.map((s) => ({
-      code: s.code,
-      name: s.name,
-      added: n(s.added),
-      inForce: n(s.in_force),
-      minted: n(s.minted),
-      perThousandLinks: n(s.minted) > 0 ? Math.round((n(s.added) / n(s.minted)) * 10_000) / 10 : null,
-    })),
+    senders,
     compliance,
   };
 }
 
+export type DashboardTable = "daily" | "senders" | "compliance";
+
+/** One table of the dashboard (for the CSV exports): only its own query runs. */
+export async function getDashboardTable<T extends DashboardTable>(table: T, range: DateRange): Promise<Dashboard[T]> {
+  await requireStaff("analyst");
+  const read = { daily: readDaily, senders: readSenders, compliance: readCompliance }[table];
+  return (await read(range)) as Dashboard[T];
+}
+
+async function readDaily(range: DateRange): Promise<Dashboard["daily"]> {
+  const rows = await db().$queryRaw<{ day: string; all: bigint; sender: bigint; withdrawn: bigint }[]>`
+      SELECT to_char(d, 'YYYY-MM-DD') AS day,
+             coalesce(sum(s.added) FILTER (WHERE s.scope = 'all'), 0) AS all,
+             coalesce(sum(s.added) FILTER (WHERE s.scope = 'sender'), 0) AS sender,
+             coalesce(sum(s.withdrawn), 0) AS withdrawn
+      FROM generate_series(${range.from}::date, ${range.to}::date, interval '1 day') AS d
+      LEFT JOIN daily_opposition_stats s ON s.day = d::date
+      GROUP BY d ORDER BY d`;
+  return rows.map((d) => ({ day: d.day, all: n(d.all), sender: n(d.sender), withdrawn: n(d.withdrawn) }));
+}
+
+async function readSenders(range: DateRange): Promise<Dashboard["senders"]> {
+  const rows = await db().$queryRaw<{ code: string; name: string; added: bigint; in_force: bigint; minted: bigint }[]>`
+      SELECT s.code, s.name,
+             coalesce((SELECT sum(added) FROM daily_opposition_stats d WHERE d.sender_id = s.id AND d.day BETWEEN ${range.from}::date AND ${range.to}::date), 0) AS added,
+             coalesce((SELECT sum(added - withdrawn) FROM daily_opposition_stats d WHERE d.sender_id = s.id), 0) AS in_force,
+             coalesce((SELECT sum(minted) FROM daily_link_stats l WHERE l.sender_id = s.id AND l.day BETWEEN ${range.from}::date AND ${range.to}::date), 0) AS minted
+      FROM senders s ORDER BY added DESC, s.code`;
+  return rows.map((s) => ({
+    code: s.code,
+    name: s.name,
+    added: n(s.added),
+    inForce: n(s.in_force),
+    minted: n(s.minted),
+    perThousandLinks: n(s.minted) > 0 ? Math.round((n(s.added) / n(s.minted)) * 10_000) / 10 : null,
+  }));
+}
+
 /** Per provider: last pull, seq reached, and lag = age of the oldest change it must apply but has not fetched. */
-export async function getCompliance(range: DateRange): Promise<ComplianceRow[]> {
+async function readCompliance(range: DateRange): Promise<ComplianceRow[]> {
   const rows = await db().$queryRaw<{ slug: string; name: string; status: string; last_pull_at: Date | null; seq_reached: bigint; oldest: Date | null; pulls: bigint }[]>`
     SELECT p.slug, p.name, p.status::text AS status, p.last_pull_at, p.seq_reached,
            (SELECT c.at FROM opposition_changes c
