@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from "libphonenumber-js/max";
+import { fastParsePhone } from "./fast-parse";
 
 export type PhoneProblem = "empty" | "not-a-number" | "too-short" | "too-long" | "invalid-country" | "invalid";
 
@@ -17,9 +18,11 @@ export function parsePhone(input: string, defaultRegion: string): ParsedPhone {
   const trimmed = input.replace(/[()]/g, " ").trim();
   if (trimmed === "") return { ok: false, reason: "empty" };
   if (trimmed.length > MAX_INPUT_LENGTH) return { ok: false, reason: "too-long" };
+  // Washing and minting parse 100 000 numbers a call, nearly all written plainly (`+2126…`, `06…`).
+  const fast = fastParsePhone(trimmed, defaultRegion);
+  if (fast) return { ok: true, e164: fast };
   const region = defaultRegion as CountryCode;
-  // One parse for the common case (washing and minting parse 100 000 numbers a call); the length
-  // diagnosis, a second parse, only runs for input that is not a valid number.
+  // Otherwise one parse; the length diagnosis, a second parse, only runs for input that is not valid.
   const phone = parsePhoneNumberFromString(trimmed, region);
   if (phone?.isValid()) return { ok: true, e164: phone.number };
   switch (validatePhoneNumberLength(trimmed, region)) {

@@ -28,6 +28,11 @@ function report(benchmark: string, result: string, reference: string, target: st
 const adminUrl = process.env.BENCH_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const benchUrl = process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/stopsms_bench";
 const fresh = process.argv.includes("--fresh");
+// `-- --only snapshot,landing` runs a subset while working on one figure; docs/benchmarks.md is only
+// written by a full run, so it never mixes figures from different runs.
+const onlyIndex = process.argv.indexOf("--only");
+const only = onlyIndex > 0 ? new Set((process.argv[onlyIndex + 1] ?? "").split(",")) : null;
+const wanted = (name: string) => !only || only.has(name);
 const PORT = 3240;
 
 async function prepareDatabase(): Promise<void> {
@@ -244,16 +249,17 @@ async function main() {
   const server = await startAppServer(benchUrl, PORT, { DB_POOL_MAX: "10" });
   try {
     const jwks = (await (await fetch(`${server.url}/.well-known/stopsms-keys.json`)).json()) as Jwks;
-    await benchSnapshot(server, key, jwks);
-    await benchChanges(server, await registerKey(client), head);
-    const code = await benchWashAndMint(server, await registerKey(client));
-    await benchLanding(server, code);
-    await benchDashboard(server, client);
+    if (wanted("snapshot")) await benchSnapshot(server, key, jwks);
+    if (wanted("changes")) await benchChanges(server, await registerKey(client), head);
+    const code = wanted("wash") || wanted("mint") || wanted("landing") ? await benchWashAndMint(server, await registerKey(client)) : "";
+    if (wanted("landing")) await benchLanding(server, code);
+    if (wanted("dashboard")) await benchDashboard(server, client);
   } finally {
     await server.stop();
     await client.end();
   }
-  await benchColdStart();
+  if (wanted("coldstart")) await benchColdStart();
+  if (only) return;
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, PostgreSQL on 127.0.0.1 (same machine)`;
   const table = ["| benchmark | result | reference (same run) | target | met |", "|---|---|---|---|---|", ...rows.map((r) => `| ${r.benchmark} | ${r.result} | ${r.reference} | ${r.target} | ${r.met} |`)].join("\n");
   await writeFile(
