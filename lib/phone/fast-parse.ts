@@ -1,5 +1,5 @@
-import { Metadata, type CountryCode, type MetadataJson } from "libphonenumber-js/core";
-import metadataJson from "libphonenumber-js/metadata.max.json" with { type: "json" };
+import { Metadata, type CountryCode } from "libphonenumber-js/core";
+import metadataJson from "libphonenumber-js/metadata.max.json";
 
 /**
  * A fast path for the shapes bulk lists nearly always use — `+212612345678` and `0612345678` for the
@@ -43,7 +43,7 @@ const entirely = (pattern: string) => new RegExp(`^(?:${pattern})$`);
 const plans = new Map<string, CompiledPlan | null>();
 
 function compilePlan(region: string): CompiledPlan | null {
-  const metadata = new Metadata(metadataJson as unknown as MetadataJson);
+  const metadata = new Metadata(metadataJson);
   if (!(metadata as unknown as { hasCountry(c: string): boolean }).hasCountry(region)) return null;
   metadata.selectNumberingPlan(region as CountryCode);
   const plan = (metadata as unknown as { numberingPlan: PlanAccessors }).numberingPlan;
