@@ -38,6 +38,17 @@ describe("mintLinks", () => {
     expect(other.links.map((l) => l.code)).not.toContain(first.links[0]!.code);
   });
 
+  it("gives concurrent mints of the same campaign the same codes and counts each link once", async () => {
+    const { sender, mint } = await setup();
+    const phones = Array.from({ length: 200 }, () => uniquePhone());
+    const results = await Promise.all([mint(phones, "race"), mint(phones, "race"), mint(phones.slice(0, 100), "race")]);
+    const codes = new Map(results[0]!.links.map((l) => [l.phone, l.code]));
+    for (const result of results) for (const link of result.links) expect(link.code).toBe(codes.get(link.phone));
+    expect(await db().stopLink.count({ where: { senderId: sender.id, campaign: "race" } })).toBe(200);
+    const stats = await db().dailyLinkStat.findMany({ where: { senderId: sender.id } });
+    expect(stats.reduce((n, s) => n + s.minted, 0)).toBe(200);
+  });
+
   it("mints thousands in one call with distinct codes", async () => {
     const { mint } = await setup();
     const phones = Array.from({ length: 3000 }, (_, i) => `+21261${String(1_000_000 + i * 7 + Math.floor(Math.random() * 7))}`);

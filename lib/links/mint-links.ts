@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { rawTransaction } from "@/lib/db/raw-transaction";
 import { parsePhone, type PhoneProblem } from "@/lib/phone/parse-phone";
 import { TIME_ZONE } from "@/lib/oppositions/write-change";
 import { generateLinkCode } from "./link-code";
@@ -25,10 +25,30 @@ export interface MintLinksResult {
   invalid: { input: string; reason: PhoneProblem }[];
 }
 
+const MAX_ATTEMPTS = 5;
+const UNIQUE_VIOLATION = "23505";
+
+// Links this campaign already has for these numbers: their expiry is extended, their code kept.
+const EXTEND_EXISTING = `
+  UPDATE stop_links l SET expires_at = GREATEST(l.expires_at, $4)
+  FROM unnest($3::text[]) AS wanted(phone)
+  WHERE l.sender_id = $1 AND l.campaign = $2 AND l.phone = wanted.phone
+  RETURNING l.phone, l.code`;
+
+const INSERT_NEW = `
+  INSERT INTO stop_links (code, phone, sender_id, provider_id, campaign, expires_at)
+  SELECT code, phone, $3, $4, $5, $6 FROM unnest($1::text[], $2::text[]) AS t(code, phone)`;
+
+const COUNT_MINTED = `
+  INSERT INTO daily_link_stats (day, sender_id, minted)
+  VALUES ((now() AT TIME ZONE $1)::date, $2, $3)
+  ON CONFLICT (day, sender_id) DO UPDATE SET minted = daily_link_stats.minted + EXCLUDED.minted`;
+
 /**
- * Mints one StopSMS link per recipient, set-based: one INSERT … SELECT FROM unnest per round. Minting the
- * same (sender, campaign, phone) again returns the same code (and extends its expiry if the new one is
- * later). A random code that collides with another link's is simply drawn again in the next round.
+ * Mints one StopSMS link per recipient in one transaction: extend the links the campaign already has, then
+ * one plain INSERT of the new ones (cheaper than INSERT … ON CONFLICT, whose speculative insertion cost a
+ * third of the time at 100 000 rows). Two rare races end in a unique violation — a random code drawn twice,
+ * or the same campaign minted concurrently — and the whole transaction is simply tried again.
  */
 export async function mintLinks(input: MintLinksInput): Promise<MintLinksResult> {
   const invalid: MintLinksResult["invalid"] = [];
@@ -38,41 +58,27 @@ export async function mintLinks(input: MintLinksInput): Promise<MintLinksResult>
     if (parsed.ok) wanted.add(parsed.e164);
     else invalid.push({ input: raw, reason: parsed.reason });
   }
-  const codes = new Map<string, string>();
+  const phones = [...wanted];
   const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
-  await db().$transaction(
-    async (tx) => {
-      let pending = [...wanted];
-      let minted = 0;
-      for (let round = 0; pending.length > 0; round++) {
-        if (round > 10) throw new Error("could not draw free link codes");
-        const inserted = await tx.$queryRaw<{ phone: string; code: string }[]>`
-          INSERT INTO stop_links (code, phone, sender_id, provider_id, campaign, expires_at)
-          SELECT code, phone, ${input.senderId}, ${input.providerId}, ${input.campaign}, ${expiresAt}
-          FROM unnest(${pending.map(generateLinkCode)}::text[], ${pending}::text[]) AS t(code, phone)
-          ON CONFLICT DO NOTHING
-          RETURNING phone, code`;
-        minted += inserted.length;
-        for (const row of inserted) codes.set(row.phone, row.code);
-        const rest = pending.filter((phone) => !codes.has(phone));
-        if (rest.length === 0) break;
-        const existing = await tx.$queryRaw<{ phone: string; code: string }[]>`
-          UPDATE stop_links SET expires_at = GREATEST(expires_at, ${expiresAt})
-          WHERE sender_id = ${input.senderId} AND campaign = ${input.campaign} AND phone = ANY(${rest}::text[])
-          RETURNING phone, code`;
-        for (const row of existing) codes.set(row.phone, row.code);
-        pending = rest.filter((phone) => !codes.has(phone));
-      }
-      if (minted > 0) {
-        await tx.$executeRaw`
-          INSERT INTO daily_link_stats (day, sender_id, minted)
-          VALUES ((now() AT TIME ZONE ${TIME_ZONE})::date, ${input.senderId}, ${minted})
-          ON CONFLICT (day, sender_id) DO UPDATE SET minted = daily_link_stats.minted + EXCLUDED.minted`;
-      }
-    },
-    { timeout: 120_000, maxWait: 10_000 },
-  );
-  const base = input.publicUrl.replace(/\/+$/, "");
-  const links = [...wanted].map((phone) => ({ phone, code: codes.get(phone)!, url: `${base}/${codes.get(phone)!}` }));
-  return { links, invalid };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const codes = await rawTransaction(async (client) => {
+        const codes = new Map<string, string>();
+        if (phones.length === 0) return codes;
+        const existing = await client.query<[string, string]>({ text: EXTEND_EXISTING, values: [input.senderId, input.campaign, phones, expiresAt], rowMode: "array" });
+        for (const [phone, code] of existing.rows) codes.set(phone, code);
+        const fresh = codes.size === 0 ? phones : phones.filter((phone) => !codes.has(phone));
+        if (fresh.length === 0) return codes;
+        const freshCodes = fresh.map(generateLinkCode);
+        await client.query(INSERT_NEW, [freshCodes, fresh, input.senderId, input.providerId, input.campaign, expiresAt]);
+        fresh.forEach((phone, i) => codes.set(phone, freshCodes[i]!));
+        await client.query(COUNT_MINTED, [TIME_ZONE, input.senderId, fresh.length]);
+        return codes;
+      });
+      const base = input.publicUrl.replace(/\/+$/, "");
+      return { links: phones.map((phone) => ({ phone, code: codes.get(phone)!, url: `${base}/${codes.get(phone)!}` })), invalid };
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
 }

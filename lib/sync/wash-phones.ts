@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/client";
 import { parsePhone, type PhoneProblem } from "@/lib/phone/parse-phone";
 import { authorizedSender } from "./authorized-sender";
 
@@ -9,10 +9,36 @@ export interface WashResult {
   invalid: { input: string; reason: PhoneProblem }[];
 }
 
-/**
- * Washes a campaign list against what is in force for one sender, in one set-based query (a join with
- * the unnested list, not a query per number). Only numbers the provider sent come back.
- */
+// Probes per query, and queries at once: PostgreSQL runs each query on one core, so two halves of a
+// list finish in about half the time on a two-core server; more would only queue.
+const CHUNK = 25_000;
+const PARALLEL = 2;
+
+// One index-only probe per number (migration 20261123120000), never a scan of the whole list in force.
+const SUPPRESSED_AMONG = `
+  SELECT o.phone, o.scope::text
+  FROM unnest($1::text[]) AS wanted(phone)
+  CROSS JOIN LATERAL (
+    SELECT phone, scope FROM oppositions
+    WHERE phone = wanted.phone AND withdrawn_at IS NULL AND (sender_id IS NULL OR sender_id = $2)
+  ) o`;
+
+async function suppressedAmong(phones: string[], senderId: number): Promise<Map<string, "all" | "sender">> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < phones.length; i += CHUNK) chunks.push(phones.slice(i, i + CHUNK));
+  const scopes = new Map<string, "all" | "sender">();
+  const worker = async () => {
+    for (let chunk = chunks.pop(); chunk; chunk = chunks.pop()) {
+      const { rows } = await pool().query<[string, "all" | "sender"]>({ text: SUPPRESSED_AMONG, values: [chunk, senderId], rowMode: "array" });
+      // A number opposed both to this sender and to all senders is reported once, as "all".
+      for (const [phone, scope] of rows) if (scopes.get(phone) !== "all") scopes.set(phone, scope);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, chunks.length) }, worker));
+  return scopes;
+}
+
+/** Washes a campaign list against what is in force for one sender. Only numbers the provider sent come back. */
 export async function washPhones(providerId: number, senderCode: string, inputs: string[], defaultRegion: string): Promise<WashResult> {
   const sender = await authorizedSender(providerId, senderCode);
   const invalid: WashResult["invalid"] = [];
@@ -22,14 +48,7 @@ export async function washPhones(providerId: number, senderCode: string, inputs:
     if (parsed.ok) phones.add(parsed.e164);
     else invalid.push({ input, reason: parsed.reason });
   }
-  const suppressed =
-    phones.size === 0
-      ? []
-      : await db().$queryRaw<{ phone: string; scope: "all" | "sender" }[]>`
-          SELECT DISTINCT ON (o.phone) o.phone, o.scope::text AS scope
-          FROM unnest(${[...phones]}::text[]) AS wanted(phone)
-          JOIN oppositions o ON o.phone = wanted.phone
-          WHERE o.withdrawn_at IS NULL AND (o.sender_id IS NULL OR o.sender_id = ${sender.id})
-          ORDER BY o.phone, o.scope`;
+  const scopes = phones.size === 0 ? new Map<string, "all" | "sender">() : await suppressedAmong([...phones], sender.id);
+  const suppressed = [...scopes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([phone, scope]) => ({ phone, scope }));
   return { checked: inputs.length, suppressed, invalid };
 }

@@ -246,7 +246,9 @@ async function main() {
   const head = Number((await client.query("SELECT max(seq) AS head FROM opposition_changes")).rows[0].head);
   const counts = (await client.query("SELECT (SELECT count(*) FROM oppositions WHERE withdrawn_at IS NULL) AS in_force, (SELECT count(*) FROM opposition_changes) AS changes, (SELECT count(*) FROM stop_links) AS links")).rows[0];
   log(`data: ${fmt(Number(counts.in_force))} oppositions in force, ${fmt(Number(counts.changes))} changes, ${fmt(Number(counts.links))} links`);
-  const server = await startAppServer(benchUrl, PORT, { DB_POOL_MAX: "10" });
+  // BENCH_CPU_PROF=<dir> writes the server's V8 CPU profile there when it stops (to find a bottleneck).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const server = await startAppServer(benchUrl, PORT, { DB_POOL_MAX: "10" }, profile);
   try {
     const jwks = (await (await fetch(`${server.url}/.well-known/stopsms-keys.json`)).json()) as Jwks;
     if (wanted("snapshot")) await benchSnapshot(server, key, jwks);

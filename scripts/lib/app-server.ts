@@ -10,8 +10,8 @@ export interface AppServer {
 const SIGNING_KEY = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 
 /** Starts the production build (`next start`) on a loopback port against the given database. */
-export async function startAppServer(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<AppServer> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+export async function startAppServer(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<AppServer> {
+  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_OPTIONS: "",
