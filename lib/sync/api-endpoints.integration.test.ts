@@ -64,6 +64,9 @@ describe("GET /suppressions/snapshot", () => {
     expect(entries.every((e) => e.scope === "all" || e.sender === provider.senders[0]!.code)).toBe(true);
     const forged = await signedCall(snapshot, provider, { path: "/suppressions/snapshot?cursor=Zm9yZ2Vk" });
     expect(forged.response.status).toBe(422);
+    const huge = Buffer.from("v1.9999999999999999999.1").toString("base64url");
+    const outOfRange = await signedCall(snapshot, provider, { path: `/suppressions/snapshot?cursor=${huge}` });
+    expect(outOfRange.response.status).toBe(422);
   });
 });
 

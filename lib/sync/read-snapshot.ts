@@ -1,11 +1,19 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/client";
 import { problems } from "@/lib/http/problem";
+import { isoFromEpochMs } from "./iso-from-epoch-ms";
 import { recordProgress } from "./pull-changes";
 
+export interface SnapshotEntry {
+  phone: string;
+  scope: "all" | "sender";
+  sender: string | null;
+  since: string;
+}
+
 export interface SnapshotPage {
-  at: bigint;
-  entries: { phone: string; scope: "all" | "sender"; sender: string | null; since: Date }[];
+  at: number;
+  entries: SnapshotEntry[];
   cursor: string | null;
 }
 
@@ -14,15 +22,30 @@ interface Cursor {
   after: bigint;
 }
 
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(`v1.${cursor.at}.${cursor.after}`).toString("base64url");
 }
 
 function decodeCursor(value: string): Cursor {
   const match = /^v1\.(\d{1,19})\.(\d{1,19})$/.exec(Buffer.from(value, "base64url").toString("utf8"));
-  if (!match) throw problems.invalidRequest([{ field: "cursor", message: "not a cursor returned by this API" }]);
-  return { at: BigInt(match[1]!), after: BigInt(match[2]!) };
+  const cursor = match ? { at: BigInt(match[1]!), after: BigInt(match[2]!) } : null;
+  if (!cursor || cursor.at > MAX_BIGINT || cursor.after > MAX_BIGINT) throw problems.invalidRequest([{ field: "cursor", message: "not a cursor returned by this API" }]);
+  return cursor;
 }
+
+// Raw pg, rows as arrays, the timestamp as epoch milliseconds: at 50 000 rows a page, Prisma's per-row
+// mapping and Date objects cost more than PostgreSQL's own work.
+const PAGE = `
+  SELECT o.id, o.phone, o.scope::text, s.code, (extract(epoch FROM o.created_at) * 1000)::int8
+  FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id
+  WHERE o.id > $1 AND o.withdrawn_at IS NULL
+    AND (o.sender_id IS NULL OR o.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $2))
+  ORDER BY o.id
+  LIMIT $3`;
+
+type Row = [id: string, phone: string, scope: "all" | "sender", sender: string | null, sinceMs: string];
 
 /**
  * The oppositions in force for a provider, page by page in id order (keyset pagination: never OFFSET,
@@ -34,22 +57,20 @@ export async function readSnapshot(providerId: number, cursorValue: string | und
   let cursor: Cursor;
   if (cursorValue) cursor = decodeCursor(cursorValue);
   else {
-    const head = await db().$queryRaw<{ head: bigint | null }[]>`SELECT max(seq) AS head FROM opposition_changes`;
-    cursor = { at: head[0]?.head ?? 0n, after: 0n };
+    const head = await pool().query<[string | null]>({ text: "SELECT max(seq) FROM opposition_changes", rowMode: "array" });
+    cursor = { at: BigInt(head.rows[0]?.[0] ?? 0), after: 0n };
   }
-  const rows = await db().$queryRaw<{ id: bigint; phone: string; scope: "all" | "sender"; sender: string | null; since: Date }[]>`
-    SELECT o.id, o.phone, o.scope::text AS scope, s.code AS sender, o.created_at AS since
-    FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id
-    WHERE o.id > ${cursor.after} AND o.withdrawn_at IS NULL
-      AND (o.sender_id IS NULL OR o.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = ${providerId}))
-    ORDER BY o.id
-    LIMIT ${limit}`;
-  const last = rows.at(-1);
+  const { rows } = await pool().query<Row>({ text: PAGE, values: [String(cursor.after), providerId, limit], rowMode: "array" });
+  const entries = new Array<SnapshotEntry>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const [, phone, scope, sender, sinceMs] = rows[i]!;
+    entries[i] = { phone, scope, sender, since: isoFromEpochMs(Number(sinceMs)) };
+  }
   const done = rows.length < limit;
   if (done) await recordProgress(providerId, cursor.at);
   return {
-    at: cursor.at,
-    entries: rows.map(({ phone, scope, sender, since }) => ({ phone, scope, sender, since })),
-    cursor: done || !last ? null : encodeCursor({ at: cursor.at, after: last.id }),
+    at: Number(cursor.at),
+    entries,
+    cursor: done ? null : encodeCursor({ at: cursor.at, after: BigInt(rows.at(-1)![0]) }),
   };
 }
