@@ -9,10 +9,11 @@ export interface WashResult {
   invalid: { input: string; reason: PhoneProblem }[];
 }
 
-// Probes per query, and queries at once: PostgreSQL runs each query on one core, so two halves of a
-// list finish in about half the time on a two-core server; more would only queue.
-const CHUNK = 25_000;
+// PostgreSQL runs each query on one core: two halves of a long list, queried at once, finish in about
+// two thirds of the time on a two-core server (measured: 100 000 numbers 280 → 200 ms); smaller or more
+// pieces only queue. Short lists stay one query.
 const PARALLEL = 2;
+const MIN_SPLIT = 5_000;
 
 // One index-only probe per number (migration 20261123120000), never a scan of the whole list in force.
 const SUPPRESSED_AMONG = `
@@ -24,17 +25,15 @@ const SUPPRESSED_AMONG = `
   ) o`;
 
 async function suppressedAmong(phones: string[], senderId: number): Promise<Map<string, "all" | "sender">> {
+  const size = phones.length < MIN_SPLIT ? phones.length : Math.ceil(phones.length / PARALLEL);
   const chunks: string[][] = [];
-  for (let i = 0; i < phones.length; i += CHUNK) chunks.push(phones.slice(i, i + CHUNK));
+  for (let i = 0; i < phones.length; i += size) chunks.push(phones.slice(i, i + size));
+  const answers = await Promise.all(
+    chunks.map((chunk) => pool().query<[string, "all" | "sender"]>({ text: SUPPRESSED_AMONG, values: [chunk, senderId], rowMode: "array" })),
+  );
   const scopes = new Map<string, "all" | "sender">();
-  const worker = async () => {
-    for (let chunk = chunks.pop(); chunk; chunk = chunks.pop()) {
-      const { rows } = await pool().query<[string, "all" | "sender"]>({ text: SUPPRESSED_AMONG, values: [chunk, senderId], rowMode: "array" });
-      // A number opposed both to this sender and to all senders is reported once, as "all".
-      for (const [phone, scope] of rows) if (scopes.get(phone) !== "all") scopes.set(phone, scope);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, chunks.length) }, worker));
+  // A number opposed both to this sender and to all senders is reported once, as "all".
+  for (const { rows } of answers) for (const [phone, scope] of rows) if (scopes.get(phone) !== "all") scopes.set(phone, scope);
   return scopes;
 }
 
