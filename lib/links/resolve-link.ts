@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/client";
 import type { SenderRef } from "@/lib/oppositions/types";
 import { isLinkCode } from "./link-code";
 
@@ -21,41 +21,43 @@ export type ResolvedLink =
       opposedAll: ActiveOpposition | null;
     };
 
-interface Row {
-  code: string;
-  phone: string;
-  expires_at: Date;
-  sender_id: number;
-  sender_code: string;
-  sender_name: string;
-  sender_receipt: string | null;
-  sender_since: Date | null;
-  all_receipt: string | null;
-  all_since: Date | null;
-}
+type Row = [
+  code: string,
+  phone: string,
+  expiresAt: Date,
+  senderId: number,
+  senderCode: string,
+  senderName: string,
+  senderReceipt: string | null,
+  senderSince: Date | null,
+  allReceipt: string | null,
+  allSince: Date | null,
+];
+
+// The landing page's only query: raw pg (it is the busiest page), three index probes.
+const RESOLVE = `
+  SELECT l.code, l.phone, l.expires_at, s.id, s.code, s.name, os.receipt_id, os.created_at, oa.receipt_id, oa.created_at
+  FROM stop_links l
+  JOIN senders s ON s.id = l.sender_id
+  LEFT JOIN oppositions os ON os.phone = l.phone AND os.scope = 'sender' AND os.sender_id = l.sender_id AND os.withdrawn_at IS NULL
+  LEFT JOIN oppositions oa ON oa.phone = l.phone AND oa.scope = 'all' AND oa.sender_id IS NULL AND oa.withdrawn_at IS NULL
+  WHERE l.code = $1`;
 
 /** Reads a short link and what is in force for its number, in one query. Never writes (GET-safe). */
 export async function resolveLink(code: string, now = new Date()): Promise<ResolvedLink> {
   if (!isLinkCode(code)) return { status: "unknown" };
-  const rows = await db().$queryRaw<Row[]>`
-    SELECT l.code, l.phone, l.expires_at, s.id AS sender_id, s.code AS sender_code, s.name AS sender_name,
-           os.receipt_id AS sender_receipt, os.created_at AS sender_since,
-           oa.receipt_id AS all_receipt, oa.created_at AS all_since
-    FROM stop_links l
-    JOIN senders s ON s.id = l.sender_id
-    LEFT JOIN oppositions os ON os.phone = l.phone AND os.scope = 'sender' AND os.sender_id = l.sender_id AND os.withdrawn_at IS NULL
-    LEFT JOIN oppositions oa ON oa.phone = l.phone AND oa.scope = 'all' AND oa.sender_id IS NULL AND oa.withdrawn_at IS NULL
-    WHERE l.code = ${code}`;
+  const { rows } = await pool().query<Row>({ text: RESOLVE, values: [code], rowMode: "array" });
   const row = rows[0];
   if (!row) return { status: "unknown" };
-  const sender = { id: row.sender_id, code: row.sender_code, name: row.sender_name };
-  if (row.expires_at <= now) return { status: "expired", sender };
+  const [linkCode, phone, expiresAt, senderId, senderCode, senderName, senderReceipt, senderSince, allReceipt, allSince] = row;
+  const sender = { id: senderId, code: senderCode, name: senderName };
+  if (expiresAt <= now) return { status: "expired", sender };
   return {
     status: "active",
-    code: row.code,
-    phone: row.phone,
+    code: linkCode,
+    phone,
     sender,
-    opposedSender: row.sender_receipt ? { receiptId: row.sender_receipt, since: row.sender_since! } : null,
-    opposedAll: row.all_receipt ? { receiptId: row.all_receipt, since: row.all_since! } : null,
+    opposedSender: senderReceipt ? { receiptId: senderReceipt, since: senderSince! } : null,
+    opposedAll: allReceipt ? { receiptId: allReceipt, since: allSince! } : null,
   };
 }

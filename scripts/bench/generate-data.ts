@@ -8,6 +8,28 @@ import pg from "pg";
 export const IN_FORCE = 5_000_000;
 export const WITHDRAWN = 2_500_000;
 export const SENDERS = 40;
+export const LINKS = 1_000_000;
+export const GENERATED_CAMPAIGN = "bench-generated";
+
+const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+/**
+ * 1 M minted links, as a provider's campaigns would leave them, to numbers with no opposition (+2127…).
+ * Codes are i·p mod 57^8 written in the link alphabet: p is a prime not dividing 57, so the map is a
+ * bijection and the codes are distinct.
+ */
+export async function generateBenchLinks(client: pg.Client, log: (line: string) => void): Promise<void> {
+  const started = Date.now();
+  const digits = Array.from({ length: 8 }, (_, k) => `substr('${ALPHABET}', ((x / ${57 ** k}::int8) % 57)::int + 1, 1)`).join(" || ");
+  await client.query(`
+    INSERT INTO stop_links (code, phone, sender_id, provider_id, campaign, created_at, expires_at)
+    SELECT ${digits}, '+2127' || (10000000 + i)::text,
+           (SELECT min(id) FROM senders WHERE code LIKE 'bench-sender-%') + (i % ${SENDERS}),
+           (SELECT id FROM providers WHERE slug = 'bench-provider'), '${GENERATED_CAMPAIGN}',
+           now() - interval '10 days', now() + interval '80 days'
+    FROM (SELECT i, (i * 982451653::int8) % ${57 ** 8}::int8 AS x FROM generate_series(1, ${LINKS}) i) g`);
+  log(`  stop_links (1 M): ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
 
 export async function generateBenchData(client: pg.Client, log: (line: string) => void): Promise<void> {
   const step = async (label: string, sql: string) => {
@@ -44,6 +66,7 @@ export async function generateBenchData(client: pg.Client, log: (line: string) =
     SELECT (at AT TIME ZONE 'Africa/Casablanca')::date, scope, sender_id, source, count(*) FILTER (WHERE op = 'add'), count(*) FILTER (WHERE op = 'remove')
     FROM opposition_changes GROUP BY 1, 2, 3, 4
     ON CONFLICT (day, scope, sender_id, source) DO UPDATE SET added = EXCLUDED.added, withdrawn = EXCLUDED.withdrawn`);
+  await generateBenchLinks(client, log);
   await step("analyze", "ANALYZE");
   await client.query("CREATE TABLE IF NOT EXISTS bench_marker (generated_at timestamptz)");
   await client.query("INSERT INTO bench_marker VALUES (now())");

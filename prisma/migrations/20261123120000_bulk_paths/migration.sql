@@ -13,3 +13,9 @@ CREATE INDEX "oppositions_in_force_phone_idx" ON "oppositions" ("phone") INCLUDE
 
 -- Nothing reads links by provider; the index only slowed minting (100 000 rows a call).
 DROP INDEX "stop_links_provider_id_idx";
+
+-- Changing a column's type drops its statistics; without them the planner mis-joins the landing page's
+-- query (a merge join over millions of rows instead of three index probes).
+ANALYZE "oppositions";
+ANALYZE "opposition_changes";
+ANALYZE "stop_links";
