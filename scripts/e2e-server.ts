@@ -1,10 +1,11 @@
 // Playwright's web server: a fresh database of its own (dropped on exit), an up-to-date production
-// build, then `next start`. The database URL is written where the tests read it (e2e/support/db.ts).
+// build, then the production server (scripts/serve.ts). The database URL is written where the tests read it (e2e/support/db.ts).
 import { spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { buildIfStale } from "@/scripts/lib/build-freshness";
+import { productionServerArgs } from "@/scripts/lib/production-server";
 
 const port = process.env.E2E_PORT || "3210";
 export const E2E_STATE_DIR = ".data/e2e";
@@ -26,7 +27,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   await buildIfStale(env, "[e2e] building the app (sources changed since the last build)");
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+  const server = spawn(process.execPath, productionServerArgs(port, "127.0.0.1"), { stdio: "inherit", env });
   const shutdown = async (code: number) => {
     await database.drop().catch((error: unknown) => console.error("[e2e] could not drop the test database", error));
     await rm(`${E2E_STATE_DIR}/database-url`, { force: true });

@@ -6,6 +6,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { buildIfStale } from "@/scripts/lib/build-freshness";
 import { developmentAuthSecret } from "@/scripts/lib/dev-secrets";
+import { productionServerArgs } from "@/scripts/lib/production-server";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const dataDir = process.env.STOPSMS_DATA_DIR || ".data";
@@ -40,7 +41,9 @@ async function main(): Promise<void> {
   if (mode === "start") await buildIfStale(env, "[stopsms] no up-to-date production build: running `next build` first (under a minute)");
 
   const port = process.env.PORT || "3000";
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", port], { stdio: "inherit", env });
+  // `start` runs the production server (Next behind the landing page's fast path); `dev` runs `next dev`.
+  const args = mode === "start" ? productionServerArgs(port) : ["node_modules/next/dist/bin/next", "dev", "-p", port];
+  const child = spawn(process.execPath, args, { stdio: "inherit", env });
   const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
   process.on("SIGINT", forward("SIGINT"));
   process.on("SIGTERM", forward("SIGTERM"));

@@ -24,6 +24,14 @@ export function pool(): pg.Pool {
   return globalForDb.stopsmsPool;
 }
 
+/**
+ * A statement name for a hot query, so each connection plans it once; none on the embedded database,
+ * where every pooled connection shares PGlite's single session and a second PREPARE of a name fails.
+ */
+export function preparedName(name: string): string | undefined {
+  return process.env.STOPSMS_EMBEDDED === "1" ? undefined : name;
+}
+
 export function db(): PrismaClient {
   globalForDb.stopsmsDb ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
   return globalForDb.stopsmsDb;

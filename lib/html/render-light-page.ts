@@ -67,8 +67,15 @@ export function renderLightPage(page: LightPage): string {
   return document.value;
 }
 
-export function lightPageResponse(page: LightPage, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return new Response(renderLightPage(page), {
+/** A rendered light page, ready for a web Response or for Node's http response (scripts/serve.ts). */
+export interface LightPageAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function renderLightPageAnswer(page: LightPage, init: { status?: number; headers?: Record<string, string> } = {}): LightPageAnswer {
+  return {
     status: init.status ?? 200,
     headers: {
       "Content-Type": "text/html; charset=utf-8",
@@ -79,5 +86,14 @@ export function lightPageResponse(page: LightPage, init: { status?: number; head
       "X-Robots-Tag": "noindex",
       ...init.headers,
     },
-  });
+    body: renderLightPage(page),
+  };
+}
+
+export function answerToResponse(answer: LightPageAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+export function lightPageResponse(page: LightPage, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return answerToResponse(renderLightPageAnswer(page, init));
 }

@@ -1,4 +1,5 @@
-import { createTranslator } from "next-intl";
+// use-intl/core: the React-free half of next-intl, so the production server can render it outside Next.
+import { createTranslator } from "use-intl/core";
 import ar from "./messages/ar.json";
 import en from "./messages/en.json";
 import fr from "./messages/fr.json";
@@ -9,8 +10,18 @@ const catalogs = { fr, ar, en } as const;
 
 export type Messages = typeof fr;
 
-export function translatorFor(locale: Locale) {
+function createFor(locale: Locale) {
   return createTranslator({ locale, messages: catalogs[locale] as Messages });
+}
+
+// One translator per locale for the process: it keeps every parsed message format, which the landing page
+// would otherwise parse again on each request.
+const translators = new Map<Locale, ReturnType<typeof createFor>>();
+
+export function translatorFor(locale: Locale) {
+  let translator = translators.get(locale);
+  if (!translator) translators.set(locale, (translator = createFor(locale)));
+  return translator;
 }
 
 export function localeOfRequest(headers: Headers, cookieValue: string | undefined): Locale {
@@ -21,11 +32,16 @@ export { localeCookie };
 
 const dateLocales: Record<Locale, string> = { fr: "fr-MA", ar: "ar-MA", en: "en-GB" };
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: one per locale and style.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Dates as Moroccan citizens read them, in Moroccan time. */
 export function formatDateTime(locale: Locale, date: Date, withTime = true): string {
-  return new Intl.DateTimeFormat(dateLocales[locale], {
-    dateStyle: "long",
-    ...(withTime ? { timeStyle: "short" } : {}),
-    timeZone: "Africa/Casablanca",
-  }).format(date);
+  const key = `${locale}:${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(dateLocales[locale], { dateStyle: "long", ...(withTime ? { timeStyle: "short" } : {}), timeZone: "Africa/Casablanca" });
+    dateFormats.set(key, format);
+  }
+  return format.format(date);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { pool } from "@/lib/db/client";
+import { pool, preparedName } from "@/lib/db/client";
 import type { SenderRef } from "@/lib/oppositions/types";
 import { isLinkCode } from "./link-code";
 
@@ -46,7 +46,8 @@ const RESOLVE = `
 /** Reads a short link and what is in force for its number, in one query. Never writes (GET-safe). */
 export async function resolveLink(code: string, now = new Date()): Promise<ResolvedLink> {
   if (!isLinkCode(code)) return { status: "unknown" };
-  const { rows } = await pool().query<Row>({ text: RESOLVE, values: [code], rowMode: "array" });
+  // Prepared: planning this four-table join cost more than running it.
+  const { rows } = await pool().query<Row>({ name: preparedName("resolve-link"), text: RESOLVE, values: [code], rowMode: "array" });
   const row = rows[0];
   if (!row) return { status: "unknown" };
   const [linkCode, phone, expiresAt, senderId, senderCode, senderName, senderReceipt, senderSince, allReceipt, allSince] = row;

@@ -58,6 +58,7 @@ export async function createTestDatabase(log: (line: string) => void = console.l
   const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-test-"));
   const embedded = await startEmbeddedDatabase(dir);
   await applyMigrations(embedded.url);
+  process.env.STOPSMS_EMBEDDED = "1"; // inherited by test workers and servers: see preparedName()
   log(`[tests] no PostgreSQL answers at ${new URL(adminUrl).host}: using embedded PGlite on port ${embedded.port}`);
   return {
     url: embedded.url,

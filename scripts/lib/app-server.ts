@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
+import { productionServerArgs } from "./production-server";
 
 export interface AppServer {
   url: string;
@@ -9,9 +10,9 @@ export interface AppServer {
 
 const SIGNING_KEY = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 
-/** Starts the production build (`next start`) on a loopback port against the given database. */
+/** Starts the production server (scripts/serve.ts) on a loopback port against the given database. */
 export async function startAppServer(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<AppServer> {
-  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, ...productionServerArgs(port, "127.0.0.1")], {
     env: {
       ...process.env,
       NODE_OPTIONS: "",

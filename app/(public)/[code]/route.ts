@@ -1,22 +1,24 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
+import { answerToResponse } from "@/lib/html/render-light-page";
 import { guardCitizenPost } from "@/lib/http/guard-citizen-post";
 import { localeCookie } from "@/lib/i18n/locales";
 import { localeOfRequest } from "@/lib/i18n/translator";
 import { confirmLink } from "@/lib/links/confirm-link";
 import { resolveLink } from "@/lib/links/resolve-link";
 import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
-import { landingPage } from "./landing-page";
+import { landingGet } from "@/lib/links/landing-get";
+import { landingPage } from "@/lib/links/landing-page";
 
 // GET never records anything: link scanners, SMS previews and prefetchers fetch links (RFC 8058 spirit).
 // Only the citizen's POST from the page's buttons records, then redirects to the receipt (PRG).
 
 type Context = { params: Promise<{ code: string }> };
 
+// In production, GET and HEAD are answered before Next's router by scripts/serve.ts (same function).
 export async function GET(request: NextRequest, { params }: Context) {
   const { code } = await params;
-  const locale = localeOfRequest(request.headers, request.cookies.get(localeCookie)?.value);
-  return landingPage(locale, await resolveLink(code), `/${encodeURIComponent(code)}`);
+  return answerToResponse(await landingGet(code, request.headers.get("accept-language"), request.cookies.get(localeCookie)?.value));
 }
 
 const form = z.object({ choice: z.enum(["sender", "all"]) });
@@ -29,7 +31,7 @@ export async function POST(request: NextRequest, { params }: Context) {
   const parsed = form.safeParse(Object.fromEntries(await request.formData().catch(() => new FormData())));
   if (!parsed.success) return new Response(null, { status: 303, headers: { Location: `/${encodeURIComponent(code)}` } });
   const result = await confirmLink(code, parsed.data.choice);
-  if (result.status !== "recorded") return landingPage(locale, await resolveLink(code), `/${encodeURIComponent(code)}`);
+  if (result.status !== "recorded") return answerToResponse(landingPage(locale, await resolveLink(code), `/${encodeURIComponent(code)}`));
   const status = result.created ? "new" : "already";
   return new Response(null, { status: 303, headers: { Location: `/receipt/${result.receipt.id}?status=${status}` } });
 }

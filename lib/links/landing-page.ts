@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { escapeHtml, html, lightPageResponse, raw } from "@/lib/html/render-light-page";
+import { escapeHtml, html, raw, renderLightPageAnswer, type LightPageAnswer } from "@/lib/html/render-light-page";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime, translatorFor } from "@/lib/i18n/translator";
 import type { ResolvedLink } from "@/lib/links/resolve-link";
@@ -14,13 +14,13 @@ function withLtrNumber(sentence: string, number: string) {
 }
 
 /** The short-link landing page: who sent the SMS, to which (masked) number, and the two choices. */
-export function landingPage(locale: Locale, link: ResolvedLink, path: string): Response {
+export function landingPage(locale: Locale, link: ResolvedLink, path: string): LightPageAnswer {
   const t = translatorFor(locale);
   if (link.status !== "active") {
     const expired = link.status === "expired";
     const title = expired ? t("Link.expiredTitle") : t("Link.unknownTitle");
     const body = expired ? t("Link.expiredBody", { sender: link.sender.name }) : t("Link.unknownBody");
-    return lightPageResponse(
+    return renderLightPageAnswer(
       { locale, title, currentPath: path, body: html`<h1>${title}</h1><p>${body}</p><a class="btn primary" href="/stop">${t("Link.useForm")}</a>` },
       { status: expired ? 410 : 404 },
     );
@@ -39,5 +39,5 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): R
 ${link.opposedAll ? already("Link.alreadyAll", link.opposedAll) : link.opposedSender ? already("Link.alreadySender", link.opposedSender) : html``}
 ${link.opposedAll ? html`` : html`<p>${t("Link.choose")}</p><form method="post" action="/${link.code}">${buttons}</form>`}
 <p class="hint">${t("Link.free", { hours: env().STOPSMS_MAX_LAG_HOURS })}</p>`;
-  return lightPageResponse({ locale, title: t("Link.title", { sender }), currentPath: path, body });
+  return renderLightPageAnswer({ locale, title: t("Link.title", { sender }), currentPath: path, body });
 }

@@ -1,0 +1,39 @@
+// The production server (`npm start` runs it; so do the e2e, hardening and benchmark suites): Next's
+// request handler behind a plain Node http server that answers the short-link landing page itself (see
+// lib/links/serve-landing.ts). Usage: serve.ts -p <port> [-H <hostname>].
+import http from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { logger } from "@/lib/log";
+import { landingCodeOf, serveLanding } from "@/lib/links/serve-landing";
+
+const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+
+async function main() {
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((request, response) => {
+    const code = landingCodeOf(request);
+    if (code === null) return void handle(request, response);
+    serveLanding(code, request, response).catch((error: unknown) => {
+      // Let Next's route answer (and report) whatever went wrong, as it would without the fast path.
+      logger.error({ err: error }, "landing fast path failed");
+      if (!response.headersSent) void handle(request, response);
+    });
+  });
+  server.listen(port, hostname, () => console.log(`[stopsms] listening on http://${hostname}:${port}`));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      server.close();
+      process.exit(0);
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[stopsms] cannot start the server: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
