@@ -48,7 +48,7 @@ describe("GET /suppressions/snapshot", () => {
     const provider = await createApiProvider();
     const mine = uniquePhone();
     await recordOpposition({ phone: mine, target: { scope: "sender", senderId: provider.senders[0]!.id }, source: "web", verified: false });
-    const entries: { phone: string; scope: string; sender: string | null }[] = [];
+    const entries: { phone: string; scope: string; sender: string | null; since: string }[] = [];
     let cursor: string | null = null;
     let at: number | undefined;
     do {
@@ -62,6 +62,9 @@ describe("GET /suppressions/snapshot", () => {
     } while (cursor);
     expect(entries).toContainEqual(expect.objectContaining({ phone: mine, scope: "sender", sender: provider.senders[0]!.code }));
     expect(entries.every((e) => e.scope === "all" || e.sender === provider.senders[0]!.code)).toBe(true);
+    // Written by PostgreSQL, byte for byte what Date#toISOString gives.
+    const mineInForce = await db().opposition.findFirstOrThrow({ where: { phone: mine, withdrawnAt: null } });
+    expect(entries.find((e) => e.phone === mine)?.since).toBe(mineInForce.createdAt.toISOString());
     const forged = await signedCall(snapshot, provider, { path: "/suppressions/snapshot?cursor=Zm9yZ2Vk" });
     expect(forged.response.status).toBe(422);
     const huge = Buffer.from("v1.9999999999999999999.1").toString("base64url");

@@ -19,7 +19,9 @@ export interface SignedCall {
 }
 
 export interface HandlerResult {
-  body: unknown;
+  /** The answer, serialized here; or `json`, already serialized (the snapshot's 50 000-entry pages). */
+  body?: unknown;
+  json?: string;
   /** What the access log keeps: the cursor or `after` asked for, and how many entries were involved. */
   cursor?: string;
   count?: number;
@@ -89,7 +91,7 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
     status = problem.status;
     code = problem.code;
   }
-  const payload = Buffer.from(problem ? toJson(problem.toJSON()) : toJson(result!.body));
+  const payload = Buffer.from(problem ? toJson(problem.toJSON()) : (result!.json ?? toJson(result!.body)));
   const extra: Record<string, string> = problem?.code === "rate-limited" ? { "retry-after": String(problem.extra.retry_after) } : {};
   const response = await signResponse(status, problem ? "application/problem+json" : "application/json", payload, extra);
   await writeAccessLog({ providerId: seen.providerId, keyid: seen.keyid, method: request.method, endpoint, cursor: result?.cursor, count: result?.count, status, code }).catch(

@@ -8,7 +8,7 @@ export function GET(request: Request) {
   return handleSignedRequest(request, "GET /suppressions/snapshot", async ({ caller, url }) => {
     const query = parseOrProblem(snapshotQuery, Object.fromEntries(url.searchParams));
     const page = await readSnapshot(caller.providerId, query.cursor, query.limit);
-    return { body: page, cursor: query.cursor ?? "start", count: page.entries.length };
+    return { json: page.json, cursor: query.cursor ?? "start", count: page.count };
   });
 }
 
