@@ -268,7 +268,7 @@ async function main() {
   const table = ["| benchmark | result | reference (same run) | target | met |", "|---|---|---|---|---|", ...rows.map((r) => `| ${r.benchmark} | ${r.result} | ${r.reference} | ${r.target} | ${r.met} |`)].join("\n");
   await writeFile(
     "docs/benchmarks.md",
-    `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString()}.\nMachine: ${machine}.\nData: ${fmt(Number(counts.in_force))} oppositions in force (7.5 M rows), ${fmt(Number(counts.changes))} feed changes over 180 days, ${fmt(Number(counts.links))} minted links (the mint benchmark adds 1 M more).\n\n${table}\n`,
+    `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString()}.\nMachine: ${machine}.\nData: ${fmt(Number(counts.in_force))} oppositions in force (7.5 M rows), ${fmt(Number(counts.changes))} feed changes over 180 days, ${fmt(Number(counts.links))} minted links (the mint benchmark adds 1 M more, removed by the next run).\nWhat limited each figure and what was done about it: [performance.md](performance.md).\n\n${table}\n`,
   );
   console.log(`\n${table}\n\nwritten to docs/benchmarks.md`);
 }

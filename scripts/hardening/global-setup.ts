@@ -12,7 +12,7 @@ function writeReliabilityDoc() {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   writeFileSync(
     "docs/reliability.md",
-    `# Reliability: what the hardening suite showed\n\nWritten by \`npm run test:hardening\` on ${new Date().toISOString()} (${machine}).\nEach figure comes from that run, against the production build (\`next start\`) on a real database.\n\n${sections.join("\n")}`,
+    `# Reliability: what the hardening suite showed\n\nWritten by \`npm run test:hardening\` on ${new Date().toISOString()} (${machine}).\nEach figure comes from that run, against the production server (\`scripts/serve.ts\`, as \`npm start\` runs it) on a real database.\n\n${sections.join("\n")}`,
   );
 }
 
