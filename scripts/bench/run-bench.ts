@@ -169,14 +169,17 @@ async function benchWashAndMint(server: AppServer, key: { keyid: string; private
   report("mint: 1 M links in 10 calls of 100 000", `${fmt(mint.ms / 1000, 1)} s (${fmt(minted)} links)`, "—", "< 30 s", mint.ms < 30_000);
 }
 
-function cannon(url: string, seconds: number): Promise<autocannon.Result> {
+function cannon(url: string, seconds: number, paths?: string[]): Promise<autocannon.Result> {
+  let next = 0;
+  // With paths, each request asks for the next one: a campaign's traffic spreads over many codes.
+  const requests = paths ? [{ method: "GET" as const, setupRequest: (request: autocannon.Request) => ({ ...request, path: paths[next++ % paths.length]! }) }] : undefined;
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: 50, duration: seconds, headers: { "accept-language": "fr" } }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ url, connections: 50, duration: seconds, headers: { "accept-language": "fr" }, requests }, (error, result) => (error ? reject(error) : resolve(result)));
   });
 }
 
-async function benchLanding(server: AppServer, code: string) {
-  const html = Buffer.from(await (await fetch(`${server.url}/${code}`)).arrayBuffer());
+async function benchLanding(server: AppServer, codes: string[]) {
+  const html = Buffer.from(await (await fetch(`${server.url}/${codes[0]}`)).arrayBuffer());
   const bare = http.createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": html.length });
     res.end(html);
@@ -184,10 +187,10 @@ async function benchLanding(server: AppServer, code: string) {
   await new Promise<void>((resolve) => bare.listen(3249, "127.0.0.1", resolve));
   const reference = await cannon("http://127.0.0.1:3249/", 10);
   bare.close();
-  const landing = await cannon(`${server.url}/${code}`, 10);
+  const landing = await cannon(server.url, 10, codes.map((code) => `/${code}`));
   const ratio = landing.requests.average / reference.requests.average;
   report(
-    "landing page /<code> (autocannon, 50 connections, 10 s)",
+    `landing page /<code> (autocannon, 50 connections, 10 s, ${fmt(codes.length)} different codes in turn)`,
     `${fmt(landing.requests.average)} req/s, p99 ${fmt(landing.latency.p99)} ms (${fmt(ratio * 100, 0)} % of bare Node; ${landing.non2xx} non-2xx)`,
     `bare Node http, same ${html.length} bytes: ${fmt(reference.requests.average)} req/s, p99 ${fmt(reference.latency.p99)} ms`,
     "≥ 40 % of bare Node, p99 < 100 ms",
@@ -256,7 +259,10 @@ async function main() {
     if (wanted("snapshot")) await benchSnapshot(server, key, jwks);
     if (wanted("changes")) await benchChanges(server, await registerKey(client), head);
     if (wanted("wash") || wanted("mint")) await benchWashAndMint(server, await registerKey(client));
-    if (wanted("landing")) await benchLanding(server, (await client.query("SELECT code FROM stop_links WHERE campaign = $1 ORDER BY phone DESC LIMIT 1", [GENERATED_CAMPAIGN])).rows[0].code);
+    if (wanted("landing")) {
+      const codes = await client.query<{ code: string }>("SELECT code FROM stop_links WHERE campaign = $1 ORDER BY phone DESC LIMIT 10000", [GENERATED_CAMPAIGN]);
+      await benchLanding(server, codes.rows.map((row) => row.code));
+    }
     if (wanted("dashboard")) await benchDashboard(server, client);
   } finally {
     await server.stop();
