@@ -24,6 +24,10 @@ async function main() {
       if (!response.headersSent) void handle(request, response);
     });
   });
+  // Idle keep-alive connections outlive a load balancer's (60 s is the common default): otherwise the
+  // balancer, or any client, may send a request on a socket this server is closing at that very moment.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, hostname, () => console.log(`[stopsms] listening on http://${hostname}:${port}`));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
