@@ -49,6 +49,19 @@ describe("mintLinks", () => {
     expect(stats.reduce((n, s) => n + s.minted, 0)).toBe(200);
   });
 
+  it("mints a long list in parallel halves, each number once, and repeats it identically", async () => {
+    const { sender, mint } = await setup();
+    const phones = [...new Set(Array.from({ length: 12_500 }, () => uniquePhone()))].slice(0, 12_000);
+    const first = await mint(phones.slice(0, 7_000), "long");
+    const whole = await mint(phones, "long");
+    expect(whole.links).toHaveLength(12_000);
+    expect(new Set(whole.links.map((l) => l.code)).size).toBe(12_000);
+    const firstCodes = new Map(first.links.map((l) => [l.phone, l.code]));
+    for (const link of whole.links.slice(0, 7_000)) expect(link.code).toBe(firstCodes.get(link.phone));
+    const stats = await db().dailyLinkStat.findMany({ where: { senderId: sender.id } });
+    expect(stats.reduce((n, s) => n + s.minted, 0)).toBe(12_000);
+  });
+
   it("mints thousands in one call with distinct codes", async () => {
     const { mint } = await setup();
     const phones = Array.from({ length: 3000 }, (_, i) => `+21261${String(1_000_000 + i * 7 + Math.floor(Math.random() * 7))}`);
