@@ -1,14 +1,16 @@
 import { directionOf, locales, type Locale } from "@/lib/i18n/locales";
 import { commonSecurityHeaders, LANDING_CSP } from "@/lib/http/security-headers";
-import { translatorFor } from "@/lib/i18n/translator";
+import { stableSentence } from "@/lib/i18n/translator";
 
 // The short-link landing page is the most visited page and is opened on cheap phones over slow networks:
 // it is rendered here as one small HTML document with inline CSS and no JavaScript at all.
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => entities[c]!);
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => entities[c]!) : text;
 }
 
 /** Tagged template whose interpolations are escaped unless wrapped with raw(). */
@@ -51,20 +53,36 @@ export interface LightPage {
 
 const languageNames: Record<Locale, string> = { fr: "Français", ar: "العربية", en: "English" };
 
-export function renderLightPage(page: LightPage): string {
-  const nav = translatorFor(page.locale);
+// Everything around the title, the current path and the body depends on the language only: built once per
+// language from markers, so a page is a handful of string concatenations.
+const TITLE = "\u0000title\u0000";
+const PATH = "\u0000path\u0000";
+const BODY = "\u0000body\u0000";
+const frames = new Map<Locale, string[]>();
+
+function frameFor(locale: Locale): string[] {
+  let frame = frames.get(locale);
+  if (frame) return frame;
+  const nav = (key: "Nav.language" | "Footer.operator" | "Nav.legal") => stableSentence(locale, key);
   const langButtons = locales.map(
-    (l) => html`<button type="submit" name="locale" value="${l}" lang="${l}"${raw(l === page.locale ? ' aria-current="true"' : "")}>${languageNames[l]}</button>`,
+    (l) => html`<button type="submit" name="locale" value="${l}" lang="${l}"${raw(l === locale ? ' aria-current="true"' : "")}>${languageNames[l]}</button>`,
   );
   const document = html`<!DOCTYPE html>
-<html lang="${page.locale}" dir="${directionOf(page.locale)}"><head><meta charset="utf-8">
+<html lang="${locale}" dir="${directionOf(locale)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>${page.title} · StopSMS</title><style>${raw(CSS)}</style></head>
+<title>${raw(TITLE)} · StopSMS</title><style>${raw(CSS)}</style></head>
 <body><header><div class="bar"><a class="brand" href="/">StopSMS</a>
-<form class="langs" method="post" action="/lang" aria-label="${nav("Nav.language")}"><input type="hidden" name="next" value="${page.currentPath}">${langButtons}</form></div></header>
-<main id="main">${page.body}</main>
+<form class="langs" method="post" action="/lang" aria-label="${nav("Nav.language")}"><input type="hidden" name="next" value="${raw(PATH)}">${langButtons}</form></div></header>
+<main id="main">${raw(BODY)}</main>
 <footer><p>${nav("Footer.operator")}</p><p><a href="/legal">${nav("Nav.legal")}</a></p></footer></body></html>`;
-  return document.value;
+  frame = document.value.split(/\u0000(?:title|path|body)\u0000/);
+  frames.set(locale, frame);
+  return frame;
+}
+
+export function renderLightPage(page: LightPage): string {
+  const [beforeTitle, beforePath, beforeBody, end] = frameFor(page.locale);
+  return `${beforeTitle}${escapeHtml(page.title)}${beforePath}${escapeHtml(page.currentPath)}${beforeBody}${page.body.value}${end}`;
 }
 
 /** A rendered light page, ready for a web Response or for Node's http response (scripts/serve.ts). */

@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import { escapeHtml, html, raw, renderLightPageAnswer, type LightPageAnswer } from "@/lib/html/render-light-page";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDateTime, translatorFor } from "@/lib/i18n/translator";
+import { formatDateTime, stableSentence, translatorFor } from "@/lib/i18n/translator";
 import type { ResolvedLink } from "@/lib/links/resolve-link";
 import { maskPhone } from "@/lib/phone/mask-phone";
 
@@ -19,7 +19,7 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
   if (link.status !== "active") {
     const expired = link.status === "expired";
     const title = expired ? t("Link.expiredTitle") : t("Link.unknownTitle");
-    const body = expired ? t("Link.expiredBody", { sender: link.sender.name }) : t("Link.unknownBody");
+    const body = expired ? stableSentence(locale, "Link.expiredBody", { sender: link.sender.name }) : t("Link.unknownBody");
     return renderLightPageAnswer(
       { locale, title, currentPath: path, body: html`<h1>${title}</h1><p>${body}</p><a class="btn primary" href="/stop">${t("Link.useForm")}</a>` },
       { status: expired ? 410 : 404 },
@@ -29,15 +29,16 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
   const already = (key: "Link.alreadySender" | "Link.alreadyAll", o: { receiptId: string; since: Date }) =>
     html`<p class="note">${t(key, { sender, date: formatDateTime(locale, o.since, false) })}<br><a href="/receipt/${o.receiptId}">${t("Link.viewReceipt", { receipt: o.receiptId })}</a></p>`;
   const buttons = [
-    !link.opposedSender && !link.opposedAll ? html`<button class="btn primary" type="submit" name="choice" value="sender">${t("Link.stopSender", { sender })}</button>` : html``,
+    !link.opposedSender && !link.opposedAll ? html`<button class="btn primary" type="submit" name="choice" value="sender">${stableSentence(locale, "Link.stopSender", { sender })}</button>` : html``,
     !link.opposedAll
-      ? html`<button class="btn secondary" type="submit" name="choice" value="all" aria-describedby="all-hint">${t("Link.stopAll")}</button><p class="hint" id="all-hint">${t("Link.stopAllHint", { sender })}</p>`
+      ? html`<button class="btn secondary" type="submit" name="choice" value="all" aria-describedby="all-hint">${stableSentence(locale, "Link.stopAll")}</button><p class="hint" id="all-hint">${stableSentence(locale, "Link.stopAllHint", { sender })}</p>`
       : html``,
   ];
-  const body = html`<h1>${t("Link.title", { sender })}</h1>
-<p>${withLtrNumber(t("Link.sentTo", { phone: NUMBER_TOKEN }), maskPhone(link.phone))}</p>
+  const title = stableSentence(locale, "Link.title", { sender });
+  const body = html`<h1>${title}</h1>
+<p>${withLtrNumber(stableSentence(locale, "Link.sentTo", { phone: NUMBER_TOKEN }), maskPhone(link.phone))}</p>
 ${link.opposedAll ? already("Link.alreadyAll", link.opposedAll) : link.opposedSender ? already("Link.alreadySender", link.opposedSender) : html``}
-${link.opposedAll ? html`` : html`<p>${t("Link.choose")}</p><form method="post" action="/${link.code}">${buttons}</form>`}
-<p class="hint">${t("Link.free", { hours: env().STOPSMS_MAX_LAG_HOURS })}</p>`;
-  return renderLightPageAnswer({ locale, title: t("Link.title", { sender }), currentPath: path, body });
+${link.opposedAll ? html`` : html`<p>${stableSentence(locale, "Link.choose")}</p><form method="post" action="/${link.code}">${buttons}</form>`}
+<p class="hint">${stableSentence(locale, "Link.free", { hours: env().STOPSMS_MAX_LAG_HOURS })}</p>`;
+  return renderLightPageAnswer({ locale, title, currentPath: path, body });
 }

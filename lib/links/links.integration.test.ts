@@ -71,6 +71,15 @@ describe("mintLinks", () => {
 });
 
 describe("resolveLink and confirmLink", () => {
+  it("answers each of many codes asked at once (read in one batch) with its own link", async () => {
+    const { mint } = await setup();
+    const phones = [uniquePhone(), uniquePhone(), uniquePhone()];
+    const { links } = await mint(phones, "batch");
+    const codes = [...links.map((l) => l.code), "Zzzzzzzz", links[0]!.code];
+    const resolved = await Promise.all(codes.map((code) => resolveLink(code)));
+    expect(resolved.map((r) => (r.status === "active" ? r.phone : r.status))).toEqual([...links.map((l) => l.phone), "unknown", links[0]!.phone]);
+  });
+
   it("resolves without writing, then records a verified link opposition on confirmation", async () => {
     const { sender, mint } = await setup();
     const phone = uniquePhone();
