@@ -1,6 +1,8 @@
 import "server-only";
 import { rawTransaction } from "@/lib/db/raw-transaction";
-import { parsePhone, type PhoneProblem } from "@/lib/phone/parse-phone";
+import { splitForParallel } from "@/lib/db/split-for-parallel";
+import type { PhoneProblem } from "@/lib/phone/parse-phone";
+import { parsePhoneList } from "@/lib/phone/parse-phone-list";
 import { TIME_ZONE } from "@/lib/oppositions/write-change";
 import { generateLinkCode } from "./link-code";
 
@@ -71,28 +73,16 @@ async function mintBatch(input: MintLinksInput, phones: string[], expiresAt: Dat
   }
 }
 
-// A long list is minted as two halves at once: PostgreSQL inserts (and checks foreign keys) on one core per
-// transaction. Each half is atomic with its count; a call that fails half-way is safe to repeat, because
-// minting is idempotent (the same numbers get the same codes).
-const PARALLEL = 2;
-const MIN_SPLIT = 5_000;
-
-/** Mints one StopSMS link per recipient; the same (sender, campaign, phone) always gets the same code. */
+/**
+ * Mints one StopSMS link per recipient; the same (sender, campaign, phone) always gets the same code. A long
+ * list is minted as two transactions at once (see split-for-parallel.ts), each atomic with its count; a call
+ * that fails half-way is safe to repeat, because minting is idempotent.
+ */
 export async function mintLinks(input: MintLinksInput): Promise<MintLinksResult> {
-  const invalid: MintLinksResult["invalid"] = [];
-  const wanted = new Set<string>();
-  for (const raw of input.phones) {
-    const parsed = parsePhone(raw, input.defaultRegion);
-    if (parsed.ok) wanted.add(parsed.e164);
-    else invalid.push({ input: raw, reason: parsed.reason });
-  }
-  const phones = [...wanted];
+  const { phones, invalid } = parsePhoneList(input.phones, input.defaultRegion);
   const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
-  const size = phones.length < MIN_SPLIT ? phones.length : Math.ceil(phones.length / PARALLEL);
-  const batches: string[][] = [];
-  for (let i = 0; i < phones.length; i += size) batches.push(phones.slice(i, i + size));
   const codes = new Map<string, string>();
-  for (const minted of await Promise.all(batches.map((batch) => mintBatch(input, batch, expiresAt)))) for (const [phone, code] of minted) codes.set(phone, code);
+  for (const minted of await Promise.all(splitForParallel(phones).map((batch) => mintBatch(input, batch, expiresAt)))) for (const [phone, code] of minted) codes.set(phone, code);
   const base = input.publicUrl.replace(/\/+$/, "");
   return { links: phones.map((phone) => ({ phone, code: codes.get(phone)!, url: `${base}/${codes.get(phone)!}` })), invalid };
 }

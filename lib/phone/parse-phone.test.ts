@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isE164, parsePhone } from "./parse-phone";
 import { maskPhone } from "./mask-phone";
+import { parsePhoneList } from "./parse-phone-list";
 
 describe("parsePhone", () => {
   it.each([
@@ -49,5 +50,17 @@ describe("maskPhone", () => {
   it("never shows more than four digits of the subscriber number", () => {
     const shown = maskPhone("+212612345678").replace(/^\+212/, "").replace(/\D/g, "");
     expect(shown.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("parsePhoneList", () => {
+  it("keeps each valid number once, in first-seen order, and says why the others are refused", () => {
+    expect(parsePhoneList(["0712345678", "+212612345678", "0612345678", "12", "hello"], "MA")).toEqual({
+      phones: ["+212712345678", "+212612345678"],
+      invalid: [
+        { input: "12", reason: "too-short" },
+        { input: "hello", reason: "not-a-number" },
+      ],
+    });
   });
 });
