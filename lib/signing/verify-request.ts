@@ -22,6 +22,14 @@ export interface IncomingRequest {
   body: Uint8Array;
 }
 
+/** What the headers alone proved: the key, the signature over the covered components, the clock. */
+export interface SignatureChecked {
+  caller: VerifiedCaller;
+  nonce: string;
+  covered: string[];
+  providerActive: boolean;
+}
+
 /**
  * Checks a provider request against SYNC-PROTOCOL.md "Request signing", in an order that gives each
  * failure its own code: missing → malformed/incomplete → clock → key → signature → digest → replay.
@@ -29,6 +37,19 @@ export interface IncomingRequest {
  * Records what it learnt (keyid, provider) in `seen` even when refusing, for the access log.
  */
 export async function verifyProviderRequest(request: IncomingRequest, seen: { keyid?: string; providerId?: number } = {}): Promise<VerifiedCaller> {
+  const checked = await verifyRequestSignature(request, seen);
+  return completeRequestVerification(checked, request.headers, request.body);
+}
+
+/**
+ * The part of the verification that needs no body: the signature covers the Content-Digest *header*,
+ * not the body, so a request from anyone without a registered private key is refused before a single
+ * body byte is read (a body can be hundreds of megabytes).
+ */
+export async function verifyRequestSignature(
+  request: Omit<IncomingRequest, "body">,
+  seen: { keyid?: string; providerId?: number } = {},
+): Promise<SignatureChecked> {
   const inputHeader = request.headers.get("signature-input");
   const signatureHeader = request.headers.get("signature");
   if (!inputHeader || !signatureHeader) throw problems.signatureMissing("Signature-Input and Signature headers are required");
@@ -60,8 +81,7 @@ export async function verifyProviderRequest(request: IncomingRequest, seen: { ke
     throw problems.signatureInvalid('alg must be "ed25519"');
   }
   const covered = (input[0] as [unknown, unknown][]).map(([name]) => String(name));
-  const hasBody = request.body.length > 0;
-  const required = ["@method", "@path", "@query", ...(hasBody ? ["content-digest"] : [])];
+  const required = ["@method", "@path", "@query"]; // and content-digest when there is a body: checked once it is read
   const missing = required.filter((c) => !covered.includes(c));
   if (missing.length > 0) throw problems.signatureInvalid(`signature must cover ${missing.join(" ")}`);
 
@@ -95,8 +115,16 @@ export async function verifyProviderRequest(request: IncomingRequest, seen: { ke
     valid = false;
   }
   if (!valid) throw problems.signatureInvalid("the signature does not verify with the registered key");
-  if (hasBody && !digestMatches(request.headers.get("content-digest"), request.body)) throw problems.digestMismatch();
-  if (!(await claimNonce(keyid, nonce))) throw problems.replayed();
-  if (key.provider.status !== "active") throw problems.forbidden("this provider is suspended");
-  return { providerId: key.providerId, providerSlug: key.provider.slug, keyid };
+  return { caller: { providerId: key.providerId, providerSlug: key.provider.slug, keyid }, nonce, covered, providerActive: key.provider.status === "active" };
+}
+
+/** The rest, once the (bounded) body is read: digest, then replay, then the provider's standing. */
+export async function completeRequestVerification(checked: SignatureChecked, headers: Headers, body: Uint8Array): Promise<VerifiedCaller> {
+  if (body.length > 0) {
+    if (!checked.covered.includes("content-digest")) throw problems.signatureInvalid("signature must cover content-digest");
+    if (!digestMatches(headers.get("content-digest"), body)) throw problems.digestMismatch();
+  }
+  if (!(await claimNonce(checked.caller.keyid, checked.nonce))) throw problems.replayed();
+  if (!checked.providerActive) throw problems.forbidden("this provider is suspended");
+  return checked.caller;
 }

@@ -5,7 +5,9 @@ import { ApiProblem, problems } from "@/lib/http/problem";
 import { logger } from "@/lib/log";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { signResponse } from "@/lib/signing/sign-response";
-import { verifyProviderRequest, type VerifiedCaller } from "@/lib/signing/verify-request";
+import { readBoundedBody } from "@/lib/http/read-bounded-body";
+import { completeRequestVerification, verifyRequestSignature, type VerifiedCaller } from "@/lib/signing/verify-request";
+import { takeBodySlot, takeProviderBulkSlot } from "./bulk-slots";
 import { writeAccessLog } from "./write-access-log";
 
 const MAX_BODY_BYTES = 12 * 1024 * 1024; // 100 000 numbers as JSON fit in ~2.5 MB
@@ -33,12 +35,9 @@ export function parseOrProblem<T extends z.ZodType>(schema: T, value: unknown): 
   throw problems.invalidRequest(result.error.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message })));
 }
 
-async function readBody(request: Request): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw problems.tooLarge(`bodies are limited to ${MAX_BODY_BYTES} bytes`);
-  const body = new Uint8Array(await request.arrayBuffer());
-  if (body.length > MAX_BODY_BYTES) throw problems.tooLarge(`bodies are limited to ${MAX_BODY_BYTES} bytes`);
-  return body;
+function takeSlot(release: (() => void) | null): () => void {
+  if (!release) throw problems.rateLimited(1);
+  return release;
 }
 
 function toJson(value: unknown): string {
@@ -54,9 +53,10 @@ function toJson(value: unknown): string {
 }
 
 /**
- * The request flow of every /api/v1 endpoint, in plain sight: read the body → verify the signature →
- * rate-limit the key → run the endpoint → sign the answer → log the call. Any error becomes a signed
- * problem+json; only unexpected ones are 500, with the details in the server log.
+ * The request flow of every /api/v1 endpoint, in plain sight: verify the signature from the headers →
+ * rate-limit the key → read the body (bounded, in a capped number of slots) → check its digest and the
+ * nonce → run the endpoint → sign the answer → log the call. No body byte is read for a caller who cannot
+ * sign. Any error becomes a signed problem+json; only unexpected ones are 500, details in the server log.
  */
 export async function handleSignedRequest(request: Request, endpoint: string, run: (call: SignedCall) => Promise<HandlerResult>): Promise<Response> {
   const seen: { keyid?: string; providerId?: number } = {};
@@ -64,12 +64,18 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
   let code: string | undefined;
   let result: HandlerResult | undefined;
   let problem: ApiProblem | undefined;
+  const slots: (() => void)[] = [];
   try {
-    const body = await readBody(request);
     const url = new URL(request.url);
-    const caller = await verifyProviderRequest({ method: request.method, url: request.url, headers: request.headers, body }, seen);
-    const limit = await checkRateLimit(API_RATE_LIMIT, "api", caller.keyid);
+    const checked = await verifyRequestSignature({ method: request.method, url: request.url, headers: request.headers }, seen);
+    const limit = await checkRateLimit(API_RATE_LIMIT, "api", checked.caller.keyid);
     if (!limit.allowed) throw problems.rateLimited(limit.retryAfterSeconds);
+    if (request.body) {
+      slots.push(takeSlot(takeBodySlot()));
+      slots.push(takeSlot(takeProviderBulkSlot(checked.caller.providerId)));
+    }
+    const body = await readBoundedBody(request, MAX_BODY_BYTES);
+    const caller = await completeRequestVerification(checked, request.headers, body);
     let json: unknown;
     if (body.length > 0) {
       try {
@@ -86,6 +92,8 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
       logger.error({ err: error, endpoint }, "api request failed");
       problem = problems.internal();
     }
+  } finally {
+    for (const release of slots) release();
   }
   if (problem) {
     status = problem.status;

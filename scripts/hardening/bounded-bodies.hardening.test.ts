@@ -1,0 +1,83 @@
+import { generateKeyPairSync } from "node:crypto";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import { describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { signRequest } from "@/lib/signing/sign-request";
+import { createProvider, createSender } from "@/lib/testing/fixtures";
+import { startAppServer } from "@/scripts/lib/app-server";
+import { recordResult } from "./results";
+
+const PORT = 3236;
+const MiB = 1024 * 1024;
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+/** Streams up to `total` bytes as a chunked body (no Content-Length); stops when the answer arrives. */
+function chunkedUpload(url: string, headers: Record<string, string>, total: number): Promise<{ status: number; sentMiB: number }> {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    const request = http.request(url, { method: "POST", headers: { ...headers, "content-type": "application/json" } }, (response) => {
+      answered = true;
+      response.resume();
+      response.on("end", () => {
+        request.destroy();
+        resolve({ status: response.statusCode ?? 0, sentMiB: sent / MiB });
+      });
+    });
+    request.on("error", (error) => (answered ? undefined : reject(error)));
+    const pump = () => {
+      while (!answered && sent < total) {
+        sent += chunk.length;
+        if (!request.write(chunk)) return void request.once("drain", pump);
+      }
+      if (!answered) request.end();
+    };
+    pump();
+  });
+}
+
+describe("request bodies cannot exhaust the server's memory", () => {
+  it("keeps RSS bounded under parallel 250 MB chunked bodies, unsigned and signed", async () => {
+    const server = await startAppServer(inject("databaseUrl"), PORT);
+    try {
+      const sender = await createSender();
+      const provider = await createProvider([sender.id]);
+      const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+      const keyid = `${provider.slug}-big`;
+      await db().providerKey.create({ data: { keyid, providerId: provider.id, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() } });
+      const url = `${server.url}/api/v1/suppressions/check`;
+      const pid = server.process.pid!;
+      await fetch(`${server.url}/api/health`);
+      const baseline = rssMiB(pid);
+      let peak = baseline;
+      const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 50);
+      const unsigned = Array.from({ length: 3 }, () => chunkedUpload(url, {}, 250 * MiB));
+      const signed = Array.from({ length: 3 }, async () => chunkedUpload(url, await signRequest({ method: "POST", url, body: "{}", keyid, privateKey }), 250 * MiB));
+      const results = await Promise.all([...unsigned, ...signed]);
+      clearInterval(sampler);
+      expect(results.slice(0, 3).map((r) => r.status)).toEqual([401, 401, 401]);
+      // Signed ones: 413 at the limit, or 429 when the provider already runs its two bulk calls.
+      for (const r of results.slice(3)) expect([413, 429]).toContain(r.status);
+      const growth = peak - baseline;
+      expect(growth).toBeLessThan(120);
+      expect((await fetch(`${server.url}/api/health`)).ok).toBe(true);
+      recordResult("bounded request bodies", {
+        "parallel chunked uploads of up to 250 MB": 6,
+        "unsigned: status": results.slice(0, 3).map((r) => r.status).join(" "),
+        "unsigned: MiB sent before the answer": results.slice(0, 3).map((r) => r.sentMiB.toFixed(1)).join(" "),
+        "signed: status": results.slice(3).map((r) => r.status).join(" "),
+        "signed: MiB sent before the answer": results.slice(3).map((r) => r.sentMiB.toFixed(1)).join(" "),
+        "server RSS before (MiB)": baseline.toFixed(0),
+        "server RSS peak (MiB)": peak.toFixed(0),
+      });
+    } finally {
+      await server.stop();
+    }
+  });
+});
