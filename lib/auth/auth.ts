@@ -22,22 +22,31 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/staff/sign-in" },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {}, code: {} },
+      // `address` is set by the app's own sign-in route (the only way in: Auth.js's credentials callback
+      // is closed to HTTP in app/api/auth/[...nextauth]/route.ts), never by the client.
+      credentials: { email: {}, password: {}, code: {}, address: {} },
       async authorize(credentials) {
         const str = (v: unknown) => (typeof v === "string" ? v.slice(0, 1024) : "");
-        const result = await verifyCredentials({ email: str(credentials.email), password: str(credentials.password), code: str(credentials.code) || undefined });
+        const result = await verifyCredentials({ email: str(credentials.email), password: str(credentials.password), code: str(credentials.code) || undefined, address: str(credentials.address) });
         if (!result.ok) throw new SignInRefused(result.reason);
-        return { id: String(result.user.id), email: result.user.email, name: result.user.name ?? result.user.email };
+        return { id: String(result.user.id), email: result.user.email, name: result.user.name ?? result.user.email, sessionVersion: result.user.sessionVersion };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.staffId = Number(user.id);
+      if (user?.id) {
+        token.staffId = Number(user.id);
+        token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, staffId: typeof token.staffId === "number" ? token.staffId : undefined };
+      return {
+        ...session,
+        staffId: typeof token.staffId === "number" ? token.staffId : undefined,
+        sessionVersion: typeof token.sessionVersion === "number" ? token.sessionVersion : -1,
+      };
     },
   },
 });

@@ -22,7 +22,7 @@ export async function confirmTotpEnrolment(input: unknown): Promise<void> {
   const staff = await requireStaff("analyst");
   const { code } = parseInput(codeSchema, input);
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
-  if (!user.totpSecret || !verifyTotp(user.totpSecret, user.email, code)) throw invalidInput("the code does not match: check your phone's clock and try the next code");
+  if (!user.totpSecret || verifyTotp(user.totpSecret, user.email, code) === null) throw invalidInput("the code does not match: check your phone's clock and try the next code");
   await db().$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: staff.id }, data: { totpEnabledAt: new Date() } });
     await writeAudit(tx, staff.actor, { action: "staff.totp.enable", targetType: "staff-user", targetId: staff.email });
@@ -33,7 +33,7 @@ export async function disableTotp(input: unknown): Promise<void> {
   const staff = await requireStaff("analyst");
   const { code } = parseInput(codeSchema, input);
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
-  if (!user.totpSecret || !user.totpEnabledAt || !verifyTotp(user.totpSecret, user.email, code)) throw invalidInput("the code does not match");
+  if (!user.totpSecret || !user.totpEnabledAt || verifyTotp(user.totpSecret, user.email, code) === null) throw invalidInput("the code does not match");
   await db().$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: staff.id }, data: { totpEnabledAt: null, totpSecret: null } });
     await writeAudit(tx, staff.actor, { action: "staff.totp.disable", targetType: "staff-user", targetId: staff.email });

@@ -14,20 +14,29 @@ export interface StaffMember {
   totpEnabled: boolean;
 }
 
-/** The signed-in staff member, re-read from the database (role, suspension), or null. */
+/**
+ * The signed-in staff member, re-read from the database (role, suspension), or null. A session issued
+ * before the member's last sign-out carries an older version and is refused: a JWT cannot be recalled,
+ * so the version is what ends it.
+ */
 export async function currentStaff(): Promise<StaffMember | null> {
-  const session = (await auth()) as { staffId?: number } | null;
+  const session = (await auth()) as { staffId?: number; sessionVersion?: number } | null;
   if (!session?.staffId) return null;
   const user = await db().staffUser.findUnique({ where: { id: session.staffId } });
-  if (!user || user.disabledAt) return null;
+  if (!user || user.disabledAt || user.sessionVersion !== session.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, totpEnabled: Boolean(user.totpEnabledAt) };
 }
-
 
 /**
  * Every staff lib function and action calls this itself, whatever the page already checked: an
  * analyst reads and handles complaints; only an admin changes the registry.
  */
+/** Ends every session of the signed-in member (this one and any copy of its cookie). */
+export async function endStaffSessions(): Promise<void> {
+  const staff = await currentStaff();
+  if (staff) await db().staffUser.update({ where: { id: staff.id }, data: { sessionVersion: { increment: 1 } } });
+}
+
 export async function requireStaff(role: StaffRole = "analyst"): Promise<StaffMember & { actor: Actor }> {
   const staff = await currentStaff();
   if (!staff) throw unauthenticated();

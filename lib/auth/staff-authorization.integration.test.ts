@@ -8,7 +8,6 @@ import { createProvider } from "@/lib/providers/create-provider";
 import { updateProvider } from "@/lib/providers/update-provider";
 import { uniqueSlug } from "@/lib/testing/fixtures";
 import { createStaffUser } from "./create-staff-user";
-import { verifyCredentials } from "./verify-credentials";
 
 const cli: Actor = { kind: "cli", label: "test" };
 
@@ -43,17 +42,5 @@ describe("complaint workflow", () => {
     for (const status of ["reviewing", "forwarded", "closed"]) await changeComplaintStatus(analyst, { id, status });
     const audit = await db().auditLog.findMany({ where: { targetId: id, action: "complaint.status" }, orderBy: { id: "asc" } });
     expect(audit.map((a) => (a.after as { status: string }).status)).toEqual(["reviewing", "forwarded", "closed"]);
-  });
-});
-
-describe("verifyCredentials", () => {
-  it("locks after five failures and unlocks after the lock period", async () => {
-    const email = `${uniqueSlug("lock")}@cndp.example`;
-    await createStaffUser(cli, { email, role: "analyst", password: "a long enough passphrase" });
-    for (let i = 0; i < 4; i++) expect(await verifyCredentials({ email, password: "wrong" })).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyCredentials({ email, password: "wrong" })).toEqual({ ok: false, reason: "locked" });
-    expect(await verifyCredentials({ email, password: "a long enough passphrase" })).toEqual({ ok: false, reason: "locked" });
-    await db().staffUser.update({ where: { email }, data: { lockedUntil: new Date(Date.now() - 1000) } });
-    expect(await verifyCredentials({ email: email.toUpperCase(), password: "a long enough passphrase" })).toMatchObject({ ok: true });
   });
 });

@@ -14,10 +14,16 @@ export function totpUri(secretBase32: string, email: string): string {
   return totpFor(secretBase32, email).toString();
 }
 
-/** Accepts the previous, current and next 30 s window (clock drift of phones). */
-export function verifyTotp(secretBase32: string, email: string, code: string): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totpFor(secretBase32, email).validate({ token: code, window: 1 }) !== null;
+const PERIOD_SECONDS = 30;
+
+/**
+ * Accepts the previous, current and next 30 s window (clock drift of phones). Returns the time step the
+ * code belongs to, or null: the caller makes each step usable once (see verify-credentials.ts).
+ */
+export function verifyTotp(secretBase32: string, email: string, code: string, now = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpFor(secretBase32, email).validate({ token: code, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 1000 / PERIOD_SECONDS) + delta;
 }
 
 export function currentTotp(secretBase32: string, email: string): string {

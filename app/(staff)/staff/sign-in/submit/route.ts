@@ -1,6 +1,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { signIn } from "@/lib/auth/auth";
+import { clientIp } from "@/lib/http/client-ip";
 import { clearFlash, setFlash } from "@/lib/http/form-flash";
 import { guardCitizenPost } from "@/lib/http/guard-citizen-post";
 import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
@@ -12,7 +13,7 @@ export async function POST(request: NextRequest) {
   const form = await request.formData().catch(() => new FormData());
   const field = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
   try {
-    await signIn("credentials", { email: field("email"), password: field("password"), code: field("code"), redirect: false });
+    await signIn("credentials", { email: field("email"), password: field("password"), code: field("code"), address: clientIp(request.headers), redirect: false });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     const reason = error instanceof CredentialsSignin ? error.code : "invalid";
