@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { ChangeOp, Scope } from "./types";
+import type { ChangeOp, ChangeReason, Scope } from "./types";
 
 export interface FeedChange {
   seq: bigint;
   op: ChangeOp;
+  reason: ChangeReason;
   phone: string;
   scope: Scope;
   sender: string | null;
@@ -31,8 +32,8 @@ export async function listChanges(input: { providerId: number; after: bigint; li
   const client = db();
   const headRows = await client.$queryRaw<{ head: bigint | null }[]>`SELECT max(seq) AS head FROM opposition_changes`;
   const head = headRows[0]?.head ?? 0n;
-  const rows = await client.$queryRaw<{ seq: bigint; op: ChangeOp; phone: string; scope: Scope; sender: string | null; at: Date }[]>`
-    SELECT c.seq, c.op::text AS op, c.phone, c.scope::text AS scope, s.code AS sender, c.at
+  const rows = await client.$queryRaw<FeedChange[]>`
+    SELECT c.seq, c.op::text AS op, c.reason, c.phone, c.scope::text AS scope, s.code AS sender, c.at
     FROM opposition_changes c LEFT JOIN senders s ON s.id = c.sender_id
     WHERE c.seq > ${input.after} AND c.seq <= ${head}
       AND (c.sender_id IS NULL OR c.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = ${input.providerId}))

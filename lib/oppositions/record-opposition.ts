@@ -39,7 +39,7 @@ export async function recordOpposition(input: RecordOppositionInput): Promise<Re
       const existing = await findOppositionRow(tx, phone, target, true);
       if (existing && !existing.withdrawn_at) return { created: false, receipt: (await loadReceipt(existing.receipt_id, tx))! };
 
-      const { seq, at } = await appendChange(tx, { op: "add", phone, target, source });
+      const { seq, at } = await appendChange(tx, { op: "add", reason: "opposed", phone, target, source });
       const receiptId = generateReceiptId();
       const rows = existing
         ? await tx.$queryRaw<{ id: bigint }[]>`

@@ -1,6 +1,8 @@
 export type Scope = "all" | "sender";
 export type OppositionSource = "link" | "web" | "keyword" | "staff";
 export type ChangeOp = "add" | "remove";
+/** Why a change was written (SYNC-PROTOCOL.md 1.1): `opposed`/`reinstated` add, `withdrawn`/`number-disconnected` remove. */
+export type ChangeReason = "opposed" | "reinstated" | "withdrawn" | "number-disconnected";
 
 /** What is opposed: every sender, or one sender (by id). */
 export type OppositionTarget = { scope: "all"; senderId: null } | { scope: "sender"; senderId: number };

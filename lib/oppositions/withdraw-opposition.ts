@@ -14,7 +14,10 @@ export interface WithdrawOppositionResult {
   receipt: ReceiptView | null;
 }
 
-/** The person takes an opposition back: feed op `remove`, a receipt, the row kept but marked withdrawn. */
+/**
+ * The person takes an opposition back (after proving the number is theirs, or by a START reply to that
+ * sender): feed op `remove` with reason `withdrawn`, a receipt, the row kept but marked withdrawn.
+ */
 export async function withdrawOpposition(input: { phone: string; target: OppositionTarget; source: OppositionSource }): Promise<WithdrawOppositionResult> {
   const { phone, target, source } = input;
   assertOppositionRequest(phone, target);
@@ -23,7 +26,7 @@ export async function withdrawOpposition(input: { phone: string; target: Opposit
       await lockFeed(tx);
       const existing = await findOppositionRow(tx, phone, target, true);
       if (!existing || existing.withdrawn_at) return { withdrawn: false, receipt: null };
-      const { seq, at } = await appendChange(tx, { op: "remove", phone, target, source });
+      const { seq, at } = await appendChange(tx, { op: "remove", reason: "withdrawn", phone, target, source });
       await tx.$executeRaw`UPDATE oppositions SET withdrawn_at = ${at}, last_seq = ${seq} WHERE id = ${existing.id}`;
       const receiptId = await insertReceipt(tx, { id: generateReceiptId(), op: "remove", oppositionId: existing.id, phone, target, source, seq, at });
       await bumpDailyStat(tx, { op: "remove", target, source, at });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { generateReceiptId } from "./receipt-id";
-import type { ChangeOp, OppositionSource, OppositionTarget } from "./types";
+import type { ChangeOp, ChangeReason, OppositionSource, OppositionTarget } from "./types";
 
 // The pieces every opposition state change writes, always inside the caller's transaction and after
 // lockFeed(): the feed row, the citizen's receipt and the dashboard's daily counter.
@@ -10,12 +10,12 @@ export const TIME_ZONE = "Africa/Casablanca";
 
 export async function appendChange(
   tx: Tx,
-  change: { op: ChangeOp; phone: string; target: OppositionTarget; source: OppositionSource },
+  change: { op: ChangeOp; reason: ChangeReason; phone: string; target: OppositionTarget; source: OppositionSource },
 ): Promise<{ seq: bigint; at: Date }> {
-  const { op, phone, target, source } = change;
+  const { op, reason, phone, target, source } = change;
   const rows = await tx.$queryRaw<{ seq: bigint; at: Date }[]>`
-    INSERT INTO opposition_changes (op, phone, scope, sender_id, source)
-    VALUES (${op}::"ChangeOp", ${phone}, ${target.scope}::"Scope", ${target.senderId}::int, ${source}::"OppositionSource")
+    INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, source)
+    VALUES (${op}::"ChangeOp", ${reason}, ${phone}, ${target.scope}::"Scope", ${target.senderId}::int, ${source}::"OppositionSource")
     RETURNING seq, at`;
   return rows[0]!;
 }

@@ -131,8 +131,8 @@ async function insertOppositionHistory(tx: Tx, senderIds: Map<string, number>, c
     )
     UPDATE seed_events e SET seq = ordered.seq FROM ordered WHERE ordered.ord = e.ord`);
   await tx.$executeRawUnsafe(`
-    INSERT INTO opposition_changes (seq, op, phone, scope, sender_id, source, at)
-    SELECT seq, op, phone, scope, sender_id, source, at FROM seed_events ORDER BY seq`);
+    INSERT INTO opposition_changes (seq, op, phone, scope, sender_id, source, reason, at)
+    SELECT seq, op, phone, scope, sender_id, source, CASE WHEN op = 'add' THEN 'opposed' ELSE 'withdrawn' END, at FROM seed_events ORDER BY seq`);
   await tx.$executeRawUnsafe(`
     INSERT INTO oppositions (phone, scope, sender_id, source, verified, created_at, withdrawn_at, last_seq, receipt_id)
     SELECT DISTINCT ON (a.phone, a.scope, a.sender_id) a.phone, a.scope, a.sender_id, a.source, a.verified, a.at,

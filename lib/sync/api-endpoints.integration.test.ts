@@ -24,7 +24,7 @@ describe("GET /suppressions/changes", () => {
     expect(first.response.status).toBe(200);
     expect(first.json.more).toBe(true);
     expect(first.json.changes).toHaveLength(2);
-    expect(first.json.changes[0]).toEqual({ seq: expect.any(Number), op: "add", phone: phones[0], scope: "sender", sender: provider.senders[0]!.code, at: expect.stringMatching(/Z$/) });
+    expect(first.json.changes[0]).toEqual({ seq: expect.any(Number), op: "add", reason: "opposed", phone: phones[0], scope: "sender", sender: provider.senders[0]!.code, at: expect.stringMatching(/Z$/) });
     const rest = await signedCall(changes, provider, { path: `/suppressions/changes?after=${first.json.next}&limit=10000` });
     const seen = [...first.json.changes, ...rest.json.changes].filter((c: { sender: string | null }) => c.sender !== null);
     expect(seen.map((c: { phone: string }) => c.phone)).toEqual(phones);
@@ -129,7 +129,7 @@ describe("POST /keywords", () => {
     const sender = provider.senders[0]!.code;
     const [a, b, c] = [uniquePhone(), uniquePhone(), uniquePhone()];
     const stop = await signedCall(keywords, provider, { path: "/keywords", body: { from: a, text: "Stop merci", sender, received_at: "2026-11-23T08:00:00Z" } });
-    expect(stop.json).toEqual({ recorded: true, scope: "sender", receipt: expect.stringMatching(/^R-/) });
+    expect(stop.json).toEqual({ recorded: true, op: "add", scope: "sender", receipt: expect.stringMatching(/^R-/) });
     expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: b, text: "STOP ALL", sender } })).json.scope).toBe("all");
     expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: c, text: "توقف" } })).json.scope).toBe("all");
     expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: c, text: "OUI" } })).json).toEqual({ recorded: false, reason: "not-a-stop-word" });
@@ -137,6 +137,25 @@ describe("POST /keywords", () => {
     expect(row).toMatchObject({ source: "keyword", verified: true, scope: "sender" });
     expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: "12", text: "STOP" } })).response.status).toBe(422);
     expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: a, text: "STOP", sender: "someone-else" } })).response.status).toBe(403);
+  });
+
+  it("lets START withdraw only the sender's own opposition, with reason withdrawn, and never a refusal of all senders", async () => {
+    const provider = await createApiProvider();
+    const sender = provider.senders[0]!.code;
+    const [a, b, c] = [uniquePhone(), uniquePhone(), uniquePhone()];
+    const call = (body: object) => signedCall(keywords, provider, { path: "/keywords", body });
+    await call({ from: a, text: "STOP", sender });
+    const start = await call({ from: a, text: "Réabonner", sender });
+    expect(start.json).toEqual({ recorded: true, op: "remove", scope: "sender", receipt: expect.stringMatching(/^R-/) });
+    const changes = await db().oppositionChange.findMany({ where: { phone: a }, orderBy: { seq: "asc" } });
+    expect(changes.map((c) => [c.op, c.reason, c.source])).toEqual([["add", "opposed", "keyword"], ["remove", "withdrawn", "keyword"]]);
+    // A refusal of all senders stays, whatever START says.
+    await call({ from: b, text: "STOP ALL", sender });
+    expect((await call({ from: b, text: "START", sender })).json).toEqual({ recorded: false, reason: "global-needs-verified-web" });
+    expect(await db().opposition.count({ where: { phone: b, withdrawnAt: null } })).toBe(1);
+    expect((await call({ from: c, text: "START", sender })).json).toEqual({ recorded: false, reason: "nothing-to-withdraw" });
+    const noSender = await call({ from: a, text: "START" });
+    expect(noSender.response.status).toBe(422);
   });
 });
 

@@ -53,7 +53,17 @@ const invalidEntry = z.object({ input: z.string(), reason: z.string() });
 export const responses = {
   senders: z.object({ senders: z.array(z.object({ code: z.string(), name: z.string() })) }),
   changes: z.object({
-    changes: z.array(z.object({ seq: z.number().int(), op: z.enum(["add", "remove"]), phone: e164, scope, sender: z.string().nullable(), at: isoTime })),
+    changes: z.array(
+      z.object({
+        seq: z.number().int(),
+        op: z.enum(["add", "remove"]),
+        reason: z.enum(["opposed", "reinstated", "withdrawn", "number-disconnected"]).meta({ description: "Why (version 1.1): opposed/reinstated for add, withdrawn/number-disconnected for remove" }),
+        phone: e164,
+        scope,
+        sender: z.string().nullable(),
+        at: isoTime,
+      }),
+    ),
     next: z.number().int(),
     more: z.boolean(),
     head: z.number().int(),
@@ -66,8 +76,8 @@ export const responses = {
   check: z.object({ checked: z.number().int(), suppressed: z.array(z.object({ phone: e164, scope })), invalid: z.array(invalidEntry) }),
   links: z.object({ links: z.array(z.object({ phone: e164, code: z.string(), url: z.string() })), invalid: z.array(invalidEntry) }),
   keywords: z.union([
-    z.object({ recorded: z.literal(true), scope, receipt: z.string() }),
-    z.object({ recorded: z.literal(false), reason: z.literal("not-a-stop-word") }),
+    z.object({ recorded: z.literal(true), op: z.enum(["add", "remove"]), scope, receipt: z.string() }),
+    z.object({ recorded: z.literal(false), reason: z.enum(["not-a-stop-word", "global-needs-verified-web"]) }),
   ]),
   problem: z.object({
     type: z.string(),

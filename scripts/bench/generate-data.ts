@@ -44,11 +44,12 @@ export async function generateBenchData(client: pg.Client, log: (line: string) =
   // Oppositions 1..7.5M: i <= 5M stay in force; the others are added then withdrawn.
   const total = IN_FORCE + WITHDRAWN;
   await step("opposition_changes (10 M)", `
-    INSERT INTO opposition_changes (op, phone, scope, sender_id, source, at)
+    INSERT INTO opposition_changes (op, phone, scope, sender_id, source, reason, at)
     SELECT e.op::"ChangeOp", '+2126' || (10000000 + e.i)::text,
            CASE WHEN e.i % 10 < 3 THEN 'all'::"Scope" ELSE 'sender'::"Scope" END,
            CASE WHEN e.i % 10 < 3 THEN NULL ELSE (SELECT min(id) FROM senders WHERE code LIKE 'bench-sender-%') + (e.i % ${SENDERS}) END,
            (ARRAY['link','link','web','keyword']::"OppositionSource"[])[1 + e.i % 4],
+           CASE WHEN e.op = 'add' THEN 'opposed' ELSE 'withdrawn' END,
            now() - interval '180 days' + (e.t * interval '180 days')
     FROM (
       SELECT i, 'add' AS op, i::float8 / ${total} AS t FROM generate_series(1, ${total}) i
