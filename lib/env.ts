@@ -17,6 +17,20 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // SMS gateway for verification codes (lib/sms): unset means the outbox, except in production on a real
+  // database, where a code must really leave (sendSms refuses, /api/health says why).
+  STOPSMS_SMS_GATEWAY: z.enum(["outbox", "smpp", "http"]).optional(),
+  STOPSMS_SMPP_URL: z.url({ protocol: /^smpps?$/, error: "must be smpp://system_id:password@host:port" }).optional(),
+  STOPSMS_SMS_SOURCE: z.string().min(1).max(16).default("StopSMS"),
+  STOPSMS_SMS_HTTP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
+  STOPSMS_SMS_HTTP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+}).superRefine((value, ctx) => {
+  if (value.STOPSMS_SMS_GATEWAY === "smpp" && !value.STOPSMS_SMPP_URL) ctx.addIssue({ code: "custom", path: ["STOPSMS_SMPP_URL"], message: "is required when STOPSMS_SMS_GATEWAY=smpp" });
+  if (value.STOPSMS_SMS_GATEWAY === "http") {
+    for (const name of ["STOPSMS_SMS_HTTP_URL", "STOPSMS_SMS_HTTP_SECRET"] as const) {
+      if (!value[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when STOPSMS_SMS_GATEWAY=http" });
+    }
+  }
 });
 
 export type Env = z.infer<typeof schema>;
