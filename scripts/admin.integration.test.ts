@@ -74,6 +74,16 @@ describe("admin CLI", () => {
     expect((await admin(["provider:key:revoke", "--keyid", "no-such-key"])).code).toBe(1);
   });
 
+  it("prints the outbox, newest first, filtered by number", async () => {
+    const phone = `+2126${String(Date.now()).slice(-8)}`;
+    await db().smsOutbox.create({ data: { phone, body: "StopSMS : votre code est 123456." } });
+    await db().smsOutbox.create({ data: { phone, body: "StopSMS : votre code est 654321." } });
+    const out = await admin(["sms:outbox", "--phone", `0${phone.slice(4)}`, "--limit", "1"]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t\\${phone}\\tStopSMS : votre code est 654321\\.\\n$`));
+    expect((await admin(["sms:outbox", "--limit", "0"])).code).toBe(2);
+  });
+
   it("refuses a private key file", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-cli-"));
     const keyFile = path.join(dir, "private.pem");

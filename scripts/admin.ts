@@ -18,6 +18,7 @@ const USAGE = `Usage: npm run admin -- <command> [flags]
   sender:link         --provider <slug> --sender <code>
   sender:list
   staff:create        --email <email> --role admin|analyst [--name <name>]   (password from stdin or prompt)
+  sms:outbox          [--phone <number>] [--limit <n>]   the latest SMS kept by the outbox gateway (time, to, text)
 `;
 
 class UsageError extends Error {}
@@ -119,6 +120,23 @@ const commands: Record<string, { flags: Record<string, { type: "string"; multipl
       const { createStaffUser } = await import("@/lib/auth/create-staff-user");
       const user = await createStaffUser(actor, { email, role, name: f.name, password });
       return `staff user ${user.email} created with role ${user.role}`;
+    },
+  },
+  "sms:outbox": {
+    flags: { phone: { type: "string" }, limit: { type: "string" } },
+    async run(f) {
+      const limit = f.limit === undefined ? 10 : Number(f.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit must be a whole number from 1 to 1000");
+      let phone: string | undefined;
+      if (typeof f.phone === "string") {
+        const { parsePhone } = await import("@/lib/phone/parse-phone");
+        const parsed = parsePhone(f.phone, process.env.STOPSMS_DEFAULT_REGION || "MA");
+        if (!parsed.ok) throw new UsageError(`--phone: not a valid number (${parsed.reason})`);
+        phone = parsed.e164;
+      }
+      const { db } = await import("@/lib/db/client");
+      const messages = await db().smsOutbox.findMany({ where: phone ? { phone } : {}, orderBy: { id: "desc" }, take: limit });
+      return messages.map((m) => `${m.createdAt.toISOString()}\t${m.phone}\t${m.body}`).join("\n") || "no message in the outbox";
     },
   },
 };

@@ -16,6 +16,9 @@ export default async function HomePage() {
           <Link href="/report" className="rounded-lg border-2 border-brand-700 px-4 py-3 text-center font-semibold text-brand-800">
             {t("reportCta")}
           </Link>
+          <Link href="/number" className="rounded-lg border-2 border-brand-700 px-4 py-3 text-center font-semibold text-brand-800">
+            {t("numberCta")}
+          </Link>
         </div>
         <h2 className="mt-8 text-xl font-semibold">{t("howTitle")}</h2>
         <ol className="mt-2 list-decimal space-y-1 ps-6">

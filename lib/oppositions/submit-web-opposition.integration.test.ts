@@ -7,9 +7,24 @@ describe("submitWebOpposition (the /stop form)", () => {
   it("records an unverified web opposition for a national number", async () => {
     const phone = uniquePhone();
     const result = await submitWebOpposition({ phone: `0${phone.slice(4)}`, scope: "all" }, "MA");
-    expect(result).toMatchObject({ status: "recorded", created: true, receipt: { phone, scope: "all", source: "web" } });
+    expect(result).toMatchObject({ status: "recorded", receipt: { phone, scope: "all", source: "web" } });
     const row = await db().opposition.findFirstOrThrow({ where: { phone } });
     expect(row.verified).toBe(false);
+  });
+
+  it("tells nothing of an earlier refusal: a second request gets a new receipt dated now, alike in all but its id", async () => {
+    const phone = uniquePhone();
+    const first = await submitWebOpposition({ phone, scope: "all" }, "MA");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await submitWebOpposition({ phone, scope: "all" }, "MA");
+    if (first.status !== "recorded" || second.status !== "recorded") throw new Error("not recorded");
+    expect(second.receipt.id).not.toBe(first.receipt.id);
+    expect(second.receipt.createdAt.getTime()).toBeGreaterThan(first.receipt.createdAt.getTime());
+    const { id: _a, createdAt: _b, ...firstRest } = first.receipt;
+    const { id: _c, createdAt: _d, ...secondRest } = second.receipt;
+    expect(secondRest).toEqual(firstRest);
+    // Nothing new in the feed: the refusal was already in force.
+    expect(await db().oppositionChange.count({ where: { phone } })).toBe(1);
   });
 
   it("finds the sender by display name or code, in any case", async () => {

@@ -3,8 +3,9 @@ import { z } from "zod";
 import { parsePhone } from "@/lib/phone/parse-phone";
 import { findSenderByCodeOrName } from "@/lib/providers/list-public-senders";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
-import { recordOpposition, type RecordOppositionResult } from "./record-opposition";
-import type { OppositionTarget } from "./types";
+import { issueRepeatReceipt } from "./issue-repeat-receipt";
+import { recordOpposition } from "./record-opposition";
+import type { OppositionTarget, ReceiptView } from "./types";
 
 // Never throws: whatever a client posts (files, missing or huge fields) becomes values to re-show and
 // field errors; the phone parser itself refuses over-long input as "too-long".
@@ -19,11 +20,13 @@ export type WebFormValues = z.infer<typeof formSchema>;
 export type SubmitWebOppositionResult =
   | { status: "invalid"; values: WebFormValues; errors: { phone?: string; sender?: string } }
   | { status: "rate-limited"; retryAfterSeconds: number }
-  | ({ status: "recorded" } & RecordOppositionResult);
+  | { status: "recorded"; receipt: ReceiptView };
 
 /**
  * The /stop form: a number typed by anyone, so recorded with source `web` and verified=false. Errors are
  * message keys for the page; a number asked for too often is rate-limited whatever the client's address.
+ * The answer is the same whether the number had already refused or not (a new receipt either way), so
+ * the form tells nobody anything about a number they do not hold.
  */
 export async function submitWebOpposition(input: Record<string, unknown>, defaultRegion: string): Promise<SubmitWebOppositionResult> {
   const values = formSchema.parse(input);
@@ -41,5 +44,5 @@ export async function submitWebOpposition(input: Record<string, unknown>, defaul
   const limit = await checkRateLimit(RATE_LIMITS.stopPerNumber, "stop-number", phone.e164);
   if (!limit.allowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
   const result = await recordOpposition({ phone: phone.e164, target, source: "web", verified: false });
-  return { status: "recorded", ...result };
+  return { status: "recorded", receipt: result.created ? result.receipt : await issueRepeatReceipt(result.receipt, "web") };
 }

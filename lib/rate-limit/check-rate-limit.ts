@@ -14,6 +14,8 @@ export const RATE_LIMITS = {
   reportPerIp: { limit: 10, windowMs: 10 * 60_000 },
   linkConfirmPerIp: { limit: 60, windowMs: 10 * 60_000 },
   signInPerIp: { limit: 20, windowMs: 10 * 60_000 },
+  // /number form posts (code requests have their own, tighter rules in lib/verification/rules.ts).
+  numberPerIp: { limit: 60, windowMs: 10 * 60_000 },
   // Every address together, before argon2: many addresses cannot multiply the guesses on one account.
   signInPerAccount: { limit: 10, windowMs: 60_000 },
 } satisfies Record<string, RateLimitRule>;

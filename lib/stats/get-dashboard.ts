@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import type { DateRange } from "./date-range";
 
 export interface Dashboard {
-  kpis: { inForceAll: number; inForceSender: number; newInPeriod: number; withdrawnInPeriod: number; complaintsOpen: number; complaintsNew: number };
+  kpis: { inForceAll: number; inForceSender: number; newInPeriod: number; withdrawnInPeriod: number; complaintsOpen: number; complaintsNew: number; smsFailures: number };
   daily: { day: string; all: number; sender: number; withdrawn: number }[];
   bySource: { source: string; added: number }[];
   senders: { code: string; name: string; added: number; inForce: number; minted: number; perThousandLinks: number | null }[];
@@ -33,7 +33,7 @@ const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 export async function getDashboard(range: DateRange): Promise<Dashboard> {
   await requireStaff("analyst");
   const client = db();
-  const [kpiRows, complaintRows, daily, bySource, senders, compliance] = await Promise.all([
+  const [kpiRows, complaintRows, smsFailureRows, daily, bySource, senders, compliance] = await Promise.all([
     client.$queryRaw<{ in_all: bigint; in_sender: bigint; added: bigint; withdrawn: bigint }[]>`
       SELECT coalesce(sum(added - withdrawn) FILTER (WHERE scope = 'all'), 0) AS in_all,
              coalesce(sum(added - withdrawn) FILTER (WHERE scope = 'sender'), 0) AS in_sender,
@@ -44,6 +44,10 @@ export async function getDashboard(range: DateRange): Promise<Dashboard> {
       SELECT count(*) FILTER (WHERE status IN ('new', 'reviewing')) AS open,
              count(*) FILTER (WHERE (created_at AT TIME ZONE 'Africa/Casablanca')::date BETWEEN ${range.from}::date AND ${range.to}::date) AS fresh
       FROM complaints`,
+    client.$queryRaw<{ failures: bigint }[]>`
+      SELECT count(*) AS failures FROM sms_failures
+      WHERE at >= (${range.from}::date::timestamp AT TIME ZONE 'Africa/Casablanca')
+        AND at < ((${range.to}::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')`,
     readDaily(range),
     client.$queryRaw<{ source: string; added: bigint }[]>`
       SELECT source::text AS source, sum(added) AS added FROM daily_opposition_stats
@@ -60,6 +64,7 @@ export async function getDashboard(range: DateRange): Promise<Dashboard> {
       withdrawnInPeriod: n(kpi.withdrawn),
       complaintsOpen: n(complaintRows[0]?.open),
       complaintsNew: n(complaintRows[0]?.fresh),
+      smsFailures: n(smsFailureRows[0]?.failures),
     },
     daily,
     bySource: bySource.map((s) => ({ source: s.source, added: n(s.added) })),

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { ErrorSummary } from "@/components/error-summary";
@@ -58,6 +59,11 @@ export default async function StopPage() {
         </FormField>
         <SubmitButton>{t("submit")}</SubmitButton>
       </form>
+      <p className="mt-6">
+        <Link href="/number" className="text-brand-800 underline">
+          {t("verifyOffer")}
+        </Link>
+      </p>
     </PageShell>
   );
 }

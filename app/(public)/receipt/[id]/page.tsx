@@ -45,6 +45,12 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
         ))}
       </dl>
       <p className="mt-3 text-sm text-slate-700">{t("keep")}</p>
+      <p className="mt-4">
+        {t("changedMind")}{" "}
+        <Link href="/number" className="font-semibold text-brand-800 underline">
+          {t("manage")}
+        </Link>
+      </p>
       {receipt.op === "add" && (
         <section className="mt-6">
           <h2 className="text-xl font-semibold">{t("complainTitle")}</h2>

@@ -21,10 +21,8 @@ export async function POST(request: NextRequest) {
     return response;
   }
   if (result.status === "rate-limited") return rateLimitedResponse(locale, "/stop", result.retryAfterSeconds);
-  const response = new NextResponse(null, {
-    status: 303,
-    headers: { Location: `/receipt/${result.receipt.id}?status=${result.created ? "new" : "already"}` },
-  });
+  // The same answer whether or not the number had already refused: no `status`, a new receipt either way.
+  const response = new NextResponse(null, { status: 303, headers: { Location: `/receipt/${result.receipt.id}` } });
   clearFlash(response, "stop");
   return response;
 }

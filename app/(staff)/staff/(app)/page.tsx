@@ -41,6 +41,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <Kpi label="Retraits sur la période" value={data.kpis.withdrawnInPeriod} testId="kpi-withdrawn" />
           <Kpi label="Signalements ouverts" value={data.kpis.complaintsOpen} testId="kpi-complaints-open" />
           <Kpi label="Signalements reçus sur la période" value={data.kpis.complaintsNew} testId="kpi-complaints-new" />
+          <Kpi label="Codes SMS non envoyés (passerelle)" value={data.kpis.smsFailures} testId="kpi-sms-failures" />
         </div>
       </section>
 

@@ -1,0 +1,206 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cookies } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ErrorSummary } from "@/components/error-summary";
+import { FormField, inputClass, SubmitButton } from "@/components/form-field";
+import { PageShell } from "@/components/page-shell";
+import { flashCookieName, readFlash } from "@/lib/http/form-flash";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatDateTime } from "@/lib/i18n/translator";
+import { loadMyNumber, type MyNumber } from "@/lib/my-number/load-my-number";
+import type { NumberFlash } from "@/lib/my-number/number-form";
+import { NUMBER_SESSION_COOKIE, readNumberSession } from "@/lib/verification/number-session";
+import { CODE_RULES } from "@/lib/verification/rules";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Number");
+  return { title: `${t("title")} · StopSMS`, robots: { index: false } };
+}
+
+const secondaryButton = "mt-3 min-h-12 w-full rounded-lg border-2 border-brand-700 bg-white px-4 py-3 font-semibold text-brand-800";
+
+/** "My number": verify the number by SMS code, then see and manage everything recorded for it. */
+export default async function NumberPage() {
+  const cookieStore = await cookies();
+  const session = readNumberSession(cookieStore.get(NUMBER_SESSION_COOKIE)?.value);
+  const flash = (readFlash(cookieStore.get(flashCookieName("number"))?.value) ?? {}) as NumberFlash;
+  if (session) return <VerifiedNumber data={await loadMyNumber(session.phone)} expiresAt={session.expiresAt} flash={flash} />;
+  return <Verification flash={flash} />;
+}
+
+async function Verification({ flash }: { flash: NumberFlash }) {
+  const t = await getTranslations("Number");
+  const tStop = await getTranslations("Stop");
+  const error = flash.error;
+  const message = error
+    ? error.field === "phone" && error.key.startsWith("phone.")
+      ? tStop(`errors.${error.key}` as "errors.phone.empty")
+      : t(`errors.${error.key}` as "errors.wait", error.params ?? {})
+    : undefined;
+  const summary = error && message ? [{ field: error.field, message }] : [];
+  if (flash.step === "code" && flash.phone) {
+    return (
+      <PageShell path="/number">
+        <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
+        <p role="status" className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3">
+          {t.rich("codeSent", { phone: () => <bdi dir="ltr">{flash.phone}</bdi>, minutes: CODE_RULES.validMinutes })}
+        </p>
+        <ErrorSummary title={t("errorSummary")} errors={summary} />
+        <form method="post" action="/number/verify" noValidate>
+          <input type="hidden" name="phone" value={flash.phone} />
+          <FormField id="code" label={t("codeLabel")} error={error?.field === "code" ? message : undefined}>
+            {(describedBy, invalid) => (
+              <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]*" maxLength={6} dir="ltr" required
+                aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+            )}
+          </FormField>
+          <SubmitButton>{t("verify")}</SubmitButton>
+        </form>
+        <form method="post" action="/number/code">
+          <input type="hidden" name="phone" value={flash.phone} />
+          <button type="submit" className={secondaryButton}>{t("resend")}</button>
+        </form>
+        <p className="mt-4">
+          <Link href="/number" className="text-brand-800 underline">{t("otherNumber")}</Link>
+        </p>
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell path="/number">
+      <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
+      <p className="mt-3">{t("intro")}</p>
+      <ErrorSummary title={t("errorSummary")} errors={summary} />
+      <form method="post" action="/number/code" noValidate>
+        <FormField id="phone" label={t("phoneLabel")} hint={tStop.rich("phoneHint", { num: (chunks) => <bdi dir="ltr" className="whitespace-nowrap">{chunks}</bdi> })} error={message}>
+          {(describedBy, invalid) => (
+            <input id="phone" name="phone" type="tel" inputMode="tel" autoComplete="tel" dir="ltr" required defaultValue={flash.phone ?? ""}
+              aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+          )}
+        </FormField>
+        <SubmitButton>{t("sendCode")}</SubmitButton>
+      </form>
+    </PageShell>
+  );
+}
+
+async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expiresAt: Date; flash: NumberFlash }) {
+  const t = await getTranslations("Number");
+  const locale = (await getLocale()) as Locale;
+  const date = (d: Date) => formatDateTime(locale, d, false);
+  const stoppedAll = data.inForce.some((o) => o.scope === "all");
+  const stoppedSenders = new Set(data.inForce.flatMap((o) => (o.sender ? [o.sender.id] : [])));
+  const time = new Intl.DateTimeFormat(locale === "ar" ? "ar-MA" : locale === "fr" ? "fr-MA" : "en-GB", { timeStyle: "short", timeZone: "Africa/Casablanca" }).format(expiresAt);
+  return (
+    <PageShell path="/number">
+      <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
+      <p className="mt-3 font-semibold">{t.rich("verifiedAs", { phone: () => <bdi dir="ltr">{data.phone}</bdi> })}</p>
+      <p className="mt-1 text-sm text-slate-700">{t("sessionEnds", { time })}</p>
+      {flash.done && (
+        <p role="status" className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3 font-semibold">
+          {t.rich("done", { id: () => <Link href={`/receipt/${flash.done}`} className="underline" dir="ltr">{flash.done}</Link> })}
+        </p>
+      )}
+      {flash.error?.key === "nothing-to-withdraw" && <p role="status" className="mt-4 rounded border-s-4 border-slate-500 bg-slate-50 p-3">{t("nothingToWithdraw")}</p>}
+
+      <section aria-labelledby="in-force" className="mt-8">
+        <h2 id="in-force" className="text-xl font-semibold">{t("inForceTitle")}</h2>
+        {data.inForce.length === 0 ? (
+          <p className="mt-2">{t("inForceNone")}</p>
+        ) : (
+          <ul className="mt-3 space-y-3">
+            {data.inForce.map((o) => (
+              <li key={o.receiptId} className="rounded border border-slate-300 p-3">
+                <p className="font-semibold">{o.sender ? t("whatSender", { sender: o.sender.name }) : t("whatAll")}</p>
+                <p className="text-sm text-slate-700">
+                  {t("since", { date: date(o.since) })} ·{" "}
+                  <Link href={`/receipt/${o.receiptId}`} className="underline">{t("receipt", { id: o.receiptId })}</Link>
+                </p>
+                <Link href={o.sender ? `/number/withdraw?scope=sender&sender=${encodeURIComponent(o.sender.code)}` : "/number/withdraw?scope=all"}
+                  className="mt-2 inline-block min-h-11 py-2 font-semibold text-brand-800 underline">
+                  {t("withdraw")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {!stoppedAll && (
+        <section aria-labelledby="stop-all" className="mt-8">
+          <h2 id="stop-all" className="text-xl font-semibold">{t("stopAllTitle")}</h2>
+          <p className="mt-2">{t("stopAllBody")}</p>
+          <form method="post" action="/number/stop">
+            <input type="hidden" name="scope" value="all" />
+            <SubmitButton>{t("stopAll")}</SubmitButton>
+          </form>
+        </section>
+      )}
+
+      <section aria-labelledby="who" className="mt-8">
+        <h2 id="who" className="text-xl font-semibold">{t("whoTitle")}</h2>
+        <p className="mt-2">{data.holders.length === 0 ? t("whoNone") : t("whoIntro")}</p>
+        <ul className="mt-3 space-y-3">
+          {data.holders.map((h) => (
+            <li key={`${h.senderId}-${h.provider}-${h.campaign}`} className="rounded border border-slate-300 p-3">
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                <dt className="text-slate-700">{t("whoSender")}</dt>
+                <dd className="font-semibold">{h.senderName}</dd>
+                <dt className="text-slate-700">{t("whoProvider")}</dt>
+                <dd>{h.provider}</dd>
+                <dt className="text-slate-700">{t("whoCampaign")}</dt>
+                <dd className="break-all" dir="ltr">{h.campaign}</dd>
+                <dt className="text-slate-700">{t("whoDate")}</dt>
+                <dd>{date(h.mintedAt)}</dd>
+              </dl>
+              {stoppedAll || stoppedSenders.has(h.senderId) ? (
+                <p className="mt-2 font-semibold text-brand-800">{t("stopped")}</p>
+              ) : (
+                <form method="post" action="/number/stop">
+                  <input type="hidden" name="scope" value="sender" />
+                  <input type="hidden" name="sender" value={h.senderCode} />
+                  <button type="submit" className={secondaryButton} aria-label={`${t("stopSender")} : ${h.senderName}`}>{t("stopSender")}</button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="history" className="mt-8">
+        <h2 id="history" className="text-xl font-semibold">{t("historyTitle")}</h2>
+        {data.history.length === 0 ? (
+          <p className="mt-2">{t("historyNone")}</p>
+        ) : (
+          <ol className="mt-3 space-y-2">
+            {data.history.map((h, i) => (
+              <li key={i} className="border-s-4 border-slate-300 ps-3">
+                <p className="font-semibold">{t(`reasons.${h.reason}`)}</p>
+                <p className="text-sm text-slate-700">
+                  {h.senderName ? t("whatSender", { sender: h.senderName }) : t("whatAll")} · {formatDateTime(locale, h.at)}
+                  {h.receiptId && (
+                    <>
+                      {" · "}
+                      <Link href={`/receipt/${h.receiptId}`} className="underline">{t("receipt", { id: h.receiptId })}</Link>
+                    </>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="data" className="mt-8">
+        <h2 id="data" className="text-xl font-semibold">{t("dataTitle")}</h2>
+        <p className="mt-2">{t("dataBody")}</p>
+        <a href="/number/data" download className="mt-3 inline-block rounded-lg border-2 border-brand-700 px-4 py-3 font-semibold text-brand-800">{t("download")}</a>
+      </section>
+
+      <form method="post" action="/number/sign-out" className="mt-8">
+        <button type="submit" className={secondaryButton}>{t("signOut")}</button>
+      </form>
+    </PageShell>
+  );
+}

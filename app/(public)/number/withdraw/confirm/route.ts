@@ -1,0 +1,15 @@
+import type { NextRequest } from "next/server";
+import { readNumberPost, seeOther } from "@/lib/my-number/number-form";
+import { withdrawForVerifiedNumber } from "@/lib/my-number/act-on-my-number";
+import { numberSessionOf } from "@/lib/verification/session-cookie";
+
+// The confirmed withdrawal (the page before it said what will happen): to its receipt.
+export async function POST(request: NextRequest) {
+  const post = await readNumberPost(request);
+  if (post instanceof Response) return post;
+  const session = numberSessionOf(request);
+  if (!session) return seeOther("/number");
+  if (post.field("confirm") !== "yes") return seeOther("/number");
+  const receipt = await withdrawForVerifiedNumber(session.phone, { scope: post.field("scope"), sender: post.field("sender") });
+  return receipt ? seeOther(`/receipt/${receipt}`) : seeOther("/number", { error: { field: "phone", key: "nothing-to-withdraw" } });
+}

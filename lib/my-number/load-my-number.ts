@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { findOppositionsInForce, type OppositionInForce } from "@/lib/oppositions/find-oppositions-in-force";
+import type { ChangeOp, ChangeReason, Scope } from "@/lib/oppositions/types";
+
+export interface LinkHolder {
+  senderId: number;
+  senderCode: string;
+  senderName: string;
+  provider: string;
+  campaign: string;
+  mintedAt: Date;
+}
+
+export interface HistoryEntry {
+  op: ChangeOp;
+  reason: ChangeReason;
+  scope: Scope;
+  senderName: string | null;
+  at: Date;
+  receiptId: string | null;
+}
+
+export interface MyNumber {
+  phone: string;
+  inForce: OppositionInForce[];
+  /** "Who has my number": one row per (sender, provider, campaign) with a link minted in the last 12 months. */
+  holders: LinkHolder[];
+  history: HistoryEntry[];
+}
+
+const HOLDER_MONTHS = 12;
+
+/** What a verified citizen sees for their number, and only for it (the caller passes the session's number). */
+export async function loadMyNumber(phone: string, now = new Date()): Promise<MyNumber> {
+  const since = new Date(now);
+  since.setMonth(since.getMonth() - HOLDER_MONTHS);
+  const [inForce, holders, history] = await Promise.all([
+    findOppositionsInForce(phone),
+    db().$queryRaw<LinkHolder[]>`
+      SELECT s.id AS "senderId", s.code AS "senderCode", s.name AS "senderName", p.name AS provider, l.campaign, max(l.created_at) AS "mintedAt"
+      FROM stop_links l JOIN senders s ON s.id = l.sender_id JOIN providers p ON p.id = l.provider_id
+      WHERE l.phone = ${phone} AND l.created_at >= ${since}
+      GROUP BY s.id, s.code, s.name, p.name, l.campaign
+      ORDER BY "mintedAt" DESC
+      LIMIT 200`,
+    db().$queryRaw<HistoryEntry[]>`
+      SELECT c.op::text AS op, c.reason, c.scope::text AS scope, s.name AS "senderName", c.at, r.id AS "receiptId"
+      FROM opposition_changes c
+      LEFT JOIN senders s ON s.id = c.sender_id
+      LEFT JOIN oppositions o ON o.phone = c.phone AND o.scope = c.scope AND o.sender_id IS NOT DISTINCT FROM c.sender_id
+      LEFT JOIN LATERAL (SELECT id FROM receipts WHERE opposition_id = o.id AND seq = c.seq ORDER BY created_at LIMIT 1) r ON true
+      WHERE c.phone = ${phone}
+      ORDER BY c.seq DESC
+      LIMIT 200`,
+  ]);
+  return { phone, inForce, holders, history };
+}

@@ -1,0 +1,165 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { GET as downloadData } from "@/app/(public)/number/data/route";
+import { POST as withdrawRoute } from "@/app/(public)/number/withdraw/confirm/route";
+import { db } from "@/lib/db/client";
+import { loadMyNumber } from "@/lib/my-number/load-my-number";
+import { recordOpposition } from "@/lib/oppositions/record-opposition";
+import { uniquePhone } from "@/lib/testing/fixtures";
+import { createNumberSession, NUMBER_SESSION_COOKIE, readNumberSession } from "./number-session";
+import { requestVerificationCode } from "./request-code";
+import { CODE_RULES } from "./rules";
+import { verifyCode } from "./verify-code";
+
+let addressCounter = 0;
+const address = () => `10.9.${++addressCounter >> 8}.${addressCounter & 255}`;
+
+async function sendCode(phone: string, now = new Date()) {
+  return requestVerificationCode({ phone, address: address(), locale: "fr", defaultRegion: "MA", now });
+}
+
+async function lastCode(phone: string): Promise<string> {
+  const message = await db().smsOutbox.findFirstOrThrow({ where: { phone }, orderBy: { id: "desc" } });
+  return /\b(\d{6})\b/.exec(message.body)![1]!;
+}
+
+const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+
+describe("SMS codes", () => {
+  it("sends a 6-digit code through the gateway and stores only a keyed hash of it", async () => {
+    const phone = uniquePhone();
+    expect(await sendCode(`0${phone.slice(4)}`)).toEqual({ status: "sent", phone });
+    const code = await lastCode(phone);
+    const row = await db().verificationCode.findFirstOrThrow({ where: { phone } });
+    expect(Buffer.from(row.codeHash).toString("hex")).not.toContain(Buffer.from(code).toString("hex"));
+    expect(row.codeHash.length).toBe(32);
+    expect(await verifyCode({ phone, code })).toEqual({ status: "verified" });
+  });
+
+  it("gives the same answer whether or not the number has refused anything", async () => {
+    const [opposed, fresh] = [uniquePhone(), uniquePhone()];
+    await recordOpposition({ phone: opposed, target: { scope: "all", senderId: null }, source: "web", verified: false });
+    const a = await sendCode(opposed);
+    const b = await sendCode(fresh);
+    expect({ ...a, phone: "" }).toEqual({ ...b, phone: "" });
+  });
+
+  it("expires after 10 minutes", async () => {
+    const phone = uniquePhone();
+    const sentAt = new Date(Date.now() - (CODE_RULES.validMinutes * 60_000 + 1000));
+    await sendCode(phone, sentAt);
+    expect(await verifyCode({ phone, code: await lastCode(phone) })).toEqual({ status: "expired" });
+  });
+
+  it("is single use", async () => {
+    const phone = uniquePhone();
+    await sendCode(phone);
+    const code = await lastCode(phone);
+    expect(await verifyCode({ phone, code })).toEqual({ status: "verified" });
+    expect(await verifyCode({ phone, code })).toEqual({ status: "expired" });
+  });
+
+  it("ends after five wrong tries, even the right code after them, also when the tries arrive in parallel", async () => {
+    const phone = uniquePhone();
+    await sendCode(phone);
+    const code = await lastCode(phone);
+    const tries = await Promise.all(Array.from({ length: 20 }, () => verifyCode({ phone, code: wrong(code) })));
+    expect(tries.filter((t) => t.status === "wrong")).toHaveLength(4);
+    expect(await verifyCode({ phone, code })).toEqual({ status: "expired" });
+    const sequential = uniquePhone();
+    await sendCode(sequential);
+    const right = await lastCode(sequential);
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await verifyCode({ phone: sequential, code: wrong(right) }));
+    expect(answers).toEqual([4, 3, 2, 1].map((triesLeft) => ({ status: "wrong", triesLeft })).concat([{ status: "expired" }] as never));
+    expect(await verifyCode({ phone: sequential, code: right })).toEqual({ status: "expired" });
+  });
+
+  it("sends at most one code a minute and five an hour per number", async () => {
+    const phone = uniquePhone();
+    const start = Date.now() - 3_000_000;
+    expect((await sendCode(phone, new Date(start))).status).toBe("sent");
+    const tooSoon = await sendCode(phone, new Date(start + 30_000));
+    expect(tooSoon).toEqual({ status: "wait", retryAfterSeconds: 30 });
+    for (let i = 1; i < CODE_RULES.perNumberPerHour; i++) expect((await sendCode(phone, new Date(start + i * 61_000))).status).toBe("sent");
+    const capped = await sendCode(phone, new Date(start + 10 * 61_000));
+    expect(capped.status).toBe("wait");
+    expect(capped.status === "wait" && capped.retryAfterSeconds).toBeGreaterThan(40 * 60);
+    // Only the newest code counts.
+    const codes = await db().smsOutbox.findMany({ where: { phone }, orderBy: { id: "asc" } });
+    expect(codes).toHaveLength(CODE_RULES.perNumberPerHour);
+  });
+
+  it("limits the codes asked from one address", async () => {
+    const from = "10.8.0.1";
+    const results = [];
+    for (let i = 0; i < CODE_RULES.perAddress.limit + 1; i++) {
+      results.push((await requestVerificationCode({ phone: uniquePhone(), address: from, locale: "ar", defaultRegion: "MA" })).status);
+    }
+    expect(results.slice(0, -1).every((s) => s === "sent")).toBe(true);
+    expect(results.at(-1)).toBe("wait");
+  });
+
+  it("writes the SMS in the citizen's language", async () => {
+    const phone = uniquePhone();
+    await requestVerificationCode({ phone, address: address(), locale: "ar", defaultRegion: "MA" });
+    expect((await db().smsOutbox.findFirstOrThrow({ where: { phone } })).body).toMatch(/^StopSMS: رمزك هو \d{6}/);
+  });
+});
+
+describe("number sessions", () => {
+  it("name one number, expire, and refuse any altered cookie", () => {
+    const { value } = createNumberSession("+212612345678");
+    expect(readNumberSession(value)?.phone).toBe("+212612345678");
+    expect(readNumberSession(value, new Date(Date.now() + 31 * 60_000))).toBeNull();
+    const [payload, mac] = value.split(".") as [string, string];
+    const forged = Buffer.from(JSON.stringify({ p: "+212698765432", e: Date.now() + 60_000 })).toString("base64url");
+    expect(readNumberSession(`${forged}.${mac}`)).toBeNull();
+    const flipped = mac.slice(0, -2) + (mac.at(-2) === "A" ? "B" : "A") + mac.at(-1);
+    expect(readNumberSession(`${payload}.${flipped}`)).toBeNull();
+    expect(readNumberSession("garbage")).toBeNull();
+    expect(readNumberSession(`${payload}.${mac}.x`)).toBeNull();
+  });
+});
+
+function withSession(url: string, phone: string, init: { method?: string; body?: URLSearchParams } = {}) {
+  const headers = new Headers({ cookie: `${NUMBER_SESSION_COOKIE}=${createNumberSession(phone).value}`, "sec-fetch-site": "same-origin" });
+  if (init.body) headers.set("content-type", "application/x-www-form-urlencoded");
+  return new NextRequest(`http://stopsms.test${url}`, { method: init.method ?? "GET", headers, body: init.body });
+}
+
+describe("my number", () => {
+  it("shows one number's data only, and downloads it only with that number's session", async () => {
+    const [mine, theirs] = [uniquePhone(), uniquePhone()];
+    await recordOpposition({ phone: mine, target: { scope: "all", senderId: null }, source: "web", verified: false });
+    await recordOpposition({ phone: theirs, target: { scope: "all", senderId: null }, source: "web", verified: false });
+    const view = await loadMyNumber(mine);
+    expect(view.inForce).toHaveLength(1);
+    expect(JSON.stringify(view, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toContain(theirs);
+    const response = await downloadData(withSession("/number/data", mine));
+    expect(response.headers.get("content-disposition")).toContain("attachment");
+    const text = await response.text();
+    expect(JSON.parse(text).phone).toBe(mine);
+    expect(text).not.toContain(theirs);
+    const anonymous = await downloadData(new NextRequest("http://stopsms.test/number/data"));
+    expect(anonymous.status).toBe(303);
+  });
+
+  it("withdraws with exactly one feed remove, reason withdrawn, and a receipt", async () => {
+    const phone = uniquePhone();
+    await recordOpposition({ phone, target: { scope: "all", senderId: null }, source: "link", verified: true });
+    const body = new URLSearchParams({ scope: "all", confirm: "yes" });
+    const response = await withdrawRoute(withSession("/number/withdraw/confirm", phone, { method: "POST", body }));
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toMatch(/^\/receipt\/R-/);
+    const changes = await db().oppositionChange.findMany({ where: { phone }, orderBy: { seq: "asc" } });
+    expect(changes.map((c) => [c.op, c.reason])).toEqual([["add", "opposed"], ["remove", "withdrawn"]]);
+    // Posting again changes nothing.
+    await withdrawRoute(withSession("/number/withdraw/confirm", phone, { method: "POST", body }));
+    expect(await db().oppositionChange.count({ where: { phone } })).toBe(2);
+    // Without the confirmation field, nothing is withdrawn.
+    await recordOpposition({ phone, target: { scope: "all", senderId: null }, source: "web", verified: true });
+    await withdrawRoute(withSession("/number/withdraw/confirm", phone, { method: "POST", body: new URLSearchParams({ scope: "all" }) }));
+    expect(await db().opposition.count({ where: { phone, withdrawnAt: null } })).toBe(1);
+  });
+});
