@@ -24,6 +24,8 @@ async function main() {
     STOPSMS_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
     STOPSMS_PUBLIC_URL: `http://127.0.0.1:${port}`,
     STOPSMS_DATA_DIR: E2E_STATE_DIR,
+    // Codes go to the outbox, where the tests read them (a production deployment names a real gateway).
+    STOPSMS_SMS_GATEWAY: "outbox",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   await buildIfStale(env, "[e2e] building the app (sources changed since the last build)");

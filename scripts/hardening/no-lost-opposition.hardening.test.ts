@@ -26,7 +26,7 @@ describe("no acknowledged opposition is lost", () => {
             redirect: "manual",
           });
           const location = response.headers.get("location") ?? "";
-          const receipt = /\/receipt\/(R-[A-Z0-9-]+)\?status=new/.exec(location)?.[1];
+          const receipt = /\/receipt\/(R-[A-Z0-9-]+)$/.exec(location)?.[1];
           if (response.status === 303 && receipt) acknowledged.set(phone, receipt);
           else failures++;
         } catch {

@@ -23,6 +23,7 @@ export async function startAppServer(databaseUrl: string, port: number, extraEnv
       STOPSMS_PUBLIC_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      STOPSMS_SMS_GATEWAY: "outbox",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -44,7 +44,7 @@ async function Verification({ flash }: { flash: NumberFlash }) {
       <PageShell path="/number">
         <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
         <p role="status" className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3">
-          {t.rich("codeSent", { phone: () => <bdi dir="ltr">{flash.phone}</bdi>, minutes: CODE_RULES.validMinutes })}
+          {t.rich("codeSent", { phone: flash.phone, num: (chunks) => <bdi dir="ltr">{chunks}</bdi>, minutes: CODE_RULES.validMinutes })}
         </p>
         <ErrorSummary title={t("errorSummary")} errors={summary} />
         <form method="post" action="/number/verify" noValidate>
@@ -95,11 +95,11 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
   return (
     <PageShell path="/number">
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
-      <p className="mt-3 font-semibold">{t.rich("verifiedAs", { phone: () => <bdi dir="ltr">{data.phone}</bdi> })}</p>
+      <p className="mt-3 font-semibold">{t.rich("verifiedAs", { phone: data.phone, num: (chunks) => <bdi dir="ltr">{chunks}</bdi> })}</p>
       <p className="mt-1 text-sm text-slate-700">{t("sessionEnds", { time })}</p>
       {flash.done && (
         <p role="status" className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3 font-semibold">
-          {t.rich("done", { id: () => <Link href={`/receipt/${flash.done}`} className="underline" dir="ltr">{flash.done}</Link> })}
+          {t.rich("done", { id: flash.done, receipt: (chunks) => <Link href={`/receipt/${flash.done}`} className="underline" dir="ltr">{chunks}</Link> })}
         </p>
       )}
       {flash.error?.key === "nothing-to-withdraw" && <p role="status" className="mt-4 rounded border-s-4 border-slate-500 bg-slate-50 p-3">{t("nothingToWithdraw")}</p>}
