@@ -4,7 +4,7 @@
 // keeps its cursor in <out>/state.json (resumable) and writes the list in force to <out>/suppressions.tsv,
 // sorted, one "phone<TAB>scope<TAB>sender" line per opposition ("-" as sender for scope all).
 import { createPrivateKey, type KeyObject } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { signRequest } from "@/lib/signing/sign-request";
@@ -25,7 +25,14 @@ interface Options {
   out: string;
 }
 
-class SyncError extends Error {}
+class SyncError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
 
 const line = (e: { phone: string; scope: string; sender: string | null }) => `${e.phone}\t${e.scope}\t${e.sender ?? "-"}`;
 const progress = (text: string) => process.stderr.write(`\r\x1b[K${text}`);
@@ -47,7 +54,7 @@ async function call(options: Options, jwks: Jwks, pathAndQuery: string): Promise
     throw new SyncError(`response to ${pathAndQuery} is not signed by a platform key: refusing it`);
   }
   const json = JSON.parse(Buffer.from(body).toString("utf8"));
-  if (!response.ok) throw new SyncError(`${pathAndQuery}: ${response.status} ${json.code ?? ""} ${json.detail ?? json.title ?? ""}`);
+  if (!response.ok) throw new SyncError(`${pathAndQuery}: ${response.status} ${json.code ?? ""} ${json.detail ?? json.title ?? ""}`, json.code);
   return json;
 }
 
@@ -70,7 +77,23 @@ async function save(out: string, state: State, list: Set<string>): Promise<void>
   await rename(path.join(out, "state.json.tmp"), path.join(out, "state.json"));
 }
 
-export async function syncOnce(options: Options): Promise<{ entries: number; next: number }> {
+/**
+ * One run. When the platform answers 409 cursor-ahead, its feed is behind the stored cursor (a restore
+ * from backup): the local list may hold changes the platform no longer has, so it is thrown away and
+ * rebuilt from a snapshot, once per run.
+ */
+export async function syncOnce(options: Options): Promise<{ entries: number; next: number; rebuilt: boolean }> {
+  try {
+    return { ...(await syncFromState(options)), rebuilt: false };
+  } catch (error) {
+    if (!(error instanceof SyncError && error.code === "cursor-ahead")) throw error;
+    process.stderr.write(`\nthe platform's feed is behind this client's cursor (restored from a backup?): rebuilding from a snapshot\n`);
+    await rm(path.join(options.out, "state.json"), { force: true });
+    return { ...(await syncFromState(options)), rebuilt: true };
+  }
+}
+
+async function syncFromState(options: Options): Promise<{ entries: number; next: number }> {
   await mkdir(options.out, { recursive: true });
   const jwksResponse = await fetch(`${options.url.replace(/\/+$/, "")}/.well-known/stopsms-keys.json`);
   if (!jwksResponse.ok) throw new SyncError(`cannot read the platform keys: HTTP ${jwksResponse.status}`);

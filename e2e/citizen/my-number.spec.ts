@@ -121,14 +121,14 @@ test("a wrong code says how many tries are left, and the fifth ends the code", a
   for (let left = 4; left >= 1; left--) {
     await page.getByLabel(TEXT.fr.code).fill(wrong);
     await page.getByRole("button", { name: TEXT.fr.verify }).click();
-    await expect(page.getByRole("alert")).toContainText(`Il vous reste ${left} essai(s)`);
+    await expect(page.getByRole("main").getByRole("alert")).toContainText(`Il vous reste ${left} essai(s)`);
   }
   await page.getByLabel(TEXT.fr.code).fill(wrong);
   await page.getByRole("button", { name: TEXT.fr.verify }).click();
-  await expect(page.getByRole("alert")).toContainText("Ce code n'est plus valable");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Ce code n'est plus valable");
   await page.getByLabel(TEXT.fr.code).fill(right);
   await page.getByRole("button", { name: TEXT.fr.verify }).click();
-  await expect(page.getByRole("alert")).toContainText("Ce code n'est plus valable");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Ce code n'est plus valable");
 });
 
 test("/stop for a number that had already refused shows nothing of the first receipt", async ({ page }) => {

@@ -29,6 +29,8 @@ export const problems = {
   forbidden: (detail: string) => new ApiProblem(403, "forbidden", "Forbidden", detail),
   notFound: (detail = "no such endpoint") => new ApiProblem(404, "not-found", "Not found", detail),
   methodNotAllowed: () => new ApiProblem(405, "method-not-allowed", "Method not allowed for this endpoint"),
+  cursorAhead: (after: bigint, head: bigint) =>
+    new ApiProblem(409, "cursor-ahead", "Cursor ahead of the feed", `after=${after} is beyond the feed's head (${head}): the feed was restored; rebuild from a snapshot`, { head: Number(head) }),
   tooLarge: (detail: string) => new ApiProblem(413, "too-large", "Request too large", detail),
   invalidRequest: (errors: { field: string; message: string }[]) =>
     new ApiProblem(422, "invalid-request", "Invalid request", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors }),

@@ -165,4 +165,30 @@ describe("out-of-range cursors", () => {
     const { response } = await signedCall(changes, provider, { path: `/suppressions/changes?after=${"9".repeat(30)}` });
     expect(response.status).toBe(422);
   });
+
+  it("answers 409 cursor-ahead to an `after` beyond the head, and records no progress from it", async () => {
+    const provider = await createApiProvider();
+    await recordOpposition({ phone: uniquePhone(), target: { scope: "all", senderId: null }, source: "web", verified: false });
+    const ahead = await signedCall(changes, provider, { path: "/suppressions/changes?after=9223372036854775807" });
+    expect(ahead.response.status).toBe(409);
+    expect(ahead.json).toMatchObject({ status: 409, code: "cursor-ahead" });
+    const row = await db().provider.findUniqueOrThrow({ where: { id: provider.id } });
+    expect(row.seqReached).toBe(0n);
+  });
+
+  it("refuses a snapshot cursor forged, altered or taken from another provider", async () => {
+    const provider = await createApiProvider();
+    const other = await createApiProvider();
+    for (let i = 0; i < 3; i++) await recordOpposition({ phone: uniquePhone(), target: { scope: "all", senderId: null }, source: "web", verified: false });
+    const first = await signedCall(snapshot, provider, { path: "/suppressions/snapshot?limit=1" });
+    const cursor = first.json.cursor as string;
+    expect(cursor).toEqual(expect.any(String));
+    expect((await signedCall(snapshot, provider, { path: `/suppressions/snapshot?limit=1&cursor=${cursor}` })).response.status).toBe(200);
+    expect((await signedCall(snapshot, other, { path: `/suppressions/snapshot?limit=1&cursor=${cursor}` })).response.status).toBe(422);
+    const [, at, after, mac] = Buffer.from(cursor, "base64url").toString("utf8").split(".");
+    const forged = Buffer.from(`v2.9223372036854775807.${after}.${mac}`).toString("base64url");
+    expect((await signedCall(snapshot, provider, { path: `/suppressions/snapshot?limit=1&cursor=${forged}` })).response.status).toBe(422);
+    const v1 = Buffer.from(`v1.${at}.${after}`).toString("base64url");
+    expect((await signedCall(snapshot, provider, { path: `/suppressions/snapshot?limit=1&cursor=${v1}` })).response.status).toBe(422);
+  });
 });

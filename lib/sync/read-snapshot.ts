@@ -1,5 +1,7 @@
 import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { pool } from "@/lib/db/client";
+import { derivedKey } from "@/lib/signing/derived-key";
 import { problems } from "@/lib/http/problem";
 import { ReadAhead } from "./read-ahead";
 import { recordProgress } from "./pull-changes";
@@ -17,14 +19,27 @@ interface Cursor {
 
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(`v1.${cursor.at}.${cursor.after}`).toString("base64url");
+// A cursor carries `at` (the feed head the snapshot is consistent with) and the last id served, under a
+// MAC that binds both to the provider: finishing a snapshot records `at` as the provider's progress, so a
+// forged or borrowed cursor could otherwise fake compliance (an `at` far ahead of the feed).
+function cursorMac(providerId: number, at: bigint, after: bigint): string {
+  return createHmac("sha256", derivedKey("snapshot-cursor")).update(`${providerId}.${at}.${after}`).digest().subarray(0, 16).toString("base64url");
 }
 
-function decodeCursor(value: string): Cursor {
-  const match = /^v1\.(\d{1,19})\.(\d{1,19})$/.exec(Buffer.from(value, "base64url").toString("utf8"));
-  const cursor = match ? { at: BigInt(match[1]!), after: BigInt(match[2]!) } : null;
-  if (!cursor || cursor.at > MAX_BIGINT || cursor.after > MAX_BIGINT) throw problems.invalidRequest([{ field: "cursor", message: "not a cursor returned by this API" }]);
+function encodeCursor(providerId: number, cursor: Cursor): string {
+  return Buffer.from(`v2.${cursor.at}.${cursor.after}.${cursorMac(providerId, cursor.at, cursor.after)}`).toString("base64url");
+}
+
+function decodeCursor(providerId: number, value: string): Cursor {
+  const invalid = () => problems.invalidRequest([{ field: "cursor", message: "not a cursor returned by this API to this provider" }]);
+  const match = /^v2\.(\d{1,19})\.(\d{1,19})\.([A-Za-z0-9_-]{22})$/.exec(Buffer.from(value, "base64url").toString("utf8"));
+  if (!match) throw invalid();
+  const cursor = { at: BigInt(match[1]!), after: BigInt(match[2]!) };
+  if (cursor.at > MAX_BIGINT || cursor.after > MAX_BIGINT) throw invalid();
+  const given = Buffer.from(match[3]!, "base64url");
+  const expected = Buffer.from(cursorMac(providerId, cursor.at, cursor.after), "base64url");
+  // Constant time: a MAC checked byte by byte can be forged byte by byte.
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
   return cursor;
 }
 
@@ -69,7 +84,7 @@ const readAheadKey = (providerId: number, cursor: Cursor, limit: number) => `${p
  */
 export async function readSnapshot(providerId: number, cursorValue: string | undefined, limit: number): Promise<SnapshotPage> {
   let cursor: Cursor;
-  if (cursorValue) cursor = decodeCursor(cursorValue);
+  if (cursorValue) cursor = decodeCursor(providerId, cursorValue);
   else {
     const head = await pool().query<[string | null]>({ text: "SELECT max(seq) FROM opposition_changes", rowMode: "array" });
     cursor = { at: BigInt(head.rows[0]?.[0] ?? 0), after: 0n };
@@ -80,6 +95,6 @@ export async function readSnapshot(providerId: number, cursorValue: string | und
   const next = done ? null : { at: cursor.at, after: page.lastId! };
   if (next) readAhead.start(readAheadKey(providerId, next, limit), () => readPage(providerId, next.after, limit));
   else await recordProgress(providerId, cursor.at);
-  const nextCursor = next ? JSON.stringify(encodeCursor(next)) : "null";
+  const nextCursor = next ? JSON.stringify(encodeCursor(providerId, next)) : "null";
   return { json: `{"at":${cursor.at},"entries":[${page.entriesJson}],"cursor":${nextCursor}}`, count: page.count };
 }

@@ -83,7 +83,7 @@ export const responses = {
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
-    code: z.enum(["signature-missing", "signature-invalid", "unknown-key", "signature-expired", "replayed", "digest-mismatch", "forbidden", "not-found", "method-not-allowed", "too-large", "invalid-request", "rate-limited", "internal"]),
+    code: z.enum(["signature-missing", "signature-invalid", "unknown-key", "signature-expired", "replayed", "digest-mismatch", "forbidden", "not-found", "method-not-allowed", "cursor-ahead", "ack-regressed", "too-large", "invalid-request", "rate-limited", "internal"]),
     detail: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   }),

@@ -1,10 +1,10 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { verificationKeys } from "./verification-key";
+import { derivedKey } from "@/lib/signing/derived-key";
 
 /** Only a keyed hash of a code is stored: a database dump does not give 6-digit codes away. */
 export function hashCode(phone: string, code: string): Buffer {
-  return createHmac("sha256", verificationKeys().codes).update(`${phone}\n${code}`).digest();
+  return createHmac("sha256", derivedKey("sms-code")).update(`${phone}\n${code}`).digest();
 }
 
 /** Constant time: the comparison must not tell how many leading bytes of a guess were right. */

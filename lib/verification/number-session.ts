@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { CODE_RULES } from "./rules";
-import { verificationKeys } from "./verification-key";
+import { derivedKey } from "@/lib/signing/derived-key";
 
 // Proof that the browser's holder verified a number: `<payload>.<mac>`, base64url, in an HttpOnly,
 // SameSite=Lax cookie. It names one number and an expiry; nothing else is trusted from the client.
@@ -14,7 +14,7 @@ export interface NumberSession {
 }
 
 function mac(payload: string): Buffer {
-  return createHmac("sha256", verificationKeys().sessions).update(payload).digest();
+  return createHmac("sha256", derivedKey("number-session")).update(payload).digest();
 }
 
 export function createNumberSession(phone: string, now = new Date()): { value: string; maxAgeSeconds: number } {
