@@ -12,6 +12,10 @@ const schema = z.object({
     .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 region such as MA")
     .default("MA"),
   STOPSMS_MAX_LAG_HOURS: z.coerce.number().positive().max(24 * 90).default(48),
+  // Days a provider has to answer a complaint about its senders or links (SYNC-PROTOCOL.md 1.1).
+  STOPSMS_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(15),
+  // Violation verdicts in 30 days from which staff see a provider flagged.
+  STOPSMS_VIOLATION_FLAG: z.coerce.number().int().min(1).max(1000).default(5),
   STOPSMS_DATA_DIR: z.string().min(1).default(".data"),
   STOPSMS_SIGNING_KEY: z.string().includes("PRIVATE KEY", { error: "must be a PKCS#8 PEM private key" }).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),

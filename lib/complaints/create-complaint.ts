@@ -1,6 +1,9 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { resolveLink } from "@/lib/links/resolve-link";
+import { assessComplaint } from "./assess-complaint";
 import { findSenderByCodeOrName } from "@/lib/providers/list-public-senders";
 import { parsePhone } from "@/lib/phone/parse-phone";
 import { complaintInputSchema } from "./schemas";
@@ -37,18 +40,34 @@ export async function createComplaint(input: unknown, options: { defaultRegion: 
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const data = parsed.data;
-  const sender = await findSenderByCodeOrName(data.senderSeen);
+  // A report started from an SMS's link carries it: the link names the number, sender and provider.
+  const link = data.link ? await resolveLink(data.link) : null;
+  const fromLink = link?.status === "active" ? link : null;
+  const sender = fromLink ? fromLink.sender : await findSenderByCodeOrName(data.senderSeen);
+  const originatorPhone = data.originator ? parsePhone(data.originator, options.defaultRegion) : null;
   const id = generateComplaintId();
-  await db().complaint.create({
-    data: {
-      id,
-      reason: data.reason,
-      senderSeen: data.senderSeen,
-      senderId: sender?.id ?? null,
-      messageText: data.messageText,
-      receivedAt: new Date(`${data.receivedOn}T12:00:00Z`),
-      phone,
-    },
+  await db().$transaction(async (tx) => {
+    const linkRow = fromLink ? await tx.stopLink.findUnique({ where: { code: fromLink.code }, select: { providerId: true } }) : null;
+    await tx.complaint.create({
+      data: {
+        id,
+        reason: data.reason,
+        senderSeen: data.senderSeen,
+        senderId: sender?.id ?? null,
+        messageText: data.messageText,
+        receivedAt: new Date(`${data.receivedOn}T12:00:00Z`),
+        phone: fromLink?.phone ?? phone,
+        linkCode: fromLink?.code ?? null,
+        providerId: linkRow?.providerId ?? null,
+        verified: Boolean(fromLink),
+        sharePhone: data.sharePhone,
+        originator: data.originator || null,
+        originatorPhone: originatorPhone?.ok ? originatorPhone.e164 : null,
+        createdAt: now,
+        respondBy: new Date(now.getTime() + env().STOPSMS_RESPONSE_DAYS * 86_400_000),
+      },
+    });
+    await assessComplaint(id, tx, now);
   });
   return { ok: true, id };
 }

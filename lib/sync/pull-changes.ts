@@ -8,20 +8,26 @@ import { listChanges, type ChangePage } from "@/lib/oppositions/list-changes";
  * beyond the head is refused (409 cursor-ahead, SYNC-PROTOCOL.md 1.1): either the feed was restored from
  * a backup and the provider must rebuild, or someone is trying to record progress that was never served.
  */
-export async function pullChanges(providerId: number, after: bigint, limit: number): Promise<ChangePage> {
-  const page = await listChanges({ providerId, after, limit });
+export async function pullChanges(caller: { providerId: number; keyid: string }, after: bigint, limit: number): Promise<ChangePage> {
+  const page = await listChanges({ providerId: caller.providerId, after, limit });
   if (after > page.head) throw problems.cursorAhead(after, page.head);
-  await recordProgress(providerId, page.next);
+  await recordProgress(caller, page.next);
   return page;
 }
 
 /**
  * seq_reached only moves forward (a provider re-reading old pages keeps its progress) and never past the
- * feed's head: only what was actually served counts towards compliance.
+ * feed's head: only what was actually served counts towards compliance. Each forward move is also kept in
+ * provider_fetches, with the key that asked, so complaint verdicts can say when change N was fetched.
  */
-export async function recordProgress(providerId: number, reached: bigint | null): Promise<void> {
+export async function recordProgress(caller: { providerId: number; keyid: string }, reached: bigint | null): Promise<void> {
   await db().$executeRaw`
-    UPDATE providers SET last_pull_at = now(),
-      seq_reached = GREATEST(seq_reached, LEAST(${reached ?? 0n}::bigint, (SELECT coalesce(max(seq), 0) FROM opposition_changes)))
-    WHERE id = ${providerId}`;
+    WITH before AS (SELECT seq_reached FROM providers WHERE id = ${caller.providerId} FOR UPDATE),
+    moved AS (
+      UPDATE providers p SET last_pull_at = now(),
+        seq_reached = GREATEST(p.seq_reached, LEAST(${reached ?? 0n}::bigint, (SELECT coalesce(max(seq), 0) FROM opposition_changes)))
+      FROM before WHERE p.id = ${caller.providerId}
+      RETURNING p.seq_reached AS reached, before.seq_reached AS previous)
+    INSERT INTO provider_fetches (provider_id, reached, keyid)
+    SELECT ${caller.providerId}, reached, ${caller.keyid} FROM moved WHERE reached > previous`;
 }

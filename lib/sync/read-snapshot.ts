@@ -82,7 +82,8 @@ const readAheadKey = (providerId: number, cursor: Cursor, limit: number) => `${p
  * is harmless: replaying changes after `at` converges (every key's last change wins), and the feed lock
  * guarantees every seq ≤ at is committed.
  */
-export async function readSnapshot(providerId: number, cursorValue: string | undefined, limit: number): Promise<SnapshotPage> {
+export async function readSnapshot(caller: { providerId: number; keyid: string }, cursorValue: string | undefined, limit: number): Promise<SnapshotPage> {
+  const { providerId } = caller;
   let cursor: Cursor;
   if (cursorValue) cursor = decodeCursor(providerId, cursorValue);
   else {
@@ -94,7 +95,7 @@ export async function readSnapshot(providerId: number, cursorValue: string | und
   const done = page.count < limit;
   const next = done ? null : { at: cursor.at, after: page.lastId! };
   if (next) readAhead.start(readAheadKey(providerId, next, limit), () => readPage(providerId, next.after, limit));
-  else await recordProgress(providerId, cursor.at);
+  else await recordProgress(caller, cursor.at);
   const nextCursor = next ? JSON.stringify(encodeCursor(providerId, next)) : "null";
   return { json: `{"at":${cursor.at},"entries":[${page.entriesJson}],"cursor":${nextCursor}}`, count: page.count };
 }

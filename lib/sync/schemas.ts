@@ -48,6 +48,20 @@ export const keywordsBody = z.object({
   received_at: z.iso.datetime({ offset: true }).optional(),
 });
 
+export const ackBody = z.object({
+  applied: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).meta({ description: "Every change up to this seq is applied in all your sending systems" }),
+});
+
+export const complaintsQuery = z.object({
+  after: z.string().regex(/^C-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/).optional().meta({ description: "The last complaint id you received (`next`)" }),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const complaintResponseBody = z.object({
+  action: z.enum(["suppressed", "disputed", "investigating"]),
+  text: z.string().max(4000).default(""),
+});
+
 const invalidEntry = z.object({ input: z.string(), reason: z.string() });
 
 export const responses = {
@@ -79,6 +93,26 @@ export const responses = {
     z.object({ recorded: z.literal(true), op: z.enum(["add", "remove"]), scope, receipt: z.string() }),
     z.object({ recorded: z.literal(false), reason: z.enum(["not-a-stop-word", "global-needs-verified-web"]) }),
   ]),
+  ack: z.object({ applied: z.number().int(), at: isoTime }),
+  complaints: z.object({
+    complaints: z.array(
+      z.object({
+        id: z.string(),
+        type: z.enum(["sent-after-opposition", "no-stopsms-mention", "other"]),
+        sender: z.string().nullable(),
+        campaign: z.string().nullable(),
+        link: z.string().nullable(),
+        phone: z.string().nullable().meta({ description: "Masked (+212 6•• •• •• 78) unless the citizen agreed to share it" }),
+        received_at: isoTime,
+        reported_at: isoTime,
+        verdict: z.enum(["violation", "within-deadline", "no-opposition", "undetermined"]),
+        respond_by: isoTime,
+      }),
+    ),
+    next: z.string().nullable(),
+    more: z.boolean(),
+  }),
+  complaintResponse: z.object({ id: z.string(), responded_at: isoTime, late: z.boolean() }),
   problem: z.object({
     type: z.string(),
     title: z.string(),

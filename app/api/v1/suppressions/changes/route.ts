@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   return handleSignedRequest(request, "GET /suppressions/changes", async ({ caller, url }) => {
     const query = parseOrProblem(changesQuery, Object.fromEntries(url.searchParams));
-    const page = await pullChanges(caller.providerId, query.after, query.limit);
+    const page = await pullChanges(caller, query.after, query.limit);
     return { body: page, cursor: String(query.after), count: page.changes.length };
   });
 }

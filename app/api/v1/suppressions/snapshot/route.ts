@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   return handleSignedRequest(request, "GET /suppressions/snapshot", async ({ caller, url }) => {
     const query = parseOrProblem(snapshotQuery, Object.fromEntries(url.searchParams));
-    const page = await readSnapshot(caller.providerId, query.cursor, query.limit);
+    const page = await readSnapshot(caller, query.cursor, query.limit);
     return { json: page.json, cursor: query.cursor ?? "start", count: page.count };
   });
 }

@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import { POST as respondRoute } from "@/app/api/v1/complaints/[id]/response/route";
+import { GET as complaintsRoute } from "@/app/api/v1/complaints/route";
+import { POST as ack } from "@/app/api/v1/suppressions/ack/route";
+import { GET as changes } from "@/app/api/v1/suppressions/changes/route";
+import { db } from "@/lib/db/client";
+import { mintLinks } from "@/lib/links/mint-links";
+import { recordOpposition } from "@/lib/oppositions/record-opposition";
+import { createApiProvider, signedCall, type TestProvider } from "@/lib/testing/api-client";
+import { uniquePhone } from "@/lib/testing/fixtures";
+import { assessComplaint } from "./assess-complaint";
+import { createComplaint } from "./create-complaint";
+import { reportFromLink } from "./report-from-link";
+
+const HOUR = 3_600_000;
+// The route as Next calls it, with its [id] parameter taken from the path.
+const respond = (request: Request) => respondRoute(request, { params: Promise.resolve({ id: new URL(request.url).pathname.split("/")[4]! }) });
+const LAG = 48 * HOUR;
+
+/** An opposition recorded at `at` exactly (the feed row and the row in force), and its seq. */
+async function opposeAt(phone: string, at: Date, target: { scope: "all"; senderId: null } | { scope: "sender"; senderId: number } = { scope: "all", senderId: null }) {
+  const { receipt } = await recordOpposition({ phone, target, source: "web", verified: false });
+  await db().$executeRaw`UPDATE opposition_changes SET at = ${at} WHERE seq = ${receipt.seq}`;
+  await db().$executeRaw`UPDATE oppositions SET created_at = ${at} WHERE receipt_id = ${receipt.id}`;
+  return receipt.seq;
+}
+
+async function mintAt(provider: TestProvider, phone: string, at: Date): Promise<string> {
+  const { links } = await mintLinks({ providerId: provider.id, senderId: provider.senders[0]!.id, campaign: "bf-2026", phones: [phone], expiresInDays: 90, defaultRegion: "MA", publicUrl: "https://stopsms.test" });
+  const code = links[0]!.code;
+  await db().$executeRaw`UPDATE stop_links SET created_at = ${at} WHERE code = ${code}`;
+  return code;
+}
+
+async function linkComplaint(provider: TestProvider, opposedAt: Date | null, mintedAt: Date) {
+  const phone = uniquePhone();
+  if (opposedAt) await opposeAt(phone, opposedAt);
+  const code = await mintAt(provider, phone, mintedAt);
+  const report = await reportFromLink(code, { sharePhone: false });
+  return { phone, code, id: report!.id, verdict: report!.verdict };
+}
+
+describe("assessComplaint: complaints from an SMS's own link (mint time is exact)", () => {
+  const t0 = new Date("2026-10-01T08:00:00.000Z");
+
+  it("is a violation when the link was minted at the deadline exactly, within-deadline one millisecond before", async () => {
+    const provider = await createApiProvider();
+    expect((await linkComplaint(provider, t0, new Date(t0.getTime() + LAG))).verdict).toBe("violation");
+    expect((await linkComplaint(provider, t0, new Date(t0.getTime() + LAG - 1))).verdict).toBe("within-deadline");
+  });
+
+  it("is no-opposition when the link was minted before the refusal", async () => {
+    const provider = await createApiProvider();
+    expect((await linkComplaint(provider, new Date(t0.getTime() + 1), t0)).verdict).toBe("no-opposition");
+    expect((await linkComplaint(provider, null, t0)).verdict).toBe("no-opposition");
+  });
+
+  it("is a violation within the deadline when the provider had acknowledged applying the change", async () => {
+    const provider = await createApiProvider();
+    const phone = uniquePhone();
+    const seq = await opposeAt(phone, new Date(Date.now() - HOUR));
+    await signedCall(changes, provider, { path: `/suppressions/changes?after=${seq - 1n}&limit=10000` });
+    const ackAnswer = await signedCall(ack, provider, { path: "/suppressions/ack", body: { applied: Number(seq) } });
+    expect(ackAnswer.response.status).toBe(200);
+    const code = await mintAt(provider, phone, new Date());
+    const report = await reportFromLink(code, { sharePhone: false });
+    expect(report!.verdict).toBe("violation");
+    const stored = await db().complaint.findUniqueOrThrow({ where: { id: report!.id } });
+    const facts = (stored.facts as { facts: { key: string; source: { table: string } | null }[] }).facts;
+    expect(facts.map((f) => f.key)).toEqual(["complaint", "link-minted", "sms-sent", "opposition", "deadline", "fetched", "acknowledged"]);
+    expect(facts.find((f) => f.key === "acknowledged")!.source!.table).toBe("provider_acks");
+    expect(stored).toMatchObject({ verified: true, linkCode: code, providerId: provider.id, reason: "after_opposition" });
+  });
+
+  it("uses a refusal to that sender as well as a refusal of all senders, and is recomputed when the data changes", async () => {
+    const provider = await createApiProvider();
+    const phone = uniquePhone();
+    await opposeAt(phone, t0, { scope: "sender", senderId: provider.senders[0]!.id });
+    const code = await mintAt(provider, phone, new Date(t0.getTime() + 3 * LAG));
+    const report = await reportFromLink(code, { sharePhone: false });
+    expect(report!.verdict).toBe("violation");
+    await db().$executeRaw`UPDATE opposition_changes SET at = ${new Date(t0.getTime() + 4 * LAG)} WHERE phone = ${phone}`;
+    expect((await assessComplaint(report!.id)).verdict).toBe("no-opposition");
+  });
+});
+
+describe("assessComplaint: complaints typed on /report (a reported day)", () => {
+  // 2026-11-10 in Morocco (UTC+1): [2026-11-09T23:00Z, 2026-11-10T23:00Z[.
+  const report = (phone: string | undefined, receivedOn: string) =>
+    createComplaint({ reason: "after_opposition", senderSeen: "Someone", messageText: "Promo", receivedOn, phone, sharePhone: false }, { defaultRegion: "MA", now: new Date("2026-11-20T00:00:00Z") });
+  const verdictOf = async (result: Awaited<ReturnType<typeof report>>) => (await db().complaint.findUniqueOrThrow({ where: { id: (result as { id: string }).id } })).verdict;
+
+  it("is a violation when the whole day is after the deadline, within-deadline when it is before", async () => {
+    const late = uniquePhone();
+    await opposeAt(late, new Date("2026-11-07T23:00:00.000Z")); // deadline 2026-11-09T23:00Z: the day's first instant
+    expect(await verdictOf(await report(late, "2026-11-10"))).toBe("violation");
+    const early = uniquePhone();
+    await opposeAt(early, new Date("2026-11-08T23:00:00.000Z")); // deadline 2026-11-10T23:00Z: just after the day
+    expect(await verdictOf(await report(early, "2026-11-10"))).toBe("within-deadline");
+  });
+
+  it("is undetermined when the day straddles the deadline, when the refusal was made that day, or without a number", async () => {
+    const straddle = uniquePhone();
+    await opposeAt(straddle, new Date("2026-11-08T12:00:00.000Z"));
+    expect(await verdictOf(await report(straddle, "2026-11-10"))).toBe("undetermined");
+    const sameDay = uniquePhone();
+    await opposeAt(sameDay, new Date("2026-11-10T10:00:00.000Z"));
+    expect(await verdictOf(await report(sameDay, "2026-11-10"))).toBe("undetermined");
+    expect(await verdictOf(await report(undefined, "2026-11-10"))).toBe("undetermined");
+    expect(await verdictOf(await report(uniquePhone(), "2026-11-10"))).toBe("no-opposition");
+  });
+});
+
+describe("POST /suppressions/ack", () => {
+  it("refuses more than was fetched (422) and going back (409), accepts the same again, and keeps the history", async () => {
+    const provider = await createApiProvider();
+    const seqs = [];
+    for (let i = 0; i < 3; i++) seqs.push(Number((await recordOpposition({ phone: uniquePhone(), target: { scope: "all", senderId: null }, source: "web", verified: false })).receipt.seq));
+    const call = (applied: unknown) => signedCall(ack, provider, { path: "/suppressions/ack", body: { applied } });
+    expect((await call(seqs[0])).json).toMatchObject({ status: 422, code: "invalid-request" });
+    await signedCall(changes, provider, { path: `/suppressions/changes?after=${seqs[2]! - 1}` });
+    const first = await call(seqs[2]);
+    expect(first.json).toEqual({ applied: seqs[2], at: expect.stringMatching(/Z$/) });
+    expect((await call(seqs[2])).json).toEqual(first.json);
+    expect((await call(seqs[1])).json).toMatchObject({ status: 409, code: "ack-regressed" });
+    expect((await call(-1)).response.status).toBe(422);
+    expect((await call("12")).response.status).toBe(422);
+    expect(await db().providerAck.count({ where: { providerId: provider.id } })).toBe(1);
+  });
+
+  it("records a fetch in the history only when the provider's progress moves forward", async () => {
+    const provider = await createApiProvider();
+    await recordOpposition({ phone: uniquePhone(), target: { scope: "all", senderId: null }, source: "web", verified: false });
+    await signedCall(changes, provider, { path: "/suppressions/changes?after=0&limit=10000" });
+    await signedCall(changes, provider, { path: "/suppressions/changes?after=0&limit=10000" });
+    const rows = await db().providerFetch.findMany({ where: { providerId: provider.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.keyid).toBe(provider.keyid);
+  });
+});
+
+describe("complaints through the provider API", () => {
+  it("shows a provider only complaints about its senders or its links, masked unless shared, and takes its answer", async () => {
+    const mine = await createApiProvider();
+    const other = await createApiProvider();
+    const t0 = new Date(Date.now() - 10 * LAG);
+    const masked = await linkComplaint(mine, t0, new Date(t0.getTime() + LAG));
+    const shared = uniquePhone();
+    await opposeAt(shared, t0);
+    const sharedReport = await reportFromLink(await mintAt(mine, shared, new Date(t0.getTime() + LAG)), { sharePhone: true });
+    await linkComplaint(other, t0, new Date(t0.getTime() + LAG));
+
+    const page = await signedCall(complaintsRoute, mine, { path: "/complaints?limit=1000" });
+    const list = page.json.complaints as { id: string; phone: string; type: string; verdict: string; link: string; campaign: string; sender: string }[];
+    expect(list.map((c) => c.id).sort()).toEqual([masked.id, sharedReport!.id].sort());
+    const first = list.find((c) => c.id === masked.id)!;
+    expect(first).toMatchObject({ type: "sent-after-opposition", verdict: "violation", link: masked.code, campaign: "bf-2026", sender: mine.senders[0]!.code });
+    expect(first.phone).toMatch(/^\+212 6•• •• •• \d\d$|^\+212 6 •• •• •• \d\d$/);
+    expect(first.phone).not.toContain(masked.phone.slice(5, 9));
+    expect(list.find((c) => c.id === sharedReport!.id)!.phone).toBe(shared);
+    const after = await signedCall(complaintsRoute, mine, { path: `/complaints?after=${list.at(-1)!.id}` });
+    expect(after.json).toMatchObject({ complaints: [], more: false });
+
+    const answer = await signedCall(respond, mine, { path: `/complaints/${masked.id}/response`, body: { action: "suppressed", text: "Removed from the list." } });
+    expect(answer.json).toEqual({ id: masked.id, responded_at: expect.any(String), late: false });
+    const stored = await db().complaint.findUniqueOrThrow({ where: { id: masked.id } });
+    expect(stored).toMatchObject({ responseAction: "suppressed", responseText: "Removed from the list.", responseKeyid: mine.keyid });
+    expect((await signedCall(respond, other, { path: `/complaints/${masked.id}/response`, body: { action: "disputed" } })).response.status).toBe(404);
+    expect((await signedCall(respond, mine, { path: `/complaints/${masked.id}/response`, body: { action: "shrug" } })).response.status).toBe(422);
+  });
+
+  it("marks an answer after respond_by as late", async () => {
+    const provider = await createApiProvider();
+    const t0 = new Date(Date.now() - 10 * LAG);
+    const { id } = await linkComplaint(provider, t0, new Date(t0.getTime() + LAG));
+    await db().complaint.update({ where: { id }, data: { respondBy: new Date(Date.now() - 1000) } });
+    const answer = await signedCall(respond, provider, { path: `/complaints/${id}/response`, body: { action: "investigating" } });
+    expect(answer.json.late).toBe(true);
+  });
+});

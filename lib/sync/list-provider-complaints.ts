@@ -1,0 +1,64 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { complaintType } from "@/lib/complaints/schemas";
+import { maskPhone } from "@/lib/phone/mask-phone";
+
+interface Row {
+  id: string;
+  reason: keyof typeof complaintType;
+  sender: string | null;
+  campaign: string | null;
+  link_code: string | null;
+  phone: string | null;
+  share_phone: boolean;
+  received_at: Date;
+  created_at: Date;
+  verdict: string | null;
+  respond_by: Date | null;
+}
+
+/** Complaints a provider may see: about a sender it may act for, or about a link it minted. */
+const VISIBLE = `(c.provider_id = $1 OR c.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $1))`;
+
+/**
+ * GET /complaints: oldest first (by report time, then id), after the complaint id the provider last saw.
+ * The number is masked unless the citizen agreed to share it.
+ */
+export async function listProviderComplaints(providerId: number, after: string | undefined, limit: number) {
+  const rows = await db().$queryRawUnsafe<Row[]>(
+    `SELECT c.id, c.reason::text AS reason, s.code AS sender, l.campaign, c.link_code, c.phone, c.share_phone, c.received_at, c.created_at,
+            c.verdict, c.respond_by
+     FROM complaints c LEFT JOIN senders s ON s.id = c.sender_id LEFT JOIN stop_links l ON l.code = c.link_code
+     WHERE ${VISIBLE}
+       AND ($2::text IS NULL OR (c.created_at, c.id) > (SELECT created_at, id FROM complaints WHERE id = $2))
+     ORDER BY c.created_at, c.id
+     LIMIT $3`,
+    providerId,
+    after ?? null,
+    limit + 1,
+  );
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  return {
+    complaints: page.map((c) => ({
+      id: c.id,
+      type: complaintType[c.reason],
+      sender: c.sender,
+      campaign: c.campaign,
+      link: c.link_code,
+      phone: c.phone ? (c.share_phone ? c.phone : maskPhone(c.phone)) : null,
+      received_at: c.received_at.toISOString(),
+      reported_at: c.created_at.toISOString(),
+      verdict: c.verdict ?? "undetermined",
+      respond_by: (c.respond_by ?? c.created_at).toISOString(),
+    })),
+    next: page.at(-1)?.id ?? after ?? null,
+    more,
+  };
+}
+
+/** Whether the provider may see that complaint (the response endpoint answers 404 otherwise). */
+export async function complaintVisibleTo(providerId: number, id: string): Promise<boolean> {
+  const rows = await db().$queryRawUnsafe<{ id: string }[]>(`SELECT c.id FROM complaints c WHERE c.id = $2 AND ${VISIBLE}`, providerId, id);
+  return rows.length === 1;
+}
