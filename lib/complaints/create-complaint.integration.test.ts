@@ -31,3 +31,24 @@ describe("createComplaint (the /report form)", () => {
     expect(await db().complaint.count()).toBe(before);
   });
 });
+
+describe("createComplaint: sender matching, originators and links", () => {
+  it("matches a sender as typed or by its SMS sender id, whatever the case and spaces, and offers a partial match once", async () => {
+    const code = `atlas-${Date.now()}`;
+    const sender = await db().sender.create({ data: { code, name: `Atlas Bank ${code.slice(-4)}`, smsSenderIds: [`ATLASBK${code.slice(-4)}`] } });
+    const byId = await createComplaint({ ...valid, senderSeen: `atlasbk${code.slice(-4)}` }, { defaultRegion: "MA", now });
+    expect((await db().complaint.findUniqueOrThrow({ where: { id: (byId as { id: string }).id } })).senderId).toBe(sender.id);
+    const spaced = await createComplaint({ ...valid, senderSeen: `ATLAS  bank ${code.slice(-4)}` }, { defaultRegion: "MA", now });
+    expect((await db().complaint.findUniqueOrThrow({ where: { id: (spaced as { id: string }).id } })).senderId).toBe(sender.id);
+    const partial = await createComplaint({ ...valid, senderSeen: `bank ${code.slice(-4)}` }, { defaultRegion: "MA", now });
+    expect(partial).toEqual({ ok: false, errors: { senderSeen: "sender.did-you-mean" }, suggestion: sender.name });
+    const insisted = await createComplaint({ ...valid, senderSeen: `bank ${code.slice(-4)}`, senderAsTyped: `bank ${code.slice(-4)}` }, { defaultRegion: "MA", now });
+    expect((await db().complaint.findUniqueOrThrow({ where: { id: (insisted as { id: string }).id } })).senderId).toBeNull();
+  });
+
+  it("keeps the originator as shown, and its E.164 form when it is a number", async () => {
+    const result = await createComplaint({ ...valid, senderSeen: "Unknown blaster", originator: "06 99 88 77 66" }, { defaultRegion: "MA", now });
+    const row = await db().complaint.findUniqueOrThrow({ where: { id: (result as { id: string }).id } });
+    expect(row).toMatchObject({ originator: "06 99 88 77 66", originatorPhone: "+212699887766", verdict: "undetermined" });
+  });
+});

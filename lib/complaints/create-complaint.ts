@@ -4,7 +4,8 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { resolveLink } from "@/lib/links/resolve-link";
 import { assessComplaint } from "./assess-complaint";
-import { findSenderByCodeOrName } from "@/lib/providers/list-public-senders";
+import { loadReceipt } from "@/lib/oppositions/load-receipt";
+import { matchSender } from "@/lib/providers/match-sender";
 import { parsePhone } from "@/lib/phone/parse-phone";
 import { complaintInputSchema } from "./schemas";
 
@@ -15,7 +16,7 @@ export function generateComplaintId(): string {
   return `C-${part()}-${part()}`;
 }
 
-export type CreateComplaintResult = { ok: true; id: string } | { ok: false; errors: Record<string, string> };
+export type CreateComplaintResult = { ok: true; id: string } | { ok: false; errors: Record<string, string>; suggestion?: string };
 
 /**
  * Stores a citizen's report as a Complaint with status `new`. Returns field errors as codes (the page
@@ -43,7 +44,14 @@ export async function createComplaint(input: unknown, options: { defaultRegion: 
   // A report started from an SMS's link carries it: the link names the number, sender and provider.
   const link = data.link ? await resolveLink(data.link) : null;
   const fromLink = link?.status === "active" ? link : null;
-  const sender = fromLink ? fromLink.sender : await findSenderByCodeOrName(data.senderSeen);
+  const receipt = !fromLink && data.receipt ? await loadReceipt(data.receipt) : null;
+  let sender: { id: number } | null = fromLink?.sender ?? null;
+  if (!fromLink) {
+    const match = await matchSender(data.senderSeen);
+    // A partial match is offered back once ("Did you mean …?"); the same text sent again is kept as typed.
+    if (match.kind === "suggestion" && data.senderAsTyped !== data.senderSeen) return { ok: false, errors: { senderSeen: "sender.did-you-mean" }, suggestion: match.sender.name };
+    sender = match.kind === "exact" ? match.sender : null;
+  }
   const originatorPhone = data.originator ? parsePhone(data.originator, options.defaultRegion) : null;
   const id = generateComplaintId();
   await db().$transaction(async (tx) => {
@@ -56,7 +64,7 @@ export async function createComplaint(input: unknown, options: { defaultRegion: 
         senderId: sender?.id ?? null,
         messageText: data.messageText,
         receivedAt: new Date(`${data.receivedOn}T12:00:00Z`),
-        phone: fromLink?.phone ?? phone,
+        phone: fromLink?.phone ?? phone ?? receipt?.phone ?? null,
         linkCode: fromLink?.code ?? null,
         providerId: linkRow?.providerId ?? null,
         verified: Boolean(fromLink),

@@ -17,6 +17,8 @@ export type ResolvedLink =
       code: string;
       phone: string;
       sender: SenderRef;
+      /** When the link was minted: an SMS carrying it was sent no earlier. */
+      mintedAt: Date;
       /** What is already in force for this number: the sender-level and the all-senders opposition. */
       opposedSender: ActiveOpposition | null;
       opposedAll: ActiveOpposition | null;
@@ -33,11 +35,12 @@ type Row = [
   senderSince: Date | null,
   allReceipt: string | null,
   allSince: Date | null,
+  mintedAt: Date,
 ];
 
 // The landing page's only query: three index probes per code, for every code asked for at that moment.
 const RESOLVE = `
-  SELECT l.code, l.phone, l.expires_at, s.id, s.code, s.name, os.receipt_id, os.created_at, oa.receipt_id, oa.created_at
+  SELECT l.code, l.phone, l.expires_at, s.id, s.code, s.name, os.receipt_id, os.created_at, oa.receipt_id, oa.created_at, l.created_at
   FROM stop_links l
   JOIN senders s ON s.id = l.sender_id
   LEFT JOIN oppositions os ON os.phone = l.phone AND os.scope = 'sender' AND os.sender_id = l.sender_id AND os.withdrawn_at IS NULL
@@ -65,7 +68,7 @@ export async function resolveLink(code: string, now = new Date()): Promise<Resol
   if (!isLinkCode(code)) return { status: "unknown" };
   const row = await linkLoader().load(code);
   if (!row) return { status: "unknown" };
-  const [linkCode, phone, expiresAt, senderId, senderCode, senderName, senderReceipt, senderSince, allReceipt, allSince] = row;
+  const [linkCode, phone, expiresAt, senderId, senderCode, senderName, senderReceipt, senderSince, allReceipt, allSince, mintedAt] = row;
   const sender = { id: senderId, code: senderCode, name: senderName };
   if (expiresAt <= now) return { status: "expired", sender };
   return {
@@ -73,6 +76,7 @@ export async function resolveLink(code: string, now = new Date()): Promise<Resol
     code: linkCode,
     phone,
     sender,
+    mintedAt,
     opposedSender: senderReceipt ? { receiptId: senderReceipt, since: senderSince! } : null,
     opposedAll: allReceipt ? { receiptId: allReceipt, since: allSince! } : null,
   };

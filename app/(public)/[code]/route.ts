@@ -4,6 +4,7 @@ import { answerToResponse } from "@/lib/html/render-light-page";
 import { guardCitizenPost } from "@/lib/http/guard-citizen-post";
 import { localeCookie } from "@/lib/i18n/locales";
 import { localeOfRequest } from "@/lib/i18n/translator";
+import { reportFromLink } from "@/lib/complaints/report-from-link";
 import { confirmLink } from "@/lib/links/confirm-link";
 import { resolveLink } from "@/lib/links/resolve-link";
 import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
@@ -21,7 +22,7 @@ export async function GET(request: NextRequest, { params }: Context) {
   return answerToResponse(await landingGet(code, request.headers.get("accept-language"), request.cookies.get(localeCookie)?.value));
 }
 
-const form = z.object({ choice: z.enum(["sender", "all"]) });
+const form = z.object({ choice: z.enum(["sender", "all", "report"]), share: z.literal("yes").optional().catch(undefined) });
 
 export async function POST(request: NextRequest, { params }: Context) {
   const { code } = await params;
@@ -30,6 +31,11 @@ export async function POST(request: NextRequest, { params }: Context) {
   if (refused) return refused;
   const parsed = form.safeParse(Object.fromEntries(await request.formData().catch(() => new FormData())));
   if (!parsed.success) return new Response(null, { status: 303, headers: { Location: `/${encodeURIComponent(code)}` } });
+  if (parsed.data.choice === "report") {
+    const reported = await reportFromLink(code, { sharePhone: parsed.data.share === "yes" });
+    if (!reported) return answerToResponse(landingPage(locale, await resolveLink(code), `/${encodeURIComponent(code)}`));
+    return new Response(null, { status: 303, headers: { Location: `/report?reference=${reported.id}` } });
+  }
   const result = await confirmLink(code, parsed.data.choice);
   if (result.status !== "recorded") return answerToResponse(landingPage(locale, await resolveLink(code), `/${encodeURIComponent(code)}`));
   const status = result.created ? "new" : "already";

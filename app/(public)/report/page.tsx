@@ -6,14 +6,18 @@ import { FormField, inputClass, SubmitButton } from "@/components/form-field";
 import { PageShell } from "@/components/page-shell";
 import { complaintReasons } from "@/lib/complaints/schemas";
 import { flashCookieName, readFlash } from "@/lib/http/form-flash";
+import { reportPrefill } from "@/lib/complaints/report-prefill";
 
-type Values = { reason?: string; senderSeen?: string; messageText?: string; receivedOn?: string; phone?: string };
-type Flash = { values?: Values; errors?: Record<string, string> };
+type Values = { reason?: string; senderSeen?: string; messageText?: string; receivedOn?: string; phone?: string; originator?: string; link?: string; receipt?: string; sharePhone?: boolean };
+type Flash = { values?: Values; errors?: Record<string, string>; suggestion?: string };
 
 const REFERENCE = /^C-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/;
 
-export default async function ReportPage({ searchParams }: { searchParams: Promise<{ reference?: string }> }) {
-  const [t, cookieStore, { reference }] = await Promise.all([getTranslations("Report"), cookies(), searchParams]);
+type Search = { reference?: string; link?: string; receipt?: string };
+
+export default async function ReportPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const [t, tNav, cookieStore, search] = await Promise.all([getTranslations("Report"), getTranslations("Nav"), cookies(), searchParams]);
+  const { reference } = search;
   if (reference && REFERENCE.test(reference)) {
     return (
       <PageShell path="/report">
@@ -22,6 +26,11 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <p className="mt-3 rounded border-s-4 border-brand-700 bg-brand-50 p-3 text-lg font-bold">
           {t.rich("reference", { reference: () => <bdi dir="ltr">{reference}</bdi> })}
         </p>
+        <p className="mt-4">{t("nextSteps")}</p>
+        <p className="mt-3 flex flex-col gap-2">
+          <Link href="/number" className="font-semibold text-brand-800 underline">{tNav("number")}</Link>
+          <Link href="/stop" className="font-semibold text-brand-800 underline">{tNav("stop")}</Link>
+        </p>
         <Link href="/report" className="mt-6 inline-block rounded-lg border-2 border-brand-700 px-4 py-3 font-semibold text-brand-800">
           {t("another")}
         </Link>
@@ -29,10 +38,13 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
     );
   }
   const flash = (readFlash(cookieStore.get(flashCookieName("report"))?.value) ?? {}) as Flash;
-  const values = flash.values ?? {};
+  // Started from an SMS's link or from a receipt: the sender (and the number) are known already.
+  const prefill = await reportPrefill(search);
+  const values: Values = { ...prefill, ...flash.values };
   const errors = flash.errors ?? {};
-  const message = (field: string) => (errors[field] ? t(`errors.${errors[field]}` as "errors.reason.required") : undefined);
-  const fields = ["reason", "senderSeen", "messageText", "receivedOn", "phone"];
+  const message = (field: string) =>
+    errors[field] === "sender.did-you-mean" && flash.suggestion ? t("didYouMean", { sender: flash.suggestion }) : errors[field] ? t(`errors.${errors[field]}` as "errors.reason.required") : undefined;
+  const fields = ["reason", "senderSeen", "messageText", "receivedOn", "phone", "originator"];
   const summary = fields.filter((f) => errors[f]).map((f) => ({ field: f, message: message(f)! }));
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -40,7 +52,11 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
       <p className="mt-3">{t("intro")}</p>
       <ErrorSummary title={t("errorSummary")} errors={summary} />
+      {prefill.senderSeen && values.link && <p className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3">{t("fromLink", { sender: prefill.senderSeen })}</p>}
       <form method="post" action="/report/submit" noValidate>
+        {values.link && <input type="hidden" name="link" value={values.link} />}
+        {values.receipt && <input type="hidden" name="receipt" value={values.receipt} />}
+        {errors.senderSeen === "sender.did-you-mean" && <input type="hidden" name="senderAsTyped" value={values.senderSeen ?? ""} />}
         <fieldset className="mt-6" aria-describedby={errors.reason ? "reason-error" : undefined}>
           <legend className="font-semibold">{t("reasonLegend")}</legend>
           {errors.reason && <p id="reason-error" className="mt-1 font-semibold text-red-800">{message("reason")}</p>}
@@ -54,7 +70,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         </fieldset>
         <FormField id="senderSeen" label={t("senderLabel")} hint={t("senderHint")} error={message("senderSeen")}>
           {(describedBy, invalid) => (
-            <input id="senderSeen" name="senderSeen" maxLength={100} defaultValue={values.senderSeen ?? ""}
+            <input id="senderSeen" name="senderSeen" maxLength={100} defaultValue={errors.senderSeen === "sender.did-you-mean" && flash.suggestion ? flash.suggestion : (values.senderSeen ?? "")}
               aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
           )}
         </FormField>
@@ -76,6 +92,16 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
               aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
           )}
         </FormField>
+        <FormField id="originator" label={t("originatorLabel")} hint={t("originatorHint")} error={message("originator")}>
+          {(describedBy, invalid) => (
+            <input id="originator" name="originator" maxLength={64} dir="ltr" defaultValue={values.originator ?? ""}
+              aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+          )}
+        </FormField>
+        <label className="mt-5 flex min-h-11 items-start gap-3">
+          <input type="checkbox" name="sharePhone" value="yes" defaultChecked={values.sharePhone === true} className="mt-1 size-5 shrink-0 accent-brand-700" />
+          <span>{t("sharePhone")}</span>
+        </label>
         <SubmitButton>{t("submit")}</SubmitButton>
       </form>
     </PageShell>

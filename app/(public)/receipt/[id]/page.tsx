@@ -55,7 +55,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
         <section className="mt-6">
           <h2 className="text-xl font-semibold">{t("complainTitle")}</h2>
           <p className="mt-2">{t("complainBody")}</p>
-          <Link href="/report" className="mt-3 inline-block rounded-lg border-2 border-brand-700 px-4 py-3 font-semibold text-brand-800">
+          <Link href={`/report?receipt=${receipt.id}`} className="mt-3 inline-block rounded-lg border-2 border-brand-700 px-4 py-3 font-semibold text-brand-800">
             {t("report")}
           </Link>
         </section>

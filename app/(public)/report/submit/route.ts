@@ -19,11 +19,16 @@ export async function POST(request: NextRequest) {
     messageText: typeof form.messageText === "string" ? form.messageText : "",
     receivedOn: typeof form.receivedOn === "string" ? form.receivedOn : "",
     phone: typeof form.phone === "string" && form.phone.trim() ? form.phone : undefined,
+    originator: typeof form.originator === "string" && form.originator.trim() ? form.originator : undefined,
+    link: typeof form.link === "string" && form.link ? form.link : undefined,
+    receipt: typeof form.receipt === "string" && form.receipt ? form.receipt : undefined,
+    senderAsTyped: typeof form.senderAsTyped === "string" ? form.senderAsTyped : undefined,
+    sharePhone: form.sharePhone === "yes",
   };
   const result = await createComplaint(values, { defaultRegion: env().STOPSMS_DEFAULT_REGION });
   if (!result.ok) {
     const response = new NextResponse(null, { status: 303, headers: { Location: "/report" } });
-    setFlash(response, "report", { values: { ...values, messageText: values.messageText.slice(0, 2000) }, errors: result.errors });
+    setFlash(response, "report", { values: { ...values, messageText: values.messageText.slice(0, 2000) }, errors: result.errors, suggestion: result.suggestion });
     return response;
   }
   const response = new NextResponse(null, { status: 303, headers: { Location: `/report?reference=${result.id}` } });
