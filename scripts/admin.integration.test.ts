@@ -6,7 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { uniqueSlug } from "@/lib/testing/fixtures";
+import { uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
 
 const exec = promisify(execFile);
 
@@ -75,7 +75,7 @@ describe("admin CLI", () => {
   });
 
   it("prints the outbox, newest first, filtered by number", async () => {
-    const phone = `+2126${String(Date.now()).slice(-8)}`;
+    const phone = uniquePhone();
     await db().smsOutbox.create({ data: { phone, body: "StopSMS : votre code est 123456." } });
     await db().smsOutbox.create({ data: { phone, body: "StopSMS : votre code est 654321." } });
     const out = await admin(["sms:outbox", "--phone", `0${phone.slice(4)}`, "--limit", "1"]);

@@ -19,9 +19,11 @@ const USAGE = `Usage: npm run admin -- <command> [flags]
   sender:list
   staff:create        --email <email> --role admin|analyst [--name <name>]   (password from stdin or prompt)
   sms:outbox          [--phone <number>] [--limit <n>]   the latest SMS kept by the outbox gateway (time, to, text)
+  evidence:verify     <file> [--jwks <file>]   checks an evidence pack's signature (default: this platform's keys)
 `;
 
 class UsageError extends Error {}
+class PackRefused extends Error {}
 
 const actor: Actor = { kind: "cli", label: process.env.SUDO_USER || os.userInfo().username };
 
@@ -38,7 +40,7 @@ function list(flags: Flags, name: string): string[] {
   return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
 }
 
-const commands: Record<string, { flags: Record<string, { type: "string"; multiple?: boolean }>; run: (f: Flags) => Promise<string> }> = {
+const commands: Record<string, { flags: Record<string, { type: "string"; multiple?: boolean }>; positionals?: number; run: (f: Flags, args: string[]) => Promise<string> }> = {
   "provider:create": {
     flags: { slug: { type: "string" }, name: { type: "string" }, anrt: { type: "string" }, contact: { type: "string" }, sender: { type: "string", multiple: true } },
     async run(f) {
@@ -122,6 +124,27 @@ const commands: Record<string, { flags: Record<string, { type: "string"; multipl
       return `staff user ${user.email} created with role ${user.role}`;
     },
   },
+  "evidence:verify": {
+    flags: { jwks: { type: "string" } },
+    positionals: 1,
+    async run(f, [file]) {
+      if (!file) throw new UsageError("the pack's file is required");
+      const text = await readFile(file, "utf8").catch(() => {
+        throw new UsageError(`cannot read ${file}`);
+      });
+      const { verifyPack } = await import("@/lib/evidence/verify-pack");
+      let jwks;
+      if (typeof f.jwks === "string") jwks = JSON.parse(await readFile(f.jwks, "utf8"));
+      else jwks = { keys: [(await import("@/lib/signing/platform-key")).platformKey().jwk] };
+      const check = verifyPack(text, jwks);
+      if (!check.valid) throw new PackRefused(`NOT VALID: ${check.reason}`);
+      const doc = check.document as { generated_at: string; subject: Record<string, string>; verdict?: string; reason?: string; complaints?: { verdict: string }[]; facts?: unknown[] };
+      const what = doc.complaints
+        ? `${doc.complaints.length} complaint(s) about provider ${doc.subject.provider} reported ${doc.subject.from} to ${doc.subject.to}: ${["violation", "within-deadline", "no-opposition", "undetermined"].map((v) => `${doc.complaints!.filter((c) => c.verdict === v).length} ${v}`).join(", ")}`
+        : `complaint ${doc.subject.complaint}: verdict ${doc.verdict} (${doc.reason}), from ${doc.facts?.length ?? 0} facts with their source rows`;
+      return `VALID: signed by the platform key ${check.kid} on ${doc.generated_at}.\nIt proves that the platform stated, unaltered since: ${what}`;
+    },
+  },
   "sms:outbox": {
     flags: { phone: { type: "string" }, limit: { type: "string" } },
     async run(f) {
@@ -153,8 +176,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const { values } = parseArgs({ args: rest, options: command.flags, strict: true, allowPositionals: false });
-    const message = await withDatabase(() => command.run(values));
+    const { values, positionals } = parseArgs({ args: rest, options: command.flags, strict: true, allowPositionals: Boolean(command.positionals) });
+    if (positionals.length > (command.positionals ?? 0)) throw new UsageError(`unexpected argument ${positionals.at(-1)}`);
+    const message = await withDatabase(() => command.run(values, positionals));
     process.stdout.write(`${message}\n`);
     return 0;
   } catch (error) {
@@ -162,7 +186,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Error: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof DomainError) {
+    if (error instanceof DomainError || error instanceof PackRefused) {
       process.stderr.write(`Error: ${error.message}\n`);
       return 1;
     }

@@ -46,9 +46,12 @@ export async function assessComplaint(id: string, client: Tx = db(), now = new D
     SELECT id, phone, sender_id, received_at, created_at, link_code, provider_id FROM complaints WHERE id = ${id}`;
   if (!complaint) throw new Error(`no complaint ${id}`);
   const assessment = await judge(client, complaint);
+  const facts = { reason: assessment.reason, facts: assessment.facts };
+  // Stored again only when the data changed it (a later ack, a corrected row): assessed_at says when.
+  // jsonb compares by value, whatever the key order.
   await client.$executeRaw`
-    UPDATE complaints SET verdict = ${assessment.verdict}, facts = ${JSON.stringify({ reason: assessment.reason, facts: assessment.facts })}::jsonb, assessed_at = ${now}
-    WHERE id = ${id}`;
+    UPDATE complaints SET verdict = ${assessment.verdict}, facts = ${JSON.stringify(facts)}::jsonb, assessed_at = ${now}
+    WHERE id = ${id} AND (verdict IS DISTINCT FROM ${assessment.verdict} OR facts IS DISTINCT FROM ${JSON.stringify(facts)}::jsonb)`;
   return assessment;
 }
 

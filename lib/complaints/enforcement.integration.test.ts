@@ -17,12 +17,13 @@ const HOUR = 3_600_000;
 const respond = (request: Request) => respondRoute(request, { params: Promise.resolve({ id: new URL(request.url).pathname.split("/")[4]! }) });
 const LAG = 48 * HOUR;
 
-/** An opposition recorded at `at` exactly (the feed row and the row in force), and its seq. */
-async function opposeAt(phone: string, at: Date, target: { scope: "all"; senderId: null } | { scope: "sender"; senderId: number } = { scope: "all", senderId: null }) {
+// The feed is never backdated here (other tests check its invariants over the shared database): each
+// test records a refusal now and places the link's mint time, or the reported day, relative to it.
+
+/** An opposition recorded now: its seq and exact time. */
+async function oppose(phone: string, target: { scope: "all"; senderId: null } | { scope: "sender"; senderId: number } = { scope: "all", senderId: null }) {
   const { receipt } = await recordOpposition({ phone, target, source: "web", verified: false });
-  await db().$executeRaw`UPDATE opposition_changes SET at = ${at} WHERE seq = ${receipt.seq}`;
-  await db().$executeRaw`UPDATE oppositions SET created_at = ${at} WHERE receipt_id = ${receipt.id}`;
-  return receipt.seq;
+  return { seq: receipt.seq, at: receipt.createdAt };
 }
 
 async function mintAt(provider: TestProvider, phone: string, at: Date): Promise<string> {
@@ -32,37 +33,36 @@ async function mintAt(provider: TestProvider, phone: string, at: Date): Promise<
   return code;
 }
 
-async function linkComplaint(provider: TestProvider, opposedAt: Date | null, mintedAt: Date) {
+/** A complaint from a link minted `afterRefusal` ms after a refusal of all senders (none when null). */
+async function linkComplaint(provider: TestProvider, afterRefusal: number | null) {
   const phone = uniquePhone();
-  if (opposedAt) await opposeAt(phone, opposedAt);
-  const code = await mintAt(provider, phone, mintedAt);
+  const opposed = afterRefusal === null ? null : await oppose(phone);
+  const code = await mintAt(provider, phone, new Date((opposed?.at.getTime() ?? Date.now()) + (afterRefusal ?? 0)));
   const report = await reportFromLink(code, { sharePhone: false });
   return { phone, code, id: report!.id, verdict: report!.verdict };
 }
 
 describe("assessComplaint: complaints from an SMS's own link (mint time is exact)", () => {
-  const t0 = new Date("2026-10-01T08:00:00.000Z");
-
   it("is a violation when the link was minted at the deadline exactly, within-deadline one millisecond before", async () => {
     const provider = await createApiProvider();
-    expect((await linkComplaint(provider, t0, new Date(t0.getTime() + LAG))).verdict).toBe("violation");
-    expect((await linkComplaint(provider, t0, new Date(t0.getTime() + LAG - 1))).verdict).toBe("within-deadline");
+    expect((await linkComplaint(provider, LAG)).verdict).toBe("violation");
+    expect((await linkComplaint(provider, LAG - 1)).verdict).toBe("within-deadline");
   });
 
   it("is no-opposition when the link was minted before the refusal", async () => {
     const provider = await createApiProvider();
-    expect((await linkComplaint(provider, new Date(t0.getTime() + 1), t0)).verdict).toBe("no-opposition");
-    expect((await linkComplaint(provider, null, t0)).verdict).toBe("no-opposition");
+    expect((await linkComplaint(provider, -1)).verdict).toBe("no-opposition");
+    expect((await linkComplaint(provider, null)).verdict).toBe("no-opposition");
   });
 
   it("is a violation within the deadline when the provider had acknowledged applying the change", async () => {
     const provider = await createApiProvider();
     const phone = uniquePhone();
-    const seq = await opposeAt(phone, new Date(Date.now() - HOUR));
+    const { seq, at } = await oppose(phone);
     await signedCall(changes, provider, { path: `/suppressions/changes?after=${seq - 1n}&limit=10000` });
     const ackAnswer = await signedCall(ack, provider, { path: "/suppressions/ack", body: { applied: Number(seq) } });
     expect(ackAnswer.response.status).toBe(200);
-    const code = await mintAt(provider, phone, new Date());
+    const code = await mintAt(provider, phone, new Date(at.getTime() + HOUR));
     const report = await reportFromLink(code, { sharePhone: false });
     expect(report!.verdict).toBe("violation");
     const stored = await db().complaint.findUniqueOrThrow({ where: { id: report!.id } });
@@ -75,39 +75,42 @@ describe("assessComplaint: complaints from an SMS's own link (mint time is exact
   it("uses a refusal to that sender as well as a refusal of all senders, and is recomputed when the data changes", async () => {
     const provider = await createApiProvider();
     const phone = uniquePhone();
-    await opposeAt(phone, t0, { scope: "sender", senderId: provider.senders[0]!.id });
-    const code = await mintAt(provider, phone, new Date(t0.getTime() + 3 * LAG));
+    const { at } = await oppose(phone, { scope: "sender", senderId: provider.senders[0]!.id });
+    const code = await mintAt(provider, phone, new Date(at.getTime() + 3 * LAG));
     const report = await reportFromLink(code, { sharePhone: false });
     expect(report!.verdict).toBe("violation");
-    await db().$executeRaw`UPDATE opposition_changes SET at = ${new Date(t0.getTime() + 4 * LAG)} WHERE phone = ${phone}`;
+    await db().$executeRaw`UPDATE stop_links SET created_at = ${new Date(at.getTime() - 1)} WHERE code = ${code}`;
     expect((await assessComplaint(report!.id)).verdict).toBe("no-opposition");
+    expect((await db().complaint.findUniqueOrThrow({ where: { id: report!.id } })).verdict).toBe("no-opposition");
   });
 });
 
-describe("assessComplaint: complaints typed on /report (a reported day)", () => {
-  // 2026-11-10 in Morocco (UTC+1): [2026-11-09T23:00Z, 2026-11-10T23:00Z[.
-  const report = (phone: string | undefined, receivedOn: string) =>
-    createComplaint({ reason: "after_opposition", senderSeen: "Someone", messageText: "Promo", receivedOn, phone, sharePhone: false }, { defaultRegion: "MA", now: new Date("2026-11-20T00:00:00Z") });
-  const verdictOf = async (result: Awaited<ReturnType<typeof report>>) => (await db().complaint.findUniqueOrThrow({ where: { id: (result as { id: string }).id } })).verdict;
+describe("assessComplaint: complaints typed on /report (a reported day, in Moroccan time)", () => {
+  const DAY = 86_400_000;
+  /** The Moroccan calendar day `days` after the refusal's day, as YYYY-MM-DD. */
+  const dayAfter = (at: Date, days: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Casablanca" }).format(new Date(at.getTime() + days * DAY));
+  const report = async (phone: string | undefined, receivedOn: string) => {
+    const result = await createComplaint(
+      { reason: "after_opposition", senderSeen: "Someone", messageText: "Promo", receivedOn, phone, sharePhone: false },
+      { defaultRegion: "MA", now: new Date(Date.parse(`${receivedOn}T12:00:00Z`) + DAY) },
+    );
+    return (await db().complaint.findUniqueOrThrow({ where: { id: (result as { id: string }).id } })).verdict;
+  };
 
-  it("is a violation when the whole day is after the deadline, within-deadline when it is before", async () => {
-    const late = uniquePhone();
-    await opposeAt(late, new Date("2026-11-07T23:00:00.000Z")); // deadline 2026-11-09T23:00Z: the day's first instant
-    expect(await verdictOf(await report(late, "2026-11-10"))).toBe("violation");
-    const early = uniquePhone();
-    await opposeAt(early, new Date("2026-11-08T23:00:00.000Z")); // deadline 2026-11-10T23:00Z: just after the day
-    expect(await verdictOf(await report(early, "2026-11-10"))).toBe("within-deadline");
+  it("is a violation when the whole day is after the deadline, within-deadline when the whole day is before it", async () => {
+    const phone = uniquePhone();
+    const { at } = await oppose(phone);
+    expect(await report(phone, dayAfter(at, 3))).toBe("violation");
+    expect(await report(phone, dayAfter(at, 1))).toBe("within-deadline");
   });
 
-  it("is undetermined when the day straddles the deadline, when the refusal was made that day, or without a number", async () => {
-    const straddle = uniquePhone();
-    await opposeAt(straddle, new Date("2026-11-08T12:00:00.000Z"));
-    expect(await verdictOf(await report(straddle, "2026-11-10"))).toBe("undetermined");
-    const sameDay = uniquePhone();
-    await opposeAt(sameDay, new Date("2026-11-10T10:00:00.000Z"));
-    expect(await verdictOf(await report(sameDay, "2026-11-10"))).toBe("undetermined");
-    expect(await verdictOf(await report(undefined, "2026-11-10"))).toBe("undetermined");
-    expect(await verdictOf(await report(uniquePhone(), "2026-11-10"))).toBe("no-opposition");
+  it("is undetermined when the day holds the deadline, when the refusal was made that day, or without a number", async () => {
+    const phone = uniquePhone();
+    const { at } = await oppose(phone);
+    expect(await report(phone, dayAfter(at, 2))).toBe("undetermined");
+    expect(await report(phone, dayAfter(at, 0))).toBe("undetermined");
+    expect(await report(undefined, dayAfter(at, 3))).toBe("undetermined");
+    expect(await report(uniquePhone(), dayAfter(at, 3))).toBe("no-opposition");
   });
 });
 
@@ -143,12 +146,11 @@ describe("complaints through the provider API", () => {
   it("shows a provider only complaints about its senders or its links, masked unless shared, and takes its answer", async () => {
     const mine = await createApiProvider();
     const other = await createApiProvider();
-    const t0 = new Date(Date.now() - 10 * LAG);
-    const masked = await linkComplaint(mine, t0, new Date(t0.getTime() + LAG));
+    const masked = await linkComplaint(mine, LAG);
     const shared = uniquePhone();
-    await opposeAt(shared, t0);
-    const sharedReport = await reportFromLink(await mintAt(mine, shared, new Date(t0.getTime() + LAG)), { sharePhone: true });
-    await linkComplaint(other, t0, new Date(t0.getTime() + LAG));
+    const { at } = await oppose(shared);
+    const sharedReport = await reportFromLink(await mintAt(mine, shared, new Date(at.getTime() + LAG)), { sharePhone: true });
+    await linkComplaint(other, LAG);
 
     const page = await signedCall(complaintsRoute, mine, { path: "/complaints?limit=1000" });
     const list = page.json.complaints as { id: string; phone: string; type: string; verdict: string; link: string; campaign: string; sender: string }[];
@@ -171,8 +173,7 @@ describe("complaints through the provider API", () => {
 
   it("marks an answer after respond_by as late", async () => {
     const provider = await createApiProvider();
-    const t0 = new Date(Date.now() - 10 * LAG);
-    const { id } = await linkComplaint(provider, t0, new Date(t0.getTime() + LAG));
+    const { id } = await linkComplaint(provider, LAG);
     await db().complaint.update({ where: { id }, data: { respondBy: new Date(Date.now() - 1000) } });
     const answer = await signedCall(respond, provider, { path: `/complaints/${id}/response`, body: { action: "investigating" } });
     expect(answer.json.late).toBe(true);

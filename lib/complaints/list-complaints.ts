@@ -2,6 +2,7 @@ import "server-only";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db/client";
 import type { ComplaintStatus } from "@/lib/generated/prisma/enums";
+import { assessComplaint } from "./assess-complaint";
 
 const STATUSES = ["new", "reviewing", "forwarded", "closed"] as const;
 
@@ -22,10 +23,12 @@ export async function listComplaints(filters: { status?: string; sender?: string
   });
 }
 
+/** One complaint for the staff page, its verdict recomputed first (the facts may have changed since). */
 export async function getComplaint(id: string) {
   await requireStaff("analyst");
+  if (await db().complaint.findUnique({ where: { id }, select: { id: true } })) await assessComplaint(id);
   return db().complaint.findUnique({
     where: { id },
-    include: { sender: { select: { code: true, name: true } }, notes: { include: { author: { select: { email: true } } }, orderBy: { createdAt: "asc" } } },
+    include: { sender: { select: { code: true, name: true } }, provider: { select: { slug: true, name: true } }, notes: { include: { author: { select: { email: true } } }, orderBy: { createdAt: "asc" } } },
   });
 }

@@ -26,7 +26,10 @@ export async function exportTable(table: ExportableTable, range: DateRange): Pro
   }
   const compliance = await getDashboardTable("compliance", range);
   return toCsv(
-    ["provider", "name", "status", "last_pull_at", "seq_reached", "lag_hours", "late", "calls_in_period"],
-    compliance.map((p) => [p.slug, p.name, p.status, p.lastPullAt?.toISOString(), p.seqReached, p.lagHours, p.late ? "yes" : "no", p.pullsInPeriod]),
+    ["provider", "name", "status", "last_pull_at", "seq_reached", "lag_hours", "late", "acked_seq", "ack_lag_hours", "ack_late", "calls_in_period", "violations_30d", "flagged", "answers_missing", "answers_late"],
+    compliance.map((p) => [
+      p.slug, p.name, p.status, p.lastPullAt?.toISOString(), p.seqReached, p.lagHours, p.late ? "yes" : "no",
+      p.ackedSeq, p.ackLagHours, p.ackLate ? "yes" : "no", p.pullsInPeriod, p.violations30d, p.flagged ? "yes" : "no", p.answersMissing, p.answersLate,
+    ]),
   );
 }

@@ -78,18 +78,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
       <section aria-labelledby="compliance" className="mt-8">
         <div className="flex items-baseline justify-between"><h2 id="compliance" className="text-xl font-semibold">Conformité des fournisseurs</h2><ExportLink table="compliance" query={query} /></div>
-        <p className="text-sm text-slate-700">Retard = âge de la plus ancienne opposition que le fournisseur n&apos;a pas encore récupérée. Délai légal : {maxLag} h.</p>
+        <p className="text-sm text-slate-700">Retard = âge de la plus ancienne opposition que le fournisseur n&apos;a pas encore récupérée ; retard d&apos;application = la plus ancienne qu&apos;il n&apos;a pas déclarée appliquée (ack signé). Délai légal : {maxLag} h. Infractions : verdicts « violation » des 30 derniers jours.</p>
         <div className="overflow-x-auto">
           <table className="mt-2 w-full text-sm" data-testid="compliance-table">
-            <thead><tr><th className={headClass}>Fournisseur</th><th className={headClass}>Dernière récupération</th><th className={headClass}>Position (seq)</th><th className={headClass}>Retard</th><th className={headClass}>Appels sur la période</th></tr></thead>
+            <thead><tr><th className={headClass}>Fournisseur</th><th className={headClass}>Dernière récupération</th><th className={headClass}>Position (seq)</th><th className={headClass}>Retard</th><th className={headClass}>Retard d&apos;application</th><th className={headClass}>Appels sur la période</th><th className={headClass}>Infractions (30 j)</th><th className={headClass}>Réponses manquantes / tardives</th></tr></thead>
             <tbody>
               {data.compliance.map((p) => (
-                <tr key={p.slug} className={p.late ? "bg-red-50" : undefined} data-late={p.late ? "true" : undefined}>
+                <tr key={p.slug} className={p.late || p.ackLate || p.flagged ? "bg-red-50" : undefined} data-late={p.late ? "true" : undefined} data-flagged={p.flagged ? "true" : undefined}>
                   <td className={cellClass}><Link className="text-brand-800 underline" href={`/staff/providers/${p.slug}?${query}`}>{p.name}</Link>{p.status !== "active" && " (suspendu)"}</td>
                   <td className={cellClass}>{p.lastPullAt ? formatDateTime(p.lastPullAt) : "Aucune récupération"}</td>
                   <td className={cellClass}>{formatNumber(p.seqReached)}</td>
                   <td className={cellClass}>{p.lagHours === null ? "À jour" : `${p.lagHours} h`}{p.late && <strong className="ms-2 text-red-800">EN RETARD</strong>}</td>
+                  <td className={cellClass}>{p.ackLagHours === null ? "À jour" : `${p.ackLagHours} h`}{p.ackLate && <strong className="ms-2 text-red-800">EN RETARD</strong>}</td>
                   <td className={cellClass}>{formatNumber(p.pullsInPeriod)}</td>
+                  <td className={cellClass}>{formatNumber(p.violations30d)}{p.flagged && <strong className="ms-2 text-red-800">SIGNALÉ</strong>}</td>
+                  <td className={cellClass}>{formatNumber(p.answersMissing)} / {formatNumber(p.answersLate)}</td>
                 </tr>
               ))}
             </tbody>

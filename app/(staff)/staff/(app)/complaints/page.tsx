@@ -4,7 +4,9 @@ import { listComplaints } from "@/lib/complaints/list-complaints";
 
 const STATUS_LABELS: Record<string, string> = { new: "Nouveau", reviewing: "En examen", forwarded: "Transmis", closed: "Clos" };
 const REASON_LABELS: Record<string, string> = { no_mention: "Sans mention StopSMS", after_opposition: "Après opposition", other: "Autre" };
-export { STATUS_LABELS, REASON_LABELS };
+const VERDICT_LABELS: Record<string, string> = { violation: "Infraction", "within-deadline": "Dans le délai", "no-opposition": "Aucune opposition", undetermined: "Indéterminé" };
+const ANSWER_LABELS: Record<string, string> = { suppressed: "Numéro retiré des envois", disputed: "Contesté", investigating: "En cours de vérification" };
+export { STATUS_LABELS, REASON_LABELS, VERDICT_LABELS, ANSWER_LABELS };
 
 export default async function ComplaintsPage({ searchParams }: { searchParams: Promise<{ status?: string; sender?: string }> }) {
   const filters = await searchParams;
@@ -29,7 +31,7 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: P
       </form>
       <div className="overflow-x-auto">
         <table className="mt-4 w-full text-sm">
-          <thead><tr><th className={headClass}>Référence</th><th className={headClass}>Reçu le</th><th className={headClass}>Motif</th><th className={headClass}>Expéditeur affiché</th><th className={headClass}>Expéditeur enregistré</th><th className={headClass}>Statut</th></tr></thead>
+          <thead><tr><th className={headClass}>Référence</th><th className={headClass}>Reçu le</th><th className={headClass}>Motif</th><th className={headClass}>Expéditeur affiché</th><th className={headClass}>Expéditeur enregistré</th><th className={headClass}>Verdict</th><th className={headClass}>Réponse</th><th className={headClass}>Statut</th></tr></thead>
           <tbody>
             {complaints.map((c) => (
               <tr key={c.id}>
@@ -38,6 +40,8 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: P
                 <td className={cellClass}>{REASON_LABELS[c.reason]}</td>
                 <td className={cellClass}>{c.senderSeen}</td>
                 <td className={cellClass}>{c.sender ? c.sender.name : "—"}</td>
+                <td className={cellClass}>{VERDICT_LABELS[c.verdict ?? "undetermined"]}</td>
+                <td className={cellClass}>{c.respondedAt ? (c.respondBy && c.respondedAt > c.respondBy ? "En retard" : "Reçue") : c.respondBy && c.respondBy < new Date() ? "Manquante" : "—"}</td>
                 <td className={cellClass} data-testid={`status-${c.id}`}>{STATUS_LABELS[c.status]}</td>
               </tr>
             ))}

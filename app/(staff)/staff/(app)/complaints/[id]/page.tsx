@@ -5,7 +5,8 @@ import { buttonClass, fieldClass, formatDateTime } from "@/components/staff/ui";
 import { getComplaint } from "@/lib/complaints/list-complaints";
 import { nextStatuses } from "@/lib/complaints/update-complaint";
 import { maskPhone } from "@/lib/phone/mask-phone";
-import { REASON_LABELS, STATUS_LABELS } from "../page";
+import type { Fact } from "@/lib/complaints/assess-complaint";
+import { ANSWER_LABELS, REASON_LABELS, STATUS_LABELS, VERDICT_LABELS } from "../page";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ ok?: string; error?: string }> };
 
@@ -14,6 +15,7 @@ export default async function ComplaintPage({ params, searchParams }: Props) {
   const complaint = await getComplaint(id);
   if (!complaint) notFound();
   const back = `/staff/complaints/${complaint.id}`;
+  const facts = (complaint.facts ?? { reason: "", facts: [] }) as unknown as { reason: string; facts: Fact[] };
   return (
     <>
       <p><Link href="/staff/complaints" className="text-brand-800 underline">← Signalements</Link></p>
@@ -27,7 +29,45 @@ export default async function ComplaintPage({ params, searchParams }: Props) {
         <dt className="font-semibold">SMS reçu le</dt><dd>{complaint.receivedAt.toISOString().slice(0, 10)}</dd>
         <dt className="font-semibold">Numéro</dt><dd dir="ltr">{complaint.phone ? maskPhone(complaint.phone) : "non communiqué"}</dd>
         <dt className="font-semibold">Signalé le</dt><dd>{formatDateTime(complaint.createdAt)}</dd>
+        <dt className="font-semibold">Émetteur affiché</dt><dd dir="ltr">{complaint.originator ?? "—"}{complaint.originatorPhone && ` (${complaint.originatorPhone})`}</dd>
+        <dt className="font-semibold">Lien StopSMS</dt><dd>{complaint.linkCode ? <span className="font-mono">{complaint.linkCode}</span> : "—"}{complaint.verified && " · réception prouvée par le lien"}</dd>
+        <dt className="font-semibold">Opérateur d&apos;envoi</dt><dd>{complaint.provider ? complaint.provider.name : "—"}</dd>
       </dl>
+
+      <section aria-labelledby="verdict" className="mt-6">
+        <h2 id="verdict" className="text-xl font-semibold">Verdict</h2>
+        <p className="mt-2" data-testid="complaint-verdict">
+          <strong className={complaint.verdict === "violation" ? "text-red-800" : undefined}>{VERDICT_LABELS[complaint.verdict ?? "undetermined"]}</strong> — {facts.reason}
+        </p>
+        <h3 className="mt-3 font-semibold">Chronologie des faits</h3>
+        <ol className="mt-2 space-y-1 border-s-2 border-slate-300 ps-4" data-testid="complaint-timeline">
+          {facts.facts.map((f) => (
+            <li key={f.key}>
+              <span className="font-semibold">{f.label}</span> : {typeof f.value === "string" && /^\d{4}-/.test(f.value) && !f.value.includes(" – ") ? formatDateTime(new Date(f.value)) : (f.value ?? "jamais")}
+              {f.source && <span className="text-slate-600"> · source : {f.source.table} {f.source.id}</span>}
+            </li>
+          ))}
+        </ol>
+        <p className="mt-3 flex flex-wrap gap-4">
+          <a className="text-brand-800 underline" href={`/staff/evidence/complaints/${complaint.id}`} download>Dossier de preuve signé (JSON)</a>
+          <a className="text-brand-800 underline" href={`/staff/evidence/complaints/${complaint.id}?format=pdf`} download>Dossier de preuve (PDF)</a>
+        </p>
+      </section>
+
+      <section aria-labelledby="answer" className="mt-6">
+        <h2 id="answer" className="text-xl font-semibold">Réponse de l&apos;opérateur</h2>
+        {complaint.respondedAt ? (
+          <p className="mt-2" data-testid="complaint-answer">
+            {ANSWER_LABELS[complaint.responseAction ?? ""] ?? complaint.responseAction} le {formatDateTime(complaint.respondedAt)} (clé {complaint.responseKeyid})
+            {complaint.respondBy && complaint.respondedAt > complaint.respondBy && <strong className="ms-2 text-red-800">EN RETARD</strong>}
+            {complaint.responseText && <span className="mt-1 block whitespace-pre-wrap rounded border border-slate-200 p-2">{complaint.responseText}</span>}
+          </p>
+        ) : (
+          <p className="mt-2" data-testid="complaint-answer">
+            Pas encore de réponse{complaint.respondBy && <> · attendue avant le {formatDateTime(complaint.respondBy)}{complaint.respondBy < new Date() && <strong className="ms-2 text-red-800">EN RETARD</strong>}</>}
+          </p>
+        )}
+      </section>
       <h2 className="mt-6 text-xl font-semibold">Texte du SMS</h2>
       <blockquote className="mt-2 whitespace-pre-wrap rounded border border-slate-200 p-3">{complaint.messageText}</blockquote>
 

@@ -21,6 +21,18 @@ export default async function ProviderPage({ params, searchParams }: Props) {
       <h1 className="mt-2 text-2xl font-bold">{provider.name}</h1>
       <p className="text-slate-700">{provider.slug} · ANRT {provider.anrtNumber} · {provider.status === "active" ? "Actif" : "Suspendu"}</p>
       <FlashMessage {...flash} />
+      <form method="get" action={`/staff/evidence/providers/${provider.slug}`} className="mt-4 flex flex-wrap items-end gap-3" aria-label="Dossier de preuve">
+        <div>
+          <label htmlFor="evidence-from" className="block text-sm font-semibold">Signalements du</label>
+          <input id="evidence-from" name="from" type="date" className={fieldClass} required />
+        </div>
+        <div>
+          <label htmlFor="evidence-to" className="block text-sm font-semibold">au</label>
+          <input id="evidence-to" name="to" type="date" className={fieldClass} required />
+        </div>
+        <label className="flex min-h-11 items-center gap-2 text-sm"><input type="checkbox" name="format" value="pdf" /> en PDF</label>
+        <button type="submit" className={secondaryButtonClass}>Dossier de preuve signé</button>
+      </form>
 
       {admin && (
         <form method="post" action="/staff/actions/provider-update" className="mt-4 grid max-w-xl gap-2">
