@@ -1,5 +1,6 @@
 // Test data for the e2e suite, made through the real lib functions (run with tsx, react-server condition):
-//   mint <sender-code> <phone> [expired]          → prints {"code": "...", "url": "..."}
+//   mint <sender-code> <phone> [expired|late]     → prints {"code": "...", "url": "..."}; `late`: minted 3 days
+//                                                   from now, past the legal deadline of a refusal made today
 //   provider <slug> <sender-code> <key-file>      → registers a provider + Ed25519 key, private key to <key-file>
 //   staff <email> <admin|analyst> <password>      → creates a staff account
 //   seed                                          → the demo data set (idempotent)
@@ -39,7 +40,7 @@ async function main() {
     return void process.stdout.write(JSON.stringify(user));
   }
   if (command === "seed") return void process.stdout.write(JSON.stringify({ seeded: (await seedDemoData()).seeded }));
-  if (command !== "mint" || !senderCode || !phone) throw new Error("usage: mint <sender-code> <phone> [expired]");
+  if (command !== "mint" || !senderCode || !phone) throw new Error("usage: mint <sender-code> <phone> [expired|late]");
   const { sender, provider } = await ensureSender(senderCode);
   const { links } = await mintLinks({
     providerId: provider.id, senderId: sender.id, campaign: `e2e-${randomBytes(3).toString("hex")}`, phones: [phone],
@@ -48,6 +49,7 @@ async function main() {
   const link = links[0];
   if (!link) throw new Error(`no link minted for ${phone}: not a valid number?`);
   if (flag === "expired") await db().$executeRaw`UPDATE stop_links SET expires_at = now() - interval '1 day' WHERE code = ${link.code}`;
+  if (flag === "late") await db().$executeRaw`UPDATE stop_links SET created_at = now() + interval '3 days' WHERE code = ${link.code}`;
   process.stdout.write(JSON.stringify({ code: link.code, url: link.url }));
 }
 

@@ -21,8 +21,8 @@ function fixture(args: string[]): unknown {
 }
 
 /** Mints a StopSMS link through lib/links (see fixtures-cli.ts). */
-export function mintLink(senderCode: string, phone: string, options: { expired?: boolean } = {}): { code: string; url: string } {
-  return fixture(["mint", senderCode, phone, ...(options.expired ? ["expired"] : [])]) as { code: string; url: string };
+export function mintLink(senderCode: string, phone: string, options: { expired?: boolean; late?: boolean } = {}): { code: string; url: string } {
+  return fixture(["mint", senderCode, phone, ...(options.expired ? ["expired"] : options.late ? ["late"] : [])]) as { code: string; url: string };
 }
 
 /** Registers a provider for one sender, with a fresh key whose private half is written to keyFile. */

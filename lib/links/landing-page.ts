@@ -31,11 +31,11 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
   // A refusal older than the link: the SMS should not have been sent. The tap on the link proves it
   // arrived, so a one-tap report is verified evidence. Otherwise, a discreet way to report it anyway.
   const refusedBefore = [
-    link.opposedAll && link.opposedAll.since < link.mintedAt ? (["Link.shouldNotAll", link.opposedAll.since] as const) : null,
-    link.opposedSender && link.opposedSender.since < link.mintedAt ? (["Link.shouldNotSender", link.opposedSender.since] as const) : null,
+    link.opposedAll && link.opposedAll.since < link.mintedAt ? (["Link.shouldNotAll", link.opposedAll] as const) : null,
+    link.opposedSender && link.opposedSender.since < link.mintedAt ? (["Link.shouldNotSender", link.opposedSender] as const) : null,
   ].find((x) => x !== null);
   const report = refusedBefore
-    ? html`<p class="note"><strong>${t(refusedBefore[0], { sender, date: formatDateTime(locale, refusedBefore[1], false) })}</strong></p>
+    ? html`<p class="note"><strong>${t(refusedBefore[0], { sender, date: formatDateTime(locale, refusedBefore[1].since, false) })}</strong><br><a href="/receipt/${refusedBefore[1].receiptId}">${t("Link.viewReceipt", { receipt: refusedBefore[1].receiptId })}</a></p>
 <form method="post" action="/${link.code}"><p><label><input type="checkbox" name="share" value="yes"> ${stableSentence(locale, "Link.sharePhone")}</label></p>
 <button class="btn primary" type="submit" name="choice" value="report" aria-describedby="report-hint">${stableSentence(locale, "Link.reportNow")}</button><p class="hint" id="report-hint">${stableSentence(locale, "Link.reportHint")}</p></form>`
     : html`<p class="hint"><a href="/report?link=${link.code}">${stableSentence(locale, "Link.reportLink")}</a></p>`;
@@ -48,8 +48,7 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
   const title = stableSentence(locale, "Link.title", { sender });
   const body = html`<h1>${title}</h1>
 <p>${withLtrNumber(stableSentence(locale, "Link.sentTo", { phone: NUMBER_TOKEN }), maskPhone(link.phone))}</p>
-${refusedBefore ? report : html``}
-${link.opposedAll ? already("Link.alreadyAll", link.opposedAll) : link.opposedSender ? already("Link.alreadySender", link.opposedSender) : html``}
+${refusedBefore ? report : link.opposedAll ? already("Link.alreadyAll", link.opposedAll) : link.opposedSender ? already("Link.alreadySender", link.opposedSender) : html``}
 ${link.opposedAll ? html`` : html`<p>${stableSentence(locale, "Link.choose")}</p><form method="post" action="/${link.code}">${buttons}</form>`}
 <p class="hint">${stableSentence(locale, "Link.free", { hours: env().STOPSMS_MAX_LAG_HOURS })}</p>
 ${refusedBefore ? html`` : report}`;

@@ -1,0 +1,70 @@
+import { createPrivateKey, randomBytes } from "node:crypto";
+import { mkdtemp, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { signRequest } from "../../lib/signing/sign-request";
+import type { Jwks } from "../../lib/signing/verify-response";
+import { verifyPack } from "../../lib/evidence/verify-pack";
+import { expectNoSeriousA11yViolations } from "../support/axe";
+import { mintLink, registerProvider, uniquePhone } from "../support/fixtures";
+import { expect, signInAs, test } from "../support/staff";
+
+test("a link minted after the refusal: one-tap report, violation with its timeline, the provider answers, staff download the signed pack", async ({ page, request, baseURL }, info) => {
+  test.setTimeout(90_000);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-enforce-"));
+  const keyFile = path.join(dir, "key.pem");
+  const slug = `enf-${randomBytes(3).toString("hex")}`;
+  const sender = `brand-${randomBytes(3).toString("hex")}`;
+  const { keyid } = registerProvider(slug, sender, keyFile);
+  const privateKey = createPrivateKey(await readFile(keyFile, "utf8"));
+
+  // The citizen refused all commercial SMS; three days later a provider minted a link for that number anyway.
+  const phone = uniquePhone();
+  expect((await request.post("/stop/submit", { form: { phone, scope: "all" }, maxRedirects: 0 })).status()).toBe(303);
+  const { code } = mintLink(sender, phone, { late: true });
+
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto(`/${code}`);
+  await expect(page.getByText("ce SMS n'aurait pas dû être envoyé")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: info.outputPath("landing-report-fr.png"), fullPage: true });
+  await page.getByRole("button", { name: "Signaler ce SMS à la CNDP" }).click();
+  await expect(page.getByRole("heading", { name: "Signalement enregistré" })).toBeVisible();
+  const id = /C-[A-Z0-9]{5}-[A-Z0-9]{5}/.exec(await page.getByRole("main").innerText())![0];
+  await expect(page.getByRole("link", { name: "Mon numéro" })).toBeVisible();
+
+  // The provider, through the signed API: the complaint (number masked), then its answer.
+  const call = async (method: "GET" | "POST", pathAndQuery: string, body?: object) => {
+    const url = `${baseURL}/api/v1${pathAndQuery}`;
+    const text = body ? JSON.stringify(body) : undefined;
+    const headers = await signRequest({ method, url, body: text, keyid, privateKey });
+    const response = method === "GET" ? await request.get(url, { headers }) : await request.post(url, { headers, data: text });
+    expect(response.status()).toBe(200);
+    return response.json();
+  };
+  const listed = (await call("GET", "/complaints")) as { complaints: { id: string; verdict: string; phone: string; type: string }[] };
+  const mine = listed.complaints.find((c) => c.id === id)!;
+  expect(mine).toMatchObject({ verdict: "violation", type: "sent-after-opposition" });
+  expect(mine.phone).toContain("•");
+  expect(await call("POST", `/complaints/${id}/response`, { action: "suppressed", text: "Numéro retiré de la campagne." })).toMatchObject({ id, late: false });
+
+  // Staff: the verdict, its timeline, the answer, the pack.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAs(page, "analyst");
+  await page.goto(`/staff/complaints/${id}`);
+  await expect(page.getByTestId("complaint-verdict")).toContainText("Infraction");
+  const timeline = page.getByTestId("complaint-timeline");
+  for (const fact of ["Lien minté pour ce numéro", "Opposition en vigueur (tous expéditeurs)", "Délai légal (48 h après l'opposition)", "Changement récupéré"]) await expect(timeline).toContainText(fact);
+  await expect(page.getByTestId("complaint-answer")).toContainText("Numéro retiré des envois");
+  await expectNoSeriousA11yViolations(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Dossier de preuve signé (JSON)" }).click();
+  const packText = await readFile((await (await download).path())!, "utf8");
+  const jwks = (await (await request.get("/.well-known/stopsms-keys.json")).json()) as Jwks;
+  const check = verifyPack(packText, jwks);
+  expect(check.valid).toBe(true);
+  expect(check.valid && check.document).toMatchObject({ verdict: "violation", complaint: { id, verified: true } });
+  const pdf = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Dossier de preuve (PDF)" }).click();
+  expect((await readFile((await (await pdf).path())!)).subarray(0, 5).toString()).toBe("%PDF-");
+});
