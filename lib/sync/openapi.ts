@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { changesQuery, checkBody, keywordsBody, linksBody, responses, snapshotQuery } from "./schemas";
+import { ackBody, changesQuery, checkBody, complaintResponseBody, complaintsQuery, keywordsBody, linksBody, responses, snapshotQuery } from "./schemas";
 
 // OpenAPI 3.1 for /api/v1, generated from the zod schemas the handlers parse with, so the document
 // cannot drift from the code. OpenAPI 3.1 uses JSON Schema 2020-12, zod's native target.
@@ -47,9 +47,9 @@ export function buildOpenApiDocument(serverUrl: string) {
     openapi: "3.1.0",
     info: {
       title: "StopSMS provider API",
-      version: "1.0.0",
+      version: "1.1.0",
       description:
-        "The contract between the StopSMS platform and registered SMS providers (SYNC-PROTOCOL.md, version 1). Every request is signed with the provider's Ed25519 key (RFC 9421, with RFC 9530 Content-Digest on bodies); every response is signed by the platform (keys at /.well-known/stopsms-keys.json).",
+        "The contract between the StopSMS platform and registered SMS providers (SYNC-PROTOCOL.md, version 1.1). Every request is signed with the provider's Ed25519 key (RFC 9421, with RFC 9530 Content-Digest on bodies); every response is signed by the platform (keys at /.well-known/stopsms-keys.json).",
     },
     servers: [{ url: `${serverUrl.replace(/\/+$/, "")}/api/v1` }],
     paths: {
@@ -77,7 +77,22 @@ export function buildOpenApiDocument(serverUrl: string) {
         post: { operationId: "mintLinks", summary: "Mint per-recipient StopSMS links (at most 100000; idempotent per sender+campaign+phone)", parameters: [...signatureHeaders, digestHeader], requestBody: body(linksBody), responses: ok("Links", responses.links) },
       },
       "/keywords": {
-        post: { operationId: "recordKeyword", summary: "Report a STOP reply received by the provider", parameters: [...signatureHeaders, digestHeader], requestBody: body(keywordsBody), responses: ok("Whether an opposition was recorded", responses.keywords) },
+        post: { operationId: "recordKeyword", summary: "Report a STOP or START reply received by the provider", parameters: [...signatureHeaders, digestHeader], requestBody: body(keywordsBody), responses: ok("Whether an opposition was recorded or withdrawn", responses.keywords) },
+      },
+      "/suppressions/ack": {
+        post: { operationId: "acknowledgeChanges", summary: "State, under your signature, that every change up to `applied` is applied (not beyond what you fetched: 422; never back: 409 ack-regressed)", parameters: [...signatureHeaders, digestHeader], requestBody: body(ackBody), responses: ok("The acknowledgement as recorded", responses.ack) },
+      },
+      "/complaints": {
+        get: { operationId: "listComplaints", summary: "Complaints about your senders or your links, oldest first; numbers masked unless the citizen agreed to share them", parameters: [...signatureHeaders, ...queryParameters(complaintsQuery)], responses: ok("A page of complaints; call again with after=next while more is true", responses.complaints) },
+      },
+      "/complaints/{id}/response": {
+        post: {
+          operationId: "answerComplaint",
+          summary: "Your answer to a complaint, before respond_by (404 for a complaint you may not see)",
+          parameters: [...signatureHeaders, digestHeader, { name: "id", in: "path", required: true, schema: { type: "string", example: "C-7F3KQ-92QDX" } }],
+          requestBody: body(complaintResponseBody),
+          responses: ok("The answer as recorded, and whether it was late", responses.complaintResponse),
+        },
       },
       "/openapi.json": { get: { operationId: "openapi", summary: "This document (no request signature needed)", responses: { "200": { description: "OpenAPI 3.1" } } } },
     },
