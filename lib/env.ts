@@ -20,6 +20,9 @@ const schema = z.object({
   STOPSMS_SIGNING_KEY: z.string().includes("PRIVATE KEY", { error: "must be a PKCS#8 PEM private key" }).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }).optional(),
+  // Reverse proxies allowed to say who the client is (X-Forwarded-For) and which host it asked for:
+  // addresses or CIDRs, comma-separated. Unset: the client is the socket's peer (lib/http/trusted-proxies.ts).
+  STOPSMS_TRUSTED_PROXIES: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // SMS gateway for verification codes (lib/sms): unset means the outbox, except in production on a real
   // database, where a code must really leave (sendSms refuses, /api/health says why).

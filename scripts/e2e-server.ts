@@ -26,6 +26,8 @@ async function main() {
     STOPSMS_DATA_DIR: E2E_STATE_DIR,
     // Codes go to the outbox, where the tests read them (a production deployment names a real gateway).
     STOPSMS_SMS_GATEWAY: "outbox",
+    // The tests speak for many clients through X-Forwarded-For, as a reverse proxy on this host would.
+    STOPSMS_TRUSTED_PROXIES: "127.0.0.1,::1",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   await buildIfStale(env, "[e2e] building the app (sources changed since the last build)");

@@ -4,6 +4,7 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
+import { applyClientAddress, parseTrustedProxies } from "@/lib/http/trusted-proxies";
 import { logger } from "@/lib/log";
 import { landingCodeOf, serveLanding } from "@/lib/links/serve-landing";
 
@@ -12,10 +13,13 @@ const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
 
 async function main() {
+  const trusted = parseTrustedProxies(process.env.STOPSMS_TRUSTED_PROXIES);
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = http.createServer((request, response) => {
+    // Before anything reads a header: who the client is, and forwarded headers only from trusted proxies.
+    applyClientAddress(request.headers, request.socket.remoteAddress, trusted);
     const code = landingCodeOf(request);
     if (code === null) return void handle(request, response);
     serveLanding(code, request, response).catch((error: unknown) => {

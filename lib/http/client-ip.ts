@@ -1,11 +1,12 @@
+import { CLIENT_IP_HEADER } from "./trusted-proxies";
+
 /**
- * The client's address for rate limiting. Next's server (behind scripts/serve.ts) fills X-Forwarded-For
- * from the socket when the request has none; a reverse proxy appends the address it saw. Either way the
- * last entry is the one added by infrastructure we run, not by the client. Deploy behind a proxy that sets
- * this header.
+ * The client's address for rate limits and lock-outs: decided once by the production server from the
+ * socket and STOPSMS_TRUSTED_PROXIES (lib/http/trusted-proxies.ts), which also drops any value a client sent.
+ * Under `next dev` (no such server) the last X-Forwarded-For entry stands in.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || headers.get("x-real-ip") || "unknown";
+  const decided = headers.get(CLIENT_IP_HEADER);
+  if (decided) return decided;
+  return headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || "unknown";
 }

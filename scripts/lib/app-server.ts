@@ -24,6 +24,7 @@ export async function startAppServer(databaseUrl: string, port: number, extraEnv
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
       STOPSMS_SMS_GATEWAY: "outbox",
+      STOPSMS_TRUSTED_PROXIES: "127.0.0.1,::1",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,40 @@
+import { describe, expect, inject, it } from "vitest";
+import { startAppServer } from "@/scripts/lib/app-server";
+import { nextIp, recordResult } from "./results";
+
+const PORT = 3238;
+
+describe("client addresses come from the socket unless a trusted proxy speaks", () => {
+  it("without STOPSMS_TRUSTED_PROXIES, a forged X-Forwarded-For buys no new rate-limit bucket and no other host", async () => {
+    const server = await startAppServer(inject("databaseUrl"), PORT, { STOPSMS_TRUSTED_PROXIES: "" });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 25; i++) {
+        const response = await fetch(`${server.url}/stop/submit`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": nextIp() },
+          body: "phone=12",
+          redirect: "manual",
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses.slice(0, 20).every((s) => s === 303)).toBe(true);
+      expect(statuses.slice(20)).toEqual([429, 429, 429, 429, 429]);
+      // A forged X-Forwarded-Host does not make a cross-site post look same-origin.
+      const crossSite = await fetch(`${server.url}/report/submit`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", "x-forwarded-host": "evil.example" },
+        body: "x=1",
+        redirect: "manual",
+      });
+      expect(crossSite.status).toBe(403);
+      recordResult("trusted proxies", {
+        "posts with 25 different forged X-Forwarded-For from one socket": 25,
+        "accepted before 429 (the per-address limit)": statuses.filter((s) => s === 303).length,
+        "cross-site post with a forged X-Forwarded-Host": "403",
+      });
+    } finally {
+      await server.stop();
+    }
+  });
+});
