@@ -1,11 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+import { safeBackPath } from "@/lib/http/safe-back";
 import { localeCookie, locales } from "@/lib/i18n/locales";
 
 const input = z.object({
   locale: z.enum(locales),
-  // Only same-site paths: never an open redirect.
-  next: z.string().regex(/^\/(?!\/)[^\s\\]*$/).catch("/"),
+  // Only same-site paths: never an open redirect, never a header-breaking character.
+  next: z.unknown().transform((value) => safeBackPath(value, "/", "/")),
 });
 
 export async function POST(request: NextRequest) {

@@ -14,7 +14,8 @@ function forbiddenPage(message: string) {
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ action: string }> }) {
   const { action } = await params;
-  const run = STAFF_ACTIONS[action];
+  // Own keys only: "constructor" or "toString" are not actions.
+  const run = Object.hasOwn(STAFF_ACTIONS, action) ? STAFF_ACTIONS[action] : undefined;
   if (!run) return new NextResponse("Unknown action", { status: 404 });
   if (!isSameOriginPost(request.headers)) return forbiddenPage("Cette demande ne vient pas de l'espace CNDP.");
   const staff = await currentStaff();
