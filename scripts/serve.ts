@@ -6,6 +6,8 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { applyClientAddress, parseTrustedProxies } from "@/lib/http/trusted-proxies";
 import { logger } from "@/lib/log";
+import { platformKey } from "@/lib/signing/platform-key";
+import { smsGateway } from "@/lib/sms/send-sms";
 import { landingCodeOf, serveLanding } from "@/lib/links/serve-landing";
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
@@ -17,6 +19,9 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Refuse to start rather than answer providers unsigned, or citizens with codes that never leave.
+  platformKey();
+  smsGateway();
   const server = http.createServer((request, response) => {
     // Before anything reads a header: who the client is, and forwarded headers only from trusted proxies.
     applyClientAddress(request.headers, request.socket.remoteAddress, trusted);

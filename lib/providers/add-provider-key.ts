@@ -1,4 +1,5 @@
 import "server-only";
+import { createPublicKey } from "node:crypto";
 import { writeAudit, type Actor } from "@/lib/audit/write-audit";
 import { assertActorMay } from "@/lib/auth/assert-actor-may";
 import { db } from "@/lib/db/client";
@@ -7,7 +8,12 @@ import { conflict, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { addProviderKeySchema } from "./schemas";
 
-/** Registers a provider's Ed25519 public key. The platform never sees or stores private keys. */
+const spkiOf = (pem: string) => createPublicKey(pem).export({ type: "spki", format: "der" }).toString("base64");
+
+/**
+ * Registers a provider's Ed25519 public key. The platform never sees or stores private keys. One key pair
+ * belongs to one provider only: the same public key under two providers would let one sign as the other.
+ */
 export async function addProviderKey(actor: Actor, input: unknown) {
   await assertActorMay(actor, "admin");
   const data = parseInput(addProviderKeySchema, input);
@@ -15,6 +21,11 @@ export async function addProviderKey(actor: Actor, input: unknown) {
     return await db().$transaction(async (tx) => {
       const provider = await tx.provider.findUnique({ where: { slug: data.providerSlug } });
       if (!provider) throw notFound(`no provider ${data.providerSlug}`);
+      // Serialised with other key registrations, so two providers cannot register the same key at once.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(727367002)`;
+      const spki = spkiOf(data.publicKeyPem);
+      const taken = (await tx.providerKey.findMany({ where: { providerId: { not: provider.id } }, select: { publicKeyPem: true, keyid: true } })).find((k) => spkiOf(k.publicKeyPem) === spki);
+      if (taken) throw conflict("this public key is already registered to another provider");
       const key = await tx.providerKey.create({
         data: { keyid: data.keyid, providerId: provider.id, publicKeyPem: data.publicKeyPem },
       });

@@ -38,3 +38,18 @@ describe("client addresses come from the socket unless a trusted proxy speaks", 
     }
   });
 });
+
+describe("production refuses to start half-configured", () => {
+  it("exits with a clear message without STOPSMS_SIGNING_KEY, and health names the key and the gateway", async () => {
+    await expect(startAppServer(inject("databaseUrl"), PORT + 1, { STOPSMS_SIGNING_KEY: "" })).rejects.toThrow(/STOPSMS_SIGNING_KEY is required in production/);
+    await expect(startAppServer(inject("databaseUrl"), PORT + 1, { STOPSMS_SMS_GATEWAY: "" })).rejects.toThrow(/STOPSMS_SMS_GATEWAY is required in production/);
+    const server = await startAppServer(inject("databaseUrl"), PORT + 1);
+    try {
+      const health = (await (await fetch(`${server.url}/api/health`)).json()) as { status: string; signingKey: { keyid: string }; smsGateway: { name: string } };
+      expect(health).toMatchObject({ status: "ok", signingKey: { keyid: expect.stringMatching(/^stopsms-/) }, smsGateway: { name: "outbox" } });
+      recordResult("start-up checks", { "without STOPSMS_SIGNING_KEY": "refuses to start", "without STOPSMS_SMS_GATEWAY": "refuses to start", "/api/health": "names the key id and the gateway" });
+    } finally {
+      await server.stop();
+    }
+  });
+});
