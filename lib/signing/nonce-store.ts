@@ -1,4 +1,5 @@
 import "server-only";
+import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { sharedRedis } from "@/lib/rate-limit/stores";
 
@@ -35,12 +36,32 @@ export class RedisNonceStore implements NonceStore {
   }
 }
 
+export class PostgresNonceStore implements NonceStore {
+  private claims = 0;
+
+  async claim(key: string, ttlSeconds: number) {
+    // One statement: inserted, or taken over from an expired row; a live row makes it a replay. The primary
+    // key decides between parallel replays on any number of instances.
+    const { rowCount } = await pool().query(
+      `INSERT INTO request_nonces (key, expires_at) VALUES ($1, now() + make_interval(secs => $2))
+       ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE request_nonces.expires_at <= now()`,
+      [key, ttlSeconds],
+    );
+    if (++this.claims % 1000 === 0) await pool().query("DELETE FROM request_nonces WHERE expires_at < now()").catch(() => undefined);
+    return rowCount === 1;
+  }
+}
+
 let store: NonceStore | undefined;
 
+/**
+ * Redis when configured (several instances); else PostgreSQL in production, so a restart does not reopen
+ * the replay window; in memory only for development and tests.
+ */
 export async function claimNonce(keyid: string, nonce: string): Promise<boolean> {
   if (!store) {
-    const url = env().REDIS_URL;
-    store = url ? new RedisNonceStore(url) : new MemoryNonceStore();
+    const { REDIS_URL, NODE_ENV } = env();
+    store = REDIS_URL ? new RedisNonceStore(REDIS_URL) : NODE_ENV === "production" ? new PostgresNonceStore() : new MemoryNonceStore();
   }
   return store.claim(`stopsms:nonce:${keyid}:${nonce}`, NONCE_WINDOW_SECONDS);
 }
