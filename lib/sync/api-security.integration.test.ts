@@ -85,6 +85,21 @@ describe("request verification", () => {
     expect(json.code).toBe("too-large");
   });
 
+  it("never logs an unverified call as the provider whose key id it names, and limits unverified calls per address", async () => {
+    const provider = await createApiProvider();
+    const forger = generateKeyPairSync("ed25519").privateKey;
+    const from = (address: string) => (r: { headers: Record<string, string> }) => void (r.headers["x-forwarded-for"] = address);
+    const forged = await signedCall(senders, { keyid: provider.keyid, privateKey: forger }, { path: "/senders", tamper: from("10.66.0.1") });
+    expect(forged.json.code).toBe("signature-invalid");
+    expect(await db().accessLog.count({ where: { providerId: provider.id } })).toBe(0);
+    const codes = [];
+    for (let i = 0; i < 61; i++) codes.push((await signedCall(senders, { keyid: provider.keyid, privateKey: forger }, { path: "/senders", tamper: from("10.66.0.2") })).json.code);
+    expect(codes.slice(0, 60).every((c) => c === "signature-invalid")).toBe(true);
+    expect(codes[60]).toBe("rate-limited");
+    // The provider itself is not affected, even from that address: verified calls are limited per key only.
+    expect((await signedCall(senders, provider, { path: "/senders", tamper: from("10.66.0.2") })).response.status).toBe(200);
+  });
+
   it("writes an access log row for every signed call, accepted or refused", async () => {
     const provider = await createApiProvider();
     await signedCall(senders, provider, { path: "/senders" });

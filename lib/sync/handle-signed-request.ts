@@ -5,6 +5,7 @@ import { ApiProblem, problems } from "@/lib/http/problem";
 import { logger } from "@/lib/log";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { signResponse } from "@/lib/signing/sign-response";
+import { clientIp } from "@/lib/http/client-ip";
 import { readBoundedBody } from "@/lib/http/read-bounded-body";
 import { completeRequestVerification, verifyRequestSignature, type VerifiedCaller } from "@/lib/signing/verify-request";
 import { takeBodySlot, takeProviderBulkSlot } from "./bulk-slots";
@@ -12,6 +13,8 @@ import { writeAccessLog } from "./write-access-log";
 
 const MAX_BODY_BYTES = 12 * 1024 * 1024; // 100 000 numbers as JSON fit in ~2.5 MB
 const API_RATE_LIMIT = { limit: 600, windowMs: 60_000 }; // per key: ample for sync, stops a runaway loop
+// Per address, for calls that fail verification: a key's owner never needs many; a scanner or a forger does.
+const UNVERIFIED_RATE_LIMIT = { limit: 60, windowMs: 60_000 };
 
 export interface SignedCall {
   caller: VerifiedCaller;
@@ -59,7 +62,7 @@ function toJson(value: unknown): string {
  * sign. Any error becomes a signed problem+json; only unexpected ones are 500, details in the server log.
  */
 export async function handleSignedRequest(request: Request, endpoint: string, run: (call: SignedCall) => Promise<HandlerResult>): Promise<Response> {
-  const seen: { keyid?: string; providerId?: number } = {};
+  let verified: VerifiedCaller | undefined;
   let status = 200;
   let code: string | undefined;
   let result: HandlerResult | undefined;
@@ -67,7 +70,7 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
   const slots: (() => void)[] = [];
   try {
     const url = new URL(request.url);
-    const checked = await verifyRequestSignature({ method: request.method, url: request.url, headers: request.headers }, seen);
+    const checked = await verifyRequestSignature({ method: request.method, url: request.url, headers: request.headers });
     const limit = await checkRateLimit(API_RATE_LIMIT, "api", checked.caller.keyid);
     if (!limit.allowed) throw problems.rateLimited(limit.retryAfterSeconds);
     if (request.body) {
@@ -76,6 +79,7 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
     }
     const body = await readBoundedBody(request, MAX_BODY_BYTES);
     const caller = await completeRequestVerification(checked, request.headers, body);
+    verified = caller;
     let json: unknown;
     if (body.length > 0) {
       try {
@@ -95,6 +99,10 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
   } finally {
     for (const release of slots) release();
   }
+  if (!verified && problem && problem.status < 500 && problem.code !== "rate-limited") {
+    const limit = await checkRateLimit(UNVERIFIED_RATE_LIMIT, "api-unverified", clientIp(request.headers));
+    if (!limit.allowed) problem = problems.rateLimited(limit.retryAfterSeconds);
+  }
   if (problem) {
     status = problem.status;
     code = problem.code;
@@ -102,7 +110,9 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
   const payload = Buffer.from(problem ? toJson(problem.toJSON()) : (result!.json ?? toJson(result!.body)));
   const extra: Record<string, string> = problem?.code === "rate-limited" ? { "retry-after": String(problem.extra.retry_after) } : {};
   const response = await signResponse(status, problem ? "application/problem+json" : "application/json", payload, extra);
-  await writeAccessLog({ providerId: seen.providerId, keyid: seen.keyid, method: request.method, endpoint, cursor: result?.cursor, count: result?.count, status, code }).catch(
+  // Only a fully verified call (signature, digest, fresh nonce) is the provider's: anything else is logged
+  // without a provider, so nobody can write into a provider's record by naming its key id.
+  await writeAccessLog({ providerId: verified?.providerId, keyid: verified?.keyid, method: request.method, endpoint, cursor: result?.cursor, count: result?.count, status, code }).catch(
     (error: unknown) => logger.error({ err: error }, "access log write failed"),
   );
   return response;
