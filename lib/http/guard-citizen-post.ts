@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { html, lightPageResponse } from "@/lib/html/render-light-page";
+import { answerToResponse, html, lightPageResponse, renderLightPageAnswer, type LightPageAnswer } from "@/lib/html/render-light-page";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 import { checkRateLimits, type RateLimitRule } from "@/lib/rate-limit/check-rate-limit";
@@ -29,11 +29,11 @@ export async function guardCitizenPost(
   return decision.allowed ? null : rateLimitedResponse(locale, path, decision.retryAfterSeconds);
 }
 
-/** The friendly 429 page, with Retry-After, for any citizen post over its limit (per address or per number). */
-export function rateLimitedResponse(locale: Locale, path: string, retryAfterSeconds: number): Response {
+/** The friendly 429 page, with Retry-After, for any citizen request over its limit (per address or per number). */
+export function rateLimitedAnswer(locale: Locale, path: string, retryAfterSeconds: number): LightPageAnswer {
   const t = translatorFor(locale);
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return lightPageResponse(
+  return renderLightPageAnswer(
     {
       locale,
       title: t("Common.rateLimitedTitle"),
@@ -42,4 +42,8 @@ export function rateLimitedResponse(locale: Locale, path: string, retryAfterSeco
     },
     { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
   );
+}
+
+export function rateLimitedResponse(locale: Locale, path: string, retryAfterSeconds: number): Response {
+  return answerToResponse(rateLimitedAnswer(locale, path, retryAfterSeconds));
 }

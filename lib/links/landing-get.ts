@@ -1,6 +1,8 @@
 import "server-only";
 import type { LightPageAnswer } from "@/lib/html/render-light-page";
+import { rateLimitedAnswer } from "@/lib/http/guard-citizen-post";
 import { pickLocale } from "@/lib/i18n/locales";
+import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { landingPage } from "./landing-page";
 import { resolveLink } from "./resolve-link";
 
@@ -8,7 +10,16 @@ import { resolveLink } from "./resolve-link";
  * The answer to GET /<code>, wherever the request arrives: the Next route (development) or the production
  * server's fast path (scripts/serve.ts), so both always send the same page. Never writes anything.
  */
-export async function landingGet(code: string, acceptLanguage: string | null, localeCookieValue: string | undefined): Promise<LightPageAnswer> {
+// Misses per address: a citizen mistypes a code a few times; a scanner walking the code space misses all day.
+const MISSES_PER_ADDRESS = { limit: 30, windowMs: 10 * 60_000 };
+
+export async function landingGet(code: string, acceptLanguage: string | null, localeCookieValue: string | undefined, address: string): Promise<LightPageAnswer> {
   const locale = pickLocale(localeCookieValue, acceptLanguage);
-  return landingPage(locale, await resolveLink(code), `/${encodeURIComponent(code)}`);
+  const path = `/${encodeURIComponent(code)}`;
+  const link = await resolveLink(code);
+  if (link.status !== "active") {
+    const limit = await checkRateLimit(MISSES_PER_ADDRESS, "link-miss", address);
+    if (!limit.allowed) return rateLimitedAnswer(locale, path, limit.retryAfterSeconds);
+  }
+  return landingPage(locale, link, path);
 }

@@ -17,12 +17,11 @@ function withLtrNumber(sentence: string, number: string) {
 export function landingPage(locale: Locale, link: ResolvedLink, path: string): LightPageAnswer {
   const t = translatorFor(locale);
   if (link.status !== "active") {
-    const expired = link.status === "expired";
-    const title = expired ? t("Link.expiredTitle") : t("Link.unknownTitle");
-    const body = expired ? stableSentence(locale, "Link.expiredBody", { sender: link.sender.name }) : t("Link.unknownBody");
+    // One page for unknown and expired codes: the body tells a code-guesser nothing (no sender's name).
+    const title = t("Link.missTitle");
     return renderLightPageAnswer(
-      { locale, title, currentPath: path, body: html`<h1>${title}</h1><p>${body}</p><a class="btn primary" href="/stop">${t("Link.useForm")}</a>` },
-      { status: expired ? 410 : 404 },
+      { locale, title, currentPath: path, body: html`<h1>${title}</h1><p>${t("Link.missBody")}</p><a class="btn primary" href="/stop">${t("Link.useForm")}</a>` },
+      { status: link.status === "expired" ? 410 : 404 },
     );
   }
   const sender = link.sender.name;

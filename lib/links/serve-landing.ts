@@ -1,5 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { CLIENT_IP_HEADER } from "@/lib/http/trusted-proxies";
 import { localeCookie } from "@/lib/i18n/locales";
 import { landingGet } from "./landing-get";
 import { isLinkCode } from "./link-code";
@@ -27,7 +28,8 @@ function cookieValue(header: string | undefined, name: string): string | undefin
  * response is the one the Next route gives (same function, same headers).
  */
 export async function serveLanding(code: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const page = await landingGet(code, request.headers["accept-language"] ?? null, cookieValue(request.headers.cookie, localeCookie));
+  const address = [request.headers[CLIENT_IP_HEADER]].flat()[0] ?? request.socket.remoteAddress ?? "unknown";
+  const page = await landingGet(code, request.headers["accept-language"] ?? null, cookieValue(request.headers.cookie, localeCookie), address);
   const body = Buffer.from(page.body);
   response.writeHead(page.status, { ...page.headers, "Content-Length": String(body.length) });
   response.end(request.method === "HEAD" ? undefined : body);

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { answerToResponse } from "@/lib/html/render-light-page";
+import { clientIp } from "@/lib/http/client-ip";
 import { guardCitizenPost } from "@/lib/http/guard-citizen-post";
 import { localeCookie } from "@/lib/i18n/locales";
 import { localeOfRequest } from "@/lib/i18n/translator";
@@ -19,7 +20,7 @@ type Context = { params: Promise<{ code: string }> };
 // In production, GET and HEAD are answered before Next's router by scripts/serve.ts (same function).
 export async function GET(request: NextRequest, { params }: Context) {
   const { code } = await params;
-  return answerToResponse(await landingGet(code, request.headers.get("accept-language"), request.cookies.get(localeCookie)?.value));
+  return answerToResponse(await landingGet(code, request.headers.get("accept-language"), request.cookies.get(localeCookie)?.value, clientIp(request.headers)));
 }
 
 const form = z.object({ choice: z.enum(["sender", "all", "report"]), share: z.literal("yes").optional().catch(undefined) });

@@ -53,3 +53,20 @@ describe("production refuses to start half-configured", () => {
     }
   });
 });
+
+describe("short-link misses are limited per address", () => {
+  it("the 31st unknown code from one address in ten minutes gets a 429; another address is unaffected", async () => {
+    const server = await startAppServer(inject("databaseUrl"), PORT + 2);
+    try {
+      const ip = nextIp();
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++) statuses.push((await fetch(`${server.url}/zzzzzz${String(i).padStart(2, "2").replace(/[01]/g, "2")}`, { headers: { "x-forwarded-for": ip } })).status);
+      expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
+      expect(statuses[30]).toBe(429);
+      expect((await fetch(`${server.url}/zzzzzzzz`, { headers: { "x-forwarded-for": nextIp() } })).status).toBe(404);
+      recordResult("short-link misses", { "unknown codes from one address before 429": statuses.filter((s) => s === 404).length });
+    } finally {
+      await server.stop();
+    }
+  });
+});
