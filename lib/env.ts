@@ -16,6 +16,10 @@ const schema = z.object({
   STOPSMS_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(15),
   // Violation verdicts in 30 days from which staff see a provider flagged.
   STOPSMS_VIOLATION_FLAG: z.coerce.number().int().min(1).max(1000).default(5),
+  // Unverified refusals typed on /stop, all addresses together: refused past the cap in one hour (the form
+  // then points to "my number"), and an alert on the dashboard past the alert level.
+  STOPSMS_UNVERIFIED_PER_HOUR: z.coerce.number().int().min(1).default(3000),
+  STOPSMS_UNVERIFIED_ALERT_PER_HOUR: z.coerce.number().int().min(1).default(500),
   STOPSMS_DATA_DIR: z.string().min(1).default(".data"),
   STOPSMS_SIGNING_KEY: z.string().includes("PRIVATE KEY", { error: "must be a PKCS#8 PEM private key" }).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),

@@ -47,3 +47,17 @@ export function rateLimitedAnswer(locale: Locale, path: string, retryAfterSecond
 export function rateLimitedResponse(locale: Locale, path: string, retryAfterSeconds: number): Response {
   return answerToResponse(rateLimitedAnswer(locale, path, retryAfterSeconds));
 }
+
+/** Past the hourly cap of unverified refusals: a 503 that sends the citizen to the verified way, never capped. */
+export function unverifiedCapResponse(locale: Locale, retryAfterSeconds: number): Response {
+  const t = translatorFor(locale);
+  return lightPageResponse(
+    {
+      locale,
+      title: t("Common.busyTitle"),
+      currentPath: "/stop",
+      body: html`<h1>${t("Common.busyTitle")}</h1><p>${t("Common.busyBody")}</p><a class="btn primary" href="/number">${t("Receipt.manage")}</a>`,
+    },
+    { status: 503, headers: { "Retry-After": String(retryAfterSeconds) } },
+  );
+}

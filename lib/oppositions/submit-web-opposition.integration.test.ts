@@ -54,4 +54,20 @@ describe("submitWebOpposition (the /stop form)", () => {
     for (let i = 0; i < 6; i++) results.push((await submitWebOpposition({ phone, scope: "all" }, "MA")).status);
     expect(results).toEqual(["recorded", "recorded", "recorded", "recorded", "recorded", "rate-limited"]);
   });
+
+  it("refuses unverified refusals past the hourly cap, all addresses together, and records nothing then", async () => {
+    // Only this file posts /stop refusals in the unit suite, so it may fill the current hour for a moment.
+    const [row] = await db().$queryRaw<{ count: number }[]>`
+      INSERT INTO unverified_refusals_hourly (hour, count) VALUES (date_trunc('hour', now()), 0)
+      ON CONFLICT (hour) DO UPDATE SET count = unverified_refusals_hourly.count RETURNING count`;
+    await db().$executeRaw`UPDATE unverified_refusals_hourly SET count = 1000000000 WHERE hour = date_trunc('hour', now())`;
+    try {
+      const phone = uniquePhone();
+      const result = await submitWebOpposition({ phone, scope: "all" }, "MA");
+      expect(result.status).toBe("busy");
+      expect(await db().oppositionChange.count({ where: { phone } })).toBe(0);
+    } finally {
+      await db().$executeRaw`UPDATE unverified_refusals_hourly SET count = ${row!.count} WHERE hour = date_trunc('hour', now())`;
+    }
+  });
 });

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { parsePhone } from "@/lib/phone/parse-phone";
 import { findSenderByCodeOrName } from "@/lib/providers/list-public-senders";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
@@ -20,6 +22,7 @@ export type WebFormValues = z.infer<typeof formSchema>;
 export type SubmitWebOppositionResult =
   | { status: "invalid"; values: WebFormValues; errors: { phone?: string; sender?: string } }
   | { status: "rate-limited"; retryAfterSeconds: number }
+  | { status: "busy"; retryAfterSeconds: number }
   | { status: "recorded"; receipt: ReceiptView };
 
 /**
@@ -43,6 +46,21 @@ export async function submitWebOpposition(input: Record<string, unknown>, defaul
   if (!phone.ok || errors.sender) return { status: "invalid", values, errors };
   const limit = await checkRateLimit(RATE_LIMITS.stopPerNumber, "stop-number", phone.e164);
   if (!limit.allowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const hour = await countUnverifiedRefusal();
+  if (hour.count > env().STOPSMS_UNVERIFIED_PER_HOUR) return { status: "busy", retryAfterSeconds: hour.retryAfterSeconds };
   const result = await recordOpposition({ phone: phone.e164, target, source: "web", verified: false });
   return { status: "recorded", receipt: result.created ? result.receipt : await issueRepeatReceipt(result.receipt, "web") };
+}
+
+/**
+ * Counts one unverified refusal in the current hour, all addresses together, in one statement. Past the
+ * cap the form refuses and points to "my number": a verified refusal is never capped.
+ */
+async function countUnverifiedRefusal(): Promise<{ count: number; retryAfterSeconds: number }> {
+  const rows = await db().$queryRaw<{ count: number; next_hour: Date }[]>`
+    INSERT INTO unverified_refusals_hourly (hour, count) VALUES (date_trunc('hour', now()), 1)
+    ON CONFLICT (hour) DO UPDATE SET count = unverified_refusals_hourly.count + 1
+    RETURNING count, hour + interval '1 hour' AS next_hour`;
+  const { count, next_hour } = rows[0]!;
+  return { count, retryAfterSeconds: Math.max(1, Math.ceil((next_hour.getTime() - Date.now()) / 1000)) };
 }

@@ -10,6 +10,8 @@ export interface Dashboard {
   bySource: { source: string; added: number }[];
   senders: { code: string; name: string; added: number; inForce: number; minted: number; perThousandLinks: number | null }[];
   compliance: ComplianceRow[];
+  /** Refusals typed on /stop without proof of the number: the last hour (alert past the level) and today's share. */
+  unverified: { lastHour: number; alert: boolean; today: number; todayShare: number | null };
 }
 
 export interface ComplianceRow {
@@ -43,7 +45,7 @@ const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 export async function getDashboard(range: DateRange): Promise<Dashboard> {
   await requireStaff("analyst");
   const client = db();
-  const [kpiRows, complaintRows, smsFailureRows, daily, bySource, senders, compliance] = await Promise.all([
+  const [kpiRows, complaintRows, smsFailureRows, unverifiedRows, daily, bySource, senders, compliance] = await Promise.all([
     client.$queryRaw<{ in_all: bigint; in_sender: bigint; added: bigint; withdrawn: bigint }[]>`
       SELECT coalesce(sum(added - withdrawn) FILTER (WHERE scope = 'all'), 0) AS in_all,
              coalesce(sum(added - withdrawn) FILTER (WHERE scope = 'sender'), 0) AS in_sender,
@@ -58,6 +60,10 @@ export async function getDashboard(range: DateRange): Promise<Dashboard> {
       SELECT count(*) AS failures FROM sms_failures
       WHERE at >= (${range.from}::date::timestamp AT TIME ZONE 'Africa/Casablanca')
         AND at < ((${range.to}::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')`,
+    client.$queryRaw<{ last_hour: bigint; today: bigint; today_added: bigint }[]>`
+      SELECT coalesce((SELECT sum(count) FROM unverified_refusals_hourly WHERE hour >= date_trunc('hour', now()) - interval '1 hour'), 0) AS last_hour,
+             coalesce((SELECT sum(count) FROM unverified_refusals_hourly WHERE hour >= date_trunc('day', now() AT TIME ZONE 'Africa/Casablanca') AT TIME ZONE 'Africa/Casablanca'), 0) AS today,
+             coalesce((SELECT sum(added) FROM daily_opposition_stats WHERE day = (now() AT TIME ZONE 'Africa/Casablanca')::date), 0) AS today_added`,
     readDaily(range),
     client.$queryRaw<{ source: string; added: bigint }[]>`
       SELECT source::text AS source, sum(added) AS added FROM daily_opposition_stats
@@ -75,6 +81,12 @@ export async function getDashboard(range: DateRange): Promise<Dashboard> {
       complaintsOpen: n(complaintRows[0]?.open),
       complaintsNew: n(complaintRows[0]?.fresh),
       smsFailures: n(smsFailureRows[0]?.failures),
+    },
+    unverified: {
+      lastHour: n(unverifiedRows[0]?.last_hour),
+      alert: n(unverifiedRows[0]?.last_hour) > env().STOPSMS_UNVERIFIED_ALERT_PER_HOUR,
+      today: n(unverifiedRows[0]?.today),
+      todayShare: n(unverifiedRows[0]?.today_added) > 0 ? Math.round((n(unverifiedRows[0]?.today) / n(unverifiedRows[0]?.today_added)) * 1000) / 10 : null,
     },
     daily,
     bySource: bySource.map((s) => ({ source: s.source, added: n(s.added) })),

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { clearFlash, setFlash } from "@/lib/http/form-flash";
-import { guardCitizenPost, rateLimitedResponse } from "@/lib/http/guard-citizen-post";
+import { guardCitizenPost, rateLimitedResponse, unverifiedCapResponse } from "@/lib/http/guard-citizen-post";
 import { localeCookie } from "@/lib/i18n/locales";
 import { localeOfRequest } from "@/lib/i18n/translator";
 import { submitWebOpposition } from "@/lib/oppositions/submit-web-opposition";
@@ -21,6 +21,7 @@ export async function POST(request: NextRequest) {
     return response;
   }
   if (result.status === "rate-limited") return rateLimitedResponse(locale, "/stop", result.retryAfterSeconds);
+  if (result.status === "busy") return unverifiedCapResponse(locale, result.retryAfterSeconds);
   // The same answer whether or not the number had already refused: no `status`, a new receipt either way.
   const response = new NextResponse(null, { status: 303, headers: { Location: `/receipt/${result.receipt.id}` } });
   clearFlash(response, "stop");

@@ -32,6 +32,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <p className="mt-1 text-slate-700">Du {range.from} au {range.to} (heure du Maroc)</p>
       <div className="mt-4"><RangeFilter range={range} action="/staff" /></div>
 
+      {data.unverified.alert && (
+        <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900" data-testid="unverified-alert">
+          Alerte : {formatNumber(data.unverified.lastHour)} refus non vérifiés (formulaire /stop) depuis une heure. Un script peut être à l&apos;œuvre : consultez le journal et les adresses.
+        </p>
+      )}
+      <p className="mt-2 text-sm text-slate-700" data-testid="unverified-share">
+        Refus non vérifiés aujourd&apos;hui : {formatNumber(data.unverified.today)}
+        {data.unverified.todayShare !== null && ` (${String(data.unverified.todayShare).replace(".", ",")} % des refus du jour)`} · dernière heure : {formatNumber(data.unverified.lastHour)}
+      </p>
       <section aria-labelledby="kpis" className="mt-6">
         <h2 id="kpis" className="sr-only">Indicateurs</h2>
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
