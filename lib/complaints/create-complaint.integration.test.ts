@@ -46,9 +46,11 @@ describe("createComplaint: sender matching, originators and links", () => {
     expect((await db().complaint.findUniqueOrThrow({ where: { id: (insisted as { id: string }).id } })).senderId).toBeNull();
   });
 
-  it("keeps the originator as shown, and its E.164 form when it is a number", async () => {
-    const result = await createComplaint({ ...valid, senderSeen: "Unknown blaster", originator: "06 99 88 77 66" }, { defaultRegion: "MA", now });
+  it("keeps the sender as shown as the originator, and its E.164 form when it is a number", async () => {
+    const result = await createComplaint({ ...valid, senderSeen: "06 99 88 77 66" }, { defaultRegion: "MA", now });
     const row = await db().complaint.findUniqueOrThrow({ where: { id: (result as { id: string }).id } });
-    expect(row).toMatchObject({ originator: "06 99 88 77 66", originatorPhone: "+212699887766", verdict: "undetermined" });
+    expect(row).toMatchObject({ originator: "06 99 88 77 66", originatorPhone: "+212699887766", senderId: null, verdict: "undetermined" });
+    const byId = await createComplaint({ ...valid, senderSeen: "PROMO-X" }, { defaultRegion: "MA", now });
+    expect(await db().complaint.findUniqueOrThrow({ where: { id: (byId as { id: string }).id } })).toMatchObject({ originator: "PROMO-X", originatorPhone: null });
   });
 });

@@ -52,7 +52,8 @@ export async function createComplaint(input: unknown, options: { defaultRegion: 
     if (match.kind === "suggestion" && data.senderAsTyped !== data.senderSeen) return { ok: false, errors: { senderSeen: "sender.did-you-mean" }, suggestion: match.sender.name };
     sender = match.kind === "exact" ? match.sender : null;
   }
-  const originatorPhone = data.originator ? parsePhone(data.originator, options.defaultRegion) : null;
+  // The sender as shown is also the originator: a sending number (parsed to E.164) or a sender id, kept as typed.
+  const originatorPhone = parsePhone(data.senderSeen, options.defaultRegion);
   const id = generateComplaintId();
   await db().$transaction(async (tx) => {
     const linkRow = fromLink ? await tx.stopLink.findUnique({ where: { code: fromLink.code }, select: { providerId: true } }) : null;
@@ -69,8 +70,8 @@ export async function createComplaint(input: unknown, options: { defaultRegion: 
         providerId: linkRow?.providerId ?? null,
         verified: Boolean(fromLink),
         sharePhone: data.sharePhone,
-        originator: data.originator || null,
-        originatorPhone: originatorPhone?.ok ? originatorPhone.e164 : null,
+        originator: fromLink ? null : data.senderSeen,
+        originatorPhone: !fromLink && originatorPhone.ok ? originatorPhone.e164 : null,
         createdAt: now,
         respondBy: new Date(now.getTime() + env().STOPSMS_RESPONSE_DAYS * 86_400_000),
       },

@@ -9,8 +9,6 @@ export const complaintInputSchema = z.object({
   messageText: z.string().trim().min(1, "message.required").max(2000, "message.too-long"),
   receivedOn: z.iso.date({ error: "received.invalid" }),
   phone: z.string().trim().max(64).optional(),
-  /** The sending number or sender id exactly as the phone showed it (informal senders have no brand). */
-  originator: z.string().trim().max(64, "originator.too-long").optional(),
   /** The code of the SMS's StopSMS link, when the report starts from it. */
   link: z.string().regex(/^[2-9A-HJ-NP-Za-km-z]{8}$/).optional().catch(undefined),
   sharePhone: z.boolean().default(false),

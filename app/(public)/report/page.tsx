@@ -8,7 +8,7 @@ import { complaintReasons } from "@/lib/complaints/schemas";
 import { flashCookieName, readFlash } from "@/lib/http/form-flash";
 import { reportPrefill } from "@/lib/complaints/report-prefill";
 
-type Values = { reason?: string; senderSeen?: string; messageText?: string; receivedOn?: string; phone?: string; originator?: string; link?: string; receipt?: string; sharePhone?: boolean };
+type Values = { reason?: string; senderSeen?: string; messageText?: string; receivedOn?: string; phone?: string; link?: string; receipt?: string; sharePhone?: boolean };
 type Flash = { values?: Values; errors?: Record<string, string>; suggestion?: string };
 
 const REFERENCE = /^C-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/;
@@ -44,7 +44,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const errors = flash.errors ?? {};
   const message = (field: string) =>
     errors[field] === "sender.did-you-mean" && flash.suggestion ? t("didYouMean", { sender: flash.suggestion }) : errors[field] ? t(`errors.${errors[field]}` as "errors.reason.required") : undefined;
-  const fields = ["reason", "senderSeen", "messageText", "receivedOn", "phone", "originator"];
+  const fields = ["reason", "senderSeen", "messageText", "receivedOn", "phone"];
   const summary = fields.filter((f) => errors[f]).map((f) => ({ field: f, message: message(f)! }));
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -89,12 +89,6 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <FormField id="phone" label={t("phoneLabel")} hint={t("phoneHint")} error={message("phone")}>
           {(describedBy, invalid) => (
             <input id="phone" name="phone" type="tel" inputMode="tel" autoComplete="tel" dir="ltr" defaultValue={values.phone ?? ""}
-              aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
-          )}
-        </FormField>
-        <FormField id="originator" label={t("originatorLabel")} hint={t("originatorHint")} error={message("originator")}>
-          {(describedBy, invalid) => (
-            <input id="originator" name="originator" maxLength={64} dir="ltr" defaultValue={values.originator ?? ""}
               aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
           )}
         </FormField>

@@ -19,7 +19,6 @@ export async function POST(request: NextRequest) {
     messageText: typeof form.messageText === "string" ? form.messageText : "",
     receivedOn: typeof form.receivedOn === "string" ? form.receivedOn : "",
     phone: typeof form.phone === "string" && form.phone.trim() ? form.phone : undefined,
-    originator: typeof form.originator === "string" && form.originator.trim() ? form.originator : undefined,
     link: typeof form.link === "string" && form.link ? form.link : undefined,
     receipt: typeof form.receipt === "string" && form.receipt ? form.receipt : undefined,
     senderAsTyped: typeof form.senderAsTyped === "string" ? form.senderAsTyped : undefined,
