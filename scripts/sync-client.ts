@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { signRequest } from "@/lib/signing/sign-request";
-import { verifyPlatformResponse, type Jwks } from "@/lib/signing/verify-response";
+import { verifyPlatformResponse, verifyResponseToRequest, type Jwks } from "@/lib/signing/verify-response";
 
 interface State {
   version: 1;
@@ -40,9 +40,10 @@ const progress = (text: string) => process.stderr.write(`\r\x1b[K${text}`);
 async function call(options: Options, jwks: Jwks, pathAndQuery: string): Promise<unknown> {
   const url = `${options.url.replace(/\/+$/, "")}/api/v1${pathAndQuery}`;
   let response: Response;
+  let headers: Record<string, string>;
   for (;;) {
     // A fresh signature (new nonce, new created) on every attempt; a 429 is waited out, never hammered.
-    const headers = await signRequest({ method: "GET", url, keyid: options.keyid, privateKey: options.key });
+    headers = await signRequest({ method: "GET", url, keyid: options.keyid, privateKey: options.key });
     response = await fetch(url, { headers });
     if (response.status !== 429) break;
     const seconds = Number(response.headers.get("retry-after") ?? 5);
@@ -52,6 +53,10 @@ async function call(options: Options, jwks: Jwks, pathAndQuery: string): Promise
   const body = new Uint8Array(await response.arrayBuffer());
   if (!(await verifyPlatformResponse(response, body, jwks))) {
     throw new SyncError(`response to ${pathAndQuery} is not signed by a platform key: refusing it`);
+  }
+  // 1.1: the answer must be the answer to this very request (bound to its signature and nonce).
+  if (!(await verifyResponseToRequest(response, body, jwks, { headers }))) {
+    throw new SyncError(`response to ${pathAndQuery} is not bound to this request (stopsms-req): refusing it`);
   }
   const json = JSON.parse(Buffer.from(body).toString("utf8"));
   if (!response.ok) throw new SyncError(`${pathAndQuery}: ${response.status} ${json.code ?? ""} ${json.detail ?? json.title ?? ""}`, json.code);

@@ -22,6 +22,18 @@ export interface IncomingRequest {
   body: Uint8Array;
 }
 
+/** The label of a request's single signature, when its Signature-Input and Signature both carry it. */
+export function requestSignatureLabel(headers: Headers): string | null {
+  try {
+    const inputs = parseDictionary(headers.get("signature-input") ?? "");
+    const signatures = parseDictionary(headers.get("signature") ?? "");
+    const [label] = [...inputs.keys()];
+    return inputs.size === 1 && label !== undefined && signatures.has(label) ? label : null;
+  } catch {
+    return null;
+  }
+}
+
 /** What the headers alone proved: the key, the signature over the covered components, the clock. */
 export interface SignatureChecked {
   caller: VerifiedCaller;

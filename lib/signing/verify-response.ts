@@ -1,5 +1,6 @@
 import { createPublicKey, verify } from "node:crypto";
 import { httpbis } from "http-message-signatures";
+import { parseDictionary, serializeDictionary } from "structured-headers";
 import { digestMatches } from "./digest";
 
 export interface Jwks {
@@ -12,10 +13,8 @@ export interface Jwks {
  */
 export async function verifyPlatformResponse(response: { status: number; headers: Headers }, body: Uint8Array, jwks: Jwks): Promise<boolean> {
   if (!digestMatches(response.headers.get("content-digest"), body)) return false;
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+  const headers = onlyLabel(response.headers, "stopsms");
+  if (!headers) return false;
   try {
     const result = await httpbis.verifyMessage(
       {
@@ -34,5 +33,59 @@ export async function verifyPlatformResponse(response: { status: number; headers
     return result === true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The 1.1 check that an answer belongs to one request: the `stopsms-req` signature over the response's
+ * status, type and digest and the request's own signature (`"signature";req;key="<label>"`).
+ */
+export async function verifyResponseToRequest(response: { status: number; headers: Headers }, body: Uint8Array, jwks: Jwks, request: { headers: Record<string, string> }): Promise<boolean> {
+  if (!digestMatches(response.headers.get("content-digest"), body)) return false;
+  const headers = onlyLabel(response.headers, "stopsms-req");
+  if (!headers) return false;
+  const label = /"signature";req;key="([^"]+)"/.exec(headers["signature-input"]!)?.[1];
+  if (!label) return false;
+  const requestHeaders = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
+  try {
+    const result = await httpbis.verifyMessage(
+      {
+        // The request-bound component was checked in the Signature-Input above; the library matches plain names.
+        requiredFields: ["@status", "content-type", "content-digest"],
+        requiredParams: ["created", "keyid"],
+        tolerance: 3_600,
+        async keyLookup(params) {
+          const jwk = jwks.keys.find((k) => k.kid === params.keyid && k.kty === "OKP" && k.crv === "Ed25519");
+          if (!jwk) return null;
+          const key = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: jwk.x }, format: "jwk" });
+          return { id: jwk.kid, algs: ["ed25519"], verify: async (data: Buffer, signature: Buffer) => verify(null, data, key, signature) };
+        },
+      },
+      { status: response.status, headers },
+      { method: "GET", url: "http://request.invalid/", headers: requestHeaders },
+    );
+    return result === true;
+  } catch {
+    return false;
+  }
+}
+
+/** The response's headers with only one signature label kept: each check verifies the one it names. */
+function onlyLabel(responseHeaders: Headers, label: string): Record<string, string> | null {
+  const headers: Record<string, string> = {};
+  responseHeaders.forEach((value, name) => {
+    headers[name] = value;
+  });
+  try {
+    const inputs = parseDictionary(headers["signature-input"] ?? "");
+    const signatures = parseDictionary(headers["signature"] ?? "");
+    const input = inputs.get(label);
+    const signature = signatures.get(label);
+    if (!input || !signature) return null;
+    headers["signature-input"] = serializeDictionary(new Map([[label, input]]));
+    headers["signature"] = serializeDictionary(new Map([[label, signature]]));
+    return headers;
+  } catch {
+    return null;
   }
 }

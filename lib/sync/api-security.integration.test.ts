@@ -4,7 +4,8 @@ import { GET as senders } from "@/app/api/v1/senders/route";
 import { POST as check } from "@/app/api/v1/suppressions/check/route";
 import { GET as jwksRoute } from "@/app/.well-known/stopsms-keys.json/route";
 import { db } from "@/lib/db/client";
-import { verifyPlatformResponse, type Jwks } from "@/lib/signing/verify-response";
+import { signRequest } from "@/lib/signing/sign-request";
+import { verifyPlatformResponse, verifyResponseToRequest, type Jwks } from "@/lib/signing/verify-response";
 import { createApiProvider, signedCall } from "@/lib/testing/api-client";
 
 async function jwks(): Promise<Jwks> {
@@ -18,7 +19,7 @@ describe("request verification", () => {
     expect(response.status).toBe(200);
     expect(json.senders.map((s: { code: string }) => s.code).sort()).toEqual(provider.senders.map((s) => s.code).sort());
     expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
-    expect(response.headers.get("signature-input")).toMatch(/^stopsms=\("@status" "content-type" "content-digest"\);created=\d+;keyid="stopsms-[0-9a-f]{16}";alg="ed25519"$/);
+    expect(response.headers.get("signature-input")).toMatch(/^stopsms=\("@status" "content-type" "content-digest"\);created=\d+;keyid="stopsms-[0-9a-f]{16}";alg="ed25519", stopsms-req=/);
     expect(await verifyPlatformResponse(response, bytes, await jwks())).toBe(true);
     const tampered = new Uint8Array(bytes);
     tampered[2] = tampered[2]! ^ 1;
@@ -59,6 +60,25 @@ describe("request verification", () => {
     const revoked = await signedCall(senders, provider, { path: "/senders" });
     expect(revoked.response.status).toBe(401);
     expect(revoked.json.code).toBe("unknown-key");
+  });
+
+  it("binds every answer to its request with a second signature, stopsms-req (1.1), that a v1 client may ignore", async () => {
+    const provider = await createApiProvider();
+    const url = "http://stopsms.test/api/v1/senders";
+    const requestHeaders = await signRequest({ method: "GET", url, keyid: provider.keyid, privateKey: provider.privateKey });
+    const response = await senders(new Request(url, { headers: requestHeaders }));
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const input = response.headers.get("signature-input")!;
+    expect(input).toMatch(/^stopsms=\("@status" "content-type" "content-digest"\);created=(\d+);keyid="[^"]+";alg="ed25519", stopsms-req=\("@status" "content-type" "content-digest" "signature";req;key="sig1"\);created=\1;keyid="[^"]+";alg="ed25519"$/);
+    expect(await verifyPlatformResponse(response, bytes, await jwks())).toBe(true);
+    expect(await verifyResponseToRequest(response, bytes, await jwks(), { headers: requestHeaders })).toBe(true);
+    // The same answer is not the answer to another request (another nonce, another signature).
+    const other = await signRequest({ method: "GET", url, keyid: provider.keyid, privateKey: provider.privateKey });
+    expect(await verifyResponseToRequest(response, bytes, await jwks(), { headers: other })).toBe(false);
+    // Refusals are bound too, when the request carried a signature.
+    const refused = await senders(new Request(`${url}?x=1`, { headers: requestHeaders }));
+    expect(refused.status).toBe(401);
+    expect(await verifyResponseToRequest(refused, new Uint8Array(await refused.arrayBuffer()), await jwks(), { headers: requestHeaders })).toBe(true);
   });
 
   it("refuses a replayed nonce, also when the copies arrive in parallel", async () => {

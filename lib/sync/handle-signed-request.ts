@@ -7,7 +7,7 @@ import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { signResponse } from "@/lib/signing/sign-response";
 import { clientIp } from "@/lib/http/client-ip";
 import { readBoundedBody } from "@/lib/http/read-bounded-body";
-import { completeRequestVerification, verifyRequestSignature, type VerifiedCaller } from "@/lib/signing/verify-request";
+import { completeRequestVerification, requestSignatureLabel, verifyRequestSignature, type VerifiedCaller } from "@/lib/signing/verify-request";
 import { takeBodySlot, takeProviderBulkSlot } from "./bulk-slots";
 import { writeAccessLog } from "./write-access-log";
 
@@ -109,7 +109,9 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
   }
   const payload = Buffer.from(problem ? toJson(problem.toJSON()) : (result!.json ?? toJson(result!.body)));
   const extra: Record<string, string> = problem?.code === "rate-limited" ? { "retry-after": String(problem.extra.retry_after) } : {};
-  const response = await signResponse(status, problem ? "application/problem+json" : "application/json", payload, extra);
+  // Bound to the request's own signature whenever it carried one, accepted or not (SYNC-PROTOCOL.md 1.1).
+  const label = requestSignatureLabel(request.headers);
+  const response = await signResponse(status, problem ? "application/problem+json" : "application/json", payload, extra, label ? { label, headers: request.headers } : undefined);
   // Only a fully verified call (signature, digest, fresh nonce) is the provider's: anything else is logged
   // without a provider, so nobody can write into a provider's record by naming its key id.
   await writeAccessLog({ providerId: verified?.providerId, keyid: verified?.keyid, method: request.method, endpoint, cursor: result?.cursor, count: result?.count, status, code }).catch(
