@@ -55,13 +55,15 @@ async function call(method, path, query = "", body) {
 async function verifyAnswer(response, bytes) {
   const digest = \`sha-256=:\${createHash("sha256").update(bytes).digest("base64")}:\`;
   if (response.headers.get("content-digest") !== digest) throw new Error("body does not match Content-Digest");
-  const input = response.headers.get("signature-input").replace(/^stopsms=/, "");
+  // Version 1.1 answers carry two signatures (stopsms, stopsms-req): take the member labelled stopsms.
+  const member = (header) => header.split(/,\\s*(?=[a-z][a-z0-9_.*-]*=)/).find((m) => m.startsWith("stopsms=")).slice("stopsms=".length);
+  const input = member(response.headers.get("signature-input"));
   const kid = /keyid="([^"]+)"/.exec(input)[1];
   const { keys } = await (await fetch(BASE + "/.well-known/stopsms-keys.json")).json();
   const jwk = keys.find((k) => k.kid === kid);
   const base = [\`"@status": \${response.status}\`, \`"content-type": \${response.headers.get("content-type")}\`,
     \`"content-digest": \${digest}\`, \`"@signature-params": \${input}\`].join("\\n");
-  const signature = Buffer.from(/^stopsms=:([^:]+):$/.exec(response.headers.get("signature"))[1], "base64");
+  const signature = Buffer.from(member(response.headers.get("signature")).slice(1, -1), "base64");
   if (!verify(null, Buffer.from(base), createPublicKey({ key: jwk, format: "jwk" }), signature)) throw new Error("bad platform signature");
 }
 
