@@ -27,6 +27,8 @@ const schema = z.object({
   // Reverse proxies allowed to say who the client is (X-Forwarded-For) and which host it asked for:
   // addresses or CIDRs, comma-separated. Unset: the client is the socket's peer (lib/http/trusted-proxies.ts).
   STOPSMS_TRUSTED_PROXIES: z.string().optional(),
+  // Bearer token of GET /metrics (Prometheus); unset: no metrics endpoint.
+  STOPSMS_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // SMS gateway for verification codes (lib/sms): unset means the outbox, except in production on a real
   // database, where a code must really leave (sendSms refuses, /api/health says why).

@@ -6,6 +6,8 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { applyClientAddress, parseTrustedProxies } from "@/lib/http/trusted-proxies";
 import { logger } from "@/lib/log";
+import { metrics, routeOf } from "@/lib/metrics/registry";
+import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { platformKey } from "@/lib/signing/platform-key";
 import { smsGateway } from "@/lib/sms/send-sms";
 import { landingCodeOf, serveLanding } from "@/lib/links/serve-landing";
@@ -25,6 +27,22 @@ async function main() {
   const server = http.createServer((request, response) => {
     // Before anything reads a header: who the client is, and forwarded headers only from trusted proxies.
     applyClientAddress(request.headers, request.socket.remoteAddress, trusted);
+    const started = process.hrtime.bigint();
+    const route = routeOf(request.url ?? "/");
+    response.once("finish", () => {
+      const { httpRequests, httpDuration } = metrics();
+      httpRequests.inc({ route, method: request.method ?? "GET", status: String(response.statusCode) });
+      httpDuration.observe({ route }, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    if (route === "/metrics") {
+      serveMetrics(request.headers.authorization, process.env.STOPSMS_METRICS_TOKEN || undefined)
+        .then(({ status, contentType, body }) => response.writeHead(status, { "Content-Type": contentType, "Cache-Control": "no-store" }).end(body))
+        .catch((error: unknown) => {
+          logger.error({ err: error }, "metrics failed");
+          if (!response.headersSent) response.writeHead(503, { "Content-Type": "text/plain; charset=utf-8" }).end("Metrics unavailable\n");
+        });
+      return;
+    }
     const code = landingCodeOf(request);
     if (code === null) return void handle(request, response);
     serveLanding(code, request, response).catch((error: unknown) => {

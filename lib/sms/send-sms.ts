@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { metrics } from "@/lib/metrics/registry";
 import { httpGateway } from "./http-gateway";
 import { outboxGateway } from "./outbox-gateway";
 import { SmppGateway } from "./smpp-gateway";
@@ -51,7 +52,9 @@ export async function sendSms(message: SmsMessage, gateway?: SmsGateway): Promis
     const chosen = gateway ?? smsGateway();
     name = chosen.name;
     await chosen.send(message);
+    metrics().smsSent.inc({ gateway: name });
   } catch (error) {
+    metrics().smsFailed.inc({ gateway: name });
     const reason = error instanceof Error ? error.message : String(error);
     logger.error({ gateway: name, reason }, "SMS not sent");
     await db()
