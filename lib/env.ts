@@ -27,6 +27,14 @@ const schema = z.object({
   // Reverse proxies allowed to say who the client is (X-Forwarded-For) and which host it asked for:
   // addresses or CIDRs, comma-separated. Unset: the client is the socket's peer (lib/http/trusted-proxies.ts).
   STOPSMS_TRUSTED_PROXIES: z.string().optional(),
+  // Retention (lib/jobs/purge-expired-data.ts, stated on /legal and in docs/privacy.md).
+  STOPSMS_RETAIN_LINKS_DAYS: z.coerce.number().int().min(1).default(30),
+  STOPSMS_RETAIN_ACCESS_LOG_MONTHS: z.coerce.number().int().min(1).default(12),
+  STOPSMS_RETAIN_CODES_DAYS: z.coerce.number().int().min(1).default(1),
+  STOPSMS_RETAIN_OUTBOX_DAYS: z.coerce.number().int().min(1).default(7),
+  STOPSMS_RETAIN_CLOSED_COMPLAINTS_YEARS: z.coerce.number().int().min(1).default(5),
+  // Scheduled jobs (pg-boss, on this database): on unless set to "off" (for a read-only instance, say).
+  STOPSMS_JOBS: z.enum(["on", "off"]).default("on"),
   // Bearer token of GET /metrics (Prometheus); unset: no metrics endpoint.
   STOPSMS_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -5,6 +5,7 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { applyClientAddress, parseTrustedProxies } from "@/lib/http/trusted-proxies";
+import { startJobs } from "@/lib/jobs/start-jobs";
 import { logger } from "@/lib/log";
 import { metrics, routeOf } from "@/lib/metrics/registry";
 import { serveMetrics } from "@/lib/metrics/serve-metrics";
@@ -56,10 +57,17 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.listen(port, hostname, () => console.log(`[stopsms] listening on http://${hostname}:${port}`));
+  // Scheduled jobs start after the server answers (they never delay a cold start); a database that is down
+  // now only delays them, it does not stop the server.
+  const jobs = startJobs().catch((error: unknown) => {
+    logger.error({ err: error }, "scheduled jobs not started");
+    return null;
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       server.close();
-      process.exit(0);
+      const stopped = jobs.then((boss) => boss?.stop({ graceful: false, wait: false }));
+      void Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2_000))]).finally(() => process.exit(0));
     });
   }
 }

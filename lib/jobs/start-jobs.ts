@@ -1,0 +1,31 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { purgeExpiredData } from "./purge-expired-data";
+
+// Scheduled jobs on PostgreSQL itself (pg-boss, schema `pgboss`): no extra server. Every instance starts a
+// worker; pg-boss hands each scheduled run to exactly one of them. Times are Moroccan.
+export const SCHEDULES = [{ name: "retention-purge", cron: "17 3 * * *", run: async () => ({ purged: await purgeExpiredData() }) }] as const;
+
+/**
+ * Off on the embedded database: PGlite serves every connection from one session, where pg-boss's own
+ * transactions would interleave with the app's. A trial run does not need retention jobs.
+ */
+export async function startJobs(): Promise<PgBoss | null> {
+  const { STOPSMS_JOBS, DATABASE_URL } = env();
+  if (STOPSMS_JOBS === "off" || process.env.STOPSMS_EMBEDDED === "1") return null;
+  const boss = new PgBoss({ connectionString: DATABASE_URL, max: 2, application_name: "stopsms-jobs" });
+  boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
+  await boss.start();
+  for (const job of SCHEDULES) {
+    await boss.createQueue(job.name);
+    await boss.schedule(job.name, job.cron, {}, { tz: "Africa/Casablanca" });
+    await boss.work(job.name, async () => {
+      const result = await job.run();
+      logger.info({ job: job.name, ...result }, "scheduled job done");
+      return result;
+    });
+  }
+  return boss;
+}
