@@ -1,56 +1,65 @@
 // The production server (`npm start` runs it; so do the e2e, hardening and benchmark suites): Next's
-// request handler behind a plain Node http server that answers the short-link landing page itself (see
-// lib/links/serve-landing.ts). Usage: serve.ts -p <port> [-H <hostname>].
-import http from "node:http";
+// request handler behind a plain Node http server that decides the client's address, counts every request
+// for /metrics, answers the short-link landing page itself (see lib/links/serve-landing.ts) and, while the
+// database is unreachable, answers 503 at once. Usage: serve.ts -p <port> [-H <hostname>].
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
+import { isDatabaseDown } from "@/lib/db/availability";
+import { answerWhileDatabaseDown } from "@/lib/http/answer-while-database-down";
 import { applyClientAddress, parseTrustedProxies } from "@/lib/http/trusted-proxies";
 import { startJobs } from "@/lib/jobs/start-jobs";
+import { landingCodeOf, serveLanding } from "@/lib/links/serve-landing";
 import { logger } from "@/lib/log";
 import { metrics, routeOf } from "@/lib/metrics/registry";
 import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { platformKey } from "@/lib/signing/platform-key";
 import { smsGateway } from "@/lib/sms/send-sms";
-import { landingCodeOf, serveLanding } from "@/lib/links/serve-landing";
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
 
+type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
 async function main() {
   const trusted = parseTrustedProxies(process.env.STOPSMS_TRUSTED_PROXIES);
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
-  const handle = app.getRequestHandler();
+  const handle: Handler = app.getRequestHandler();
   await app.prepare();
   // Refuse to start rather than answer providers unsigned, or citizens with codes that never leave.
   platformKey();
   smsGateway();
+
+  const route = (request: IncomingMessage, response: ServerResponse, path: string): Promise<unknown> => {
+    if (path === "/metrics") {
+      return serveMetrics(request.headers.authorization, process.env.STOPSMS_METRICS_TOKEN || undefined).then(({ status, contentType, body }) =>
+        response.writeHead(status, { "Content-Type": contentType, "Cache-Control": "no-store" }).end(body),
+      );
+    }
+    const code = landingCodeOf(request);
+    if (code === null) return handle(request, response);
+    return serveLanding(code, request, response);
+  };
+
   const server = http.createServer((request, response) => {
     // Before anything reads a header: who the client is, and forwarded headers only from trusted proxies.
     applyClientAddress(request.headers, request.socket.remoteAddress, trusted);
     const started = process.hrtime.bigint();
-    const route = routeOf(request.url ?? "/");
+    const path = routeOf(request.url ?? "/");
     response.once("finish", () => {
       const { httpRequests, httpDuration } = metrics();
-      httpRequests.inc({ route, method: request.method ?? "GET", status: String(response.statusCode) });
-      httpDuration.observe({ route }, Number(process.hrtime.bigint() - started) / 1e9);
+      httpRequests.inc({ route: path, method: request.method ?? "GET", status: String(response.statusCode) });
+      httpDuration.observe({ route: path }, Number(process.hrtime.bigint() - started) / 1e9);
     });
-    if (route === "/metrics") {
-      serveMetrics(request.headers.authorization, process.env.STOPSMS_METRICS_TOKEN || undefined)
-        .then(({ status, contentType, body }) => response.writeHead(status, { "Content-Type": contentType, "Cache-Control": "no-store" }).end(body))
-        .catch((error: unknown) => {
-          logger.error({ err: error }, "metrics failed");
-          if (!response.headersSent) response.writeHead(503, { "Content-Type": "text/plain; charset=utf-8" }).end("Metrics unavailable\n");
-        });
-      return;
-    }
-    const code = landingCodeOf(request);
-    if (code === null) return void handle(request, response);
-    serveLanding(code, request, response).catch((error: unknown) => {
-      // Let Next's route answer (and report) whatever went wrong, as it would without the fast path.
-      logger.error({ err: error }, "landing fast path failed");
-      if (!response.headersSent) void handle(request, response);
-    });
+    const answered = isDatabaseDown() ? answerWhileDatabaseDown(request, response) : Promise.resolve(false);
+    answered
+      .then((done) => (done ? undefined : route(request, response, path)))
+      .catch((error: unknown) => {
+        // Let Next answer (and report) whatever went wrong, as it would without this server in front.
+        logger.error({ err: error, route: path }, "production server fast path failed");
+        if (!response.headersSent) void handle(request, response);
+      });
   });
   // Idle keep-alive connections outlive a load balancer's (60 s is the common default): otherwise the
   // balancer, or any client, may send a request on a socket this server is closing at that very moment.

@@ -4,6 +4,7 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { isDatabaseUnavailableError, markDatabaseDown } from "./availability";
 
 // One pool and one client per process; kept on globalThis so Next's dev reloads do not open a pool per edit.
 // Prisma runs on the pool; the few bulk paths (snapshot, wash, mint, the landing page) query the same
@@ -15,8 +16,19 @@ function createPool(): pg.Pool {
   // JIT compilation costs 50–120 ms, and the planner orders it for 100 000-number washes whose probes take
   // microseconds each; an OLTP service never gains from it. (PGlite has no JIT and ignores the option.)
   const created = new pg.Pool({ connectionString: DATABASE_URL, max: DB_POOL_MAX, allowExitOnIdle: true, options: "-c jit=off" });
-  created.on("error", (error) => logger.warn({ err: error }, "idle database connection failed"));
+  // An idle connection dropped by the server (restart, failover) is the first sign of an outage.
+  created.on("error", (error) => {
+    logger.warn({ err: error }, "idle database connection failed");
+    if (isDatabaseUnavailableError(error)) markDatabaseDown(error.message, () => created.query("SELECT 1"));
+  });
   return created;
+}
+
+/** Notes an outage seen by a failed query (see availability.ts); true when the error was one. */
+export function noteDatabaseError(error: unknown): boolean {
+  if (!isDatabaseUnavailableError(error)) return false;
+  markDatabaseDown(error instanceof Error ? error.message : String(error), () => pool().query("SELECT 1"));
+  return true;
 }
 
 export function pool(): pg.Pool {

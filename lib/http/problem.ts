@@ -36,4 +36,5 @@ export const problems = {
     new ApiProblem(422, "invalid-request", "Invalid request", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors }),
   rateLimited: (retryAfterSeconds: number) => new ApiProblem(429, "rate-limited", "Too many requests", undefined, { retry_after: retryAfterSeconds }),
   internal: () => new ApiProblem(500, "internal", "Internal error"),
+  unavailable: (retryAfterSeconds: number) => new ApiProblem(503, "unavailable", "Temporarily unavailable", "the platform's database is unreachable; retry later", { retry_after: retryAfterSeconds }),
 };

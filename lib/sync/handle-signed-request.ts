@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { isDatabaseDown, retryAfterSeconds } from "@/lib/db/availability";
+import { noteDatabaseError } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { ApiProblem, problems } from "@/lib/http/problem";
 import { logger } from "@/lib/log";
@@ -92,6 +94,7 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
   } catch (error) {
     if (error instanceof ApiProblem) problem = error;
     else if (error instanceof DomainError) problem = new ApiProblem(error.status, error.code, error.message);
+    else if (noteDatabaseError(error)) problem = problems.unavailable(retryAfterSeconds());
     else {
       logger.error({ err: error, endpoint }, "api request failed");
       problem = problems.internal();
@@ -99,7 +102,7 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
   } finally {
     for (const release of slots) release();
   }
-  if (!verified && problem && problem.status < 500 && problem.code !== "rate-limited") {
+  if (!verified && problem && problem.status < 500 && problem.code !== "rate-limited" && !isDatabaseDown()) {
     const limit = await checkRateLimit(UNVERIFIED_RATE_LIMIT, "api-unverified", clientIp(request.headers));
     if (!limit.allowed) problem = problems.rateLimited(limit.retryAfterSeconds);
   }
@@ -108,13 +111,13 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
     code = problem.code;
   }
   const payload = Buffer.from(problem ? toJson(problem.toJSON()) : (result!.json ?? toJson(result!.body)));
-  const extra: Record<string, string> = problem?.code === "rate-limited" ? { "retry-after": String(problem.extra.retry_after) } : {};
+  const extra: Record<string, string> = problem?.code === "rate-limited" || problem?.code === "unavailable" ? { "retry-after": String(problem.extra.retry_after) } : {};
   // Bound to the request's own signature whenever it carried one, accepted or not (SYNC-PROTOCOL.md 1.1).
   const label = requestSignatureLabel(request.headers);
   const response = await signResponse(status, problem ? "application/problem+json" : "application/json", payload, extra, label ? { label, headers: request.headers } : undefined);
   // Only a fully verified call (signature, digest, fresh nonce) is the provider's: anything else is logged
   // without a provider, so nobody can write into a provider's record by naming its key id.
-  await writeAccessLog({ providerId: verified?.providerId, keyid: verified?.keyid, method: request.method, endpoint, cursor: result?.cursor, count: result?.count, status, code }).catch(
+  if (!isDatabaseDown()) await writeAccessLog({ providerId: verified?.providerId, keyid: verified?.keyid, method: request.method, endpoint, cursor: result?.cursor, count: result?.count, status, code }).catch(
     (error: unknown) => logger.error({ err: error }, "access log write failed"),
   );
   return response;

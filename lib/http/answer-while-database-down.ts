@@ -1,0 +1,42 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { retryAfterSeconds } from "@/lib/db/availability";
+import { html, renderLightPageAnswer } from "@/lib/html/render-light-page";
+import { pickLocale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
+import { problems } from "./problem";
+import { signResponse } from "@/lib/signing/sign-response";
+import { requestSignatureLabel } from "@/lib/signing/verify-request";
+
+// Paths that need no database: served as usual during an outage.
+const WITHOUT_DATABASE = /^\/(_next\/|icon\.svg$|robots\.txt$|manifest\.webmanifest$|\.well-known\/|api\/health$|metrics$|api\/v1\/openapi\.json$)/;
+
+/**
+ * While PostgreSQL is unreachable (lib/db/availability.ts), the production server answers here at once:
+ * the provider API with a signed 503 problem+json, every page and form with a friendly 503, both with
+ * Retry-After. Returns false for the paths that need no database.
+ */
+export async function answerWhileDatabaseDown(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  const path = (request.url ?? "/").split("?")[0] ?? "/";
+  if (WITHOUT_DATABASE.test(path)) return false;
+  const retryAfter = String(retryAfterSeconds());
+  if (path.startsWith("/api/")) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) if (typeof value === "string") headers.set(name, value);
+    const label = requestSignatureLabel(headers);
+    const problem = problems.unavailable(retryAfterSeconds());
+    const answer = await signResponse(503, "application/problem+json", Buffer.from(JSON.stringify(problem.toJSON())), { "retry-after": retryAfter }, label ? { label, headers } : undefined);
+    response.writeHead(503, Object.fromEntries(answer.headers));
+    response.end(Buffer.from(await answer.arrayBuffer()));
+    return true;
+  }
+  const cookie = /(?:^|;\s*)stopsms_locale=([a-z]{2})/.exec(request.headers.cookie ?? "")?.[1];
+  const locale = pickLocale(cookie === undefined ? undefined : cookie, request.headers["accept-language"] ?? null);
+  const t = translatorFor(locale);
+  const page = renderLightPageAnswer(
+    { locale, title: t("Common.unavailableTitle"), currentPath: path, body: html`<h1>${t("Common.unavailableTitle")}</h1><p>${t("Common.unavailableBody")}</p>` },
+    { status: 503, headers: { "Retry-After": retryAfter } },
+  );
+  response.writeHead(page.status, page.headers).end(request.method === "HEAD" ? undefined : page.body);
+  return true;
+}
