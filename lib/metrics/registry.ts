@@ -8,7 +8,7 @@ const globalForMetrics = globalThis as unknown as { stopsmsMetrics?: ReturnType<
 
 function create() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "stopsms_process_" });
+  collectDefaultMetrics({ register: registry, prefix: "stopsms_" });
   return {
     registry,
     httpRequests: new Counter({ name: "stopsms_http_requests_total", help: "HTTP requests by route, method and status", labelNames: ["route", "method", "status"], registers: [registry] }),

@@ -19,7 +19,8 @@ function cluster() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "stopsms-outage-"));
   const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
   chownSync(dir, uid, uid);
-  const asPostgres = (tool: string, args: string[]) => execFileSync("runuser", ["-u", "postgres", "--", `${BIN}/${tool}`, ...args], { stdio: "pipe", timeout: 60_000 });
+  // stdio ignored: the postmaster that pg_ctl forks would otherwise hold our pipes open, and we would wait forever.
+  const asPostgres = (tool: string, args: string[]) => execFileSync("runuser", ["-u", "postgres", "--", `${BIN}/${tool}`, ...args], { stdio: "ignore", timeout: 60_000 });
   asPostgres("initdb", ["-D", `${dir}/data`, "-A", "trust", "-U", "postgres", "--no-sync"]);
   const options = `-p ${PG_PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
   return {
@@ -34,88 +35,10 @@ describe("a database outage under load", () => {
   it("answers 503 with Retry-After (signed problem+json on the API, a friendly page elsewhere), recovers by itself, loses no acknowledged refusal", async () => {
     const db = cluster();
     db.start();
-    const admin = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${PG_PORT}/postgres` });
-    await admin.connect();
-    await admin.query("CREATE DATABASE stopsms");
-    await admin.end();
-    await applyMigrations(db.url);
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-    const provider = await client.query<{ id: number }>("INSERT INTO providers (slug, name, anrt_number, updated_at) VALUES ('outage', 'Outage', 'ANRT-OUT', now()) RETURNING id");
-    await client.query("INSERT INTO provider_keys (keyid, provider_id, public_key_pem) VALUES ('outage-k', $1, $2)", [provider.rows[0]!.id, publicKey.export({ type: "spki", format: "pem" }).toString()]);
-    await client.end();
-
-    const server = await startAppServer(db.url, APP_PORT, { DB_POOL_MAX: "4", STOPSMS_JOBS: "off" });
-    const acknowledged = new Set<string>();
-    const statuses = new Map<number, number>();
-    let stop = false;
-    const worker = async () => {
-      while (!stop) {
-        const phone = `+21261${randomInt(1_000_000, 9_999_999)}`;
-        try {
-          const response = await fetch(`${server.url}/stop/submit`, {
-            method: "POST",
-            headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": nextIp() },
-            body: new URLSearchParams({ phone, scope: "all" }),
-            redirect: "manual",
-            signal: AbortSignal.timeout(10_000),
-          });
-          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-          if (response.status === 303 && /\/receipt\/R-/.test(response.headers.get("location") ?? "")) acknowledged.add(phone);
-        } catch {
-          statuses.set(0, (statuses.get(0) ?? 0) + 1);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    };
+    // The cluster is stopped and removed whatever happens below (a leftover would hold its port).
     try {
-      const workers = Array.from({ length: 8 }, worker);
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-      const beforeOutage = acknowledged.size;
-      db.stop();
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-
-      const page = await fetch(`${server.url}/stop`);
-      expect(page.status).toBe(503);
-      expect(Number(page.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect(await page.text()).toContain("Service momentanément indisponible");
-      const url = `${server.url}/api/v1/senders`;
-      const api = await fetch(url, { headers: await signRequest({ method: "GET", url, keyid: "outage-k", privateKey }) });
-      expect(api.status).toBe(503);
-      expect(api.headers.get("content-type")).toBe("application/problem+json");
-      expect(Number(api.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect(await api.json()).toMatchObject({ status: 503, code: "unavailable" });
-
-      const downAt = Date.now();
-      db.start();
-      let recoveredMs = -1;
-      for (let i = 0; i < 150 && recoveredMs < 0; i++) {
-        if ((await fetch(`${server.url}/stop`)).status === 200) recoveredMs = Date.now() - downAt;
-        else await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-      expect(recoveredMs).toBeGreaterThanOrEqual(0);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      stop = true;
-      await Promise.all(workers);
-
-      const check = new pg.Client({ connectionString: db.url });
-      await check.connect();
-      const { rows } = await check.query<{ phone: string }>("SELECT phone FROM oppositions WHERE phone = ANY($1::text[]) AND withdrawn_at IS NULL", [[...acknowledged]]);
-      await check.end();
-      const lost = [...acknowledged].filter((p) => !rows.some((r) => r.phone === p));
-      expect(lost).toEqual([]);
-      expect(acknowledged.size).toBeGreaterThan(beforeOutage);
-      recordResult("database outage", {
-        "opt-outs acknowledged (before, then in all)": `${beforeOutage}, ${acknowledged.size}`,
-        "acknowledged but lost": lost.length,
-        "answers during the run (status: count)": [...statuses].map(([s, n]) => `${s}: ${n}`).join(", "),
-        "pages and API while down": "503 with Retry-After",
-        "back to 200 after the database restarted (ms)": recoveredMs,
-      });
+      await outageRun(db);
     } finally {
-      stop = true;
-      await server.stop();
       try {
         db.stop();
       } catch {
@@ -125,3 +48,90 @@ describe("a database outage under load", () => {
     }
   });
 });
+
+/** Load, outage, recovery, and the check that nothing acknowledged was lost. */
+async function outageRun(db: ReturnType<typeof cluster>) {
+  const admin = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${PG_PORT}/postgres` });
+  await admin.connect();
+  await admin.query("CREATE DATABASE stopsms");
+  await admin.end();
+  await applyMigrations(db.url);
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  const provider = await client.query<{ id: number }>("INSERT INTO providers (slug, name, anrt_number, updated_at) VALUES ('outage', 'Outage', 'ANRT-OUT', now()) RETURNING id");
+  await client.query("INSERT INTO provider_keys (keyid, provider_id, public_key_pem) VALUES ('outage-k', $1, $2)", [provider.rows[0]!.id, publicKey.export({ type: "spki", format: "pem" }).toString()]);
+  await client.end();
+
+  const server = await startAppServer(db.url, APP_PORT, { DB_POOL_MAX: "4", STOPSMS_JOBS: "off" });
+  const acknowledged = new Set<string>();
+  const statuses = new Map<number, number>();
+  let stop = false;
+  const worker = async () => {
+    while (!stop) {
+      const phone = `+21261${randomInt(1_000_000, 9_999_999)}`;
+      try {
+        const response = await fetch(`${server.url}/stop/submit`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": nextIp() },
+          body: new URLSearchParams({ phone, scope: "all" }),
+          redirect: "manual",
+          signal: AbortSignal.timeout(10_000),
+        });
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        if (response.status === 303 && /\/receipt\/R-/.test(response.headers.get("location") ?? "")) acknowledged.add(phone);
+      } catch {
+        statuses.set(0, (statuses.get(0) ?? 0) + 1);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  try {
+    const workers = Array.from({ length: 8 }, worker);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const beforeOutage = acknowledged.size;
+    db.stop();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+
+    const page = await fetch(`${server.url}/stop`);
+    expect(page.status).toBe(503);
+    expect(Number(page.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await page.text()).toContain("Service momentanément indisponible");
+    const url = `${server.url}/api/v1/senders`;
+    const api = await fetch(url, { headers: await signRequest({ method: "GET", url, keyid: "outage-k", privateKey }) });
+    expect(api.status).toBe(503);
+    expect(api.headers.get("content-type")).toBe("application/problem+json");
+    expect(Number(api.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await api.json()).toMatchObject({ status: 503, code: "unavailable" });
+
+    const downAt = Date.now();
+    db.start();
+    let recoveredMs = -1;
+    for (let i = 0; i < 150 && recoveredMs < 0; i++) {
+      if ((await fetch(`${server.url}/stop`)).status === 200) recoveredMs = Date.now() - downAt;
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(recoveredMs).toBeGreaterThanOrEqual(0);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    stop = true;
+    await Promise.all(workers);
+
+    const check = new pg.Client({ connectionString: db.url });
+    await check.connect();
+    const { rows } = await check.query<{ phone: string }>("SELECT phone FROM oppositions WHERE phone = ANY($1::text[]) AND withdrawn_at IS NULL", [[...acknowledged]]);
+    await check.end();
+    const lost = [...acknowledged].filter((p) => !rows.some((r) => r.phone === p));
+    expect(lost).toEqual([]);
+    expect(acknowledged.size).toBeGreaterThan(beforeOutage);
+    recordResult("database outage", {
+      "opt-outs acknowledged (before, then in all)": `${beforeOutage}, ${acknowledged.size}`,
+      "acknowledged but lost": lost.length,
+      "answers during the run (status: count)": [...statuses].map(([s, n]) => `${s}: ${n}`).join(", "),
+      "pages and API while down": "503 with Retry-After",
+      "back to 200 after the database restarted (ms)": recoveredMs,
+    });
+  } finally {
+    stop = true;
+    await server.stop();
+  }
+}

@@ -9,8 +9,9 @@ describe("metrics of the production server", () => {
   it("counts requests by route and status, without any code or number in a label, for the token's bearer only", async () => {
     const server = await startAppServer(inject("databaseUrl"), PORT, { STOPSMS_METRICS_TOKEN: TOKEN });
     try {
-      await fetch(`${server.url}/zzzzzzzz`);
-      await fetch(`${server.url}/stop`);
+      // Bodies read to the end: a request is counted when its response has finished.
+      await (await fetch(`${server.url}/zzzzzzzz`)).text();
+      await (await fetch(`${server.url}/stop`)).text();
       expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
       const scrape = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
       expect(scrape.status).toBe(200);
