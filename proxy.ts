@@ -20,11 +20,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not the provider API (signed JSON), the JWKS, static files or image optimisation.
-  matcher: [
-    {
-      source: "/((?!api/|\\.well-known/|_next/static|_next/image|favicon\\.ico).*)",
-      missing: [{ type: "header", key: "next-router-prefetch" }, { type: "header", key: "purpose", value: "prefetch" }],
-    },
-  ],
+  // Pages (prefetches included: their answers carry the same policy) and Auth.js's own endpoints; not the
+  // provider API (signed JSON), the JWKS, static files or image optimisation.
+  matcher: [{ source: "/((?!api/(?!auth/)|\\.well-known/|_next/static|_next/image|favicon\\.ico).*)" }],
 };

@@ -26,6 +26,12 @@ describe("security headers, rate limits and replays over HTTP", () => {
         expect(scripts.length).toBeGreaterThan(0);
         expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
       }
+      // Prefetch answers and Auth.js's own endpoints carry the policy and the frame headers too.
+      for (const [path, headers] of [["/stop", { "next-router-prefetch": "1", rsc: "1" }], ["/stop", { purpose: "prefetch" }], ["/api/auth/csrf", {}]] as const) {
+        const response = await fetch(`${server.url}${path}`, { headers });
+        expect(response.headers.get("content-security-policy"), `${path} ${JSON.stringify(headers)}`).toContain("frame-ancestors 'none'");
+        expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      }
       const landing = await fetch(`${server.url}/zzzzzzzz`);
       expect(landing.headers.get("content-security-policy")).toContain("default-src 'none'");
 
