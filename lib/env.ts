@@ -35,6 +35,8 @@ const schema = z.object({
   STOPSMS_RETAIN_CLOSED_COMPLAINTS_YEARS: z.coerce.number().int().min(1).default(5),
   // Scheduled jobs (pg-boss, on this database): on unless set to "off" (for a read-only instance, say).
   STOPSMS_JOBS: z.enum(["on", "off"]).default("on"),
+  // Numbers one provider may wash or mint per minute (all its keys, all instances with Redis).
+  STOPSMS_PROVIDER_NUMBERS_PER_MINUTE: z.coerce.number().int().min(1000).default(2_000_000),
   // Bearer token of GET /metrics (Prometheus); unset: no metrics endpoint.
   STOPSMS_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

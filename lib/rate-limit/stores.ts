@@ -3,24 +3,24 @@ import Redis from "ioredis";
 
 /** Counts hits per key in fixed windows. One instance: in memory; several: Redis (REDIS_URL). */
 export interface CounterStore {
-  /** Adds one hit; returns the hits in the current window and when the window ends (epoch ms). */
-  hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+  /** Adds `amount` hits (one by default); returns the hits in the current window and when it ends (epoch ms). */
+  hit(key: string, windowMs: number, amount?: number): Promise<{ count: number; resetAt: number }>;
 }
 
 export class MemoryCounterStore implements CounterStore {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
   private lastSweep = 0;
 
-  async hit(key: string, windowMs: number) {
+  async hit(key: string, windowMs: number, amount = 1) {
     const now = Date.now();
     this.sweep(now);
     const current = this.windows.get(key);
     if (!current || current.resetAt <= now) {
-      const fresh = { count: 1, resetAt: now + windowMs };
+      const fresh = { count: amount, resetAt: now + windowMs };
       this.windows.set(key, fresh);
       return { ...fresh };
     }
-    current.count += 1;
+    current.count += amount;
     return { ...current };
   }
 
@@ -35,9 +35,9 @@ export class MemoryCounterStore implements CounterStore {
 export class RedisCounterStore implements CounterStore {
   constructor(private readonly redis: Redis) {}
 
-  async hit(key: string, windowMs: number) {
-    // INCR then set the expiry only on the window's first hit (NX): one round trip.
-    const result = await this.redis.multi().incr(key).pexpire(key, windowMs, "NX").pttl(key).exec();
+  async hit(key: string, windowMs: number, amount = 1) {
+    // INCRBY then set the expiry only on the window's first hit (NX): one round trip.
+    const result = await this.redis.multi().incrby(key, amount).pexpire(key, windowMs, "NX").pttl(key).exec();
     const count = Number(result?.[0]?.[1] ?? 1);
     const ttl = Number(result?.[2]?.[1] ?? windowMs);
     return { count, resetAt: Date.now() + (ttl > 0 ? ttl : windowMs) };

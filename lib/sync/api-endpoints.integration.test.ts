@@ -123,6 +123,23 @@ describe("POST /links", () => {
   });
 });
 
+describe("numbers quota", () => {
+  it("counts numbers washed and minted per provider per minute, refusing past the quota with 429 before any work", async () => {
+    const provider = await createApiProvider();
+    const sender = provider.senders[0]!.code;
+    const phones = Array.from({ length: 100_000 }, (_, i) => `+2126${String(10_000_000 + i)}`);
+    // 2 000 000 a minute by default: 20 full washes pass, the 21st is refused.
+    const statuses = [];
+    for (let i = 0; i < 21; i++) statuses.push((await signedCall(check, provider, { path: "/suppressions/check", body: { sender, phones } })).response.status);
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+    expect(statuses[20]).toBe(429);
+    const refused = await signedCall(links, provider, { path: "/links", body: { sender, campaign: "q", phones: phones.slice(0, 10) } });
+    expect(refused.response.status).toBe(429);
+    expect(Number(refused.response.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await db().stopLink.count({ where: { campaign: "q", providerId: provider.id } })).toBe(0);
+  });
+});
+
 describe("POST /keywords", () => {
   it("records STOP replies with the right scope and ignores other texts", async () => {
     const provider = await createApiProvider();

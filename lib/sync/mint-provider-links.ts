@@ -1,6 +1,7 @@
 import "server-only";
 import { mintLinks, type MintLinksResult } from "@/lib/links/mint-links";
 import { authorizedSender } from "./authorized-sender";
+import { chargeNumbersQuota } from "./charge-numbers-quota";
 
 export async function mintProviderLinks(
   providerId: number,
@@ -8,6 +9,7 @@ export async function mintProviderLinks(
   settings: { defaultRegion: string; publicUrl: string },
 ): Promise<MintLinksResult> {
   const sender = await authorizedSender(providerId, input.sender);
+  await chargeNumbersQuota(providerId, input.phones.length);
   return mintLinks({
     providerId,
     senderId: sender.id,

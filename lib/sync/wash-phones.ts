@@ -1,4 +1,5 @@
 import "server-only";
+import { chargeNumbersQuota } from "./charge-numbers-quota";
 import { pool } from "@/lib/db/client";
 import { splitForParallel } from "@/lib/db/split-for-parallel";
 import type { PhoneProblem } from "@/lib/phone/parse-phone";
@@ -33,6 +34,7 @@ async function suppressedAmong(phones: string[], senderId: number): Promise<Map<
 /** Washes a campaign list against what is in force for one sender. Only numbers the provider sent come back. */
 export async function washPhones(providerId: number, senderCode: string, inputs: string[], defaultRegion: string): Promise<WashResult> {
   const sender = await authorizedSender(providerId, senderCode);
+  await chargeNumbersQuota(providerId, inputs.length);
   const { phones, invalid } = parsePhoneList(inputs, defaultRegion);
   const scopes = await suppressedAmong(phones, sender.id);
   const suppressed = [...scopes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([phone, scope]) => ({ phone, scope }));

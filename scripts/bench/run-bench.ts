@@ -253,7 +253,8 @@ async function main() {
   log(`data: ${fmt(Number(counts.in_force))} oppositions in force, ${fmt(Number(counts.changes))} changes, ${fmt(Number(counts.links))} links`);
   // BENCH_CPU_PROF=<dir> writes the server's V8 CPU profile there when it stops (to find a bottleneck).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const server = await startAppServer(benchUrl, PORT, { DB_POOL_MAX: "10" }, profile);
+  // The bench washes and mints several million numbers a minute on purpose: no per-provider quota here.
+  const server = await startAppServer(benchUrl, PORT, { DB_POOL_MAX: "10", STOPSMS_PROVIDER_NUMBERS_PER_MINUTE: "1000000000" }, profile);
   try {
     const jwks = (await (await fetch(`${server.url}/.well-known/stopsms-keys.json`)).json()) as Jwks;
     if (wanted("snapshot")) await benchSnapshot(server, key, jwks);
