@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ErrorSummary } from "@/components/error-summary";
 import { FormField, inputClass, SubmitButton } from "@/components/form-field";
 import { PageShell } from "@/components/page-shell";
+import { PhoneField } from "@/components/phone-field";
 import { flashCookieName, readFlash } from "@/lib/http/form-flash";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime } from "@/lib/i18n/translator";
@@ -73,12 +74,7 @@ async function Verification({ flash }: { flash: NumberFlash }) {
       <p className="mt-3">{t("intro")}</p>
       <ErrorSummary title={t("errorSummary")} errors={summary} />
       <form method="post" action="/number/code" noValidate>
-        <FormField id="phone" label={t("phoneLabel")} hint={tStop.rich("phoneHint", { num: (chunks) => <bdi dir="ltr" className="whitespace-nowrap">{chunks}</bdi> })} error={message}>
-          {(describedBy, invalid) => (
-            <input id="phone" name="phone" type="tel" inputMode="tel" autoComplete="tel" dir="ltr" required defaultValue={flash.phone ?? ""}
-              aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
-          )}
-        </FormField>
+        <PhoneField label={t("phoneLabel")} defaultValue={flash.phone} error={message} />
         <SubmitButton>{t("sendCode")}</SubmitButton>
       </form>
     </PageShell>

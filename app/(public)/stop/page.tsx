@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ErrorSummary } from "@/components/error-summary";
 import { FormField, inputClass, SubmitButton } from "@/components/form-field";
 import { PageShell } from "@/components/page-shell";
+import { PhoneField } from "@/components/phone-field";
 import { flashCookieName, readFlash } from "@/lib/http/form-flash";
 import type { WebFormValues } from "@/lib/oppositions/submit-web-opposition";
 import { listPublicSenders } from "@/lib/providers/list-public-senders";
@@ -29,12 +30,7 @@ export default async function StopPage() {
       <p className="mt-3">{t("intro")}</p>
       <ErrorSummary title={t("errorSummary")} errors={summary} />
       <form method="post" action="/stop/submit" noValidate>
-        <FormField id="phone" label={t("phoneLabel")} hint={t.rich("phoneHint", { num: (chunks) => <bdi dir="ltr" className="whitespace-nowrap">{chunks}</bdi> })} error={message(errors.phone)}>
-          {(describedBy, invalid) => (
-            <input id="phone" name="phone" type="tel" inputMode="tel" autoComplete="tel" dir="ltr" required
-              defaultValue={values.phone ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
-          )}
-        </FormField>
+        <PhoneField label={t("phoneLabel")} defaultValue={values.phone} error={message(errors.phone)} />
         <fieldset className="mt-6">
           <legend className="font-semibold">{t("scopeLegend")}</legend>
           {(["all", "sender"] as const).map((value) => (
