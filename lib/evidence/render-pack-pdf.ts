@@ -13,7 +13,9 @@ const VERDICTS: Record<string, string> = {
 const dateFr = (value: unknown) =>
   typeof value === "string" && /^\d{4}-\d\d-\d\dT/.test(value)
     ? new Intl.DateTimeFormat("fr-MA", { dateStyle: "short", timeStyle: "medium", timeZone: "Africa/Casablanca" }).format(new Date(value))
-    : String(value ?? "—");
+    : value === null || value === undefined
+      ? "jamais"
+      : String(value);
 
 // The standard PDF fonts cover French but not Arabic script: text outside Latin-1 is shown as "?" here
 // (the signed JSON keeps it exactly).
