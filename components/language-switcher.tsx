@@ -5,7 +5,7 @@ const names: Record<string, string> = { fr: "Français", ar: "العربية", e
 /** Plain form posts: switching language works without JavaScript, and the choice is kept in a cookie. */
 export function LanguageSwitcher({ current, returnTo, label }: { current: string; returnTo: string; label: string }) {
   return (
-    <form method="post" action="/lang" className="flex gap-1" aria-label={label}>
+    <form method="post" action="/lang" className="flex flex-wrap gap-1" aria-label={label}>
       <input type="hidden" name="next" value={returnTo} />
       {locales.map((locale) => (
         <button

@@ -36,7 +36,7 @@ const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-appl
 a{color:#084a2f}:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 header{background:#ecf7f1;border-bottom:1px solid #e2e8f0}.bar,main,footer{max-width:42rem;margin:0 auto;padding:.75rem 1rem}
 .bar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem}.brand{font-weight:700;font-size:1.125rem;color:#084a2f;text-decoration:none}
-.langs{display:flex;gap:.25rem}.langs button{min-height:44px;min-width:44px;border:0;background:none;color:#084a2f;font:inherit;font-size:.875rem;cursor:pointer}
+.langs{display:flex;flex-wrap:wrap;gap:.25rem}.langs button{min-height:44px;min-width:44px;border:0;background:none;color:#084a2f;font:inherit;font-size:.875rem;cursor:pointer}
 .langs button[aria-current]{font-weight:700;text-decoration:underline}
 h1{font-size:1.5rem;line-height:1.25;color:#084a2f;margin:.5rem 0 1rem}
 .btn{display:block;width:100%;min-height:48px;margin:.75rem 0 0;padding:.75rem 1rem;border-radius:.5rem;font:inherit;font-weight:600;text-align:center;text-decoration:none;cursor:pointer}

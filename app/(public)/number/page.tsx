@@ -140,7 +140,7 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
         <ul className="mt-3 space-y-3">
           {data.holders.map((h) => (
             <li key={`${h.senderId}-${h.provider}-${h.campaign}`} className="rounded border border-slate-300 p-3">
-              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              <dl className="grid grid-cols-1 text-sm [&_dd]:break-words [&_dt:not(:first-child)]:mt-1">
                 <dt className="text-slate-700">{t("whoSender")}</dt>
                 <dd className="font-semibold">{h.senderName}</dd>
                 <dt className="text-slate-700">{t("whoProvider")}</dt>
