@@ -67,11 +67,13 @@ async function walk(page: Page, info: TestInfo, locale: "fr" | "ar", options: { 
   await expect(holder).toContainText("E2E Provider");
   if (options.axe) await expectNoSeriousA11yViolations(page);
   await shot(page, info, `number-verified-${locale}`);
-  // Reflow at 200 % text (WCAG 1.4.4): nothing wider than the 360 px screen.
-  await page.addStyleTag({ content: "html { font-size: 200% !important; }" });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await shot(page, info, `number-verified-${locale}-200pct`);
-  await page.reload();
+  if (options.axe) {
+    // Reflow at 200 % text (WCAG 1.4.4): nothing wider than the 360 px screen.
+    await page.addStyleTag({ content: "html { font-size: 200% !important; }" });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await shot(page, info, `number-verified-${locale}-200pct`);
+    await page.reload();
+  }
   await holder.getByRole("button", { name: new RegExp(t.stopSender) }).click();
   await expect(page.getByRole("status")).toContainText(/R-[A-Z0-9]{5}-[A-Z0-9]{5}/);
 
