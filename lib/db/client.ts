@@ -15,7 +15,26 @@ function createPool(): pg.Pool {
   const { DATABASE_URL, DB_POOL_MAX } = env();
   // JIT compilation costs 50–120 ms, and the planner orders it for 100 000-number washes whose probes take
   // microseconds each; an OLTP service never gains from it. (PGlite has no JIT and ignores the option.)
-  const created = new pg.Pool({ connectionString: DATABASE_URL, max: DB_POOL_MAX, allowExitOnIdle: true, options: "-c jit=off" });
+  // connectionTimeoutMillis: a request waits 5 s at most for a connection, never forever (an outage).
+  const created = new pg.Pool({ connectionString: DATABASE_URL, max: DB_POOL_MAX, allowExitOnIdle: true, options: "-c jit=off", connectionTimeoutMillis: 5_000 });
+  // A connection that cannot be opened is the surest sign of an outage: every connect goes through here,
+  // in both of pg's forms (callback, used by pool.query; promise, used by Prisma's adapter).
+  const connect = created.connect.bind(created) as (callback?: (error: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => Promise<pg.PoolClient> | void;
+  const note = (error: unknown) => {
+    if (isDatabaseUnavailableError(error)) markDatabaseDown(error instanceof Error ? error.message : String(error), () => created.query("SELECT 1"));
+  };
+  created.connect = ((callback?: Parameters<typeof connect>[0]) => {
+    if (callback) {
+      return connect((error, client, done) => {
+        if (error) note(error);
+        callback(error, client, done);
+      });
+    }
+    return (connect() as Promise<pg.PoolClient>).catch((error: unknown) => {
+      note(error);
+      throw error;
+    });
+  }) as typeof created.connect;
   // An idle connection dropped by the server (restart, failover) is the first sign of an outage.
   created.on("error", (error) => {
     logger.warn({ err: error }, "idle database connection failed");

@@ -93,12 +93,13 @@ async function outageRun(db: ReturnType<typeof cluster>) {
     db.stop();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
 
-    const page = await fetch(`${server.url}/stop`);
+    // Every call bounded: an outage must answer, not hang.
+    const page = await fetch(`${server.url}/stop`, { signal: AbortSignal.timeout(10_000) });
     expect(page.status).toBe(503);
     expect(Number(page.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await page.text()).toContain("Service momentanément indisponible");
     const url = `${server.url}/api/v1/senders`;
-    const api = await fetch(url, { headers: await signRequest({ method: "GET", url, keyid: "outage-k", privateKey }) });
+    const api = await fetch(url, { headers: await signRequest({ method: "GET", url, keyid: "outage-k", privateKey }), signal: AbortSignal.timeout(10_000) });
     expect(api.status).toBe(503);
     expect(api.headers.get("content-type")).toBe("application/problem+json");
     expect(Number(api.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -108,7 +109,8 @@ async function outageRun(db: ReturnType<typeof cluster>) {
     db.start();
     let recoveredMs = -1;
     for (let i = 0; i < 150 && recoveredMs < 0; i++) {
-      if ((await fetch(`${server.url}/stop`)).status === 200) recoveredMs = Date.now() - downAt;
+      const status = await fetch(`${server.url}/stop`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status, () => 0);
+      if (status === 200) recoveredMs = Date.now() - downAt;
       else await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(recoveredMs).toBeGreaterThanOrEqual(0);

@@ -29,6 +29,10 @@ export async function startAppServer(databaseUrl: string, port: number, extraEnv
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Never outlive the test process (a timed-out test does not reach its finally): a leftover would hold the port.
+  const reap = () => child.kill("SIGKILL");
+  process.once("exit", reap);
+  child.once("exit", () => process.removeListener("exit", reap));
   const output: string[] = [];
   child.stdout?.on("data", (d) => output.push(String(d)));
   child.stderr?.on("data", (d) => output.push(String(d)));
