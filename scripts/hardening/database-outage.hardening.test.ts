@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
 import { signRequest } from "@/lib/signing/sign-request";
 import { startAppServer } from "@/scripts/lib/app-server";
-import { nextIp, recordResult } from "./results";
+import { postOptOut, recordResult } from "./results";
 
 const APP_PORT = 3242;
 const PG_PORT = 55_000 + randomInt(1000);
@@ -70,19 +70,9 @@ async function outageRun(db: ReturnType<typeof cluster>) {
   const worker = async () => {
     while (!stop) {
       const phone = `+21261${randomInt(1_000_000, 9_999_999)}`;
-      try {
-        const response = await fetch(`${server.url}/stop/submit`, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": nextIp() },
-          body: new URLSearchParams({ phone, scope: "all" }),
-          redirect: "manual",
-          signal: AbortSignal.timeout(10_000),
-        });
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        if (response.status === 303 && /\/receipt\/R-/.test(response.headers.get("location") ?? "")) acknowledged.add(phone);
-      } catch {
-        statuses.set(0, (statuses.get(0) ?? 0) + 1);
-      }
+      const { status, receipt } = await postOptOut(server.url, phone);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      if (receipt) acknowledged.add(phone);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { startAppServer } from "@/scripts/lib/app-server";
-import { nextIp, recordResult } from "./results";
+import { postOptOut, recordResult } from "./results";
 
 const PORT = 3231;
 
@@ -18,21 +18,10 @@ describe("no acknowledged opposition is lost", () => {
       while (!stop) {
         const phone = `+21261${randomInt(1_000_000, 9_999_999)}`;
         attempts++;
-        try {
-          const response = await fetch(`${server.url}/stop/submit`, {
-            method: "POST",
-            headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": nextIp() },
-            body: new URLSearchParams({ phone, scope: "all" }),
-            redirect: "manual",
-          });
-          const location = response.headers.get("location") ?? "";
-          const receipt = /\/receipt\/(R-[A-Z0-9-]+)$/.exec(location)?.[1];
-          if (response.status === 303 && receipt) acknowledged.set(phone, receipt);
-          else failures++;
-        } catch {
-          failures++;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
+        const { status, receipt } = await postOptOut(server.url, phone);
+        if (receipt) acknowledged.set(phone, receipt);
+        else failures++;
+        if (status === 0) await new Promise((resolve) => setTimeout(resolve, 20));
       }
     };
     const workers = Array.from({ length: 16 }, worker);

@@ -28,3 +28,23 @@ export function nextIp(): string {
   ipCounter++;
   return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
 }
+
+/**
+ * One citizen's opt-out through the /stop form, from a fresh address: the HTTP status (0 when no answer came)
+ * and the receipt id when the refusal was acknowledged (303 to its receipt).
+ */
+export async function postOptOut(baseUrl: string, phone: string): Promise<{ status: number; receipt: string | null }> {
+  try {
+    const response = await fetch(`${baseUrl}/stop/submit`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": nextIp() },
+      body: new URLSearchParams({ phone, scope: "all" }),
+      redirect: "manual",
+      signal: AbortSignal.timeout(10_000),
+    });
+    const receipt = /\/receipt\/(R-[A-Z0-9-]+)$/.exec(response.headers.get("location") ?? "")?.[1] ?? null;
+    return { status: response.status, receipt: response.status === 303 ? receipt : null };
+  } catch {
+    return { status: 0, receipt: null };
+  }
+}
