@@ -6,6 +6,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { isDatabaseDown } from "@/lib/db/availability";
+import { probeDatabaseAfterError } from "@/lib/db/client";
 import { answerWhileDatabaseDown } from "@/lib/http/answer-while-database-down";
 import { applyClientAddress, parseTrustedProxies } from "@/lib/http/trusted-proxies";
 import { startJobs } from "@/lib/jobs/start-jobs";
@@ -51,6 +52,8 @@ async function main() {
       const { httpRequests, httpDuration } = metrics();
       httpRequests.inc({ route: path, method: request.method ?? "GET", status: String(response.statusCode) });
       httpDuration.observe({ route: path }, Number(process.hrtime.bigint() - started) / 1e9);
+      // A 500 may be the first sign of a database outage that no connection has reported yet.
+      if (response.statusCode >= 500 && !isDatabaseDown()) probeDatabaseAfterError();
     });
     const answered = isDatabaseDown() ? answerWhileDatabaseDown(request, response) : Promise.resolve(false);
     answered

@@ -50,6 +50,21 @@ export function noteDatabaseError(error: unknown): boolean {
   return true;
 }
 
+let lastProbe = 0;
+
+/**
+ * After a server error: is the database still there? At most once a second, one `SELECT 1`; a connection
+ * error marks the database down (availability.ts), so the next requests get a 503 instead of a 500.
+ */
+export function probeDatabaseAfterError(): void {
+  const now = Date.now();
+  if (now - lastProbe < 1_000) return;
+  lastProbe = now;
+  pool()
+    .query("SELECT 1")
+    .catch((error: unknown) => noteDatabaseError(error));
+}
+
 export function pool(): pg.Pool {
   globalForDb.stopsmsPool ??= createPool();
   return globalForDb.stopsmsPool;
