@@ -20,25 +20,22 @@ function createPool(): pg.Pool {
   // A connection that cannot be opened is the surest sign of an outage: every connect goes through here,
   // in both of pg's forms (callback, used by pool.query; promise, used by Prisma's adapter).
   const connect = created.connect.bind(created) as (callback?: (error: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => Promise<pg.PoolClient> | void;
-  const note = (error: unknown) => {
-    if (isDatabaseUnavailableError(error)) markDatabaseDown(error instanceof Error ? error.message : String(error), () => created.query("SELECT 1"));
-  };
   created.connect = ((callback?: Parameters<typeof connect>[0]) => {
     if (callback) {
       return connect((error, client, done) => {
-        if (error) note(error);
+        if (error) noteDatabaseError(error);
         callback(error, client, done);
       });
     }
     return (connect() as Promise<pg.PoolClient>).catch((error: unknown) => {
-      note(error);
+      noteDatabaseError(error);
       throw error;
     });
   }) as typeof created.connect;
   // An idle connection dropped by the server (restart, failover) is the first sign of an outage.
   created.on("error", (error) => {
     logger.warn({ err: error }, "idle database connection failed");
-    if (isDatabaseUnavailableError(error)) markDatabaseDown(error.message, () => created.query("SELECT 1"));
+    noteDatabaseError(error);
   });
   return created;
 }

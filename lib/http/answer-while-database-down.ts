@@ -2,7 +2,8 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { retryAfterSeconds } from "@/lib/db/availability";
 import { html, renderLightPageAnswer } from "@/lib/html/render-light-page";
-import { pickLocale } from "@/lib/i18n/locales";
+import { localeCookie, pickLocale } from "@/lib/i18n/locales";
+import { cookieValue } from "@/lib/links/serve-landing";
 import { translatorFor } from "@/lib/i18n/translator";
 import { problems } from "./problem";
 import { signResponse } from "@/lib/signing/sign-response";
@@ -30,8 +31,7 @@ export async function answerWhileDatabaseDown(request: IncomingMessage, response
     response.end(Buffer.from(await answer.arrayBuffer()));
     return true;
   }
-  const cookie = /(?:^|;\s*)stopsms_locale=([a-z]{2})/.exec(request.headers.cookie ?? "")?.[1];
-  const locale = pickLocale(cookie === undefined ? undefined : cookie, request.headers["accept-language"] ?? null);
+  const locale = pickLocale(cookieValue(request.headers.cookie, localeCookie), request.headers["accept-language"] ?? null);
   const t = translatorFor(locale);
   const page = renderLightPageAnswer(
     { locale, title: t("Common.unavailableTitle"), currentPath: path, body: html`<h1>${t("Common.unavailableTitle")}</h1><p>${t("Common.unavailableBody")}</p>` },
