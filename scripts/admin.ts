@@ -20,10 +20,13 @@ const USAGE = `Usage: npm run admin -- <command> [flags]
   staff:create        --email <email> --role admin|analyst [--name <name>]   (password from stdin or prompt)
   sms:outbox          [--phone <number>] [--limit <n>]   the latest SMS kept by the outbox gateway (time, to, text)
   evidence:verify     <file> [--jwks <file>]   checks an evidence pack's signature (default: this platform's keys)
+  log:verify          [--tree-head <file>]...   recomputes the transparency log from the changes and checks every
+                      stored hash and tree head (recorded, and any given: a JSON tree head or a sync client's state.json)
 `;
 
 class UsageError extends Error {}
 class PackRefused extends Error {}
+class LogRefused extends Error {}
 
 const actor: Actor = { kind: "cli", label: process.env.SUDO_USER || os.userInfo().username };
 
@@ -145,6 +148,26 @@ const commands: Record<string, { flags: Record<string, { type: "string"; multipl
       return `VALID: signed by the platform key ${check.kid} on ${doc.generated_at}.\nIt proves that the platform stated, unaltered since: ${what}`;
     },
   },
+  "log:verify": {
+    flags: { "tree-head": { type: "string", multiple: true } },
+    async run(f) {
+      const outside = await Promise.all(
+        list(f, "tree-head").map(async (file) => {
+          const json = JSON.parse(await readFile(file, "utf8").catch(() => {
+            throw new UsageError(`cannot read ${file}`);
+          })) as { size?: number; root?: string; at?: string; tree_head?: { size: number; root: string; at?: string } };
+          const head = json.tree_head ?? json;
+          if (typeof head.size !== "number" || typeof head.root !== "string") throw new UsageError(`${file} holds no tree head ({"size","root"})`);
+          return { size: head.size, root: head.root, at: head.at, source: file };
+        }),
+      );
+      const { verifyLog } = await import("@/lib/transparency-log/verify-log");
+      const report = await verifyLog(outside);
+      const summary = `${report.leavesChecked} of ${report.size} leaves, ${report.storedHashesChecked} stored hashes, ${report.treeHeadsChecked} tree heads checked`;
+      if (report.problems.length > 0) throw new LogRefused(`NOT CONSISTENT (${summary}):\n${report.problems.map((p) => `  - ${p}`).join("\n")}`);
+      return `CONSISTENT: ${summary}; the log matches the changes table.`;
+    },
+  },
   "sms:outbox": {
     flags: { phone: { type: "string" }, limit: { type: "string" } },
     async run(f) {
@@ -186,7 +209,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Error: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof DomainError || error instanceof PackRefused) {
+    if (error instanceof DomainError || error instanceof PackRefused || error instanceof LogRefused) {
       process.stderr.write(`Error: ${error.message}\n`);
       return 1;
     }

@@ -2,11 +2,16 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { recordTreeHead } from "@/lib/transparency-log/tree-head";
 import { purgeExpiredData } from "./purge-expired-data";
 
 // Scheduled jobs on PostgreSQL itself (pg-boss, schema `pgboss`): no extra server. Every instance starts a
 // worker; pg-boss hands each scheduled run to exactly one of them. Times are Moroccan.
-export const SCHEDULES = [{ name: "retention-purge", cron: "17 3 * * *", run: async () => ({ purged: await purgeExpiredData() }) }] as const;
+export const SCHEDULES = [
+  { name: "retention-purge", cron: "17 3 * * *", run: async () => ({ purged: await purgeExpiredData() }) },
+  // The transparency log's hourly tree head (SYNC-PROTOCOL.md 1.1 log/tree-heads).
+  { name: "log-tree-head", cron: "0 * * * *", run: async () => ({ treeHead: await recordTreeHead() }) },
+] as const;
 
 /**
  * Off on the embedded database: PGlite serves every connection from one session, where pg-boss's own

@@ -10,6 +10,9 @@ export interface FeedChange {
   scope: Scope;
   sender: string | null;
   at: Date;
+  /** Transparency log position and leaf salt (SYNC-PROTOCOL.md 1.1). */
+  index: bigint;
+  salt: string;
 }
 
 export interface ChangePage {
@@ -33,7 +36,7 @@ export async function listChanges(input: { providerId: number; after: bigint; li
   const headRows = await client.$queryRaw<{ head: bigint | null }[]>`SELECT max(seq) AS head FROM opposition_changes`;
   const head = headRows[0]?.head ?? 0n;
   const rows = await client.$queryRaw<FeedChange[]>`
-    SELECT c.seq, c.op::text AS op, c.reason, c.phone, c.scope::text AS scope, s.code AS sender, c.at
+    SELECT c.seq, c.op::text AS op, c.reason, c.phone, c.scope::text AS scope, s.code AS sender, c.at, c.log_index AS index, c.salt
     FROM opposition_changes c LEFT JOIN senders s ON s.id = c.sender_id
     WHERE c.seq > ${input.after} AND c.seq <= ${head}
       AND (c.sender_id IS NULL OR c.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = ${input.providerId}))

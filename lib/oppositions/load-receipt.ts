@@ -13,13 +13,17 @@ interface ReceiptRow {
   sender_id: number | null;
   sender_code: string | null;
   sender_name: string | null;
+  log_index: bigint | null;
+  leaf: Buffer | null;
 }
 
 export async function loadReceipt(id: string, client: Tx = db()): Promise<ReceiptView | null> {
   const rows = await client.$queryRaw<ReceiptRow[]>`
     SELECT r.id, r.op::text AS op, r.phone, r.scope::text AS scope, r.source::text AS source, r.seq, r.created_at,
-           s.id AS sender_id, s.code AS sender_code, s.name AS sender_name
+           s.id AS sender_id, s.code AS sender_code, s.name AS sender_name, c.log_index, h.hash AS leaf
     FROM receipts r LEFT JOIN senders s ON s.id = r.sender_id
+      LEFT JOIN opposition_changes c ON c.seq = r.seq
+      LEFT JOIN log_hashes h ON h.level = 0 AND h.idx = c.log_index
     WHERE r.id = ${id}`;
   const row = rows[0];
   if (!row) return null;
@@ -31,6 +35,7 @@ export async function loadReceipt(id: string, client: Tx = db()): Promise<Receip
     source: row.source,
     seq: row.seq,
     createdAt: row.created_at,
+    log: row.log_index !== null && row.leaf ? { index: row.log_index, leaf: Buffer.from(row.leaf).toString("base64url") } : null,
     sender: row.sender_id !== null ? { id: row.sender_id, code: row.sender_code ?? "", name: row.sender_name ?? "" } : null,
   };
 }

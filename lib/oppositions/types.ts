@@ -22,4 +22,6 @@ export interface ReceiptView {
   source: OppositionSource;
   seq: bigint;
   createdAt: Date;
+  /** The change's place in the transparency log and its leaf hash (base64url). */
+  log: { index: bigint; leaf: string } | null;
 }

@@ -24,7 +24,7 @@ describe("GET /suppressions/changes", () => {
     expect(first.response.status).toBe(200);
     expect(first.json.more).toBe(true);
     expect(first.json.changes).toHaveLength(2);
-    expect(first.json.changes[0]).toEqual({ seq: expect.any(Number), op: "add", reason: "opposed", phone: phones[0], scope: "sender", sender: provider.senders[0]!.code, at: expect.stringMatching(/Z$/) });
+    expect(first.json.changes[0]).toEqual({ seq: expect.any(Number), op: "add", reason: "opposed", phone: phones[0], scope: "sender", sender: provider.senders[0]!.code, at: expect.stringMatching(/Z$/), index: expect.any(Number), salt: expect.stringMatching(/^[\w-]{22}$/) });
     const rest = await signedCall(changes, provider, { path: `/suppressions/changes?after=${first.json.next}&limit=10000` });
     const seen = [...first.json.changes, ...rest.json.changes].filter((c: { sender: string | null }) => c.sender !== null);
     expect(seen.map((c: { phone: string }) => c.phone)).toEqual(phones);

@@ -40,6 +40,22 @@ export function parseOrProblem<T extends z.ZodType>(schema: T, value: unknown): 
   throw problems.invalidRequest(result.error.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message })));
 }
 
+/** Any error as the problem to answer: the caller's mistakes as 4xx, an outage as 503, the rest as a bare 500. */
+export function toProblem(error: unknown, endpoint: string): ApiProblem {
+  if (error instanceof ApiProblem) return error;
+  if (error instanceof DomainError) return new ApiProblem(error.status, error.code, error.message);
+  if (noteDatabaseError(error)) return problems.unavailable(retryAfterSeconds());
+  logger.error({ err: error, endpoint }, "api request failed");
+  return problems.internal();
+}
+
+/** The answer's bytes and headers for a result or a problem (Retry-After when one is due). */
+export function answerParts(result: HandlerResult | undefined, problem: ApiProblem | undefined) {
+  const payload = Buffer.from(problem ? toJson(problem.toJSON()) : (result!.json ?? toJson(result!.body)));
+  const extra: Record<string, string> = problem?.code === "rate-limited" || problem?.code === "unavailable" ? { "retry-after": String(problem.extra.retry_after) } : {};
+  return { payload, extra, contentType: problem ? "application/problem+json" : "application/json" };
+}
+
 function takeSlot(release: (() => void) | null): () => void {
   if (!release) throw problems.rateLimited(1);
   return release;
@@ -92,13 +108,7 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
     }
     result = await run({ caller, url, json });
   } catch (error) {
-    if (error instanceof ApiProblem) problem = error;
-    else if (error instanceof DomainError) problem = new ApiProblem(error.status, error.code, error.message);
-    else if (noteDatabaseError(error)) problem = problems.unavailable(retryAfterSeconds());
-    else {
-      logger.error({ err: error, endpoint }, "api request failed");
-      problem = problems.internal();
-    }
+    problem = toProblem(error, endpoint);
   } finally {
     for (const release of slots) release();
   }
@@ -110,11 +120,10 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
     status = problem.status;
     code = problem.code;
   }
-  const payload = Buffer.from(problem ? toJson(problem.toJSON()) : (result!.json ?? toJson(result!.body)));
-  const extra: Record<string, string> = problem?.code === "rate-limited" || problem?.code === "unavailable" ? { "retry-after": String(problem.extra.retry_after) } : {};
+  const { payload, extra, contentType } = answerParts(result, problem);
   // Bound to the request's own signature whenever it carried one, accepted or not (SYNC-PROTOCOL.md 1.1).
   const label = requestSignatureLabel(request.headers);
-  const response = await signResponse(status, problem ? "application/problem+json" : "application/json", payload, extra, label ? { label, headers: request.headers } : undefined);
+  const response = await signResponse(status, contentType, payload, extra, label ? { label, headers: request.headers } : undefined);
   // Only a fully verified call (signature, digest, fresh nonce) is the provider's: anything else is logged
   // without a provider, so nobody can write into a provider's record by naming its key id.
   if (!isDatabaseDown()) await writeAccessLog({ providerId: verified?.providerId, keyid: verified?.keyid, method: request.method, endpoint, cursor: result?.cursor, count: result?.count, status, code }).catch(

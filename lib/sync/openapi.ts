@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ackBody, changesQuery, checkBody, complaintResponseBody, complaintsQuery, keywordsBody, linksBody, responses, snapshotQuery } from "./schemas";
+import { ackBody, changesQuery, checkBody, complaintResponseBody, complaintsQuery, consistencyQuery, inclusionQuery, keywordsBody, linksBody, responses, snapshotQuery, treeHeadsQuery } from "./schemas";
 
 // OpenAPI 3.1 for /api/v1, generated from the zod schemas the handlers parse with, so the document
 // cannot drift from the code. OpenAPI 3.1 uses JSON Schema 2020-12, zod's native target.
@@ -81,6 +81,18 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       "/suppressions/ack": {
         post: { operationId: "acknowledgeChanges", summary: "State, under your signature, that every change up to `applied` is applied (not beyond what you fetched: 422; never back: 409 ack-regressed)", parameters: [...signatureHeaders, digestHeader], requestBody: body(ackBody), responses: ok("The acknowledgement as recorded", responses.ack) },
+      },
+      "/log/tree-head": {
+        get: { operationId: "readTreeHead", summary: "The transparency log's tree head now (public: signed or unsigned; the signed response is the signed tree head)", responses: ok("Tree head", responses.treeHead) },
+      },
+      "/log/tree-heads": {
+        get: { operationId: "listTreeHeads", summary: "Tree heads recorded every hour (public)", parameters: queryParameters(treeHeadsQuery), responses: ok("Recorded tree heads, oldest first", responses.treeHeads) },
+      },
+      "/log/inclusion": {
+        get: { operationId: "proveInclusion", summary: "RFC 9162 audit path: change `index` is in the tree of `size` (public)", parameters: queryParameters(inclusionQuery), responses: ok("Inclusion proof", responses.inclusion) },
+      },
+      "/log/consistency": {
+        get: { operationId: "proveConsistency", summary: "RFC 9162 consistency proof between two tree sizes (public)", parameters: queryParameters(consistencyQuery), responses: ok("Consistency proof", responses.consistency) },
       },
       "/complaints": {
         get: { operationId: "listComplaints", summary: "Complaints about your senders or your links, oldest first; numbers masked unless the citizen agreed to share them", parameters: [...signatureHeaders, ...queryParameters(complaintsQuery)], responses: ok("A page of complaints; call again with after=next while more is true", responses.complaints) },

@@ -64,7 +64,27 @@ export const complaintResponseBody = z.object({
 
 const invalidEntry = z.object({ input: z.string(), reason: z.string() });
 
+const logIndex = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const logSize = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+export const inclusionQuery = z.object({
+  index: logIndex.meta({ description: "The change's `index`" }),
+  size: logSize.meta({ description: "Tree size of the tree head to prove against" }),
+});
+export const consistencyQuery = z.object({
+  from: logSize.meta({ description: "Size of the older tree head" }),
+  to: logSize.meta({ description: "Size of the newer tree head" }),
+});
+export const treeHeadsQuery = z.object({
+  after: z.iso.datetime({ offset: true }).default("1970-01-01T00:00:00Z").meta({ description: "Recorded tree heads after this time" }),
+});
+const hash = z.string().meta({ description: "SHA-256, base64url" });
+const treeHead = z.object({ size: z.number().int(), root: hash, at: isoTime });
+
 export const responses = {
+  treeHead,
+  treeHeads: z.object({ tree_heads: z.array(treeHead), more: z.boolean() }),
+  inclusion: z.object({ index: z.number().int(), size: z.number().int(), leaf: hash, path: z.array(hash) }),
+  consistency: z.object({ from: z.number().int(), to: z.number().int(), path: z.array(hash) }),
   senders: z.object({ senders: z.array(z.object({ code: z.string(), name: z.string() })) }),
   changes: z.object({
     changes: z.array(
@@ -76,6 +96,8 @@ export const responses = {
         scope,
         sender: z.string().nullable(),
         at: isoTime,
+        index: z.number().int().meta({ description: "Position in the transparency log (version 1.1): 0, 1, 2… in commit order, no gaps" }),
+        salt: z.string().meta({ description: "16 random bytes, base64url (version 1.1): part of the log leaf" }),
       }),
     ),
     next: z.number().int(),

@@ -30,6 +30,20 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
     [t("what"), receipt.scope === "all" ? t("whatAll") : t("whatSender", { sender: receipt.sender?.name ?? "" })],
   ];
   if (receipt.op === "add") rows.push([t("deadline"), t("deadlineValue", { date: formatDateTime(locale, deadline), hours })]);
+  if (receipt.log) {
+    rows.push([
+      t("register"),
+      <>
+        {t("registerValue", { index: String(receipt.log.index) })}
+        <code className="block break-all font-mono text-sm" dir="ltr">
+          {receipt.log.leaf}
+        </code>
+        <Link href={`/verify/${receipt.id}`} className="mt-1 inline-block font-semibold text-brand-800 underline">
+          {t("verify")}
+        </Link>
+      </>,
+    ]);
+  }
   return (
     <PageShell path={`/receipt/${receipt.id}`}>
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>

@@ -1,0 +1,36 @@
+import { hashLeaf, type Hash } from "./merkle";
+
+/** A feed change as SYNC-PROTOCOL.md 1.1 serves it (the members the log's leaf covers). */
+export interface LoggedChange {
+  seq: number | bigint;
+  op: string;
+  reason: string;
+  phone: string;
+  scope: string;
+  sender: string | null;
+  at: string | Date;
+  index: number | bigint;
+  salt: string;
+}
+
+/**
+ * The canonical leaf data: the members in alphabetical order, no spaces, `seq` and `index` as JSON
+ * numbers. The database trigger builds the same bytes (log_leaf_data in the transparency_log migration).
+ */
+export function canonicalLeafData(change: LoggedChange): string {
+  return JSON.stringify({
+    at: change.at instanceof Date ? change.at.toISOString() : change.at,
+    index: Number(change.index),
+    op: change.op,
+    phone: change.phone,
+    reason: change.reason,
+    salt: change.salt,
+    scope: change.scope,
+    sender: change.sender,
+    seq: Number(change.seq),
+  });
+}
+
+export function changeLeafHash(change: LoggedChange): Hash {
+  return hashLeaf(Buffer.from(canonicalLeafData(change), "utf8"));
+}
