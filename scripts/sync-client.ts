@@ -1,14 +1,27 @@
-// Reference StopSMS sync client (SYNC-PROTOCOL.md v1): what a provider runs to keep its suppression list.
+// Reference StopSMS sync client (SYNC-PROTOCOL.md 1.1): what a provider runs to keep its suppression list.
 //   npm run sync-client -- --url https://stopsms.ma --keyid acme-telecom-2026-01 --key key.pem --out ./stopsms [--watch] [--interval 60]
 // Loads a snapshot, then follows the change feed; verifies every response signature against the JWKS;
 // keeps its cursor in <out>/state.json (resumable) and writes the list in force to <out>/suppressions.tsv,
 // sorted, one "phone<TAB>scope<TAB>sender" line per opposition ("-" as sender for scope all).
+// Transparency log (1.1): recomputes the leaf of every change it applies, proves the newest one is in the
+// signed tree head, and proves that tree head consistent with the one it kept from its previous run. A
+// leaf or proof that does not check out stops the run; a log that no longer extends the one it saw before
+// (a restore from an older backup) is said out loud, its old tree head kept in <out>/evidence/ for the
+// regulator (`npm run admin -- log:verify --tree-head <file>`), and the list rebuilt from a snapshot.
 import { createPrivateKey, type KeyObject } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { signRequest } from "@/lib/signing/sign-request";
+import { changeLeafHash, type LoggedChange } from "@/lib/transparency-log/leaf-data";
+import { fromBase64Url, verifyConsistency, verifyInclusion } from "@/lib/transparency-log/merkle";
 import { verifyPlatformResponse, verifyResponseToRequest, type Jwks } from "@/lib/signing/verify-response";
+
+interface TreeHead {
+  size: number;
+  root: string;
+  at: string;
+}
 
 interface State {
   version: 1;
@@ -16,6 +29,8 @@ interface State {
   at: number;
   cursor: string | null;
   next: number;
+  /** The last tree head this client checked: the next one must extend it. */
+  tree_head?: TreeHead;
 }
 
 interface Options {
@@ -83,22 +98,58 @@ async function save(out: string, state: State, list: Set<string>): Promise<void>
 }
 
 /**
- * One run. When the platform answers 409 cursor-ahead, its feed is behind the stored cursor (a restore
- * from backup): the local list may hold changes the platform no longer has, so it is thrown away and
- * rebuilt from a snapshot, once per run.
+ * One run. When the platform answers 409 cursor-ahead (its feed is behind the stored cursor) or shows a
+ * tree head that does not extend the one kept from the previous run, it was restored from an older
+ * backup: the local list may hold changes the platform no longer has, so it is thrown away and rebuilt
+ * from a snapshot, once per run.
  */
-export async function syncOnce(options: Options): Promise<{ entries: number; next: number; rebuilt: boolean }> {
+export async function syncOnce(options: Options): Promise<{ entries: number; next: number; rebuilt: boolean; treeHead: TreeHead | null }> {
   try {
     return { ...(await syncFromState(options)), rebuilt: false };
   } catch (error) {
-    if (!(error instanceof SyncError && error.code === "cursor-ahead")) throw error;
-    process.stderr.write(`\nthe platform's feed is behind this client's cursor (restored from a backup?): rebuilding from a snapshot\n`);
+    if (!(error instanceof SyncError && (error.code === "cursor-ahead" || error.code === "log-diverged"))) throw error;
+    process.stderr.write(`\n${error.message}: the platform was restored from an older backup? Rebuilding from a snapshot\n`);
+    await keepEvidence(options.out);
     await rm(path.join(options.out, "state.json"), { force: true });
     return { ...(await syncFromState(options)), rebuilt: true };
   }
 }
 
-async function syncFromState(options: Options): Promise<{ entries: number; next: number }> {
+/** Keeps the last tree head the platform signed before it went back in time: proof for the regulator. */
+async function keepEvidence(out: string): Promise<void> {
+  const { state } = await loadState(out);
+  if (!state?.tree_head) return;
+  await mkdir(path.join(out, "evidence"), { recursive: true });
+  const file = path.join(out, "evidence", `tree-head-${state.tree_head.size}-${Date.now()}.json`);
+  await writeFile(file, JSON.stringify(state.tree_head, null, 2));
+  process.stderr.write(`the tree head it showed before is kept in ${file}\n`);
+}
+
+/**
+ * The 1.1 log checks of one run: the newest applied change is in the signed tree head (its leaf recomputed
+ * from the data received), and that tree head extends the one kept from the previous run.
+ */
+async function checkLog(options: Options, jwks: Jwks, newest: { change: LoggedChange; leaf: Buffer } | null, previous: TreeHead | undefined): Promise<TreeHead> {
+  const head = (await call(options, jwks, "/log/tree-head")) as TreeHead;
+  if (newest) {
+    const index = Number(newest.change.index);
+    const proof = (await call(options, jwks, `/log/inclusion?index=${index}&size=${head.size}`)) as { leaf: string; path: string[] };
+    if (proof.leaf !== newest.leaf.toString("base64url")) throw new SyncError(`change seq ${newest.change.seq} (log index ${index}): the data received does not give the leaf the log holds: refusing it`);
+    if (!verifyInclusion(index, head.size, newest.leaf, proof.path.map(fromBase64Url), fromBase64Url(head.root))) {
+      throw new SyncError(`change seq ${newest.change.seq} (log index ${index}) is not proven to be in the signed tree head of size ${head.size}: refusing it`);
+    }
+  }
+  if (previous && previous.size > 0) {
+    if (head.size < previous.size) throw new SyncError(`the platform's log has ${head.size} entries, fewer than the ${previous.size} it signed before`, "log-diverged");
+    const proof = (await call(options, jwks, `/log/consistency?from=${previous.size}&to=${head.size}`)) as { path: string[] };
+    if (!verifyConsistency(previous.size, head.size, fromBase64Url(previous.root), fromBase64Url(head.root), proof.path.map(fromBase64Url))) {
+      throw new SyncError(`the platform's tree head of size ${head.size} does not extend the one of size ${previous.size} it signed before`, "log-diverged");
+    }
+  }
+  return head;
+}
+
+async function syncFromState(options: Options): Promise<{ entries: number; next: number; treeHead: TreeHead }> {
   await mkdir(options.out, { recursive: true });
   const jwksResponse = await fetch(`${options.url.replace(/\/+$/, "")}/.well-known/stopsms-keys.json`);
   if (!jwksResponse.ok) throw new SyncError(`cannot read the platform keys: HTTP ${jwksResponse.status}`);
@@ -124,25 +175,35 @@ async function syncFromState(options: Options): Promise<{ entries: number; next:
     state = { version: 1, phase: "changes", at, cursor: null, next: at };
     await save(options.out, state, list);
   }
+  // Each page is proven before it is saved: the list on disk only ever holds changes the log vouches for.
   let more = true;
+  let newest: { change: LoggedChange; leaf: Buffer } | null = null;
   while (more) {
     const page = (await call(options, jwks, `/suppressions/changes?after=${state.next}&limit=10000`)) as {
-      changes: { op: string; phone: string; scope: string; sender: string | null }[];
+      changes: LoggedChange[];
       next: number;
       more: boolean;
       head: number;
     };
+    const apply: [string, boolean][] = [];
     for (const change of page.changes) {
-      if (change.op === "add") list.add(line(change));
-      else list.delete(line(change));
+      if (typeof change.index !== "number" || typeof change.salt !== "string") throw new SyncError(`change seq ${change.seq} carries no log index or salt (a platform older than 1.1?): refusing it`);
+      if (newest && change.index <= newest.change.index) throw new SyncError(`change seq ${change.seq}: log index ${change.index} does not follow ${newest.change.index}: refusing it`);
+      newest = { change, leaf: changeLeafHash(change) };
+      apply.push([line(change), change.op === "add"]);
     }
-    state = { ...state, next: page.next };
+    const treeHead = await checkLog(options, jwks, page.changes.length > 0 ? newest : null, state.tree_head);
+    for (const [entry, add] of apply) {
+      if (add) list.add(entry);
+      else list.delete(entry);
+    }
+    state = { ...state, next: page.next, tree_head: treeHead };
     more = page.more;
-    progress(`changes: seq ${page.next} of ${page.head}, ${list.size} in force`);
+    progress(`changes: seq ${page.next} of ${page.head}, ${list.size} in force, log of ${treeHead.size} proven`);
     await save(options.out, state, list);
   }
   process.stderr.write("\n");
-  return { entries: list.size, next: state.next };
+  return { entries: list.size, next: state.next, treeHead: state.tree_head! };
 }
 
 async function main(): Promise<number> {
@@ -164,8 +225,8 @@ async function main(): Promise<number> {
   const options: Options = { url: values.url, keyid: values.keyid, key: createPrivateKey(await readFile(values.key, "utf8")), out: values.out };
   for (;;) {
     try {
-      const { entries, next } = await syncOnce(options);
-      console.log(`in force: ${entries} · cursor: ${next} · list: ${path.join(options.out, "suppressions.tsv")}`);
+      const { entries, next, treeHead } = await syncOnce(options);
+      console.log(`in force: ${entries} · cursor: ${next} · log: ${treeHead?.size ?? 0} entries, proven · list: ${path.join(options.out, "suppressions.tsv")}`);
     } catch (error) {
       console.error(`\nsync failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!values.watch) return 1;
