@@ -32,7 +32,7 @@ export default async function VerifyReceiptPage({ params }: Props) {
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
       <p className="mt-2">{t("intro")}</p>
       <p role="status" className={`mt-4 rounded border-s-4 p-3 font-semibold ${proof.verified ? "border-brand-700 bg-brand-50" : "border-red-700 bg-red-50 text-red-900"}`}>
-        {proof.verified ? t("verified", { receipt: proof.receipt.id, index: number(proof.index), size: number(proof.treeSize) }) : t("notVerified")}
+        {proof.verified ? t("verified", { receipt: proof.receipt.id, index: number(proof.index), size: number(proof.treeSize), count: proof.treeSize }) : t("notVerified")}
       </p>
       <dl className="mt-4 divide-y divide-slate-200 rounded border border-slate-200">
         <div className="grid gap-1 p-3">
@@ -46,7 +46,7 @@ export default async function VerifyReceiptPage({ params }: Props) {
         <div className="grid gap-1 p-3">
           <dt className="text-sm text-slate-700">{t("treeHead", { date: formatDateTime(locale, proof.at) })}</dt>
           <dd>
-            {t("treeHeadValue", { size: number(proof.treeSize) })}
+            {t("treeHeadValue", { size: number(proof.treeSize), count: proof.treeSize })}
             {hash(proof.root)}
           </dd>
         </div>
