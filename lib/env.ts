@@ -35,6 +35,13 @@ const schema = z.object({
   STOPSMS_RETAIN_CLOSED_COMPLAINTS_YEARS: z.coerce.number().int().min(1).default(5),
   // Scheduled jobs (pg-boss, on this database): on unless set to "off" (for a read-only instance, say).
   STOPSMS_JOBS: z.enum(["on", "off"]).default("on"),
+  // Canary entries (issue 12): how many each provider's snapshot and feed carry, and the number ranges the
+  // regulator reserves for them ("first-last" E.164 pairs, comma-separated; numbers the ANRT never assigns).
+  STOPSMS_CANARIES: z.coerce.number().int().min(0).max(20).default(3),
+  STOPSMS_CANARY_RANGES: z
+    .string()
+    .regex(/^\+\d{8,15}-\+\d{8,15}(,\+\d{8,15}-\+\d{8,15})*$/, "must be first-last E.164 pairs, comma-separated (+212699900000-+212699999999)")
+    .default("+212699900000-+212699999999"),
   // Numbers one provider may wash or mint per minute (all its keys, all instances with Redis).
   STOPSMS_PROVIDER_NUMBERS_PER_MINUTE: z.coerce.number().int().min(1000).default(2_000_000),
   // Bearer token of GET /metrics (Prometheus); unset: no metrics endpoint.

@@ -10,7 +10,7 @@ import { readSecret } from "./lib/read-secret";
 
 const USAGE = `Usage: npm run admin -- <command> [flags]
 
-  provider:create     --slug <slug> --name <legal name> --anrt <declaration no.> [--contact <text>] [--sender <code>]...
+  provider:create     --slug <slug> --name <legal name> --anrt <declaration no.> [--kind provider|operator] [--contact <text>] [--sender <code>]...
   provider:key:add    --provider <slug> --keyid <keyid> --public-key-file <spki.pem>
   provider:key:revoke --keyid <keyid>
   provider:list
@@ -45,14 +45,14 @@ function list(flags: Flags, name: string): string[] {
 
 const commands: Record<string, { flags: Record<string, { type: "string"; multiple?: boolean }>; positionals?: number; run: (f: Flags, args: string[]) => Promise<string> }> = {
   "provider:create": {
-    flags: { slug: { type: "string" }, name: { type: "string" }, anrt: { type: "string" }, contact: { type: "string" }, sender: { type: "string", multiple: true } },
+    flags: { slug: { type: "string" }, name: { type: "string" }, anrt: { type: "string" }, kind: { type: "string" }, contact: { type: "string" }, sender: { type: "string", multiple: true } },
     async run(f) {
       const { createProvider } = await import("@/lib/providers/create-provider");
       const provider = await createProvider(actor, {
-        slug: required(f, "slug"), name: required(f, "name"), anrtNumber: required(f, "anrt"),
+        slug: required(f, "slug"), name: required(f, "name"), anrtNumber: required(f, "anrt"), kind: f.kind,
         contact: f.contact, senderCodes: list(f, "sender"),
       });
-      return `provider ${provider.slug} created`;
+      return `${provider.kind} ${provider.slug} created`;
     },
   },
   "provider:key:add": {

@@ -83,7 +83,7 @@ async function judge(client: Tx, complaint: ComplaintRow): Promise<Assessment> {
   // The oldest opposition in force when the window ends, to this sender or to all.
   const changes = await client.$queryRaw<{ seq: bigint; op: string; scope: string; at: Date }[]>`
     SELECT DISTINCT ON (scope) seq, op::text AS op, scope::text AS scope, at FROM opposition_changes
-    WHERE phone = ${phone} AND at <= ${window.to} AND (scope = 'all' OR (scope = 'sender' AND sender_id = ${senderId}::int))
+    WHERE phone = ${phone} AND canary_provider_id IS NULL AND at <= ${window.to} AND (scope = 'all' OR (scope = 'sender' AND sender_id = ${senderId}::int))
     ORDER BY scope, seq DESC`;
   const inForce = changes.filter((c) => c.op === "add").sort((a, b) => a.at.getTime() - b.at.getTime())[0];
   if (!inForce) return { verdict: "no-opposition", reason: "Aucune opposition en vigueur pour ce numéro et cet expéditeur au moment de l'envoi.", facts };

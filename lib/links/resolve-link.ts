@@ -44,7 +44,7 @@ const RESOLVE = `
   FROM stop_links l
   JOIN senders s ON s.id = l.sender_id
   LEFT JOIN oppositions os ON os.phone = l.phone AND os.scope = 'sender' AND os.sender_id = l.sender_id AND os.withdrawn_at IS NULL
-  LEFT JOIN oppositions oa ON oa.phone = l.phone AND oa.scope = 'all' AND oa.sender_id IS NULL AND oa.withdrawn_at IS NULL
+  LEFT JOIN oppositions oa ON oa.phone = l.phone AND oa.scope = 'all' AND oa.sender_id IS NULL AND oa.withdrawn_at IS NULL AND oa.canary_provider_id IS NULL
   WHERE l.code = ANY($1::text[])`;
 
 async function readLinks(codes: readonly string[]): Promise<(Row | null)[]> {

@@ -28,7 +28,7 @@ export function registerDatabaseMetrics(registry: Registry): void {
     labelNames: ["scope"],
     registers: [registry],
     async collect() {
-      const { rows } = await pool().query<{ scope: string; n: string }>("SELECT scope::text AS scope, sum(added - withdrawn) AS n FROM daily_opposition_stats GROUP BY scope");
+      const { rows } = await pool().query<{ scope: string; n: string }>("SELECT scope::text AS scope, sum(added + reinstated - withdrawn - ended) AS n FROM daily_opposition_stats GROUP BY scope");
       this.reset();
       for (const r of rows) this.set({ scope: r.scope }, Number(r.n));
     },

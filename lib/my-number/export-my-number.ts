@@ -8,9 +8,9 @@ import { db } from "@/lib/db/client";
 export async function exportMyNumber(phone: string, now = new Date()) {
   const client = db();
   const [oppositions, changes, receipts, links, complaints, codes] = await Promise.all([
-    client.opposition.findMany({ where: { phone }, include: { sender: { select: { code: true, name: true } } }, orderBy: { id: "asc" } }),
-    client.oppositionChange.findMany({ where: { phone }, orderBy: { seq: "asc" } }),
-    client.receipt.findMany({ where: { phone }, orderBy: { createdAt: "asc" } }),
+    client.opposition.findMany({ where: { phone, canaryProviderId: null }, include: { sender: { select: { code: true, name: true } } }, orderBy: { id: "asc" } }),
+    client.oppositionChange.findMany({ where: { phone, canaryProviderId: null }, orderBy: { seq: "asc" } }),
+    client.receipt.findMany({ where: { phone, opposition: { canaryProviderId: null } }, orderBy: { createdAt: "asc" } }),
     client.stopLink.findMany({ where: { phone }, include: { sender: { select: { code: true, name: true } }, provider: { select: { slug: true, name: true } } }, orderBy: { createdAt: "asc" } }),
     client.complaint.findMany({ where: { phone }, select: { id: true, reason: true, senderSeen: true, messageText: true, receivedAt: true, status: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
     client.verificationCode.findMany({ where: { phone }, select: { createdAt: true, expiresAt: true, usedAt: true, tries: true }, orderBy: { createdAt: "asc" } }),

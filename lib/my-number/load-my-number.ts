@@ -48,9 +48,9 @@ export async function loadMyNumber(phone: string, now = new Date()): Promise<MyN
       SELECT c.op::text AS op, c.reason, c.scope::text AS scope, s.name AS "senderName", c.at, r.id AS "receiptId"
       FROM opposition_changes c
       LEFT JOIN senders s ON s.id = c.sender_id
-      LEFT JOIN oppositions o ON o.phone = c.phone AND o.scope = c.scope AND o.sender_id IS NOT DISTINCT FROM c.sender_id
+      LEFT JOIN oppositions o ON o.phone = c.phone AND o.scope = c.scope AND o.sender_id IS NOT DISTINCT FROM c.sender_id AND o.canary_provider_id IS NULL
       LEFT JOIN LATERAL (SELECT id FROM receipts WHERE opposition_id = o.id AND seq = c.seq ORDER BY created_at LIMIT 1) r ON true
-      WHERE c.phone = ${phone}
+      WHERE c.phone = ${phone} AND c.canary_provider_id IS NULL
       ORDER BY c.seq DESC
       LIMIT 200`,
   ]);

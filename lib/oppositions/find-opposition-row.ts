@@ -12,10 +12,10 @@ export async function findOppositionRow(tx: Tx, phone: string, target: Oppositio
   const rows = forUpdate
     ? await tx.$queryRaw<OppositionRow[]>`
         SELECT id, withdrawn_at, receipt_id FROM oppositions
-        WHERE phone = ${phone} AND scope = ${target.scope}::"Scope" AND sender_id IS NOT DISTINCT FROM ${target.senderId}::int
+        WHERE phone = ${phone} AND scope = ${target.scope}::"Scope" AND sender_id IS NOT DISTINCT FROM ${target.senderId}::int AND canary_provider_id IS NULL
         FOR UPDATE`
     : await tx.$queryRaw<OppositionRow[]>`
         SELECT id, withdrawn_at, receipt_id FROM oppositions
-        WHERE phone = ${phone} AND scope = ${target.scope}::"Scope" AND sender_id IS NOT DISTINCT FROM ${target.senderId}::int`;
+        WHERE phone = ${phone} AND scope = ${target.scope}::"Scope" AND sender_id IS NOT DISTINCT FROM ${target.senderId}::int AND canary_provider_id IS NULL`;
   return rows[0];
 }

@@ -30,7 +30,7 @@ export async function findOppositionsInForce(phone: string): Promise<OppositionI
     SELECT o.scope::text AS scope, o.source::text AS source, o.verified, o.created_at, o.receipt_id, o.last_seq,
            s.id AS sender_id, s.code AS sender_code, s.name AS sender_name
     FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id
-    WHERE o.phone = ${phone} AND o.withdrawn_at IS NULL
+    WHERE o.phone = ${phone} AND o.withdrawn_at IS NULL AND o.canary_provider_id IS NULL
     ORDER BY o.scope, s.code`;
   return rows.map((row) => ({
     scope: row.scope,

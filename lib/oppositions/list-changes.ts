@@ -39,6 +39,7 @@ export async function listChanges(input: { providerId: number; after: bigint; li
     SELECT c.seq, c.op::text AS op, c.reason, c.phone, c.scope::text AS scope, s.code AS sender, c.at, c.log_index AS index, c.salt
     FROM opposition_changes c LEFT JOIN senders s ON s.id = c.sender_id
     WHERE c.seq > ${input.after} AND c.seq <= ${head}
+      AND (c.canary_provider_id IS NULL OR c.canary_provider_id = ${input.providerId})
       AND (c.sender_id IS NULL OR c.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = ${input.providerId}))
     ORDER BY c.seq
     LIMIT ${limit + 1}`;

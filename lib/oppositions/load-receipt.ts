@@ -15,13 +15,16 @@ interface ReceiptRow {
   sender_name: string | null;
   log_index: bigint | null;
   leaf: Buffer | null;
+  disconnected_at: Date | null;
 }
 
 export async function loadReceipt(id: string, client: Tx = db()): Promise<ReceiptView | null> {
   const rows = await client.$queryRaw<ReceiptRow[]>`
     SELECT r.id, r.op::text AS op, r.phone, r.scope::text AS scope, r.source::text AS source, r.seq, r.created_at,
-           s.id AS sender_id, s.code AS sender_code, s.name AS sender_name, c.log_index, h.hash AS leaf
+           s.id AS sender_id, s.code AS sender_code, s.name AS sender_name, c.log_index, h.hash AS leaf,
+           CASE WHEN r.op = 'add' AND o.receipt_id = r.id AND o.ended_reason = 'number-disconnected' THEN o.withdrawn_at END AS disconnected_at
     FROM receipts r LEFT JOIN senders s ON s.id = r.sender_id
+      JOIN oppositions o ON o.id = r.opposition_id
       LEFT JOIN opposition_changes c ON c.seq = r.seq
       LEFT JOIN log_hashes h ON h.level = 0 AND h.idx = c.log_index
     WHERE r.id = ${id}`;
@@ -35,6 +38,7 @@ export async function loadReceipt(id: string, client: Tx = db()): Promise<Receip
     source: row.source,
     seq: row.seq,
     createdAt: row.created_at,
+    endedByDisconnection: row.disconnected_at,
     log: row.log_index !== null && row.leaf ? { index: row.log_index, leaf: Buffer.from(row.leaf).toString("base64url") } : null,
     sender: row.sender_id !== null ? { id: row.sender_id, code: row.sender_code ?? "", name: row.sender_name ?? "" } : null,
   };

@@ -43,7 +43,7 @@ export async function recordOpposition(input: RecordOppositionInput): Promise<Re
       const receiptId = generateReceiptId();
       const rows = existing
         ? await tx.$queryRaw<{ id: bigint }[]>`
-            UPDATE oppositions SET withdrawn_at = NULL, created_at = ${at}, source = ${source}::"OppositionSource",
+            UPDATE oppositions SET withdrawn_at = NULL, ended_reason = NULL, created_at = ${at}, source = ${source}::"OppositionSource",
                    verified = ${verified}, last_seq = ${seq}, receipt_id = ${receiptId}
             WHERE id = ${existing.id} RETURNING id`
         : await tx.$queryRaw<{ id: bigint }[]>`

@@ -24,4 +24,6 @@ export interface ReceiptView {
   createdAt: Date;
   /** The change's place in the transparency log and its leaf hash (base64url). */
   log: { index: bigint; leaf: string } | null;
+  /** When the number left its subscriber, ending this (added) opposition; null while in force or withdrawn. */
+  endedByDisconnection: Date | null;
 }

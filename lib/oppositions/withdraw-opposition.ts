@@ -27,7 +27,7 @@ export async function withdrawOpposition(input: { phone: string; target: Opposit
       const existing = await findOppositionRow(tx, phone, target, true);
       if (!existing || existing.withdrawn_at) return { withdrawn: false, receipt: null };
       const { seq, at } = await appendChange(tx, { op: "remove", reason: "withdrawn", phone, target, source });
-      await tx.$executeRaw`UPDATE oppositions SET withdrawn_at = ${at}, last_seq = ${seq} WHERE id = ${existing.id}`;
+      await tx.$executeRaw`UPDATE oppositions SET withdrawn_at = ${at}, ended_reason = 'withdrawn', last_seq = ${seq} WHERE id = ${existing.id}`;
       const receiptId = await insertReceipt(tx, { id: generateReceiptId(), op: "remove", oppositionId: existing.id, phone, target, source, seq, at });
       await bumpDailyStat(tx, { op: "remove", target, source, at });
       return { withdrawn: true, receipt: await loadReceipt(receiptId, tx) };

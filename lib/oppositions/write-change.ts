@@ -10,12 +10,12 @@ export const TIME_ZONE = "Africa/Casablanca";
 
 export async function appendChange(
   tx: Tx,
-  change: { op: ChangeOp; reason: ChangeReason; phone: string; target: OppositionTarget; source: OppositionSource },
+  change: { op: ChangeOp; reason: ChangeReason; phone: string; target: OppositionTarget; source: OppositionSource; canaryProviderId?: number },
 ): Promise<{ seq: bigint; at: Date }> {
   const { op, reason, phone, target, source } = change;
   const rows = await tx.$queryRaw<{ seq: bigint; at: Date }[]>`
-    INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, source)
-    VALUES (${op}::"ChangeOp", ${reason}, ${phone}, ${target.scope}::"Scope", ${target.senderId}::int, ${source}::"OppositionSource")
+    INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, source, canary_provider_id)
+    VALUES (${op}::"ChangeOp", ${reason}, ${phone}, ${target.scope}::"Scope", ${target.senderId}::int, ${source}::"OppositionSource", ${change.canaryProviderId ?? null}::int)
     RETURNING seq, at`;
   return rows[0]!;
 }

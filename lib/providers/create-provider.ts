@@ -20,6 +20,7 @@ export async function createProvider(actor: Actor, input: unknown) {
           slug: data.slug,
           name: data.name,
           anrtNumber: data.anrtNumber,
+          kind: data.kind,
           contact: data.contact,
           senders: { create: senders.map((s) => ({ senderId: s.id })) },
         },

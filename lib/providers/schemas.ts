@@ -41,6 +41,8 @@ export const createProviderSchema = z.object({
   slug: slugSchema,
   name: displayNameSchema,
   anrtNumber: anrtNumberSchema,
+  // operator: a mobile network operator (assigns numbers; may report number events).
+  kind: z.enum(["provider", "operator"]).default("provider"),
   contact: z.string().trim().max(200).optional(),
   senderCodes: z.array(slugSchema).default([]),
 });

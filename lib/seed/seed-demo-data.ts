@@ -141,6 +141,7 @@ async function insertOppositionHistory(tx: Tx, senderIds: Map<string, number>, c
            a.receipt
     FROM seed_events a WHERE a.op = 'add'
     ORDER BY a.phone, a.scope, a.sender_id, a.seq`);
+  await tx.$executeRawUnsafe("UPDATE oppositions SET ended_reason = 'withdrawn' WHERE withdrawn_at IS NOT NULL AND ended_reason IS NULL");
   await tx.$executeRawUnsafe(`
     INSERT INTO receipts (id, op, opposition_id, phone, scope, sender_id, source, seq, created_at)
     SELECT e.receipt, e.op, o.id, e.phone, e.scope, e.sender_id, e.source, e.seq, e.at

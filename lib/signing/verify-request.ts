@@ -12,6 +12,8 @@ export const CLOCK_SKEW_SECONDS = 300;
 export interface VerifiedCaller {
   providerId: number;
   providerSlug: string;
+  /** provider | operator (operators may also report number events). */
+  providerKind: string;
   keyid: string;
 }
 
@@ -127,7 +129,7 @@ export async function verifyRequestSignature(
     valid = false;
   }
   if (!valid) throw problems.signatureInvalid("the signature does not verify with the registered key");
-  return { caller: { providerId: key.providerId, providerSlug: key.provider.slug, keyid }, nonce, covered, providerActive: key.provider.status === "active" };
+  return { caller: { providerId: key.providerId, providerSlug: key.provider.slug, providerKind: key.provider.kind, keyid }, nonce, covered, providerActive: key.provider.status === "active" };
 }
 
 /** The rest, once the (bounded) body is read: digest, then replay, then the provider's standing. */

@@ -47,8 +47,8 @@ export async function getDashboard(range: DateRange): Promise<Dashboard> {
   const client = db();
   const [kpiRows, complaintRows, smsFailureRows, unverifiedRows, daily, bySource, senders, compliance] = await Promise.all([
     client.$queryRaw<{ in_all: bigint; in_sender: bigint; added: bigint; withdrawn: bigint }[]>`
-      SELECT coalesce(sum(added - withdrawn) FILTER (WHERE scope = 'all'), 0) AS in_all,
-             coalesce(sum(added - withdrawn) FILTER (WHERE scope = 'sender'), 0) AS in_sender,
+      SELECT coalesce(sum(added + reinstated - withdrawn - ended) FILTER (WHERE scope = 'all'), 0) AS in_all,
+             coalesce(sum(added + reinstated - withdrawn - ended) FILTER (WHERE scope = 'sender'), 0) AS in_sender,
              coalesce(sum(added) FILTER (WHERE day BETWEEN ${range.from}::date AND ${range.to}::date), 0) AS added,
              coalesce(sum(withdrawn) FILTER (WHERE day BETWEEN ${range.from}::date AND ${range.to}::date), 0) AS withdrawn
       FROM daily_opposition_stats`,
@@ -120,7 +120,7 @@ async function readSenders(range: DateRange): Promise<Dashboard["senders"]> {
   const rows = await db().$queryRaw<{ code: string; name: string; added: bigint; in_force: bigint; minted: bigint }[]>`
       SELECT s.code, s.name,
              coalesce((SELECT sum(added) FROM daily_opposition_stats d WHERE d.sender_id = s.id AND d.day BETWEEN ${range.from}::date AND ${range.to}::date), 0) AS added,
-             coalesce((SELECT sum(added - withdrawn) FROM daily_opposition_stats d WHERE d.sender_id = s.id), 0) AS in_force,
+             coalesce((SELECT sum(added + reinstated - withdrawn - ended) FROM daily_opposition_stats d WHERE d.sender_id = s.id), 0) AS in_force,
              coalesce((SELECT sum(minted) FROM daily_link_stats l WHERE l.sender_id = s.id AND l.day BETWEEN ${range.from}::date AND ${range.to}::date), 0) AS minted
       FROM senders s ORDER BY added DESC, s.code`;
   return rows.map((s) => ({

@@ -7,7 +7,7 @@ describe("buildOpenApiDocument", () => {
   it("is OpenAPI 3.1 describing every protocol endpoint", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.servers[0]!.url).toBe("https://stopsms.example/api/v1");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/complaints", "/complaints/{id}/response", "/keywords", "/links", "/log/consistency", "/log/inclusion", "/log/tree-head", "/log/tree-heads", "/openapi.json", "/senders", "/suppressions/ack", "/suppressions/changes", "/suppressions/check", "/suppressions/snapshot"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/complaints", "/complaints/{id}/response", "/keywords", "/links", "/log/consistency", "/log/inclusion", "/log/tree-head", "/log/tree-heads", "/numbers/events", "/openapi.json", "/senders", "/suppressions/ack", "/suppressions/changes", "/suppressions/check", "/suppressions/snapshot"]);
   });
 
   it("carries the handlers' limits from the zod schemas", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ackBody, changesQuery, checkBody, complaintResponseBody, complaintsQuery, consistencyQuery, inclusionQuery, keywordsBody, linksBody, responses, snapshotQuery, treeHeadsQuery } from "./schemas";
+import { ackBody, changesQuery, checkBody, complaintResponseBody, complaintsQuery, consistencyQuery, inclusionQuery, keywordsBody, linksBody, numberEventsBody, responses, snapshotQuery, treeHeadsQuery } from "./schemas";
 
 // OpenAPI 3.1 for /api/v1, generated from the zod schemas the handlers parse with, so the document
 // cannot drift from the code. OpenAPI 3.1 uses JSON Schema 2020-12, zod's native target.
@@ -81,6 +81,9 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       "/suppressions/ack": {
         post: { operationId: "acknowledgeChanges", summary: "State, under your signature, that every change up to `applied` is applied (not beyond what you fetched: 422; never back: 409 ack-regressed)", parameters: [...signatureHeaders, digestHeader], requestBody: body(ackBody), responses: ok("The acknowledgement as recorded", responses.ack) },
+      },
+      "/numbers/events": {
+        post: { operationId: "reportNumberEvents", summary: "Operators only (403 otherwise): report disconnected, reinstated or ported numbers, at most 10000 a call; an event already applied is accepted again without effect", parameters: [...signatureHeaders, digestHeader], requestBody: body(numberEventsBody), responses: ok("What the events did", responses.numberEvents) },
       },
       "/log/tree-head": {
         get: { operationId: "readTreeHead", summary: "The transparency log's tree head now (public: signed or unsigned; the signed response is the signed tree head)", responses: ok("Tree head", responses.treeHead) },

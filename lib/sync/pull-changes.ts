@@ -1,4 +1,5 @@
 import "server-only";
+import { ensureCanaries } from "@/lib/canaries/ensure-canaries";
 import { db } from "@/lib/db/client";
 import { problems } from "@/lib/http/problem";
 import { listChanges, type ChangePage } from "@/lib/oppositions/list-changes";
@@ -9,6 +10,7 @@ import { listChanges, type ChangePage } from "@/lib/oppositions/list-changes";
  * a backup and the provider must rebuild, or someone is trying to record progress that was never served.
  */
 export async function pullChanges(caller: { providerId: number; keyid: string }, after: bigint, limit: number): Promise<ChangePage> {
+  await ensureCanaries(caller.providerId);
   const page = await listChanges({ providerId: caller.providerId, after, limit });
   if (after > page.head) throw problems.cursorAhead(after, page.head);
   await recordProgress(caller, page.next);

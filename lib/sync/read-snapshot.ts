@@ -1,4 +1,5 @@
 import "server-only";
+import { ensureCanaries } from "@/lib/canaries/ensure-canaries";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { pool } from "@/lib/db/client";
 import { derivedKey } from "@/lib/signing/derived-key";
@@ -51,7 +52,7 @@ const PAGE = `
          || COALESCE(to_json(s.code)::text, 'null') || ',"since":"'
          || to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"}'
   FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id
-  WHERE o.id > $1 AND o.withdrawn_at IS NULL
+  WHERE o.id > $1 AND o.withdrawn_at IS NULL AND (o.canary_provider_id IS NULL OR o.canary_provider_id = $2)
     AND (o.sender_id IS NULL OR o.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $2))
   ORDER BY o.id
   LIMIT $3`;
@@ -84,6 +85,7 @@ const readAheadKey = (providerId: number, cursor: Cursor, limit: number) => `${p
  */
 export async function readSnapshot(caller: { providerId: number; keyid: string }, cursorValue: string | undefined, limit: number): Promise<SnapshotPage> {
   const { providerId } = caller;
+  await ensureCanaries(providerId);
   let cursor: Cursor;
   if (cursorValue) cursor = decodeCursor(providerId, cursorValue);
   else {

@@ -4,6 +4,8 @@ import { findOppositionsInForce } from "@/lib/oppositions/find-oppositions-in-fo
 import { parsePhone } from "@/lib/phone/parse-phone";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
 import { withdrawOpposition } from "@/lib/oppositions/withdraw-opposition";
+import { findCanaries, raiseCanaryAlerts } from "@/lib/canaries/watch-canaries";
+import { generateReceiptId } from "@/lib/oppositions/receipt-id";
 import { authorizedSender } from "./authorized-sender";
 import { parseKeyword } from "./parse-keyword";
 
@@ -17,12 +19,21 @@ export type KeywordResult =
  * opposition to that one sender: lifting a refusal of all senders needs the person to prove the number is
  * theirs on /number, since a START is easily sent by mistake in reply to a single brand.
  */
-export async function recordKeyword(providerId: number, input: { from: string; text: string; sender?: string }, defaultRegion: string): Promise<KeywordResult> {
+export async function recordKeyword(caller: { providerId: number; keyid: string }, input: { from: string; text: string; sender?: string }, defaultRegion: string): Promise<KeywordResult> {
+  const { providerId } = caller;
   const phone = parsePhone(input.from, defaultRegion);
   if (!phone.ok) throw problems.invalidRequest([{ field: "from", message: `not a valid phone number (${phone.reason})` }]);
   const sender = input.sender ? await authorizedSender(providerId, input.sender) : null;
   const keyword = parseKeyword(input.text);
   if (!keyword) return { recorded: false, reason: "not-a-stop-word" };
+  // A canary number never replies: a "reply" from one is made up from a leaked list. Answered as a first
+  // STOP (or a START with nothing to withdraw) would be, recorded nowhere but in the alert.
+  const canaries = await findCanaries([phone.e164]);
+  if (canaries.size > 0) {
+    await raiseCanaryAlerts({ caller, endpoint: "POST /keywords", details: { sender: input.sender ?? null, keyword: keyword.action } }, canaries);
+    if (keyword.action === "start") return sender ? { recorded: false, reason: "nothing-to-withdraw" } : Promise.reject(problems.invalidRequest([{ field: "sender", message: "a START reply needs the sender it was addressed to" }]));
+    return { recorded: true, op: "add", scope: keyword.scope === "all" || !sender ? "all" : "sender", receipt: generateReceiptId() };
+  }
   if (keyword.action === "start") {
     if (!sender) throw problems.invalidRequest([{ field: "sender", message: "a START reply needs the sender it was addressed to" }]);
     const withdrawn = await withdrawOpposition({ phone: phone.e164, target: { scope: "sender", senderId: sender.id }, source: "keyword" });

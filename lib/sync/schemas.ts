@@ -48,6 +48,19 @@ export const keywordsBody = z.object({
   received_at: z.iso.datetime({ offset: true }).optional(),
 });
 
+export const numberEventsBody = z.object({
+  events: z
+    .array(
+      z.object({
+        phone: z.string().max(64).meta({ description: "The number (national or E.164)" }),
+        event: z.enum(["disconnected", "reinstated", "ported"]).meta({ description: "disconnected: the number left its subscriber; reinstated: that was an error (within 90 days); ported: nothing changes" }),
+        at: z.iso.datetime({ offset: true }).meta({ description: "When it happened (not in the future)" }),
+      }),
+    )
+    .min(1)
+    .max(10_000),
+});
+
 export const ackBody = z.object({
   applied: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).meta({ description: "Every change up to this seq is applied in all your sending systems" }),
 });
@@ -116,6 +129,7 @@ export const responses = {
     z.object({ recorded: z.literal(false), reason: z.enum(["not-a-stop-word", "global-needs-verified-web"]) }),
   ]),
   ack: z.object({ applied: z.number().int(), at: isoTime }),
+  numberEvents: z.object({ accepted: z.number().int(), ended: z.number().int(), restored: z.number().int(), invalid: z.array(z.object({ input: z.string(), reason: z.string() })) }),
   complaints: z.object({
     complaints: z.array(
       z.object({

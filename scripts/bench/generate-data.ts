@@ -63,8 +63,8 @@ export async function generateBenchData(client: pg.Client, log: (line: string) =
     SET session_replication_role = DEFAULT`);
   await step("transparency log: 10 M leaves and their subtree hashes", "SELECT log_complete_bulk_load()");
   await step("oppositions (7.5 M, 5 M in force)", `
-    INSERT INTO oppositions (phone, scope, sender_id, source, verified, created_at, withdrawn_at, last_seq, receipt_id)
-    SELECT a.phone, a.scope, a.sender_id, a.source, true, a.at, r.at, coalesce(r.seq, a.seq), 'R-BENCH-' || a.seq
+    INSERT INTO oppositions (phone, scope, sender_id, source, verified, created_at, withdrawn_at, last_seq, receipt_id, ended_reason)
+    SELECT a.phone, a.scope, a.sender_id, a.source, true, a.at, r.at, coalesce(r.seq, a.seq), 'R-BENCH-' || a.seq, CASE WHEN r.at IS NOT NULL THEN 'withdrawn' END
     FROM opposition_changes a LEFT JOIN opposition_changes r ON r.phone = a.phone AND r.op = 'remove'
     WHERE a.op = 'add' AND a.phone LIKE '+2126%'
     ORDER BY a.seq`);

@@ -22,14 +22,20 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   const locale = (await getLocale()) as Locale;
   const hours = env().STOPSMS_MAX_LAG_HOURS;
   const deadline = new Date(receipt.createdAt.getTime() + hours * 3_600_000);
-  const headline = receipt.op === "remove" ? t("withdrawn") : status === "already" ? t("already") : t("recorded");
+  const headline = receipt.endedByDisconnection
+    ? t("endedDisconnected", { date: formatDateTime(locale, receipt.endedByDisconnection, false) })
+    : receipt.op === "remove"
+      ? t("withdrawn")
+      : status === "already"
+        ? t("already")
+        : t("recorded");
   const rows: [string, React.ReactNode][] = [
     [t("id"), <span key="id" className="font-mono text-lg font-bold" dir="ltr">{receipt.id}</span>],
     [t("date"), formatDateTime(locale, receipt.createdAt)],
     [t("number"), <span key="n" dir="ltr">{maskPhone(receipt.phone)}</span>],
     [t("what"), receipt.scope === "all" ? t("whatAll") : t("whatSender", { sender: receipt.sender?.name ?? "" })],
   ];
-  if (receipt.op === "add") rows.push([t("deadline"), t("deadlineValue", { date: formatDateTime(locale, deadline), hours })]);
+  if (receipt.op === "add" && !receipt.endedByDisconnection) rows.push([t("deadline"), t("deadlineValue", { date: formatDateTime(locale, deadline), hours })]);
   if (receipt.log) {
     rows.push([
       t("register"),
@@ -65,7 +71,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
           {t("manage")}
         </Link>
       </p>
-      {receipt.op === "add" && (
+      {receipt.op === "add" && !receipt.endedByDisconnection && (
         <section className="mt-6">
           <h2 className="text-xl font-semibold">{t("complainTitle")}</h2>
           <p className="mt-2">{t("complainBody")}</p>

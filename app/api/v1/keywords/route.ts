@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   return handleSignedRequest(request, "POST /keywords", async ({ caller, json }) => {
     const body = parseOrProblem(keywordsBody, json);
-    const result = await recordKeyword(caller.providerId, body, env().STOPSMS_DEFAULT_REGION);
+    const result = await recordKeyword(caller, body, env().STOPSMS_DEFAULT_REGION);
     return { body: result, count: 1 };
   });
 }

@@ -9,7 +9,7 @@ export function POST(request: Request) {
   return handleSignedRequest(request, "POST /links", async ({ caller, json }) => {
     const body = parseOrProblem(linksBody, json);
     const { STOPSMS_DEFAULT_REGION, STOPSMS_PUBLIC_URL } = env();
-    const result = await mintProviderLinks(caller.providerId, body, { defaultRegion: STOPSMS_DEFAULT_REGION, publicUrl: STOPSMS_PUBLIC_URL });
+    const result = await mintProviderLinks(caller, body, { defaultRegion: STOPSMS_DEFAULT_REGION, publicUrl: STOPSMS_PUBLIC_URL });
     return { body: result, count: body.phones.length };
   });
 }

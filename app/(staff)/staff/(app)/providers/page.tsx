@@ -12,12 +12,13 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Pr
       <FlashMessage {...flash} />
       <div className="overflow-x-auto">
         <table className="mt-4 w-full text-sm">
-          <thead><tr><th className={headClass}>Fournisseur</th><th className={headClass}>Déclaration ANRT</th><th className={headClass}>Statut</th><th className={headClass}>Clés</th><th className={headClass}>Expéditeurs</th></tr></thead>
+          <thead><tr><th className={headClass}>Fournisseur</th><th className={headClass}>Déclaration ANRT</th><th className={headClass}>Type</th><th className={headClass}>Statut</th><th className={headClass}>Clés</th><th className={headClass}>Expéditeurs</th></tr></thead>
           <tbody>
             {providers.map((p) => (
               <tr key={p.id}>
                 <td className={cellClass}><Link className="text-brand-800 underline" href={`/staff/providers/${p.slug}`}>{p.name}</Link> <span className="text-slate-600">({p.slug})</span></td>
                 <td className={cellClass}>{p.anrtNumber}</td>
+                <td className={cellClass}>{p.kind === "operator" ? "Opérateur" : "Fournisseur"}</td>
                 <td className={cellClass}>{p.status === "active" ? "Actif" : "Suspendu"}</td>
                 <td className={cellClass}>{p._count.keys}</td>
                 <td className={cellClass}>{p._count.senders}</td>
@@ -37,6 +38,11 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Pr
             <input id="name" name="name" required className={fieldClass} />
             <label htmlFor="anrtNumber" className="mt-3 block font-semibold">Numéro de déclaration ANRT</label>
             <input id="anrtNumber" name="anrtNumber" required className={fieldClass} />
+            <fieldset className="mt-3">
+              <legend className="font-semibold">Type</legend>
+              <label className="mt-1 flex items-center gap-2"><input type="radio" name="kind" value="provider" defaultChecked /> Fournisseur de services SMS</label>
+              <label className="mt-1 flex items-center gap-2"><input type="radio" name="kind" value="operator" /> Opérateur de réseau (attribue les numéros ; peut déclarer les numéros résiliés)</label>
+            </fieldset>
             <label htmlFor="contact" className="mt-3 block font-semibold">Contact technique</label>
             <input id="contact" name="contact" className={fieldClass} />
             <label htmlFor="senders" className="mt-3 block font-semibold">Expéditeurs autorisés</label>

@@ -15,8 +15,8 @@ export type Form = { get(name: string): string; all(name: string): string[] };
 // staff member's role itself (admin for the registry, analyst for complaints and one's own 2FA).
 export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<string>> = {
   "provider-create": async (actor, f) => {
-    const p = await createProvider(actor, { slug: f.get("slug"), name: f.get("name"), anrtNumber: f.get("anrtNumber"), contact: f.get("contact") || undefined, senderCodes: f.all("senders") });
-    return `Fournisseur ${p.slug} créé.`;
+    const p = await createProvider(actor, { slug: f.get("slug"), name: f.get("name"), anrtNumber: f.get("anrtNumber"), kind: f.get("kind") || undefined, contact: f.get("contact") || undefined, senderCodes: f.all("senders") });
+    return `${p.kind === "operator" ? "Opérateur" : "Fournisseur"} ${p.slug} créé.`;
   },
   "provider-update": async (actor, f) => {
     await updateProvider(actor, { slug: f.get("slug"), name: f.get("name"), contact: f.get("contact"), status: f.get("status") });

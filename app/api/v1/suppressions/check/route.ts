@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   return handleSignedRequest(request, "POST /suppressions/check", async ({ caller, json }) => {
     const body = parseOrProblem(checkBody, json);
-    const result = await washPhones(caller.providerId, body.sender, body.phones, env().STOPSMS_DEFAULT_REGION);
+    const result = await washPhones(caller, body.sender, body.phones, env().STOPSMS_DEFAULT_REGION);
     return { body: result, count: body.phones.length };
   });
 }
