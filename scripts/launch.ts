@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   if (!databaseUrl) {
     embedded = await startEmbeddedDatabase(dataDir);
     databaseUrl = embedded.url;
-    console.log(`[stopsms] DATABASE_URL is unset: embedded PostgreSQL (PGlite) on 127.0.0.1:${embedded.port}, data in ${dataDir}/pglite`);
+    console.log(`[stopsms] DATABASE_URL is unset: embedded PostgreSQL (PGlite) on a Unix socket in ${embedded.socketDir} (owner only), data in ${dataDir}/pglite`);
   }
   const applied = await applyMigrations(databaseUrl);
   console.log(`[stopsms] migrations: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);

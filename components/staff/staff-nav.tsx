@@ -5,6 +5,8 @@ const LINKS = [
   { href: "/staff", label: "Tableau de bord", admin: false },
   { href: "/staff/complaints", label: "Signalements", admin: false },
   { href: "/staff/originators", label: "Émetteurs signalés", admin: false },
+  { href: "/staff/integrity", label: "Intégrité", admin: false },
+  { href: "/staff/numbers", label: "Numéros résiliés", admin: false },
   { href: "/staff/providers", label: "Fournisseurs", admin: false },
   { href: "/staff/senders", label: "Expéditeurs", admin: false },
   { href: "/staff/audit", label: "Journal d'audit", admin: true },

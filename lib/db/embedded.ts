@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -9,34 +9,52 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 // app, the CLI and Prisma use the same `pg` driver and SQL as in production. Only one process may
 // open the data directory, so the process that owns it writes its port to a small state file and the
 // others (admin CLI, seed) connect to that port instead of opening the directory themselves.
+//
+// Access: PGlite's socket server has no authentication, so it never listens on TCP. It listens on a Unix
+// socket inside the data directory, which is created 0700 (owner only, like PostgreSQL's own PGDATA): only
+// the account running the app can connect, which a password in a 0600 file would give too, with one secret
+// less to keep.
 
 export interface EmbeddedDatabase {
   url: string;
-  port: number;
+  /** The directory holding its Unix socket (owner only). */
+  socketDir: string;
   stop(): Promise<void>;
 }
 
 const STATE_FILE = "embedded-db.json";
 
-function urlFor(port: number): string {
+// libpq's and node-pg's convention: a socket directory as `host`, the file named after the port.
+const SOCKET_PORT = 5432;
+
+function urlFor(socketDir: string): string {
   // PGlite has no TLS or GSS: say so, or psql and some clients stall negotiating them.
-  return `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  return `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}&port=${SOCKET_PORT}&sslmode=disable`;
 }
 
-export async function startEmbeddedDatabase(dataDir: string, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
+/** The data directory and everything the database keeps in it: owner only (0700). */
+async function privateDirectory(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700);
+}
+
+export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+  await privateDirectory(path.resolve(dataDir));
   const pgDir = path.resolve(dataDir, "pglite");
-  await mkdir(pgDir, { recursive: true });
+  const socketDir = path.resolve(dataDir, "socket");
+  await privateDirectory(pgDir);
+  await privateDirectory(socketDir);
+  const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
+  await rm(socketPath, { force: true }); // left by a process that was killed
   const pglite = await PGlite.create(pgDir);
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 32 });
+  const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 32 });
   await server.start();
-  const address = server.getServerConn();
-  const port = Number(address.split(":").pop());
   const statePath = path.resolve(dataDir, STATE_FILE);
-  await writeFile(statePath, JSON.stringify({ pid: process.pid, port }));
+  await writeFile(statePath, JSON.stringify({ pid: process.pid, socketDir }), { mode: 0o600 });
   let stopped = false;
   return {
-    url: urlFor(port),
-    port,
+    url: urlFor(socketDir),
+    socketDir,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -47,9 +65,9 @@ export async function startEmbeddedDatabase(dataDir: string, options: { port?: n
   };
 }
 
-function answers(port: number): Promise<boolean> {
+function answers(socketDir: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
+    const socket = net.connect({ path: path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`) });
     socket.once("connect", () => {
       socket.destroy();
       resolve(true);
@@ -61,9 +79,9 @@ function answers(port: number): Promise<boolean> {
 /** The URL of an embedded database already served by another process (e.g. `npm start`), if any. */
 export async function findRunningEmbeddedDatabase(dataDir: string): Promise<string | undefined> {
   try {
-    const state = JSON.parse(await readFile(path.resolve(dataDir, STATE_FILE), "utf8")) as { pid: number; port: number };
+    const state = JSON.parse(await readFile(path.resolve(dataDir, STATE_FILE), "utf8")) as { pid: number; socketDir: string };
     process.kill(state.pid, 0);
-    return (await answers(state.port)) ? urlFor(state.port) : undefined;
+    return (await answers(state.socketDir)) ? urlFor(state.socketDir) : undefined;
   } catch {
     return undefined;
   }

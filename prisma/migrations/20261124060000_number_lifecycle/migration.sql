@@ -39,9 +39,10 @@ CREATE TABLE "number_event_endings" (
 );
 
 -- Why an opposition is no longer in force: the person withdrew it, or the number left its subscriber.
+-- Rows withdrawn before this migration keep NULL (withdrawn by their holder): rewriting millions of rows
+-- would only restate what the feed already says.
 ALTER TABLE "oppositions" ADD COLUMN "ended_reason" TEXT,
     ADD CONSTRAINT "oppositions_ended_reason_check" CHECK ("ended_reason" IN ('withdrawn', 'number-disconnected'));
-UPDATE "oppositions" SET "ended_reason" = 'withdrawn' WHERE "withdrawn_at" IS NOT NULL;
 
 -- Rollups: disconnections and reinstatements apart from people's own refusals and withdrawals
 -- (in force = added + reinstated - withdrawn - ended).

@@ -4,6 +4,7 @@ import { RangeFilter } from "@/components/staff/range-filter";
 import { cellClass, formatDateTime, formatNumber, headClass } from "@/components/staff/ui";
 import { env } from "@/lib/env";
 import { parseDateRange, rangeQuery } from "@/lib/stats/date-range";
+import { countOpenIntegrityAlerts } from "@/lib/integrity/integrity-alerts";
 import { getDashboard } from "@/lib/stats/get-dashboard";
 
 type Search = Promise<{ range?: string; from?: string; to?: string }>;
@@ -24,7 +25,7 @@ function ExportLink({ table, query }: { table: string; query: string }) {
 export default async function DashboardPage({ searchParams }: { searchParams: Search }) {
   const range = parseDateRange(await searchParams);
   const query = rangeQuery(range);
-  const data = await getDashboard(range);
+  const [data, openAlerts] = await Promise.all([getDashboard(range), countOpenIntegrityAlerts()]);
   const maxLag = env().STOPSMS_MAX_LAG_HOURS;
   return (
     <>
@@ -32,6 +33,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <p className="mt-1 text-slate-700">Du {range.from} au {range.to} (heure du Maroc)</p>
       <div className="mt-4"><RangeFilter range={range} action="/staff" /></div>
 
+      {openAlerts > 0 && (
+        <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900" data-testid="integrity-alert">
+          Alerte d&apos;intégrité : {formatNumber(openAlerts)} {openAlerts > 1 ? "listes de fournisseurs utilisées" : "liste de fournisseur utilisée"} comme liste de ciblage (numéros témoins).{" "}
+          <Link href="/staff/integrity" className="underline">Voir les alertes</Link>
+        </p>
+      )}
       {data.unverified.alert && (
         <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900" data-testid="unverified-alert">
           Alerte : {formatNumber(data.unverified.lastHour)} refus non vérifiés (formulaire /stop) depuis une heure. Un script peut être à l&apos;œuvre : consultez le journal et les adresses.

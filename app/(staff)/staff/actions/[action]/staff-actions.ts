@@ -1,3 +1,4 @@
+import { reviewIntegrityAlert } from "@/lib/integrity/integrity-alerts";
 import { confirmTotpEnrolment, disableTotp } from "@/lib/auth/manage-totp";
 import type { Actor } from "@/lib/audit/write-audit";
 import { addComplaintNote, changeComplaintStatus } from "@/lib/complaints/update-complaint";
@@ -17,6 +18,10 @@ export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<st
   "provider-create": async (actor, f) => {
     const p = await createProvider(actor, { slug: f.get("slug"), name: f.get("name"), anrtNumber: f.get("anrtNumber"), kind: f.get("kind") || undefined, contact: f.get("contact") || undefined, senderCodes: f.all("senders") });
     return `${p.kind === "operator" ? "Opérateur" : "Fournisseur"} ${p.slug} créé.`;
+  },
+  "integrity-alert-review": async (actor, f) => {
+    await reviewIntegrityAlert(actor, f.get("id"));
+    return "Alerte marquée comme examinée.";
   },
   "provider-update": async (actor, f) => {
     await updateProvider(actor, { slug: f.get("slug"), name: f.get("name"), contact: f.get("contact"), status: f.get("status") });

@@ -1,0 +1,58 @@
+import { createPrivateKey, randomBytes } from "node:crypto";
+import { mkdtemp, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import { signRequest } from "../../lib/signing/sign-request";
+import { expectNoSeriousA11yViolations } from "../support/axe";
+import { e2eDb } from "../support/db";
+import { registerProvider, uniquePhone } from "../support/fixtures";
+import { expect, signInAs, test } from "../support/staff";
+
+async function providerWithKey(dir: string, name: string) {
+  const keyFile = path.join(dir, `${name}.pem`);
+  const slug = `${name}-${randomBytes(3).toString("hex")}`;
+  const sender = `brand-${randomBytes(3).toString("hex")}`;
+  const { keyid } = registerProvider(slug, sender, keyFile);
+  return { slug, sender, keyid, privateKey: createPrivateKey(await readFile(keyFile, "utf8")) };
+}
+
+async function signed(request: APIRequestContext, baseURL: string, who: Awaited<ReturnType<typeof providerWithKey>>, method: "GET" | "POST", pathAndQuery: string, body?: unknown) {
+  const url = `${baseURL}/api/v1${pathAndQuery}`;
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const headers = await signRequest({ method, url, body: text, keyid: who.keyid, privateKey: who.privateKey });
+  return method === "GET" ? request.get(url, { headers }) : request.post(url, { headers, data: text });
+}
+
+test("a provider's canary in another provider's campaign: staff see the alert, its evidence, and mark it reviewed (audited)", async ({ page, request, baseURL }, info) => {
+  test.setTimeout(90_000);
+  const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-canary-"));
+  const [leaker, spammer] = [await providerWithKey(dir, "leaker"), await providerWithKey(dir, "spammer")];
+  // The leaker loads its list: its canaries come with it.
+  const snapshot = await signed(request, baseURL!, leaker, "GET", "/suppressions/snapshot?limit=50000");
+  expect(snapshot.status()).toBe(200);
+  const { rows } = await e2eDb().query<{ phone: string }>("SELECT o.phone FROM oppositions o JOIN providers p ON p.id = o.canary_provider_id WHERE p.slug = $1", [leaker.slug]);
+  expect(rows.length).toBe(3);
+  // Someone sends a campaign through another provider to that list.
+  const minted = await signed(request, baseURL!, spammer, "POST", "/links", { sender: spammer.sender, campaign: "promo", phones: [rows[0]!.phone, uniquePhone()] });
+  expect(minted.status()).toBe(200);
+
+  await signInAs(page, "analyst");
+  await expect(page.getByTestId("integrity-alert")).toBeVisible();
+  await page.getByRole("link", { name: "Voir les alertes" }).click();
+  const row = page.getByTestId("integrity-alerts").getByRole("row").filter({ hasText: spammer.keyid });
+  await expect(row).toContainText("à examiner");
+  await row.getByRole("link").click();
+  const evidence = page.getByTestId("alert-evidence");
+  await expect(evidence).toContainText(leaker.slug);
+  await expect(evidence).toContainText(spammer.slug);
+  await expect(evidence).toContainText(spammer.keyid);
+  await expect(evidence).toContainText("POST /links");
+  await expect(evidence).toContainText(rows[0]!.phone);
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: info.outputPath("integrity-alert.png"), fullPage: true });
+  await page.getByRole("button", { name: "Marquer comme examinée" }).click();
+  await expect(page.getByText(/Examinée le/)).toBeVisible();
+  const audit = await e2eDb().query<{ action: string }>("SELECT action FROM audit_logs WHERE target_type = 'integrity_alert' AND target_id = (SELECT id::text FROM integrity_alerts WHERE keyid = $1) ORDER BY id", [spammer.keyid]);
+  expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(["integrity-alert.raise", "integrity-alert.view", "integrity-alert.review"]));
+});
