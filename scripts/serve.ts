@@ -23,6 +23,15 @@ const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
+// Logs go to stdout/stderr. If whatever reads them is gone (a supervisor's pipe closed, a test harness that
+// died), every write fails, and each failure would be logged again: the process would spin on its own errors
+// and answer nothing. It stops instead, and its supervisor (systemd: Restart=always) starts a fresh one.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(1);
+  });
+}
+
 async function main() {
   const trusted = parseTrustedProxies(process.env.STOPSMS_TRUSTED_PROXIES);
   const app = next({ dev: false, dir: process.cwd(), hostname, port });

@@ -30,8 +30,11 @@ export function retryAfterSeconds(): number {
   return RETRY_AFTER_SECONDS;
 }
 
-/** Marks the database down and starts probing it with `probe` (a `SELECT 1`) until it answers. */
-export function markDatabaseDown(reason: string, probe: () => Promise<unknown>): void {
+/**
+ * Marks the database down and starts probing it with `probe` (a `SELECT 1` on a connection of its own)
+ * until it answers; then `recovered` runs (the pool is replaced: see client.ts).
+ */
+export function markDatabaseDown(reason: string, probe: () => Promise<unknown>, recovered: () => void = () => undefined): void {
   if (state.stopsmsDbDown) return;
   state.stopsmsDbDown = { since: Date.now(), probing: true };
   logger.warn({ reason }, "database unreachable: answering 503 until it is back");
@@ -40,6 +43,7 @@ export function markDatabaseDown(reason: string, probe: () => Promise<unknown>):
       .then(() => {
         const down = state.stopsmsDbDown;
         state.stopsmsDbDown = undefined;
+        recovered();
         logger.info({ downMs: down ? Date.now() - down.since : 0 }, "database reachable again");
       })
       .catch(() => setTimeout(tick, PROBE_MS).unref());

@@ -11,6 +11,32 @@ import { isDatabaseUnavailableError, markDatabaseDown } from "./availability";
 // pool directly, where Prisma's per-row mapping cost more than PostgreSQL's own work.
 const globalForDb = globalThis as unknown as { stopsmsPool?: pg.Pool; stopsmsDb?: PrismaClient };
 
+/**
+ * A checked-out client whose connection dies (server restart, terminated backend) goes back to the pool at
+ * once, destroyed, and later releases are ignored: Prisma's adapter does not always release such a client,
+ * and every client it kept would be one less for good, until the pool had none to give.
+ */
+function releasedOnConnectionError(client: pg.PoolClient): pg.PoolClient {
+  const release = client.release.bind(client);
+  let released = false;
+  const releaseOnce = (error?: Error | boolean) => {
+    if (released) return;
+    released = true;
+    client.removeListener("error", onError);
+    client.removeListener("end", onEnd);
+    release(error);
+  };
+  const onError = (error: Error) => {
+    noteDatabaseError(error);
+    releaseOnce(error);
+  };
+  const onEnd = () => releaseOnce(new Error("connection ended while checked out"));
+  client.on("error", onError);
+  client.on("end", onEnd);
+  client.release = releaseOnce as typeof client.release;
+  return client;
+}
+
 function createPool(): pg.Pool {
   const { DATABASE_URL, DB_POOL_MAX } = env();
   // JIT compilation costs 50–120 ms, and the planner orders it for 100 000-number washes whose probes take
@@ -27,7 +53,7 @@ function createPool(): pg.Pool {
         callback(error, client, done);
       });
     }
-    return (connect() as Promise<pg.PoolClient>).catch((error: unknown) => {
+    return (connect() as Promise<pg.PoolClient>).then(releasedOnConnectionError, (error: unknown) => {
       noteDatabaseError(error);
       throw error;
     });
@@ -40,10 +66,38 @@ function createPool(): pg.Pool {
   return created;
 }
 
+/**
+ * Whether PostgreSQL answers, on a connection of its own: never through the pool, which an outage may leave
+ * full of dead clients (Prisma's adapter does not always release a client whose connection was terminated
+ * mid-transaction), so that a probe through it would wait for a free client instead of asking the server.
+ */
+async function probeDirectly(): Promise<void> {
+  const client = new pg.Client({ connectionString: env().DATABASE_URL, connectionTimeoutMillis: 2_000 });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * After an outage: a new pool and a new Prisma client, so no request waits on a client that died with the
+ * old server. The old pool is ended in the background (its dead clients never come back).
+ */
+function replacePool(): void {
+  const [oldPool, oldDb] = [globalForDb.stopsmsPool, globalForDb.stopsmsDb];
+  globalForDb.stopsmsPool = undefined;
+  globalForDb.stopsmsDb = undefined;
+  void oldDb?.$disconnect().catch(() => undefined);
+  void oldPool?.end().catch(() => undefined);
+}
+
 /** Notes an outage seen by a failed query (see availability.ts); true when the error was one. */
 export function noteDatabaseError(error: unknown): boolean {
   if (!isDatabaseUnavailableError(error)) return false;
-  markDatabaseDown(error instanceof Error ? error.message : String(error), () => pool().query("SELECT 1"));
+  markDatabaseDown(error instanceof Error ? error.message : String(error), probeDirectly, replacePool);
   return true;
 }
 
@@ -57,9 +111,7 @@ export function probeDatabaseAfterError(): void {
   const now = Date.now();
   if (now - lastProbe < 1_000) return;
   lastProbe = now;
-  pool()
-    .query("SELECT 1")
-    .catch((error: unknown) => noteDatabaseError(error));
+  probeDirectly().catch((error: unknown) => noteDatabaseError(error));
 }
 
 export function pool(): pg.Pool {

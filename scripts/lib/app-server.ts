@@ -41,7 +41,8 @@ export async function startAppServer(databaseUrl: string, port: number, extraEnv
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output.join("")}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      // Bounded: a server that accepts and never answers must fail the start, not hang it.
+      if ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok) break;
     } catch {
       // not listening yet
     }
