@@ -3,6 +3,8 @@ import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { recordTreeHead } from "@/lib/transparency-log/tree-head";
+import { checkRollups } from "./check-rollups";
+import { markMissedDeadlines } from "./mark-missed-deadlines";
 import { purgeExpiredData } from "./purge-expired-data";
 
 // Scheduled jobs on PostgreSQL itself (pg-boss, schema `pgboss`): no extra server. Every instance starts a
@@ -11,6 +13,10 @@ export const SCHEDULES = [
   { name: "retention-purge", cron: "17 3 * * *", run: async () => ({ purged: await purgeExpiredData() }) },
   // The transparency log's hourly tree head (SYNC-PROTOCOL.md 1.1 log/tree-heads).
   { name: "log-tree-head", cron: "0 * * * *", run: async () => ({ treeHead: await recordTreeHead() }) },
+  // The dashboard's rollups recounted from the feed (last 3 days), repaired and audited if they disagree.
+  { name: "rollup-check", cron: "40 * * * *", run: async () => ({ check: await checkRollups(3) }) },
+  // Complaints past their answer deadline without an answer: the miss recorded once, audited.
+  { name: "complaint-deadlines", cron: "*/15 * * * *", run: async () => await markMissedDeadlines() },
 ] as const;
 
 /**

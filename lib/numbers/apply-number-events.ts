@@ -58,11 +58,18 @@ const FIND_REINSTATED = `
   FROM undo JOIN number_event_endings x ON x.event_id = undo.disconnection_id JOIN oppositions o ON o.id = x.opposition_id
   WHERE o.withdrawn_at IS NOT NULL AND o.ended_reason = 'number-disconnected'`;
 
-/** The changes for a temp table of oppositions, then the oppositions themselves, in one statement. */
+/**
+ * The changes for a temp table of oppositions, then the oppositions themselves, in one statement. The
+ * changes bring their own log index and salt, so the transparency log is then extended set-based
+ * (log_complete_bulk_load, migration 20261124050000) instead of row by row by the trigger: 10 000 leaves
+ * and their subtree hashes in a few statements rather than 10 000 trigger runs.
+ */
 const writeChanges = (table: string, op: "add" | "remove", reason: string, set: string) => `
-  WITH ch AS (
-    INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, source)
-    SELECT '${op}', '${reason}', phone, scope, sender_id, source FROM ${table} ORDER BY event_id, opposition_id
+  WITH base AS (SELECT coalesce((SELECT size FROM log_size WHERE id = 1), 0) AS size),
+  ch AS (
+    INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, source, log_index, salt)
+    SELECT '${op}', '${reason}', t.phone, t.scope, t.sender_id, t.source, base.size + row_number() OVER (ORDER BY t.event_id, t.opposition_id) - 1, log_new_salt()
+    FROM ${table} t, base ORDER BY t.event_id, t.opposition_id
     RETURNING seq, at, phone, scope, sender_id)
   UPDATE oppositions o SET ${set}, last_seq = ch.seq
   FROM ch WHERE o.phone = ch.phone AND o.scope = ch.scope AND o.sender_id IS NOT DISTINCT FROM ch.sender_id AND o.canary_provider_id IS NULL`;
@@ -105,6 +112,7 @@ export async function applyNumberEvents(caller: { providerId: number; keyid: str
       ended = (await client.query(END_DISCONNECTED, [ids])).rowCount ?? 0;
       if (ended > 0) {
         await client.query(writeChanges("ended_now", "remove", "number-disconnected", "withdrawn_at = ch.at, ended_reason = 'number-disconnected'"));
+        await client.query("SELECT log_complete_bulk_load()");
         await client.query("INSERT INTO number_event_endings (event_id, opposition_id) SELECT event_id, opposition_id FROM ended_now");
         await client.query("UPDATE number_events e SET ended = c.n FROM (SELECT event_id, count(*) AS n FROM ended_now GROUP BY event_id) c WHERE e.id = c.event_id");
         await client.query(bumpStats("ended_now", "ended"));
@@ -112,6 +120,7 @@ export async function applyNumberEvents(caller: { providerId: number; keyid: str
       restored = (await client.query(FIND_REINSTATED, [ids, REINSTATE_WITHIN_DAYS])).rowCount ?? 0;
       if (restored > 0) {
         await client.query(writeChanges("restored_now", "add", "reinstated", "withdrawn_at = NULL, ended_reason = NULL"));
+        await client.query("SELECT log_complete_bulk_load()");
         await client.query(
           "UPDATE number_events e SET undoes = c.disconnection_id, restored = c.n FROM (SELECT event_id, disconnection_id, count(*) AS n FROM restored_now GROUP BY 1, 2) c WHERE e.id = c.event_id",
         );

@@ -6,6 +6,7 @@ import { loadReceipt } from "@/lib/oppositions/load-receipt";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
 import { createApiProvider, signedCall, type TestProvider } from "@/lib/testing/api-client";
 import { createSender, uniquePhone } from "@/lib/testing/fixtures";
+import { verifyLog } from "@/lib/transparency-log/verify-log";
 
 async function createOperator(): Promise<TestProvider> {
   const operator = await createApiProvider(0);
@@ -89,6 +90,8 @@ describe("POST /numbers/events", () => {
     ]);
     expect(pair.json).toEqual({ accepted: 2, ended: 1, restored: 1, invalid: [] });
     expect(await findOppositionsInForce(both)).toHaveLength(1);
+    // The set-based path extends the transparency log exactly as the trigger would.
+    expect((await verifyLog()).problems).toEqual([]);
   });
 
   it("is for operators only (403), reports invalid numbers and future times, and validates the body (422)", async () => {

@@ -63,23 +63,34 @@ function subproof(get: (key: NodeKey) => Hash, m: number, start: number, end: nu
     : [...subproof(get, m - k, start + k, end, false), rangeHash(get, start, start + k)];
 }
 
-/**
- * Runs a proof builder twice: once to learn which stored hashes it needs (no value depends on another's),
- * then, after one read of all of them, for real. So a proof costs one O(log n) query.
- */
-async function withStoredHashes<T>(build: (get: (key: NodeKey) => Hash) => T, read: (keys: NodeKey[]) => Promise<Map<string, Hash>>): Promise<T> {
+export type ProofBuilder<T> = (get: (key: NodeKey) => Hash) => T;
+
+/** Which stored hashes a builder reads: it is run once on placeholders (no key depends on a hash value). */
+export function keysNeeded<T>(build: ProofBuilder<T>): NodeKey[] {
   const wanted = new Map<string, NodeKey>();
   build((key) => {
-    wanted.set(`${key.level}:${key.idx}`, key);
+    wanted.set(nodeKeyId(key), key);
     return EMPTY_ROOT;
   });
-  const hashes = await read([...wanted.values()]);
+  return [...wanted.values()];
+}
+
+/** Runs a builder on hashes already read. */
+export function buildFrom<T>(build: ProofBuilder<T>, hashes: Map<string, Hash>): T {
   return build((key) => {
-    const hash = hashes.get(`${key.level}:${key.idx}`);
+    const hash = hashes.get(nodeKeyId(key));
     if (!hash) throw new Error(`stored hash ${key.level}:${key.idx} is missing`);
     return hash;
   });
 }
+
+/** A proof in one read of the O(log n) stored hashes it needs. */
+async function withStoredHashes<T>(build: ProofBuilder<T>, read: (keys: NodeKey[]) => Promise<Map<string, Hash>>): Promise<T> {
+  return buildFrom(build, await read(keysNeeded(build)));
+}
+
+export const inclusionBuilder = (index: number, size: number): ProofBuilder<Hash[]> => (get) => inclusionPath(get, index, 0, size);
+export const consistencyBuilder = (from: number, to: number): ProofBuilder<Hash[]> => (get) => (from === 0 || from === to ? [] : subproof(get, from, 0, to, true));
 
 export type ReadStoredHashes = (keys: NodeKey[]) => Promise<Map<string, Hash>>;
 

@@ -1,23 +1,26 @@
 import "server-only";
 import { problems } from "@/lib/http/problem";
-import { buildConsistencyProof, buildInclusionProof, toBase64Url } from "./merkle";
+import { buildFrom, consistencyBuilder, inclusionBuilder, keysNeeded, toBase64Url } from "./merkle";
 import { readStoredHashes, readTreeSize } from "./stored-hashes";
+
+// Each proof is one read of its stored hashes (the leaf's included), run beside the read of the tree's size
+// that validates the request: two queries in parallel, each a prepared statement.
 
 /** SYNC-PROTOCOL.md 1.1 `log/inclusion`: leaf `index` is in the tree of `size` (size ≤ the current tree). */
 export async function inclusionProof(index: number, size: number): Promise<{ index: number; size: number; leaf: string; path: string[] }> {
-  const current = await readTreeSize();
-  if (size > current) throw problems.invalidRequest([{ field: "size", message: `the tree has ${current} leaves` }]);
   if (index >= size) throw problems.invalidRequest([{ field: "index", message: "must be smaller than size" }]);
-  const leaf = (await readStoredHashes([{ level: 0, idx: index }])).get(`0:${index}`)!;
-  const path = await buildInclusionProof(index, size, readStoredHashes);
-  return { index, size, leaf: toBase64Url(leaf), path: path.map(toBase64Url) };
+  const build = inclusionBuilder(index, size);
+  const leafKey = { level: 0, idx: index };
+  const [current, hashes] = await Promise.all([readTreeSize(), readStoredHashes([...keysNeeded(build), leafKey])]);
+  if (size > current) throw problems.invalidRequest([{ field: "size", message: `the tree has ${current} leaves` }]);
+  return { index, size, leaf: toBase64Url(hashes.get(`0:${index}`)!), path: buildFrom(build, hashes).map(toBase64Url) };
 }
 
 /** `log/consistency`: the tree of `from` leaves is a prefix of the tree of `to` leaves. */
 export async function consistencyProof(from: number, to: number): Promise<{ from: number; to: number; path: string[] }> {
-  const current = await readTreeSize();
-  if (to > current) throw problems.invalidRequest([{ field: "to", message: `the tree has ${current} leaves` }]);
   if (from > to) throw problems.invalidRequest([{ field: "from", message: "must not exceed to" }]);
-  const path = await buildConsistencyProof(from, to, readStoredHashes);
-  return { from, to, path: path.map(toBase64Url) };
+  const build = consistencyBuilder(from, to);
+  const [current, hashes] = await Promise.all([readTreeSize(), readStoredHashes(keysNeeded(build))]);
+  if (to > current) throw problems.invalidRequest([{ field: "to", message: `the tree has ${current} leaves` }]);
+  return { from, to, path: buildFrom(build, hashes).map(toBase64Url) };
 }

@@ -8,11 +8,14 @@
 ALTER TABLE "opposition_changes" ADD COLUMN "log_index" BIGINT, ADD COLUMN "salt" TEXT;
 
 -- level 0 = leaf hashes; (level L, idx k) = the root of leaves [k·2^L, (k+1)·2^L), written once complete.
+-- The key covers the hash: a proof's ~2·log2(n) lookups are index-only scans (at 10 M leaves an inclusion
+-- proof went from p95 21 ms to 4 ms, docs/benchmarks.md), and the table is insert-only, so autovacuum keeps
+-- its visibility map current.
 CREATE TABLE "log_hashes" (
     "level" SMALLINT NOT NULL,
     "idx" BIGINT NOT NULL,
     "hash" BYTEA NOT NULL,
-    CONSTRAINT "log_hashes_pkey" PRIMARY KEY ("level", "idx")
+    CONSTRAINT "log_hashes_pkey" PRIMARY KEY ("level", "idx") INCLUDE ("hash")
 );
 
 -- The tree size, one row, updated under the feed lock: index allocation is gap-free (a rolled-back

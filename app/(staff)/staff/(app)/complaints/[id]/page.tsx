@@ -65,6 +65,7 @@ export default async function ComplaintPage({ params, searchParams }: Props) {
         ) : (
           <p className="mt-2" data-testid="complaint-answer">
             Pas encore de réponse{complaint.respondBy && <> · attendue avant le {formatDateTime(complaint.respondBy)}{complaint.respondBy < new Date() && <strong className="ms-2 text-red-800">EN RETARD</strong>}</>}
+            {complaint.deadlineMissedAt && <span className="block text-sm">Délai constaté dépassé le {formatDateTime(complaint.deadlineMissedAt)}.</span>}
           </p>
         )}
       </section>
