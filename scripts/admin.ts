@@ -141,8 +141,10 @@ const commands: Record<string, { flags: Record<string, { type: "string"; multipl
       else jwks = { keys: [(await import("@/lib/signing/platform-key")).platformKey().jwk] };
       const check = verifyPack(text, jwks);
       if (!check.valid) throw new PackRefused(`NOT VALID: ${check.reason}`);
-      const doc = check.document as { generated_at: string; subject: Record<string, string>; verdict?: string; reason?: string; complaints?: { verdict: string }[]; facts?: unknown[] };
-      const what = doc.complaints
+      const doc = check.document as { generated_at: string; subject: Record<string, string>; verdict?: string; reason?: string; complaints?: { verdict: string }[]; facts?: unknown[]; alert?: { list_provider: { slug: string }; caller: { slug: string }; keyid: string; endpoint: string; at: string; canary_numbers: string[] } };
+      const what = doc.alert
+        ? `integrity alert ${doc.subject.integrity_alert}: ${doc.alert.canary_numbers.length} canary number(s) of ${doc.alert.list_provider.slug}'s list in ${doc.alert.endpoint} by ${doc.alert.caller.slug} (key ${doc.alert.keyid}) at ${doc.alert.at}`
+        : doc.complaints
         ? `${doc.complaints.length} complaint(s) about provider ${doc.subject.provider} reported ${doc.subject.from} to ${doc.subject.to}: ${["violation", "within-deadline", "no-opposition", "undetermined"].map((v) => `${doc.complaints!.filter((c) => c.verdict === v).length} ${v}`).join(", ")}`
         : `complaint ${doc.subject.complaint}: verdict ${doc.verdict} (${doc.reason}), from ${doc.facts?.length ?? 0} facts with their source rows`;
       return `VALID: signed by the platform key ${check.kid} on ${doc.generated_at}.\nIt proves that the platform stated, unaltered since: ${what}`;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as keywords } from "@/app/api/v1/keywords/route";
 import { POST as links } from "@/app/api/v1/links/route";
 import { POST as check } from "@/app/api/v1/suppressions/check/route";
@@ -10,6 +10,14 @@ import { loadMyNumber } from "@/lib/my-number/load-my-number";
 import { findOppositionsInForce } from "@/lib/oppositions/find-oppositions-in-force";
 import { createApiProvider, signedCall, type TestProvider } from "@/lib/testing/api-client";
 import { uniquePhone } from "@/lib/testing/fixtures";
+import { buildIntegrityEvidence } from "@/lib/evidence/build-integrity-evidence";
+import { signPack } from "@/lib/evidence/sign-pack";
+import { verifyPack } from "@/lib/evidence/verify-pack";
+import { checkRollups } from "@/lib/jobs/check-rollups";
+import { platformKey } from "@/lib/signing/platform-key";
+
+// The evidence builder's role check sees an analyst (staff sign-in is tested elsewhere).
+vi.mock("@/lib/auth/require-staff", () => ({ requireStaff: async () => ({ id: 0, role: "analyst", actor: { kind: "cli", label: "canary-test" } }) }));
 
 type Entry = { phone: string; scope: string; sender: string | null };
 
@@ -60,6 +68,10 @@ describe("canary entries", () => {
     expect(mine.history).toEqual([]);
     const stats = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM opposition_changes c WHERE c.canary_provider_id = ${a.id}`;
     expect(Number(stats[0]!.n)).toBe(3);
+    // Never counted: the rollups (dashboard, metrics, open data), recounted from the feed without canaries,
+    // need no repair where canaries were just written (scope all, source link, today).
+    const check = await checkRollups(1);
+    expect(check.repaired.filter((r) => r.scope === "all" && r.senderId === null && r.source === "link")).toEqual([]);
   });
 
   it("B minting links for A's canary gets exactly a normal answer, and raises one alert naming A, with the call and the key", async () => {
@@ -85,6 +97,12 @@ describe("canary entries", () => {
     expect(alerts[0]).toMatchObject({ listProviderId: a.id, callerProviderId: b.id, keyid: b.keyid, endpoint: "POST /links", phones: [canary] });
     expect(alerts[0]!.details).toMatchObject({ sender: b.senders[0]!.code, campaign, numbers: 1 });
     expect(await db().auditLog.count({ where: { action: "integrity-alert.raise", targetId: String(alerts[0]!.id) } })).toBe(1);
+
+    // The alert as a signed evidence pack, which verifies with the platform's key.
+    const pack = await buildIntegrityEvidence(String(alerts[0]!.id));
+    expect(pack!.alert).toMatchObject({ list_provider: { slug: a.slug }, caller: { slug: b.slug }, keyid: b.keyid, endpoint: "POST /links", canary_numbers: [canary] });
+    const check = verifyPack(JSON.stringify(signPack(pack)), { keys: [platformKey().jwk] });
+    expect(check.valid).toBe(true);
   });
 
   it("a wash hides another provider's canary (an unknown number to the caller) but not one's own; a STOP 'from' a canary records nothing; each raises an alert", async () => {

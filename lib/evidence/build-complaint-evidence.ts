@@ -51,7 +51,7 @@ async function complaintEvidence(id: string) {
   };
 }
 
-function header(subject: Record<string, unknown>) {
+export function evidenceHeader(subject: Record<string, unknown>) {
   return {
     type: "stopsms-evidence-pack",
     version: 1,
@@ -67,7 +67,7 @@ export async function buildComplaintEvidence(id: string) {
   if (!(await db().complaint.findUnique({ where: { id }, select: { id: true } }))) return null;
   const evidence = await complaintEvidence(id);
   await db().$transaction((tx) => writeAudit(tx, staff.actor, { action: "evidence.complaint", targetType: "complaint", targetId: id }));
-  return { ...header({ complaint: id }), ...evidence };
+  return { ...evidenceHeader({ complaint: id }), ...evidence };
 }
 
 /** Staff download, audited: the dossier of one originator (sending number or sender id) for the prosecutor. */
@@ -78,7 +78,7 @@ export async function buildOriginatorEvidence(key: string) {
   const complaints: Awaited<ReturnType<typeof complaintEvidence>>[] = [];
   for (const id of ids) complaints.push(await complaintEvidence(id));
   await db().$transaction((tx) => writeAudit(tx, staff.actor, { action: "evidence.originator", targetType: "originator", targetId: key }));
-  return { ...header({ originator: key }), complaints };
+  return { ...evidenceHeader({ originator: key }), complaints };
 }
 
 /** Staff download, audited: every complaint about a provider's links or senders reported in a period. */
@@ -96,7 +96,7 @@ export async function buildProviderEvidence(slug: string, range: { from: string;
   for (const { id } of ids) complaints.push(await complaintEvidence(id));
   await db().$transaction((tx) => writeAudit(tx, staff.actor, { action: "evidence.provider", targetType: "provider", targetId: slug, after: range }));
   return {
-    ...header({ provider: slug, from: range.from, to: range.to }),
+    ...evidenceHeader({ provider: slug, from: range.from, to: range.to }),
     provider: { slug: provider.slug, name: provider.name, anrt_number: provider.anrtNumber },
     verdicts: Object.fromEntries(["violation", "within-deadline", "no-opposition", "undetermined"].map((v) => [v, complaints.filter((c) => c.verdict === v).length])),
     complaints,

@@ -44,6 +44,11 @@ export default async function IntegrityAlertPage({ params, searchParams }: Props
           </div>
         ))}
       </dl>
+      <p className="mt-4">
+        <a className="text-brand-800 underline" href={`/staff/evidence/integrity/${alert.id}`} download>
+          Dossier de preuve signé (JSON)
+        </a>
+      </p>
       {alert.reviewedAt ? (
         <p className="mt-4">Examinée le {formatDateTime(alert.reviewedAt)} par {alert.reviewedBy}.</p>
       ) : (
