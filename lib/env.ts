@@ -42,6 +42,10 @@ const schema = z.object({
     .string()
     .regex(/^\+\d{8,15}-\+\d{8,15}(,\+\d{8,15}-\+\d{8,15})*$/, "must be first-last E.164 pairs, comma-separated (+212699900000-+212699999999)")
     .default("+212699900000-+212699999999"),
+  // Open statistics (/statistics, /api/open/v1): providers named with their compliance (the regulator names
+  // and shames; "off" to publish none), and the links a sender must mint in a period to be named.
+  STOPSMS_PUBLISH_PROVIDERS: z.enum(["on", "off"]).default("on"),
+  STOPSMS_PUBLISH_MIN_LINKS: z.coerce.number().int().min(1).default(1000),
   // Numbers one provider may wash or mint per minute (all its keys, all instances with Redis).
   STOPSMS_PROVIDER_NUMBERS_PER_MINUTE: z.coerce.number().int().min(1000).default(2_000_000),
   // Bearer token of GET /metrics (Prometheus); unset: no metrics endpoint.

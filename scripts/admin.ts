@@ -14,7 +14,7 @@ const USAGE = `Usage: npm run admin -- <command> [flags]
   provider:key:add    --provider <slug> --keyid <keyid> --public-key-file <spki.pem>
   provider:key:revoke --keyid <keyid>
   provider:list
-  sender:create       --code <code> --name <display name> [--sms-id <sender id>]...
+  sender:create       --code <code> --name <display name> [--sms-id <sender id>]... [--sector banking|telecom|retail|real-estate|insurance|politics|other]
   sender:link         --provider <slug> --sender <code>
   sender:list
   staff:create        --email <email> --role admin|analyst [--name <name>]   (password from stdin or prompt)
@@ -93,10 +93,10 @@ const commands: Record<string, { flags: Record<string, { type: "string"; multipl
     },
   },
   "sender:create": {
-    flags: { code: { type: "string" }, name: { type: "string" }, "sms-id": { type: "string", multiple: true } },
+    flags: { code: { type: "string" }, name: { type: "string" }, "sms-id": { type: "string", multiple: true }, sector: { type: "string" } },
     async run(f) {
       const { createSender } = await import("@/lib/providers/create-sender");
-      const sender = await createSender(actor, { code: required(f, "code"), name: required(f, "name"), smsSenderIds: list(f, "sms-id") });
+      const sender = await createSender(actor, { code: required(f, "code"), name: required(f, "name"), smsSenderIds: list(f, "sms-id"), sector: f.sector });
       return `sender ${sender.code} created`;
     },
   },

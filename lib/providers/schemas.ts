@@ -1,3 +1,4 @@
+import { SECTORS } from "./sectors";
 import { createPublicKey } from "node:crypto";
 import { z } from "zod";
 
@@ -51,6 +52,7 @@ export const createSenderSchema = z.object({
   code: slugSchema,
   name: displayNameSchema,
   smsSenderIds: z.array(z.string().trim().min(1).max(20)).default([]),
+  sector: z.enum(SECTORS).default("other"),
 });
 
 export const addProviderKeySchema = z.object({

@@ -1,3 +1,4 @@
+import { SECTOR_LABELS_FR, SECTORS } from "@/lib/providers/sectors";
 import { FlashMessage } from "@/components/staff/flash-message";
 import { buttonClass, cellClass, fieldClass, headClass, secondaryButtonClass } from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
@@ -23,6 +24,9 @@ export default async function SendersPage({ searchParams }: { searchParams: Prom
                     <input type="hidden" name="back" value="/staff/senders" />
                     <input name="name" defaultValue={s.name} aria-label={`Nom de ${s.code}`} className={fieldClass} />
                     <input name="smsSenderIds" defaultValue={s.smsSenderIds.join(", ")} aria-label={`Identifiants SMS de ${s.code}`} className={fieldClass} />
+                    <select name="sector" defaultValue={s.sector} aria-label={`Secteur de ${s.code}`} className={fieldClass}>
+                      {SECTORS.map((sector) => <option key={sector} value={sector}>{SECTOR_LABELS_FR[sector]}</option>)}
+                    </select>
                     <button type="submit" className={secondaryButtonClass}>Enregistrer</button>
                   </form>
                 ) : (
@@ -46,6 +50,10 @@ export default async function SendersPage({ searchParams }: { searchParams: Prom
             <input id="name" name="name" required className={fieldClass} />
             <label htmlFor="smsSenderIds" className="mt-3 block font-semibold">Identifiants SMS (séparés par des virgules)</label>
             <input id="smsSenderIds" name="smsSenderIds" className={fieldClass} />
+            <label htmlFor="sector" className="mt-3 block font-semibold">Secteur</label>
+            <select id="sector" name="sector" defaultValue="other" className={fieldClass}>
+              {SECTORS.map((sector) => <option key={sector} value={sector}>{SECTOR_LABELS_FR[sector]}</option>)}
+            </select>
             <button type="submit" className={`${buttonClass} mt-4`}>Enregistrer</button>
           </form>
         </section>

@@ -40,11 +40,11 @@ export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<st
     return "Expéditeur rattaché.";
   },
   "sender-create": async (actor, f) => {
-    const s = await createSender(actor, { code: f.get("code"), name: f.get("name"), smsSenderIds: f.get("smsSenderIds").split(",").map((v) => v.trim()).filter(Boolean) });
+    const s = await createSender(actor, { code: f.get("code"), name: f.get("name"), sector: f.get("sector") || undefined, smsSenderIds: f.get("smsSenderIds").split(",").map((v) => v.trim()).filter(Boolean) });
     return `Expéditeur ${s.code} créé.`;
   },
   "sender-update": async (actor, f) => {
-    await updateSender(actor, { code: f.get("code"), name: f.get("name"), smsSenderIds: f.get("smsSenderIds").split(",").map((v) => v.trim()).filter(Boolean) });
+    await updateSender(actor, { code: f.get("code"), name: f.get("name"), sector: f.get("sector") || undefined, smsSenderIds: f.get("smsSenderIds").split(",").map((v) => v.trim()).filter(Boolean) });
     return "Expéditeur mis à jour.";
   },
   "complaint-status": async (actor, f) => {

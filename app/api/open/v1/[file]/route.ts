@@ -1,0 +1,8 @@
+import { serveOpenData } from "@/lib/open-data/serve-open-data";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
+  const { file } = await params;
+  return serveOpenData(request, file);
+}
