@@ -25,7 +25,7 @@ async function citizenPaths(page: Page): Promise<string[]> {
   await page.goto(`/${code}`);
   await page.getByRole("button").nth(3).click(); // "stop this sender" (after the 3 language buttons)
   const receipt = new URL(page.url()).pathname;
-  return ["/", "/stop", "/report", "/legal", `/${code}`, "/unknown1", receipt, receipt.replace("/receipt/", "/verify/")];
+  return ["/", "/stop", "/report", "/legal", "/statistics", `/${code}`, "/unknown1", receipt, receipt.replace("/receipt/", "/verify/")];
 }
 
 for (const locale of ["fr", "ar", "en"] as const) {

@@ -25,15 +25,15 @@ test("the dashboard's figures match the database, and the date filter changes th
   await signInAs(page, "analyst");
   // The charts are client components: they only draw if the CSP nonce let Next's scripts run.
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
-  // The rollups must agree with the opposition table itself.
+  // The rollups must agree with the opposition table itself (canary entries are never counted).
   expect(number(await page.getByTestId("kpi-in-force-all").textContent())).toBe(
-    await sql("SELECT count(*) FROM oppositions WHERE scope = 'all' AND withdrawn_at IS NULL"),
+    await sql("SELECT count(*) FROM oppositions WHERE scope = 'all' AND withdrawn_at IS NULL AND canary_provider_id IS NULL"),
   );
   expect(number(await page.getByTestId("kpi-in-force-sender").textContent())).toBe(
-    await sql("SELECT count(*) FROM oppositions WHERE scope = 'sender' AND withdrawn_at IS NULL"),
+    await sql("SELECT count(*) FROM oppositions WHERE scope = 'sender' AND withdrawn_at IS NULL AND canary_provider_id IS NULL"),
   );
   const addedSince = (days: number) =>
-    sql("SELECT count(*) FROM opposition_changes WHERE op = 'add' AND (at AT TIME ZONE 'Africa/Casablanca')::date >= $1::date", [daysAgo(days - 1)]);
+    sql("SELECT count(*) FROM opposition_changes WHERE op = 'add' AND reason = 'opposed' AND canary_provider_id IS NULL AND (at AT TIME ZONE 'Africa/Casablanca')::date >= $1::date", [daysAgo(days - 1)]);
   expect(number(await page.getByTestId("kpi-new").textContent())).toBe(await addedSince(30));
   expect(number(await page.getByTestId("kpi-complaints-open").textContent())).toBe(await sql("SELECT count(*) FROM complaints WHERE status IN ('new', 'reviewing')"));
 
@@ -55,7 +55,7 @@ test("the dashboard's figures match the database, and the date filter changes th
   await page.getByRole("button", { name: "Appliquer" }).click();
   await expect(page).toHaveURL(/range=custom/);
   expect(number(await page.getByTestId("kpi-new").textContent())).toBe(
-    await sql("SELECT count(*) FROM opposition_changes WHERE op = 'add' AND (at AT TIME ZONE 'Africa/Casablanca')::date BETWEEN $1::date AND $2::date", [daysAgo(20), daysAgo(10)]),
+    await sql("SELECT count(*) FROM opposition_changes WHERE op = 'add' AND reason = 'opposed' AND canary_provider_id IS NULL AND (at AT TIME ZONE 'Africa/Casablanca')::date BETWEEN $1::date AND $2::date", [daysAgo(20), daysAgo(10)]),
   );
   await expect(page.getByTestId("compliance-table")).toContainText("Acme Télécom SA");
   expect(cspViolations).toEqual([]);

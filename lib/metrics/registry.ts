@@ -39,7 +39,7 @@ export function routeOf(path: string): string {
   if (clean.startsWith("/receipt/")) return "/receipt/<id>";
   if (clean.startsWith("/verify/")) return "/verify/<id>";
   if (clean.startsWith("/staff")) return `/staff${clean.split("/")[2] ? `/${clean.split("/")[2]}` : ""}`;
-  const known = ["/", "/stop", "/stop/submit", "/report", "/report/submit", "/legal", "/developers", "/number", "/lang", "/metrics", "/api/health", "/.well-known/stopsms-keys.json"];
+  const known = ["/", "/stop", "/stop/submit", "/report", "/report/submit", "/legal", "/statistics", "/developers", "/number", "/lang", "/metrics", "/api/health", "/.well-known/stopsms-keys.json"];
   if (known.includes(clean) || clean.startsWith("/number/")) return clean.startsWith("/number/") ? "/number/<step>" : clean;
   return "other";
 }

@@ -1,0 +1,184 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageShell } from "@/components/page-shell";
+import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatDateTime } from "@/lib/i18n/translator";
+import { CHANNELS, type Row } from "@/lib/open-data/datasets";
+import { LICENCE, readDataset } from "@/lib/open-data/serve-open-data";
+import { parseDateRange, rangeQuery } from "@/lib/stats/date-range";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Statistics");
+  return { title: `${t("title")} · StopSMS`, description: t("intro") };
+}
+
+type Search = Promise<{ range?: string; from?: string; to?: string }>;
+
+/** Open statistics: server-rendered HTML and SVG only, no client script; the same rows as /api/open/v1. */
+export default async function StatisticsPage({ searchParams }: { searchParams: Search }) {
+  const range = parseDateRange(await searchParams);
+  const [t, locale] = await Promise.all([getTranslations("Statistics"), getLocale() as Promise<Locale>]);
+  const read = (name: string) => readDataset(name, range);
+  const [headline, daily, senders, sectors, complaints, providers] = await Promise.all(["headline", "refusals-daily", "senders", "sectors", "complaints-daily", "providers"].map(read));
+  const numberFormat = new Intl.NumberFormat(locale === "ar" ? "ar-MA-u-nu-latn" : `${locale}-MA`);
+  const show = (value: Row[string] | undefined) => (typeof value === "number" ? numberFormat.format(value) : value === null ? t("none") : String(value));
+  const h = headline!.rows[0] ?? {};
+  const days = daily!.rows.filter((r) => r.channel === "all");
+  const query = rangeQuery(range);
+  const th = "border-b-2 border-slate-300 px-2 py-1 text-start";
+  const td = "border-b border-slate-200 px-2 py-1";
+  const num = `${td} text-end tabular-nums`;
+  const table = (head: string[], rows: React.ReactNode[][], label: string) =>
+    rows.length === 0 ? (
+      <p className="mt-2">{t("noData")}</p>
+    ) : (
+      <div className="mt-2 overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
+        <table className="w-full text-sm">
+          <thead>
+            <tr>{head.map((cell, i) => <th key={i} scope="col" className={i === 0 ? th : `${th} text-end`}>{cell}</th>)}</tr>
+          </thead>
+          <tbody>
+            {rows.map((cells, r) => (
+              <tr key={r}>{cells.map((cell, i) => (i === 0 ? <th key={i} scope="row" className={`${td} text-start font-normal`}>{cell}</th> : <td key={i} className={num}>{cell}</td>))}</tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  const figures: [string, Row[string]][] = [
+    [t("inForceAll"), h.refusals_in_force_all_senders ?? null],
+    [t("inForceSender"), h.refusals_in_force_one_sender ?? null],
+    [t("newRefusals"), h.new_refusals ?? null],
+    [t("withdrawals"), h.withdrawals ?? null],
+    [t("complaints"), h.complaints_received ?? null],
+    [t("violations"), h.violation_verdicts ?? null],
+    ...(h.providers_late === null || h.providers_late === undefined ? [] : [[t("providersLate"), h.providers_late] as [string, Row[string]]]),
+  ];
+  const max = Math.max(1, ...days.map((d) => (typeof d.new_refusals === "number" ? d.new_refusals : 0)));
+  const sector = (value: Row[string] | undefined) => t(`sectors.${String(value)}` as "sectors.other");
+  return (
+    <PageShell path="/statistics">
+      <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
+      <p className="mt-2">{t("intro")}</p>
+      <form method="get" className="mt-4 flex flex-wrap items-end gap-2 rounded border border-slate-200 p-3">
+        <label className="flex min-w-0 max-w-full flex-col text-sm font-semibold">
+          {t("period")}
+          <select name="range" defaultValue={range.preset} className="mt-1 min-h-11 w-full max-w-full rounded border-2 border-slate-500 px-2">
+            {(["7d", "30d", "90d", "custom"] as const).map((p) => <option key={p} value={p}>{t(`presets.${p}`)}</option>)}
+          </select>
+        </label>
+        <label className="flex min-w-0 max-w-full flex-col text-sm font-semibold">
+          {t("from")}
+          <input type="date" name="from" defaultValue={range.from} className="mt-1 min-h-11 w-full max-w-full rounded border-2 border-slate-500 px-2" />
+        </label>
+        <label className="flex min-w-0 max-w-full flex-col text-sm font-semibold">
+          {t("to")}
+          <input type="date" name="to" defaultValue={range.to} className="mt-1 min-h-11 w-full max-w-full rounded border-2 border-slate-500 px-2" />
+        </label>
+        <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-4 font-semibold text-white">{t("show")}</button>
+      </form>
+      <p className="mt-2 text-sm text-slate-700">{t("periodValue", { from: range.from, to: range.to, updated: formatDateTime(locale, new Date(headline!.generatedAt)) })}</p>
+
+      <section aria-labelledby="headline" className="mt-6">
+        <h2 id="headline" className="text-xl font-semibold">{t("headlineTitle")}</h2>
+        <dl className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2">
+          {figures.map(([label, value]) => (
+            <div key={label} className="rounded border border-slate-200 p-3">
+              <dt className="text-sm text-slate-700">{label}</dt>
+              <dd className="text-2xl font-bold tabular-nums" dir="ltr">{show(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="daily" className="mt-8">
+        <h2 id="daily" className="text-xl font-semibold">{t("dailyTitle")}</h2>
+        {days.length > 0 && (
+          <svg role="img" aria-label={t("chartLabel")} viewBox={`0 0 ${days.length * 10} 100`} preserveAspectRatio="none" className="mt-2 h-32 w-full rounded bg-slate-50" style={{ transform: locale === "ar" ? "scaleX(-1)" : undefined }}>
+            {days.map((d, i) => {
+              const value = typeof d.new_refusals === "number" ? d.new_refusals : 0;
+              const height = Math.max(value > 0 ? 1 : 0, (value / max) * 96);
+              return <rect key={String(d.day)} x={i * 10 + 1} y={100 - height} width={8} height={height} className="fill-brand-700" />;
+            })}
+          </svg>
+        )}
+        {table(
+          [t("day"), t("total"), ...CHANNELS.map((c) => t(`channels.${c}`))],
+          days.map((d) => [
+            String(d.day),
+            show(d.new_refusals),
+            ...CHANNELS.map((c) => show(daily!.rows.find((r) => r.day === d.day && r.channel === c)?.new_refusals ?? 0)),
+          ]),
+          t("dailyTitle"),
+        )}
+      </section>
+
+      <section aria-labelledby="senders" className="mt-8">
+        <h2 id="senders" className="text-xl font-semibold">{t("sendersTitle")}</h2>
+        <p className="mt-1 text-sm">{t("sendersIntro", { min: numberFormat.format(env().STOPSMS_PUBLISH_MIN_LINKS) })}</p>
+        {table(
+          [t("sender"), t("sector"), t("refusals"), t("links"), t("per1000"), t("complaintsShort"), t("violationsShort")],
+          senders!.rows.map((s) => [String(s.name), sector(s.sector), show(s.refusals), show(s.links_minted), show(s.refusals_per_1000_links), show(s.complaints), show(s.violations)]),
+          t("sendersTitle"),
+        )}
+      </section>
+
+      <section aria-labelledby="sectors" className="mt-8">
+        <h2 id="sectors" className="text-xl font-semibold">{t("sectorsTitle")}</h2>
+        {table(
+          [t("sector"), t("refusals"), t("links"), t("per1000"), t("complaintsShort"), t("violationsShort")],
+          sectors!.rows.map((s) => [sector(s.sector), show(s.refusals), show(s.links_minted), show(s.refusals_per_1000_links), show(s.complaints), show(s.violations)]),
+          t("sectorsTitle"),
+        )}
+      </section>
+
+      <section aria-labelledby="complaints" className="mt-8">
+        <h2 id="complaints" className="text-xl font-semibold">{t("complaintsTitle")}</h2>
+        {table(
+          [t("day"), t("received"), ...(["violation", "within_deadline", "no_opposition", "undetermined", "not_assessed"] as const).map((v) => t(`verdicts.${v}`))],
+          complaints!.rows.map((c) => [String(c.day), show(c.received), show(c.violation), show(c.within_deadline), show(c.no_opposition), show(c.undetermined), show(c.not_assessed)]),
+          t("complaintsTitle"),
+        )}
+      </section>
+
+      {providers!.rows.length > 0 && (
+        <section aria-labelledby="providers" className="mt-8">
+          <h2 id="providers" className="text-xl font-semibold">{t("providersTitle")}</h2>
+          <p className="mt-1 text-sm">{t("providersIntro", { hours: env().STOPSMS_MAX_LAG_HOURS })}</p>
+          {table(
+            [t("provider"), t("fetchLag"), t("ackLag"), t("late"), t("answersMissing"), t("answersLate")],
+            providers!.rows.map((p) => [
+              String(p.name),
+              p.fetch_lag_hours === null ? t("none") : t("hours", { value: show(p.fetch_lag_hours) }),
+              p.ack_lag_hours === null ? t("none") : t("hours", { value: show(p.ack_lag_hours) }),
+              p.late ? t("yes") : t("no"),
+              show(p.answers_missing),
+              show(p.answers_late),
+            ]),
+            t("providersTitle"),
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="downloads" className="mt-8">
+        <h2 id="downloads" className="text-xl font-semibold">{t("downloadsTitle")}</h2>
+        <p className="mt-1">{t("downloads")}</p>
+        <ul className="mt-2 list-disc space-y-1 ps-6" dir="ltr">
+          <li><a className="text-brand-800 underline" href="/api/open/v1/datasets.json">datasets.json</a></li>
+          {["headline", "refusals-daily", "senders", "sectors", "complaints-daily", "providers"].map((name) => (
+            <li key={name}>
+              {name}: <a className="text-brand-800 underline" href={`/api/open/v1/${name}.json?${query}`}>JSON</a> · <a className="text-brand-800 underline" href={`/api/open/v1/${name}.csv?${query}`}>CSV</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="method" className="mt-8">
+        <h2 id="method" className="text-xl font-semibold">{t("methodologyTitle")}</h2>
+        <p className="mt-2 leading-relaxed">{t("methodology")}</p>
+        <p className="mt-2 leading-relaxed">{t("licence", { licence: LICENCE.name })}</p>
+      </section>
+    </PageShell>
+  );
+}
