@@ -12,10 +12,11 @@ describe("seedDemoData", () => {
 
     const [check] = await db().$queryRaw<{ adds: bigint; removes: bigint; changes: bigint; receipts: bigint; rollup: bigint }[]>`
       SELECT (SELECT count(*) FROM opposition_changes c JOIN senders s ON s.id = c.sender_id WHERE s.code = 'souk-market' AND op = 'add') AS adds,
-             (SELECT count(*) FROM opposition_changes WHERE op = 'remove' AND at < now() - interval '1 minute') AS removes,
-             -- The seed shares the database with other tests: compare only its own, backdated part.
-             (SELECT count(*) FROM opposition_changes WHERE at < now() - interval '1 minute') AS changes,
-             (SELECT count(*) FROM receipts WHERE created_at < now() - interval '1 minute') AS receipts,
+             (SELECT count(*) FROM opposition_changes WHERE op = 'remove' AND at < now() - interval '1 hour') AS removes,
+             -- The seed shares the database with other tests: compare only its own, backdated part (the other tests
+             -- write at now(), and a run lasts minutes: number events write changes without receipts).
+             (SELECT count(*) FROM opposition_changes WHERE at < now() - interval '1 hour') AS changes,
+             (SELECT count(*) FROM receipts WHERE created_at < now() - interval '1 hour') AS receipts,
              (SELECT count(*) FROM opposition_changes WHERE at < date_trunc('day', now() AT TIME ZONE 'Africa/Casablanca') AT TIME ZONE 'Africa/Casablanca') AS rollup`;
     expect(check!.adds).toBeGreaterThan(0n);
     expect(check!.removes).toBeGreaterThan(0n);
