@@ -56,3 +56,24 @@ test("a provider's canary in another provider's campaign: staff see the alert, i
   const audit = await e2eDb().query<{ action: string }>("SELECT action FROM audit_logs WHERE target_type = 'integrity_alert' AND target_id = (SELECT id::text FROM integrity_alerts WHERE keyid = $1) ORDER BY id", [spammer.keyid]);
   expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(["integrity-alert.raise", "integrity-alert.view", "integrity-alert.review"]));
 });
+
+test("number events: everyone sees the counts per operator and day, only an admin searches a number, and the search is audited", async ({ page, request, baseURL }) => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-operator-"));
+  const operator = await providerWithKey(dir, "operator");
+  await e2eDb().query("UPDATE providers SET kind = 'operator' WHERE slug = $1", [operator.slug]);
+  const phone = uniquePhone();
+  expect((await request.post("/stop/submit", { form: { phone, scope: "all" }, maxRedirects: 0 })).status()).toBe(303);
+  const answer = await signed(request, baseURL!, operator, "POST", "/numbers/events", { events: [{ phone, event: "disconnected", at: new Date(Date.now() - 60_000).toISOString() }] });
+  expect(await answer.json()).toMatchObject({ accepted: 1, ended: 1 });
+
+  await signInAs(page, "admin");
+  await page.goto("/staff/numbers");
+  await expect(page.getByTestId("number-events-table")).toContainText(`Provider ${operator.slug}`);
+  await page.getByLabel("Numéro", { exact: true }).fill(phone);
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await expect(page.getByTestId("number-search")).toContainText("résilié");
+  await expect(page.getByTestId("number-search")).toContainText(operator.keyid);
+  await expectNoSeriousA11yViolations(page);
+  const audit = await e2eDb().query("SELECT 1 FROM audit_logs WHERE action = 'number-events.search' AND target_id = $1", [phone]);
+  expect(audit.rowCount).toBe(1);
+});

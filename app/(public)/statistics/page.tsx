@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
+import { numberFormat as numberFormatFor } from "@/lib/i18n/number-format";
 import { formatDateTime } from "@/lib/i18n/translator";
 import { CHANNELS, type Row } from "@/lib/open-data/datasets";
 import { LICENCE, readDataset } from "@/lib/open-data/serve-open-data";
@@ -21,7 +22,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   const [t, locale] = await Promise.all([getTranslations("Statistics"), getLocale() as Promise<Locale>]);
   const read = (name: string) => readDataset(name, range);
   const [headline, daily, senders, sectors, complaints, providers] = await Promise.all(["headline", "refusals-daily", "senders", "sectors", "complaints-daily", "providers"].map(read));
-  const numberFormat = new Intl.NumberFormat(locale === "ar" ? "ar-MA-u-nu-latn" : `${locale}-MA`);
+  const numberFormat = numberFormatFor(locale);
   const show = (value: Row[string] | undefined) => (typeof value === "number" ? numberFormat.format(value) : value === null ? t("none") : String(value));
   const h = headline!.rows[0] ?? {};
   const days = daily!.rows.filter((r) => r.channel === "all");

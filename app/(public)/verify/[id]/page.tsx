@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
 import type { Locale } from "@/lib/i18n/locales";
+import { numberFormat as numberFormatFor } from "@/lib/i18n/number-format";
 import { formatDateTime } from "@/lib/i18n/translator";
 import { isReceiptId } from "@/lib/oppositions/receipt-id";
 import { proveReceipt } from "@/lib/transparency-log/prove-receipt";
@@ -25,7 +26,7 @@ export default async function VerifyReceiptPage({ params }: Props) {
   if (!proof) notFound();
   const t = await getTranslations("Verify");
   const locale = (await getLocale()) as Locale;
-  const number = (n: number) => new Intl.NumberFormat(locale === "ar" ? "ar-MA-u-nu-latn" : `${locale}-MA`).format(n);
+  const number = (n: number) => numberFormatFor(locale).format(n);
   const api = `/api/v1/log/inclusion?index=${proof.index}&size=${proof.treeSize}`;
   return (
     <PageShell path={`/verify/${proof.receipt.id}`}>
