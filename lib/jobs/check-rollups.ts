@@ -35,6 +35,7 @@ export async function checkRollups(days = 3): Promise<RollupCheck> {
   // Under the feed lock: every writer of changes and rollups holds it, so both are seen at the same point.
   return db().$transaction(async (tx) => {
     await lockFeed(tx);
+    // `date AT TIME ZONE` would read the date as a UTC midnight: the local midnight needs the ::timestamp.
     const rows = await tx.$queryRaw<Diff[]>`
       WITH recount AS (
         SELECT (at AT TIME ZONE ${TIME_ZONE})::date AS day, scope, sender_id, source,
@@ -43,7 +44,7 @@ export async function checkRollups(days = 3): Promise<RollupCheck> {
                count(*) FILTER (WHERE reason = 'number-disconnected')::int AS ended,
                count(*) FILTER (WHERE reason = 'reinstated')::int AS reinstated
         FROM opposition_changes
-        WHERE at >= ((now() AT TIME ZONE ${TIME_ZONE})::date - ${days - 1}::int) AT TIME ZONE ${TIME_ZONE} AND canary_provider_id IS NULL
+        WHERE at >= ((now() AT TIME ZONE ${TIME_ZONE})::date - ${days - 1}::int)::timestamp AT TIME ZONE ${TIME_ZONE} AND canary_provider_id IS NULL
         GROUP BY 1, 2, 3, 4),
       stored AS (
         SELECT day, scope, sender_id, source, added, withdrawn, ended, reinstated FROM daily_opposition_stats

@@ -23,6 +23,20 @@ describe("the rollup check job", () => {
     expect(stats.map((s) => s.added)).toEqual([2]);
     expect(await db().auditLog.count({ where: { action: "rollups.repair", after: { path: ["repaired"], array_contains: [{ senderId: sender.id }] } } })).toBe(1);
   });
+  it("counts a change of the window's first day made just after local midnight in that day, and repairs nothing", async () => {
+    // CI failure: the window's start was computed from a date read as UTC midnight, 2 h after Casablanca's
+    // midnight, so the job "repaired" the first day's rollups to miss those changes.
+    const sender = await createSender();
+    await db().$executeRaw`
+      INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, source, at)
+      VALUES ('add', 'opposed', ${uniquePhone()}, 'sender', ${sender.id}, 'link',
+              ((now() AT TIME ZONE 'Africa/Casablanca')::date - 1)::timestamp AT TIME ZONE 'Africa/Casablanca' + interval '30 minutes')`;
+    await db().$executeRaw`
+      INSERT INTO daily_opposition_stats (day, scope, sender_id, source, added, withdrawn)
+      VALUES ((now() AT TIME ZONE 'Africa/Casablanca')::date - 1, 'sender', ${sender.id}, 'link', 1, 0)`;
+    const check = await checkRollups(2);
+    expect(check.repaired.filter((r) => r.senderId === sender.id)).toEqual([]);
+  });
 });
 
 describe("the complaint deadlines job", () => {
