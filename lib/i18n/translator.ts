@@ -46,6 +46,17 @@ export function formatDateTime(locale: Locale, date: Date, withTime = true): str
   return format.format(date);
 }
 
+/** A day of the open statistics (YYYY-MM-DD, already Moroccan) as "24 nov. 2026". */
+export function formatDay(locale: Locale, isoDay: string): string {
+  const key = `${locale}:day`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(dateLocales[locale], { dateStyle: "medium", timeZone: "UTC" });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(`${isoDay}T12:00:00Z`));
+}
+
 // The light pages (the landing page above all) format the same few sentences — per language, sender name
 // and legal deadline — thousands of times; formatting one costs ~6 µs, a tenth of the page. Bounded:
 // forgotten all at once past 10 000 sentences. Never for sentences carrying a date or a receipt id.

@@ -1,46 +1,190 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/open/v1/[file]/route";
+import { generateComplaintId } from "@/lib/complaints/create-complaint";
 import { db } from "@/lib/db/client";
-import { mintLinks } from "@/lib/links/mint-links";
-import { recordOpposition } from "@/lib/oppositions/record-opposition";
-import { createProvider, uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
+import { getDashboard } from "@/lib/stats/get-dashboard";
+import { uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
 import { DATASETS } from "./datasets";
+import { addDays, mondayOf } from "./open-period";
+
+vi.mock("@/lib/auth/require-staff", () => ({ requireStaff: async () => ({ id: 0, role: "analyst", actor: { kind: "cli", label: "open-data-test" } }) }));
 
 // Small senders are named from 5 links here (1 000 by default), so the test stays small.
 process.env.STOPSMS_PUBLISH_MIN_LINKS = "5";
 
+type Json = { from: string; to: string; rows: Record<string, unknown>[] };
 const get = (file: string, query = "", headers: Record<string, string> = {}) =>
   GET(new Request(`http://stopsms.test/api/open/v1/${file}${query}`, { headers: { "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`, ...headers } }), {
     params: Promise.resolve({ file }),
   });
+const json = async (file: string, query: string) => (await (await get(file, query)).json()) as Json;
+const custom = (from: string, to: string) => `?range=custom&from=${from}&to=${to}`;
 
-async function sender(sector: string, refusals: number) {
-  const created = await db().sender.create({ data: { code: uniqueSlug("open"), name: "Open Sender", sector } });
-  const provider = await createProvider([created.id]);
-  await mintLinks({ providerId: provider.id, senderId: created.id, campaign: "c", phones: Array.from({ length: 6 }, uniquePhone), expiresInDays: 30, defaultRegion: "MA", publicUrl: "https://stopsms.test" });
-  for (let i = 0; i < refusals; i++) await recordOpposition({ phone: uniquePhone(), target: { scope: "sender", senderId: created.id }, source: "link", verified: true });
-  return created.code;
+// Each test writes into weeks of its own, far enough back that no other test file (today's writes, the
+// 90-day demo seed) touches them, so the figures can be compared exactly with SQL over the base tables.
+const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Casablanca" }).format(new Date());
+const weekAgo = (weeks: number) => addDays(mondayOf(today), -7 * weeks);
+
+async function sender(sector: string) {
+  return db().sender.create({ data: { code: uniqueSlug("open"), name: "Open Sender", sector } });
+}
+
+/** Writes changes on a past day the way the write path does, then the rollups of those days from them. */
+async function refusals(day: string, count: number, what: { senderId?: number; source?: string; op?: "add" | "remove" }) {
+  for (let i = 0; i < count; i++) {
+    await db().$executeRaw`
+      INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, source, at)
+      VALUES (${what.op ?? "add"}::"ChangeOp", ${what.op === "remove" ? "withdrawn" : "opposed"}, ${uniquePhone()}, ${what.senderId ? "sender" : "all"}::"Scope",
+              ${what.senderId ?? null}::int, ${what.source ?? "link"}::"OppositionSource", (${day}::date + time '12:00') AT TIME ZONE 'Africa/Casablanca')`;
+  }
+}
+
+async function rebuildRollups(from: string, to: string) {
+  await db().$executeRaw`DELETE FROM daily_opposition_stats WHERE day BETWEEN ${from}::date AND ${to}::date`;
+  await db().$executeRaw`
+    INSERT INTO daily_opposition_stats (day, scope, sender_id, source, added, withdrawn)
+    SELECT (at AT TIME ZONE 'Africa/Casablanca')::date, scope, sender_id, source,
+           count(*) FILTER (WHERE op = 'add'), count(*) FILTER (WHERE op = 'remove')
+    FROM opposition_changes
+    WHERE at >= (${from}::date::timestamp AT TIME ZONE 'Africa/Casablanca') AND at < ((${to}::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')
+    GROUP BY 1, 2, 3, 4`;
+}
+
+async function minted(day: string, senderId: number, count: number) {
+  await db().$executeRaw`INSERT INTO daily_link_stats (day, sender_id, minted) VALUES (${day}::date, ${senderId}, ${count})`;
+}
+
+async function complaint(day: string, senderId: number, verdict: string | null) {
+  const at = new Date(`${day}T11:00:00Z`);
+  await db().complaint.create({ data: { id: generateComplaintId(), reason: "other", senderSeen: "x", messageText: "x", receivedAt: at, createdAt: at, senderId, verdict } });
+}
+
+async function sql(query: string, ...params: unknown[]): Promise<number> {
+  const rows = await db().$queryRawUnsafe<{ n: bigint }[]>(query, ...params);
+  return Number(rows[0]?.n ?? 0);
+}
+const inDays = `at >= ($1::date::timestamp AT TIME ZONE 'Africa/Casablanca') AND at < (($2::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')`;
+
+/** A published count against the truth: equal, or "< 10" over a real count (1–9, or a hidden partner). */
+function expectPublished(published: unknown, truth: number) {
+  if (published === "< 10") expect(truth).toBeGreaterThan(0);
+  else expect(published).toBe(truth);
 }
 
 describe("open data", () => {
-  it("names senders above the threshold with their sector, hiding small counts and the complementary cell", async () => {
-    const [small, big] = [await sender("politics", 3), await sender("politics", 12)];
-    const response = await get("senders.json", "?range=7d");
-    expect(response.status).toBe(200);
-    const { rows } = (await response.json()) as { rows: Record<string, unknown>[] };
-    const row = (code: string) => rows.find((r) => r.sender === code)!;
-    expect(row(small)).toMatchObject({ sector: "politics", refusals: "< 10", refusals_per_1000_links: "< 10", links_minted: 6 });
-    // Published alone, the politics total minus the big sender's 12 would give the small one's 3.
-    expect(row(big).refusals).toBe("< 10");
-    const sectors = (await (await get("sectors.json", "?range=7d")).json()) as { rows: Record<string, unknown>[] };
-    expect(sectors.rows.find((r) => r.sector === "politics")!.refusals).not.toBe(15 - 12);
+  it("equals SQL over the base tables for several ranges, widened to whole weeks, and matches the staff dashboard", async () => {
+    const [monday, nextMonday] = [weekAgo(30), weekAgo(29)];
+    const [a, b] = [await sender("telecom"), await sender("telecom")];
+    await refusals(addDays(monday, 0), 25, { senderId: a.id, source: "link" });
+    await refusals(addDays(monday, 0), 3, { senderId: a.id, source: "web" });
+    await refusals(addDays(monday, 0), 14, { source: "keyword" });
+    await refusals(addDays(monday, 1), 4, { senderId: a.id });
+    await refusals(addDays(monday, 3), 16, { senderId: b.id, source: "web" });
+    await refusals(addDays(monday, 3), 11, { source: "link" });
+    await refusals(addDays(monday, 3), 2, { senderId: a.id, op: "remove", source: "web" });
+    await refusals(addDays(monday, 5), 30, { senderId: a.id });
+    await refusals(addDays(nextMonday, 2), 40, { senderId: b.id, source: "keyword" });
+    await rebuildRollups(monday, addDays(nextMonday, 6));
+    await minted(monday, a.id, 400);
+    await minted(addDays(monday, 3), b.id, 20);
+    await complaint(addDays(monday, 1), a.id, "violation");
+    for (let i = 0; i < 12; i++) await complaint(addDays(monday, 3), b.id, null);
+
+    for (const [from, to] of [
+      [addDays(monday, 2), addDays(monday, 3)], // inside one week: the whole week
+      [monday, addDays(monday, 6)],
+      [addDays(monday, 4), addDays(nextMonday, 1)], // across two weeks
+    ] as const) {
+      const headline = await json("headline.json", custom(from, to));
+      const [dFrom, dTo] = [headline.from, headline.to];
+      expect(dFrom).toBe(mondayOf(from));
+      expect(dTo).toBe(addDays(mondayOf(to), 6));
+      const added = (extra = "", ...params: unknown[]) =>
+        sql(`SELECT count(*) AS n FROM opposition_changes WHERE op = 'add' AND reason = 'opposed' AND canary_provider_id IS NULL AND ${inDays} ${extra}`, dFrom, dTo, ...params);
+      expectPublished(headline.rows[0]!.new_refusals, await added());
+      expectPublished(headline.rows[0]!.withdrawals, await sql(`SELECT count(*) AS n FROM opposition_changes WHERE op = 'remove' AND reason = 'withdrawn' AND ${inDays}`, dFrom, dTo));
+
+      const daily = await json("refusals-daily.json", custom(from, to));
+      expect(daily.from).toBe(dFrom);
+      for (const row of daily.rows) {
+        const day = String(row.day);
+        const channel = row.channel === "total" ? "" : `AND source = '${String(row.channel)}'`;
+        const scope = row.scope === "total" ? "" : `AND scope = '${row.scope === "all-senders" ? "all" : "sender"}'`;
+        expectPublished(row.new_refusals, await sql(`SELECT count(*) AS n FROM opposition_changes WHERE op = 'add' AND reason = 'opposed' AND ${inDays} ${channel} ${scope}`, day, day));
+      }
+      const weekly = await json("refusals-weekly.json", custom(from, to));
+      for (const row of weekly.rows.filter((r) => r.channel === "total" && r.scope === "total")) {
+        expectPublished(row.new_refusals, await added(`AND at < (($3::date + 7)::timestamp AT TIME ZONE 'Africa/Casablanca') AND at >= ($3::date::timestamp AT TIME ZONE 'Africa/Casablanca')`, row.week));
+      }
+
+      const senders = await json("senders.json", custom(from, to));
+      for (const s of [a, b]) {
+        const row = senders.rows.find((r) => r.sender === s.code);
+        if (!row) continue;
+        expectPublished(row.refusals, await added("AND sender_id = $3", s.id));
+      }
+      const complaints = await json("complaints-daily.json", custom(from, to));
+      for (const row of complaints.rows) {
+        const day = String(row.day);
+        expectPublished(row.received, await sql(`SELECT count(*) AS n FROM complaints WHERE ${inDays.replaceAll("at ", "created_at ")}`, day, day));
+      }
+
+      // The staff dashboard's definitions, for the same days.
+      const dashboard = await getDashboard({ from: dFrom, to: dTo, preset: "custom" });
+      expectPublished(headline.rows[0]!.new_refusals, dashboard.kpis.newInPeriod);
+      expectPublished(headline.rows[0]!.complaints_received, dashboard.kpis.complaintsNew);
+    }
+
+    // Monday's 3 web refusals of sender A are hidden, and with them a second channel of that day.
+    const week = await json("refusals-daily.json", custom(monday, monday));
+    const mondayRows = week.rows.filter((r) => r.day === monday && r.scope === "total" && r.channel !== "total");
+    expect(mondayRows.find((r) => r.channel === "web")!.new_refusals).toBe("< 10");
+    expect(mondayRows.filter((r) => r.new_refusals === "< 10").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("never leaves one hidden cell in a published total: days and channels, weeks and days, sectors and senders", async () => {
+    const monday = weekAgo(26);
+    const [small, big] = [await sender("politics"), await sender("politics")];
+    await refusals(addDays(monday, 1), 3, { senderId: small.id });
+    await refusals(addDays(monday, 2), 12, { senderId: big.id });
+    await refusals(addDays(monday, 4), 25, { senderId: big.id, source: "web" });
+    await refusals(addDays(monday, 4), 2, { source: "keyword" });
+    await rebuildRollups(monday, addDays(monday, 6));
+    await minted(monday, small.id, 6);
+    await minted(monday, big.id, 6);
+    const query = custom(monday, addDays(monday, 6));
+
+    const senders = await json("senders.json", query);
+    const row = (code: string) => senders.rows.find((r) => r.sender === code)!;
+    expect(row(small.code)).toMatchObject({ sector: "politics", refusals: "< 10", refusals_per_1000_links: "< 10", links_minted: 6 });
+    // Published alone, the politics total minus the big sender's 37 would give the small one's 3.
+    const sectors = await json("sectors.json", query);
+    const politics = sectors.rows.find((r) => r.sector === "politics")!;
+    expect(politics.refusals === "< 10" || row(big.code).refusals === "< 10").toBe(true);
+
+    const daily = (await json("refusals-daily.json", query)).rows;
+    const weekly = (await json("refusals-weekly.json", query)).rows;
+    const hidden = (v: unknown) => v === "< 10";
+    const dayTotals = daily.filter((r) => r.channel === "total" && r.scope === "total");
+    for (const total of dayTotals) {
+      const parts = (by: "channel" | "scope") => daily.filter((r) => r.day === total.day && r[by] !== "total" && r[by === "channel" ? "scope" : "channel"] === "total");
+      for (const by of ["channel", "scope"] as const) {
+        const count = [total, ...parts(by)].filter((r) => hidden(r.new_refusals)).length;
+        expect(count, `${String(total.day)} by ${by}`).not.toBe(1);
+      }
+    }
+    const weekTotal = weekly.find((r) => r.week === monday && r.channel === "total" && r.scope === "total")!;
+    expect([weekTotal, ...dayTotals].filter((r) => hidden(r.new_refusals)).length).not.toBe(1);
+    for (const channel of ["link", "web", "keyword", "staff"]) {
+      const cells = [weekly.find((r) => r.week === monday && r.channel === channel)!, ...daily.filter((r) => r.channel === channel)];
+      expect(cells.filter((r) => hidden(r.new_refusals)).length, channel).not.toBe(1);
+    }
   });
 
   it("publishes nothing personal in any dataset, JSON or CSV", async () => {
-    await sender("banking", 2);
     for (const name of Object.keys(DATASETS)) {
       for (const format of ["json", "csv"]) {
-        const response = await get(`${name}.${format}`, "?range=30d");
+        const response = await get(`${name}.${format}`, "?range=90d");
         expect(response.status).toBe(200);
         const text = await response.text();
         expect(text).not.toMatch(/\+?212\s?[5-7]\d{8}|\b0[5-7]\d{8}\b|R-[A-Z0-9]{5}-[A-Z0-9]{5}|C-[A-Z0-9]/);
@@ -62,7 +206,7 @@ describe("open data", () => {
     expect((await get("refusals-daily.json", "?range=7d", { "if-none-match": etag })).status).toBe(304);
     const csv = await get("refusals-daily.csv", "?range=7d");
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect((await csv.text()).split("\r\n")[0]).toBe("day,channel,new_refusals,withdrawals");
+    expect((await csv.text()).split("\r\n")[0]).toBe("day,channel,scope,new_refusals,withdrawals");
     const dictionary = (await (await get("datasets.json")).json()) as { licence: { name: string }; datasets: Record<string, { columns: unknown[] }> };
     expect(Object.keys(dictionary.datasets)).toEqual(Object.keys(DATASETS));
     expect(dictionary.licence.name).toMatch(/Open Licence/);

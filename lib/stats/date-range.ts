@@ -9,7 +9,7 @@ export interface DateRange {
 
 const day = z.iso.date();
 
-function todayInMorocco(now: Date): string {
+export function todayInMorocco(now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Casablanca" }).format(now);
 }
 

@@ -4,9 +4,10 @@ import { PageShell } from "@/components/page-shell";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { numberFormat as numberFormatFor } from "@/lib/i18n/number-format";
-import { formatDateTime } from "@/lib/i18n/translator";
-import { CHANNELS, type Row } from "@/lib/open-data/datasets";
-import { LICENCE, readDataset } from "@/lib/open-data/serve-open-data";
+import { formatDateTime, formatDay } from "@/lib/i18n/translator";
+import { CHANNELS, SCOPES, type Row } from "@/lib/open-data/compute-open-figures";
+import { DATASETS } from "@/lib/open-data/datasets";
+import { LICENCE, readOpenFigures } from "@/lib/open-data/serve-open-data";
 import { parseDateRange, rangeQuery } from "@/lib/stats/date-range";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,12 +21,36 @@ type Search = Promise<{ range?: string; from?: string; to?: string }>;
 export default async function StatisticsPage({ searchParams }: { searchParams: Search }) {
   const range = parseDateRange(await searchParams);
   const [t, locale] = await Promise.all([getTranslations("Statistics"), getLocale() as Promise<Locale>]);
-  const read = (name: string) => readDataset(name, range);
-  const [headline, daily, senders, sectors, complaints, providers] = await Promise.all(["headline", "refusals-daily", "senders", "sectors", "complaints-daily", "providers"].map(read));
+  const { period, figures, generatedAt } = await readOpenFigures(range);
   const numberFormat = numberFormatFor(locale);
   const show = (value: Row[string] | undefined) => (typeof value === "number" ? numberFormat.format(value) : value === null ? t("none") : String(value));
-  const h = headline!.rows[0] ?? {};
-  const days = daily!.rows.filter((r) => r.channel === "all");
+  const day = (value: Row[string] | undefined) => formatDay(locale, String(value));
+  const h = figures.headline[0] ?? {};
+  const totals = (rows: Row[]) => rows.filter((r) => r.channel === "total" && r.scope === "total");
+  const cell = (rows: Row[], key: string, at: Row[string] | undefined, channel: string, scope: string) =>
+    show(rows.find((r) => r[key] === at && r.channel === channel && r.scope === scope)?.new_refusals ?? 0);
+  const breakdown = (rows: Row[], key: string) =>
+    totals(rows).map((r) => [
+      key === "week" ? t("weekOf", { day: day(r.week) }) + (r.finished ? "" : ` (${t("running")})`) : day(r.day),
+      show(r.new_refusals),
+      ...CHANNELS.map((c) => cell(rows, key, r[key], c, "total")),
+      ...SCOPES.map(([, s]) => cell(rows, key, r[key], "total", s)),
+      show(r.withdrawals),
+    ]);
+  const breakdownHead = (first: string) => [first, t("total"), ...CHANNELS.map((c) => t(`channels.${c}`)), ...SCOPES.map(([, s]) => t(`scopes.${s}`)), t("withdrawalsShort")];
+  const chart = (rows: Row[], label: string, key: string) => {
+    const bars = totals(rows);
+    const max = Math.max(1, ...bars.map((d) => (typeof d.new_refusals === "number" ? d.new_refusals : 0)));
+    return (
+      <svg role="img" aria-label={label} viewBox={`0 0 ${Math.max(1, bars.length) * 10} 100`} preserveAspectRatio="none" className="mt-2 h-32 w-full rounded bg-slate-50" style={{ transform: locale === "ar" ? "scaleX(-1)" : undefined }}>
+        {bars.map((d, i) => {
+          const value = typeof d.new_refusals === "number" ? d.new_refusals : 0;
+          const height = Math.max(value > 0 ? 1 : 0, (value / max) * 96);
+          return <rect key={String(d[key])} x={i * 10 + 1} y={100 - height} width={8} height={height} className="fill-brand-700" />;
+        })}
+      </svg>
+    );
+  };
   const query = rangeQuery(range);
   const th = "border-b-2 border-slate-300 px-2 py-1 text-start";
   const td = "border-b border-slate-200 px-2 py-1";
@@ -47,7 +72,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
         </table>
       </div>
     );
-  const figures: [string, Row[string]][] = [
+  const headlineFigures: [string, Row[string]][] = [
     [t("inForceAll"), h.refusals_in_force_all_senders ?? null],
     [t("inForceSender"), h.refusals_in_force_one_sender ?? null],
     [t("newRefusals"), h.new_refusals ?? null],
@@ -56,7 +81,6 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
     [t("violations"), h.violation_verdicts ?? null],
     ...(h.providers_late === null || h.providers_late === undefined ? [] : [[t("providersLate"), h.providers_late] as [string, Row[string]]]),
   ];
-  const max = Math.max(1, ...days.map((d) => (typeof d.new_refusals === "number" ? d.new_refusals : 0)));
   const sector = (value: Row[string] | undefined) => t(`sectors.${String(value)}` as "sectors.other");
   return (
     <PageShell path="/statistics">
@@ -79,12 +103,14 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
         </label>
         <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-4 font-semibold text-white">{t("show")}</button>
       </form>
-      <p className="mt-2 text-sm text-slate-700">{t("periodValue", { from: range.from, to: range.to, updated: formatDateTime(locale, new Date(headline!.generatedAt)) })}</p>
+      <p className="mt-2 text-sm text-slate-700" data-testid="open-period">
+        {t("periodValue", { from: day(period.days.from), to: day(period.days.to), updated: formatDateTime(locale, new Date(generatedAt)) })}
+      </p>
 
       <section aria-labelledby="headline" className="mt-6">
         <h2 id="headline" className="text-xl font-semibold">{t("headlineTitle")}</h2>
         <dl className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2">
-          {figures.map(([label, value]) => (
+          {headlineFigures.map(([label, value]) => (
             <div key={label} className="rounded border border-slate-200 p-3">
               <dt className="text-sm text-slate-700">{label}</dt>
               <dd className="text-2xl font-bold tabular-nums" dir="ltr">{show(value)}</dd>
@@ -93,34 +119,26 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
         </dl>
       </section>
 
+      <section aria-labelledby="weekly" className="mt-8">
+        <h2 id="weekly" className="text-xl font-semibold">{t("weeklyTitle")}</h2>
+        {chart(figures.refusalsWeekly, t("weeklyChartLabel"), "week")}
+        {table(breakdownHead(t("week")), breakdown(figures.refusalsWeekly, "week"), t("weeklyTitle"))}
+      </section>
+
       <section aria-labelledby="daily" className="mt-8">
         <h2 id="daily" className="text-xl font-semibold">{t("dailyTitle")}</h2>
-        {days.length > 0 && (
-          <svg role="img" aria-label={t("chartLabel")} viewBox={`0 0 ${days.length * 10} 100`} preserveAspectRatio="none" className="mt-2 h-32 w-full rounded bg-slate-50" style={{ transform: locale === "ar" ? "scaleX(-1)" : undefined }}>
-            {days.map((d, i) => {
-              const value = typeof d.new_refusals === "number" ? d.new_refusals : 0;
-              const height = Math.max(value > 0 ? 1 : 0, (value / max) * 96);
-              return <rect key={String(d.day)} x={i * 10 + 1} y={100 - height} width={8} height={height} className="fill-brand-700" />;
-            })}
-          </svg>
-        )}
-        {table(
-          [t("day"), t("total"), ...CHANNELS.map((c) => t(`channels.${c}`))],
-          days.map((d) => [
-            String(d.day),
-            show(d.new_refusals),
-            ...CHANNELS.map((c) => show(daily!.rows.find((r) => r.day === d.day && r.channel === c)?.new_refusals ?? 0)),
-          ]),
-          t("dailyTitle"),
-        )}
+        {chart(figures.refusalsDaily, t("chartLabel"), "day")}
+        {table(breakdownHead(t("day")), breakdown(figures.refusalsDaily, "day"), t("dailyTitle"))}
       </section>
 
       <section aria-labelledby="senders" className="mt-8">
         <h2 id="senders" className="text-xl font-semibold">{t("sendersTitle")}</h2>
-        <p className="mt-1 text-sm">{t("sendersIntro", { min: numberFormat.format(env().STOPSMS_PUBLISH_MIN_LINKS) })}</p>
+        <p className="mt-1 text-sm">
+          {t("sendersIntro", { min: numberFormat.format(env().STOPSMS_PUBLISH_MIN_LINKS), from: day(period.weeks.from), to: day(period.weeks.to) })}
+        </p>
         {table(
           [t("sender"), t("sector"), t("refusals"), t("links"), t("per1000"), t("complaintsShort"), t("violationsShort")],
-          senders!.rows.map((s) => [String(s.name), sector(s.sector), show(s.refusals), show(s.links_minted), show(s.refusals_per_1000_links), show(s.complaints), show(s.violations)]),
+          figures.senders.map((s) => [String(s.name), sector(s.sector), show(s.refusals), show(s.links_minted), show(s.refusals_per_1000_links), show(s.complaints), show(s.violations)]),
           t("sendersTitle"),
         )}
       </section>
@@ -129,7 +147,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
         <h2 id="sectors" className="text-xl font-semibold">{t("sectorsTitle")}</h2>
         {table(
           [t("sector"), t("refusals"), t("links"), t("per1000"), t("complaintsShort"), t("violationsShort")],
-          sectors!.rows.map((s) => [sector(s.sector), show(s.refusals), show(s.links_minted), show(s.refusals_per_1000_links), show(s.complaints), show(s.violations)]),
+          figures.sectors.map((s) => [sector(s.sector), show(s.refusals), show(s.links_minted), show(s.refusals_per_1000_links), show(s.complaints), show(s.violations)]),
           t("sectorsTitle"),
         )}
       </section>
@@ -138,18 +156,18 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
         <h2 id="complaints" className="text-xl font-semibold">{t("complaintsTitle")}</h2>
         {table(
           [t("day"), t("received"), ...(["violation", "within_deadline", "no_opposition", "undetermined", "not_assessed"] as const).map((v) => t(`verdicts.${v}`))],
-          complaints!.rows.map((c) => [String(c.day), show(c.received), show(c.violation), show(c.within_deadline), show(c.no_opposition), show(c.undetermined), show(c.not_assessed)]),
+          figures.complaintsDaily.filter((c) => c.received !== 0).map((c) => [day(c.day), show(c.received), show(c.violation), show(c.within_deadline), show(c.no_opposition), show(c.undetermined), show(c.not_assessed)]),
           t("complaintsTitle"),
         )}
       </section>
 
-      {providers!.rows.length > 0 && (
+      {figures.providers.length > 0 && (
         <section aria-labelledby="providers" className="mt-8">
           <h2 id="providers" className="text-xl font-semibold">{t("providersTitle")}</h2>
           <p className="mt-1 text-sm">{t("providersIntro", { hours: env().STOPSMS_MAX_LAG_HOURS })}</p>
           {table(
             [t("provider"), t("fetchLag"), t("ackLag"), t("late"), t("answersMissing"), t("answersLate")],
-            providers!.rows.map((p) => [
+            figures.providers.map((p) => [
               String(p.name),
               p.fetch_lag_hours === null ? t("none") : t("hours", { value: show(p.fetch_lag_hours) }),
               p.ack_lag_hours === null ? t("none") : t("hours", { value: show(p.ack_lag_hours) }),
@@ -167,7 +185,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
         <p className="mt-1">{t("downloads")}</p>
         <ul className="mt-2 list-disc space-y-1 ps-6" dir="ltr">
           <li><a className="text-brand-800 underline" href="/api/open/v1/datasets.json">datasets.json</a></li>
-          {["headline", "refusals-daily", "senders", "sectors", "complaints-daily", "providers"].map((name) => (
+          {Object.keys(DATASETS).map((name) => (
             <li key={name}>
               {name}: <a className="text-brand-800 underline" href={`/api/open/v1/${name}.json?${query}`}>JSON</a> · <a className="text-brand-800 underline" href={`/api/open/v1/${name}.csv?${query}`}>CSV</a>
             </li>
