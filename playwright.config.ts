@@ -5,7 +5,15 @@ const port = Number(process.env.E2E_PORT || 3210);
 // Debian's Chromium, never a downloaded browser; flags keep it off the (closed) network.
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 };
 
 export default defineConfig({
@@ -22,9 +30,17 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "citizen", testMatch: /citizen\/.*\.spec\.ts/, use: { ...devices["Pixel 5"], viewport: { width: 360, height: 640 }, locale: "fr-FR", launchOptions } },
+    {
+      name: "citizen",
+      testMatch: /citizen\/.*\.spec\.ts/,
+      use: { ...devices["Pixel 5"], viewport: { width: 360, height: 640 }, locale: "fr-FR", launchOptions },
+    },
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },
-    { name: "staff", testMatch: /staff\/.*\.spec\.ts/, use: { viewport: { width: 1280, height: 900 }, locale: "fr-FR", launchOptions } },
+    {
+      name: "staff",
+      testMatch: /staff\/.*\.spec\.ts/,
+      use: { viewport: { width: 1280, height: 900 }, locale: "fr-FR", launchOptions },
+    },
   ],
   webServer: {
     command: "npx tsx --conditions=react-server scripts/e2e-server.ts",

@@ -6,7 +6,12 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Meta");
-  return { title: t("title"), description: t("description"), icons: { icon: "/icon.svg" }, manifest: "/manifest.webmanifest" };
+  return {
+    title: t("title"),
+    description: t("description"),
+    icons: { icon: "/icon.svg" },
+    manifest: "/manifest.webmanifest",
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b5d3b" };

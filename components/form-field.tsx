@@ -39,7 +39,10 @@ export const inputClass =
 /** The full-width primary button that ends every citizen form. */
 export function SubmitButton({ children }: { children: React.ReactNode }) {
   return (
-    <button type="submit" className="mt-6 min-h-12 w-full rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800">
+    <button
+      type="submit"
+      className="mt-6 min-h-12 w-full rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800"
+    >
       {children}
     </button>
   );

@@ -19,10 +19,17 @@ describe("parseEnv", () => {
 
   it("names every bad variable with a reason", () => {
     expect(() =>
-      parseEnv({ DATABASE_URL: "mysql://x", STOPSMS_DEFAULT_REGION: "morocco", STOPSMS_MAX_LAG_HOURS: "-1", AUTH_SECRET: "short" }),
+      parseEnv({
+        DATABASE_URL: "mysql://x",
+        STOPSMS_DEFAULT_REGION: "morocco",
+        STOPSMS_MAX_LAG_HOURS: "-1",
+        AUTH_SECRET: "short",
+      }),
     ).toThrowError(
       expect.objectContaining({
-        message: expect.stringMatching(/DATABASE_URL: must be a postgresql:\/\/ URL[\s\S]*STOPSMS_DEFAULT_REGION[\s\S]*STOPSMS_MAX_LAG_HOURS[\s\S]*AUTH_SECRET/),
+        message: expect.stringMatching(
+          /DATABASE_URL: must be a postgresql:\/\/ URL[\s\S]*STOPSMS_DEFAULT_REGION[\s\S]*STOPSMS_MAX_LAG_HOURS[\s\S]*AUTH_SECRET/,
+        ),
       }),
     );
   });

@@ -2,70 +2,87 @@ import "server-only";
 import { z } from "zod";
 
 // All configuration, validated once. Every variable is documented in README "Configuration".
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-  STOPSMS_PUBLIC_URL: z.url({ error: "must be an absolute URL such as https://stopsms.ma" }).default("http://localhost:3000"),
-  STOPSMS_DEFAULT_REGION: z
-    .string()
-    .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 region such as MA")
-    .default("MA"),
-  STOPSMS_MAX_LAG_HOURS: z.coerce.number().positive().max(24 * 90).default(48),
-  // Days a provider has to answer a complaint about its senders or links (SYNC-PROTOCOL.md 1.1).
-  STOPSMS_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(15),
-  // Violation verdicts in 30 days from which staff see a provider flagged.
-  STOPSMS_VIOLATION_FLAG: z.coerce.number().int().min(1).max(1000).default(5),
-  // Unverified refusals typed on /stop, all addresses together: refused past the cap in one hour (the form
-  // then points to "my number"), and an alert on the dashboard past the alert level.
-  STOPSMS_UNVERIFIED_PER_HOUR: z.coerce.number().int().min(1).default(3000),
-  STOPSMS_UNVERIFIED_ALERT_PER_HOUR: z.coerce.number().int().min(1).default(500),
-  STOPSMS_DATA_DIR: z.string().min(1).default(".data"),
-  STOPSMS_SIGNING_KEY: z.string().includes("PRIVATE KEY", { error: "must be a PKCS#8 PEM private key" }).optional(),
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }).optional(),
-  // Reverse proxies allowed to say who the client is (X-Forwarded-For) and which host it asked for:
-  // addresses or CIDRs, comma-separated. Unset: the client is the socket's peer (lib/http/trusted-proxies.ts).
-  STOPSMS_TRUSTED_PROXIES: z.string().optional(),
-  // Retention (lib/jobs/purge-expired-data.ts, stated on /legal and in docs/privacy.md).
-  STOPSMS_RETAIN_LINKS_DAYS: z.coerce.number().int().min(1).default(30),
-  STOPSMS_RETAIN_ACCESS_LOG_MONTHS: z.coerce.number().int().min(1).default(12),
-  STOPSMS_RETAIN_CODES_DAYS: z.coerce.number().int().min(1).default(1),
-  STOPSMS_RETAIN_OUTBOX_DAYS: z.coerce.number().int().min(1).default(7),
-  STOPSMS_RETAIN_CLOSED_COMPLAINTS_YEARS: z.coerce.number().int().min(1).default(5),
-  // Scheduled jobs (pg-boss, on this database): on unless set to "off" (for a read-only instance, say).
-  STOPSMS_JOBS: z.enum(["on", "off"]).default("on"),
-  // Canary entries (issue 12): how many each provider's snapshot and feed carry, and the number ranges the
-  // regulator reserves for them ("first-last" E.164 pairs, comma-separated; numbers the ANRT never assigns).
-  STOPSMS_CANARIES: z.coerce.number().int().min(0).max(20).default(3),
-  STOPSMS_CANARY_RANGES: z
-    .string()
-    .regex(/^\+\d{8,15}-\+\d{8,15}(,\+\d{8,15}-\+\d{8,15})*$/, "must be first-last E.164 pairs, comma-separated (+212699900000-+212699999999)")
-    .default("+212699900000-+212699999999"),
-  // Open statistics (/statistics, /api/open/v1): providers named with their compliance (the regulator names
-  // and shames; "off" to publish none), and the links a sender must mint in a period to be named.
-  STOPSMS_PUBLISH_PROVIDERS: z.enum(["on", "off"]).default("on"),
-  STOPSMS_PUBLISH_MIN_LINKS: z.coerce.number().int().min(1).default(1000),
-  // Numbers one provider may wash or mint per minute (all its keys, all instances with Redis).
-  STOPSMS_PROVIDER_NUMBERS_PER_MINUTE: z.coerce.number().int().min(1000).default(2_000_000),
-  // Bearer token of GET /metrics (Prometheus); unset: no metrics endpoint.
-  STOPSMS_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  // SMS gateway for verification codes (lib/sms): unset means the outbox, except in production on a real
-  // database, where a code must really leave (sendSms refuses, /api/health says why).
-  STOPSMS_SMS_GATEWAY: z.enum(["outbox", "smpp", "http"]).optional(),
-  STOPSMS_SMPP_URL: z.url({ protocol: /^smpps?$/, error: "must be smpp://system_id:password@host:port" }).optional(),
-  STOPSMS_SMS_SOURCE: z.string().min(1).max(16).default("StopSMS"),
-  STOPSMS_SMS_HTTP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
-  STOPSMS_SMS_HTTP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-}).superRefine((value, ctx) => {
-  if (value.STOPSMS_SMS_GATEWAY === "smpp" && !value.STOPSMS_SMPP_URL) ctx.addIssue({ code: "custom", path: ["STOPSMS_SMPP_URL"], message: "is required when STOPSMS_SMS_GATEWAY=smpp" });
-  if (value.STOPSMS_SMS_GATEWAY === "http") {
-    for (const name of ["STOPSMS_SMS_HTTP_URL", "STOPSMS_SMS_HTTP_SECRET"] as const) {
-      if (!value[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when STOPSMS_SMS_GATEWAY=http" });
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    STOPSMS_PUBLIC_URL: z
+      .url({ error: "must be an absolute URL such as https://stopsms.ma" })
+      .default("http://localhost:3000"),
+    STOPSMS_DEFAULT_REGION: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 region such as MA")
+      .default("MA"),
+    STOPSMS_MAX_LAG_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 90)
+      .default(48),
+    // Days a provider has to answer a complaint about its senders or links (SYNC-PROTOCOL.md 1.1).
+    STOPSMS_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(15),
+    // Violation verdicts in 30 days from which staff see a provider flagged.
+    STOPSMS_VIOLATION_FLAG: z.coerce.number().int().min(1).max(1000).default(5),
+    // Unverified refusals typed on /stop, all addresses together: refused past the cap in one hour (the form
+    // then points to "my number"), and an alert on the dashboard past the alert level.
+    STOPSMS_UNVERIFIED_PER_HOUR: z.coerce.number().int().min(1).default(3000),
+    STOPSMS_UNVERIFIED_ALERT_PER_HOUR: z.coerce.number().int().min(1).default(500),
+    STOPSMS_DATA_DIR: z.string().min(1).default(".data"),
+    STOPSMS_SIGNING_KEY: z.string().includes("PRIVATE KEY", { error: "must be a PKCS#8 PEM private key" }).optional(),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }).optional(),
+    // Reverse proxies allowed to say who the client is (X-Forwarded-For) and which host it asked for:
+    // addresses or CIDRs, comma-separated. Unset: the client is the socket's peer (lib/http/trusted-proxies.ts).
+    STOPSMS_TRUSTED_PROXIES: z.string().optional(),
+    // Retention (lib/jobs/purge-expired-data.ts, stated on /legal and in docs/privacy.md).
+    STOPSMS_RETAIN_LINKS_DAYS: z.coerce.number().int().min(1).default(30),
+    STOPSMS_RETAIN_ACCESS_LOG_MONTHS: z.coerce.number().int().min(1).default(12),
+    STOPSMS_RETAIN_CODES_DAYS: z.coerce.number().int().min(1).default(1),
+    STOPSMS_RETAIN_OUTBOX_DAYS: z.coerce.number().int().min(1).default(7),
+    STOPSMS_RETAIN_CLOSED_COMPLAINTS_YEARS: z.coerce.number().int().min(1).default(5),
+    // Scheduled jobs (pg-boss, on this database): on unless set to "off" (for a read-only instance, say).
+    STOPSMS_JOBS: z.enum(["on", "off"]).default("on"),
+    // Canary entries (issue 12): how many each provider's snapshot and feed carry, and the number ranges the
+    // regulator reserves for them ("first-last" E.164 pairs, comma-separated; numbers the ANRT never assigns).
+    STOPSMS_CANARIES: z.coerce.number().int().min(0).max(20).default(3),
+    STOPSMS_CANARY_RANGES: z
+      .string()
+      .regex(
+        /^\+\d{8,15}-\+\d{8,15}(,\+\d{8,15}-\+\d{8,15})*$/,
+        "must be first-last E.164 pairs, comma-separated (+212699900000-+212699999999)",
+      )
+      .default("+212699900000-+212699999999"),
+    // Open statistics (/statistics, /api/open/v1): providers named with their compliance (the regulator names
+    // and shames; "off" to publish none), and the links a sender must mint in a period to be named.
+    STOPSMS_PUBLISH_PROVIDERS: z.enum(["on", "off"]).default("on"),
+    STOPSMS_PUBLISH_MIN_LINKS: z.coerce.number().int().min(1).default(1000),
+    // Numbers one provider may wash or mint per minute (all its keys, all instances with Redis).
+    STOPSMS_PROVIDER_NUMBERS_PER_MINUTE: z.coerce.number().int().min(1000).default(2_000_000),
+    // Bearer token of GET /metrics (Prometheus); unset: no metrics endpoint.
+    STOPSMS_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // SMS gateway for verification codes (lib/sms): unset means the outbox, except in production on a real
+    // database, where a code must really leave (sendSms refuses, /api/health says why).
+    STOPSMS_SMS_GATEWAY: z.enum(["outbox", "smpp", "http"]).optional(),
+    STOPSMS_SMPP_URL: z.url({ protocol: /^smpps?$/, error: "must be smpp://system_id:password@host:port" }).optional(),
+    STOPSMS_SMS_SOURCE: z.string().min(1).max(16).default("StopSMS"),
+    STOPSMS_SMS_HTTP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
+    STOPSMS_SMS_HTTP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.STOPSMS_SMS_GATEWAY === "smpp" && !value.STOPSMS_SMPP_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["STOPSMS_SMPP_URL"],
+        message: "is required when STOPSMS_SMS_GATEWAY=smpp",
+      });
+    if (value.STOPSMS_SMS_GATEWAY === "http") {
+      for (const name of ["STOPSMS_SMS_HTTP_URL", "STOPSMS_SMS_HTTP_SECRET"] as const) {
+        if (!value[name])
+          ctx.addIssue({ code: "custom", path: [name], message: "is required when STOPSMS_SMS_GATEWAY=http" });
+      }
     }
-  }
-});
+  });
 
 export type Env = z.infer<typeof schema>;
 

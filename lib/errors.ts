@@ -14,7 +14,8 @@ export class DomainError extends Error {
   }
 }
 
-export const invalidInput = (message: string, details?: unknown) => new DomainError("invalid-request", message, 422, details);
+export const invalidInput = (message: string, details?: unknown) =>
+  new DomainError("invalid-request", message, 422, details);
 export const notFound = (message: string) => new DomainError("not-found", message, 404);
 export const forbidden = (message: string) => new DomainError("forbidden", message, 403);
 export const conflict = (message: string) => new DomainError("conflict", message, 409);

@@ -12,7 +12,13 @@ describe("logger redaction", () => {
       },
     });
     createLogger(sink).info(
-      { phone: "+212612345678", phones: ["+212612345679"], request: { phone: "+212612345670", from: "+212612345671", headers: { cookie: "a=b" } }, headers: { signature: "sig1=:abc:", cookie: "a=b" }, password: "hunter2hunter2" },
+      {
+        phone: "+212612345678",
+        phones: ["+212612345679"],
+        request: { phone: "+212612345670", from: "+212612345671", headers: { cookie: "a=b" } },
+        headers: { signature: "sig1=:abc:", cookie: "a=b" },
+        password: "hunter2hunter2",
+      },
       "event",
     );
     const output = lines.join("");

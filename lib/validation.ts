@@ -5,7 +5,10 @@ import { invalidInput } from "@/lib/errors";
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (!result.success) {
-    const errors = result.error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", message: issue.message }));
+    const errors = result.error.issues.map((issue) => ({
+      field: issue.path.join(".") || "(body)",
+      message: issue.message,
+    }));
     throw invalidInput(errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors);
   }
   return result.data;

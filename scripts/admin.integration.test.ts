@@ -11,9 +11,13 @@ import { uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
 const exec = promisify(execFile);
 
 async function admin(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = exec(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", ...args], {
-    env: { ...process.env },
-  });
+  const child = exec(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", ...args],
+    {
+      env: { ...process.env },
+    },
+  );
   if (input !== undefined) {
     child.child.stdin?.end(input);
   }
@@ -36,16 +40,39 @@ describe("admin CLI", () => {
     await writeFile(keyFile, generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" }));
 
     expect((await admin(["sender:create", "--code", sender, "--name", "Brand"])).code).toBe(0);
-    const created = await admin(["provider:create", "--slug", provider, "--name", "Telco", "--anrt", `ANRT-${provider}`, "--sender", sender]);
+    const created = await admin([
+      "provider:create",
+      "--slug",
+      provider,
+      "--name",
+      "Telco",
+      "--anrt",
+      `ANRT-${provider}`,
+      "--sender",
+      sender,
+    ]);
     expect(created).toMatchObject({ code: 0, stdout: `provider ${provider} created\n` });
-    expect((await admin(["provider:key:add", "--provider", provider, "--keyid", keyid, "--public-key-file", keyFile])).code).toBe(0);
+    expect(
+      (await admin(["provider:key:add", "--provider", provider, "--keyid", keyid, "--public-key-file", keyFile])).code,
+    ).toBe(0);
     expect((await admin(["provider:key:revoke", "--keyid", keyid])).code).toBe(0);
 
-    const row = await db().provider.findUniqueOrThrow({ where: { slug: provider }, include: { senders: { include: { sender: true } }, keys: true } });
+    const row = await db().provider.findUniqueOrThrow({
+      where: { slug: provider },
+      include: { senders: { include: { sender: true } }, keys: true },
+    });
     expect(row.senders.map((s) => s.sender.code)).toEqual([sender]);
     expect(row.keys[0]?.revokedAt).toBeInstanceOf(Date);
-    const audit = await db().auditLog.findMany({ where: { targetId: { in: [provider, keyid, sender] } }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["sender.create", "provider.create", "provider.key.add", "provider.key.revoke"]);
+    const audit = await db().auditLog.findMany({
+      where: { targetId: { in: [provider, keyid, sender] } },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((a) => a.action)).toEqual([
+      "sender.create",
+      "provider.create",
+      "provider.key.add",
+      "provider.key.revoke",
+    ]);
     expect(audit.every((a) => a.actorLabel.startsWith("cli:"))).toBe(true);
   });
 
@@ -67,7 +94,17 @@ describe("admin CLI", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("slug:");
     const unknownSender = uniqueSlug("p");
-    const refused = await admin(["provider:create", "--slug", unknownSender, "--name", "N", "--anrt", unknownSender, "--sender", "no-such-sender"]);
+    const refused = await admin([
+      "provider:create",
+      "--slug",
+      unknownSender,
+      "--name",
+      "N",
+      "--anrt",
+      unknownSender,
+      "--sender",
+      "no-such-sender",
+    ]);
     expect(refused.code).toBe(1);
     expect(await db().provider.count({ where: { slug: unknownSender } })).toBe(0);
     expect((await admin(["staff:create", "--email", "x@y.example", "--role", "admin"], "short\n")).code).toBe(1);
@@ -80,7 +117,9 @@ describe("admin CLI", () => {
     await db().smsOutbox.create({ data: { phone, body: "StopSMS : votre code est 654321." } });
     const out = await admin(["sms:outbox", "--phone", `0${phone.slice(4)}`, "--limit", "1"]);
     expect(out.code).toBe(0);
-    expect(out.stdout).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t\\${phone}\\tStopSMS : votre code est 654321\\.\\n$`));
+    expect(out.stdout).toMatch(
+      new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t\\${phone}\\tStopSMS : votre code est 654321\\.\\n$`),
+    );
     expect((await admin(["sms:outbox", "--limit", "0"])).code).toBe(2);
   });
 
@@ -90,7 +129,15 @@ describe("admin CLI", () => {
     await writeFile(keyFile, generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }));
     const provider = uniqueSlug("telco");
     await admin(["provider:create", "--slug", provider, "--name", "Telco", "--anrt", `ANRT-${provider}`]);
-    const result = await admin(["provider:key:add", "--provider", provider, "--keyid", `${provider}-k`, "--public-key-file", keyFile]);
+    const result = await admin([
+      "provider:key:add",
+      "--provider",
+      provider,
+      "--keyid",
+      `${provider}-k`,
+      "--public-key-file",
+      keyFile,
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("PRIVATE key");
   });

@@ -43,14 +43,32 @@ function list(flags: Flags, name: string): string[] {
   return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
 }
 
-const commands: Record<string, { flags: Record<string, { type: "string"; multiple?: boolean }>; positionals?: number; run: (f: Flags, args: string[]) => Promise<string> }> = {
+const commands: Record<
+  string,
+  {
+    flags: Record<string, { type: "string"; multiple?: boolean }>;
+    positionals?: number;
+    run: (f: Flags, args: string[]) => Promise<string>;
+  }
+> = {
   "provider:create": {
-    flags: { slug: { type: "string" }, name: { type: "string" }, anrt: { type: "string" }, kind: { type: "string" }, contact: { type: "string" }, sender: { type: "string", multiple: true } },
+    flags: {
+      slug: { type: "string" },
+      name: { type: "string" },
+      anrt: { type: "string" },
+      kind: { type: "string" },
+      contact: { type: "string" },
+      sender: { type: "string", multiple: true },
+    },
     async run(f) {
       const { createProvider } = await import("@/lib/providers/create-provider");
       const provider = await createProvider(actor, {
-        slug: required(f, "slug"), name: required(f, "name"), anrtNumber: required(f, "anrt"), kind: f.kind,
-        contact: f.contact, senderCodes: list(f, "sender"),
+        slug: required(f, "slug"),
+        name: required(f, "name"),
+        anrtNumber: required(f, "anrt"),
+        kind: f.kind,
+        contact: f.contact,
+        senderCodes: list(f, "sender"),
       });
       return `${provider.kind} ${provider.slug} created`;
     },
@@ -63,7 +81,11 @@ const commands: Record<string, { flags: Record<string, { type: "string"; multipl
         throw new UsageError(`cannot read ${file}`);
       });
       const { addProviderKey } = await import("@/lib/providers/add-provider-key");
-      const key = await addProviderKey(actor, { providerSlug: required(f, "provider"), keyid: required(f, "keyid"), publicKeyPem: pem });
+      const key = await addProviderKey(actor, {
+        providerSlug: required(f, "provider"),
+        keyid: required(f, "keyid"),
+        publicKeyPem: pem,
+      });
       return `key ${key.keyid} added`;
     },
   },
@@ -83,20 +105,32 @@ const commands: Record<string, { flags: Record<string, { type: "string"; multipl
         orderBy: { slug: "asc" },
         include: { keys: true, senders: { include: { sender: true } } },
       });
-      return providers
-        .map((p) => {
-          const keys = p.keys.map((k) => `${k.keyid}${k.revokedAt ? " (revoked)" : ""}`).join(", ") || "no key";
-          const senders = p.senders.map((s) => s.sender.code).join(", ") || "no sender";
-          return `${p.slug}\t${p.status}\t${p.name}\tkeys: ${keys}\tsenders: ${senders}`;
-        })
-        .join("\n") || "no provider";
+      return (
+        providers
+          .map((p) => {
+            const keys = p.keys.map((k) => `${k.keyid}${k.revokedAt ? " (revoked)" : ""}`).join(", ") || "no key";
+            const senders = p.senders.map((s) => s.sender.code).join(", ") || "no sender";
+            return `${p.slug}\t${p.status}\t${p.name}\tkeys: ${keys}\tsenders: ${senders}`;
+          })
+          .join("\n") || "no provider"
+      );
     },
   },
   "sender:create": {
-    flags: { code: { type: "string" }, name: { type: "string" }, "sms-id": { type: "string", multiple: true }, sector: { type: "string" } },
+    flags: {
+      code: { type: "string" },
+      name: { type: "string" },
+      "sms-id": { type: "string", multiple: true },
+      sector: { type: "string" },
+    },
     async run(f) {
       const { createSender } = await import("@/lib/providers/create-sender");
-      const sender = await createSender(actor, { code: required(f, "code"), name: required(f, "name"), smsSenderIds: list(f, "sms-id"), sector: f.sector });
+      const sender = await createSender(actor, {
+        code: required(f, "code"),
+        name: required(f, "name"),
+        smsSenderIds: list(f, "sms-id"),
+        sector: f.sector,
+      });
       return `sender ${sender.code} created`;
     },
   },
@@ -104,7 +138,10 @@ const commands: Record<string, { flags: Record<string, { type: "string"; multipl
     flags: { provider: { type: "string" }, sender: { type: "string" } },
     async run(f) {
       const { linkSender } = await import("@/lib/providers/link-sender");
-      const { linked } = await linkSender(actor, { providerSlug: required(f, "provider"), senderCode: required(f, "sender") });
+      const { linked } = await linkSender(actor, {
+        providerSlug: required(f, "provider"),
+        senderCode: required(f, "sender"),
+      });
       return linked ? `${f.provider} may now act for ${f.sender}` : `${f.provider} was already linked to ${f.sender}`;
     },
   },
@@ -141,12 +178,27 @@ const commands: Record<string, { flags: Record<string, { type: "string"; multipl
       else jwks = { keys: [(await import("@/lib/signing/platform-key")).platformKey().jwk] };
       const check = verifyPack(text, jwks);
       if (!check.valid) throw new PackRefused(`NOT VALID: ${check.reason}`);
-      const doc = check.document as { generated_at: string; subject: Record<string, string>; verdict?: string; reason?: string; complaints?: { verdict: string }[]; facts?: unknown[]; alert?: { list_provider: { slug: string }; caller: { slug: string }; keyid: string; endpoint: string; at: string; canary_numbers: string[] } };
+      const doc = check.document as {
+        generated_at: string;
+        subject: Record<string, string>;
+        verdict?: string;
+        reason?: string;
+        complaints?: { verdict: string }[];
+        facts?: unknown[];
+        alert?: {
+          list_provider: { slug: string };
+          caller: { slug: string };
+          keyid: string;
+          endpoint: string;
+          at: string;
+          canary_numbers: string[];
+        };
+      };
       const what = doc.alert
         ? `integrity alert ${doc.subject.integrity_alert}: ${doc.alert.canary_numbers.length} canary number(s) of ${doc.alert.list_provider.slug}'s list in ${doc.alert.endpoint} by ${doc.alert.caller.slug} (key ${doc.alert.keyid}) at ${doc.alert.at}`
         : doc.complaints
-        ? `${doc.complaints.length} complaint(s) about provider ${doc.subject.provider} reported ${doc.subject.from} to ${doc.subject.to}: ${["violation", "within-deadline", "no-opposition", "undetermined"].map((v) => `${doc.complaints!.filter((c) => c.verdict === v).length} ${v}`).join(", ")}`
-        : `complaint ${doc.subject.complaint}: verdict ${doc.verdict} (${doc.reason}), from ${doc.facts?.length ?? 0} facts with their source rows`;
+          ? `${doc.complaints.length} complaint(s) about provider ${doc.subject.provider} reported ${doc.subject.from} to ${doc.subject.to}: ${["violation", "within-deadline", "no-opposition", "undetermined"].map((v) => `${doc.complaints!.filter((c) => c.verdict === v).length} ${v}`).join(", ")}`
+          : `complaint ${doc.subject.complaint}: verdict ${doc.verdict} (${doc.reason}), from ${doc.facts?.length ?? 0} facts with their source rows`;
       return `VALID: signed by the platform key ${check.kid} on ${doc.generated_at}.\nIt proves that the platform stated, unaltered since: ${what}`;
     },
   },
@@ -155,18 +207,22 @@ const commands: Record<string, { flags: Record<string, { type: "string"; multipl
     async run(f) {
       const outside = await Promise.all(
         list(f, "tree-head").map(async (file) => {
-          const json = JSON.parse(await readFile(file, "utf8").catch(() => {
-            throw new UsageError(`cannot read ${file}`);
-          })) as { size?: number; root?: string; at?: string; tree_head?: { size: number; root: string; at?: string } };
+          const json = JSON.parse(
+            await readFile(file, "utf8").catch(() => {
+              throw new UsageError(`cannot read ${file}`);
+            }),
+          ) as { size?: number; root?: string; at?: string; tree_head?: { size: number; root: string; at?: string } };
           const head = json.tree_head ?? json;
-          if (typeof head.size !== "number" || typeof head.root !== "string") throw new UsageError(`${file} holds no tree head ({"size","root"})`);
+          if (typeof head.size !== "number" || typeof head.root !== "string")
+            throw new UsageError(`${file} holds no tree head ({"size","root"})`);
           return { size: head.size, root: head.root, at: head.at, source: file };
         }),
       );
       const { verifyLog } = await import("@/lib/transparency-log/verify-log");
       const report = await verifyLog(outside);
       const summary = `${report.leavesChecked} of ${report.size} leaves, ${report.storedHashesChecked} stored hashes, ${report.treeHeadsChecked} tree heads checked`;
-      if (report.problems.length > 0) throw new LogRefused(`NOT CONSISTENT (${summary}):\n${report.problems.map((p) => `  - ${p}`).join("\n")}`);
+      if (report.problems.length > 0)
+        throw new LogRefused(`NOT CONSISTENT (${summary}):\n${report.problems.map((p) => `  - ${p}`).join("\n")}`);
       return `CONSISTENT: ${summary}; the log matches the changes table.`;
     },
   },
@@ -174,7 +230,8 @@ const commands: Record<string, { flags: Record<string, { type: "string"; multipl
     flags: { phone: { type: "string" }, limit: { type: "string" } },
     async run(f) {
       const limit = f.limit === undefined ? 10 : Number(f.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError("--limit must be a whole number from 1 to 1000");
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw new UsageError("--limit must be a whole number from 1 to 1000");
       let phone: string | undefined;
       if (typeof f.phone === "string") {
         const { parsePhone } = await import("@/lib/phone/parse-phone");
@@ -183,8 +240,15 @@ const commands: Record<string, { flags: Record<string, { type: "string"; multipl
         phone = parsed.e164;
       }
       const { db } = await import("@/lib/db/client");
-      const messages = await db().smsOutbox.findMany({ where: phone ? { phone } : {}, orderBy: { id: "desc" }, take: limit });
-      return messages.map((m) => `${m.createdAt.toISOString()}\t${m.phone}\t${m.body}`).join("\n") || "no message in the outbox";
+      const messages = await db().smsOutbox.findMany({
+        where: phone ? { phone } : {},
+        orderBy: { id: "desc" },
+        take: limit,
+      });
+      return (
+        messages.map((m) => `${m.createdAt.toISOString()}\t${m.phone}\t${m.body}`).join("\n") ||
+        "no message in the outbox"
+      );
     },
   },
 };
@@ -201,13 +265,22 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: command.flags, strict: true, allowPositionals: Boolean(command.positionals) });
-    if (positionals.length > (command.positionals ?? 0)) throw new UsageError(`unexpected argument ${positionals.at(-1)}`);
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: command.flags,
+      strict: true,
+      allowPositionals: Boolean(command.positionals),
+    });
+    if (positionals.length > (command.positionals ?? 0))
+      throw new UsageError(`unexpected argument ${positionals.at(-1)}`);
     const message = await withDatabase(() => command.run(values, positionals));
     process.stdout.write(`${message}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+    ) {
       process.stderr.write(`Error: ${error.message}\n\n${USAGE}`);
       return 2;
     }

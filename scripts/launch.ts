@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   if (!databaseUrl) {
     embedded = await startEmbeddedDatabase(dataDir);
     databaseUrl = embedded.url;
-    console.log(`[stopsms] DATABASE_URL is unset: embedded PostgreSQL (PGlite) on a Unix socket in ${embedded.socketDir} (owner only), data in ${dataDir}/pglite`);
+    console.log(
+      `[stopsms] DATABASE_URL is unset: embedded PostgreSQL (PGlite) on a Unix socket in ${embedded.socketDir} (owner only), data in ${dataDir}/pglite`,
+    );
   }
   const applied = await applyMigrations(databaseUrl);
   console.log(`[stopsms] migrations: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
@@ -26,7 +28,9 @@ async function main(): Promise<void> {
   if (!env.AUTH_SECRET) {
     if (embedded || mode === "dev") {
       env.AUTH_SECRET = await developmentAuthSecret(dataDir);
-      console.warn(`[stopsms] AUTH_SECRET is unset: using a development secret kept in ${dataDir}/ (never in production)`);
+      console.warn(
+        `[stopsms] AUTH_SECRET is unset: using a development secret kept in ${dataDir}/ (never in production)`,
+      );
     } else {
       throw new Error("AUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32)");
     }
@@ -38,7 +42,8 @@ async function main(): Promise<void> {
   }
 
   // A fresh clone has no build yet (and a pulled one may have an old build): build first.
-  if (mode === "start") await buildIfStale(env, "[stopsms] no up-to-date production build: running `next build` first (under a minute)");
+  if (mode === "start")
+    await buildIfStale(env, "[stopsms] no up-to-date production build: running `next build` first (under a minute)");
 
   const port = process.env.PORT || "3000";
   // `start` runs the production server (Next behind the landing page's fast path); `dev` runs `next dev`.

@@ -17,7 +17,9 @@ import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { platformKey } from "@/lib/signing/platform-key";
 import { smsGateway } from "@/lib/sms/send-sms";
 
-const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+const { values } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+});
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
 
@@ -43,8 +45,9 @@ async function main() {
 
   const route = (request: IncomingMessage, response: ServerResponse, path: string): Promise<unknown> => {
     if (path === "/metrics") {
-      return serveMetrics(request.headers.authorization, process.env.STOPSMS_METRICS_TOKEN || undefined).then(({ status, contentType, body }) =>
-        response.writeHead(status, { "Content-Type": contentType, "Cache-Control": "no-store" }).end(body),
+      return serveMetrics(request.headers.authorization, process.env.STOPSMS_METRICS_TOKEN || undefined).then(
+        ({ status, contentType, body }) =>
+          response.writeHead(status, { "Content-Type": contentType, "Cache-Control": "no-store" }).end(body),
       );
     }
     const code = landingCodeOf(request);

@@ -49,7 +49,8 @@ class SyncError extends Error {
   }
 }
 
-const line = (e: { phone: string; scope: string; sender: string | null }) => `${e.phone}\t${e.scope}\t${e.sender ?? "-"}`;
+const line = (e: { phone: string; scope: string; sender: string | null }) =>
+  `${e.phone}\t${e.scope}\t${e.sender ?? "-"}`;
 const progress = (text: string) => process.stderr.write(`\r\x1b[K${text}`);
 
 async function call(options: Options, jwks: Jwks, pathAndQuery: string): Promise<unknown> {
@@ -74,7 +75,11 @@ async function call(options: Options, jwks: Jwks, pathAndQuery: string): Promise
     throw new SyncError(`response to ${pathAndQuery} is not bound to this request (stopsms-req): refusing it`);
   }
   const json = JSON.parse(Buffer.from(body).toString("utf8"));
-  if (!response.ok) throw new SyncError(`${pathAndQuery}: ${response.status} ${json.code ?? ""} ${json.detail ?? json.title ?? ""}`, json.code);
+  if (!response.ok)
+    throw new SyncError(
+      `${pathAndQuery}: ${response.status} ${json.code ?? ""} ${json.detail ?? json.title ?? ""}`,
+      json.code,
+    );
   return json;
 }
 
@@ -103,12 +108,16 @@ async function save(out: string, state: State, list: Set<string>): Promise<void>
  * backup: the local list may hold changes the platform no longer has, so it is thrown away and rebuilt
  * from a snapshot, once per run.
  */
-export async function syncOnce(options: Options): Promise<{ entries: number; next: number; rebuilt: boolean; treeHead: TreeHead | null }> {
+export async function syncOnce(
+  options: Options,
+): Promise<{ entries: number; next: number; rebuilt: boolean; treeHead: TreeHead | null }> {
   try {
     return { ...(await syncFromState(options)), rebuilt: false };
   } catch (error) {
     if (!(error instanceof SyncError && (error.code === "cursor-ahead" || error.code === "log-diverged"))) throw error;
-    process.stderr.write(`\n${error.message}: the platform was restored from an older backup? Rebuilding from a snapshot\n`);
+    process.stderr.write(
+      `\n${error.message}: the platform was restored from an older backup? Rebuilding from a snapshot\n`,
+    );
     await keepEvidence(options.out);
     await rm(path.join(options.out, "state.json"), { force: true });
     return { ...(await syncFromState(options)), rebuilt: true };
@@ -129,21 +138,51 @@ async function keepEvidence(out: string): Promise<void> {
  * The 1.1 log checks of one run: the newest applied change is in the signed tree head (its leaf recomputed
  * from the data received), and that tree head extends the one kept from the previous run.
  */
-async function checkLog(options: Options, jwks: Jwks, newest: { change: LoggedChange; leaf: Buffer } | null, previous: TreeHead | undefined): Promise<TreeHead> {
+async function checkLog(
+  options: Options,
+  jwks: Jwks,
+  newest: { change: LoggedChange; leaf: Buffer } | null,
+  previous: TreeHead | undefined,
+): Promise<TreeHead> {
   const head = (await call(options, jwks, "/log/tree-head")) as TreeHead;
   if (newest) {
     const index = Number(newest.change.index);
-    const proof = (await call(options, jwks, `/log/inclusion?index=${index}&size=${head.size}`)) as { leaf: string; path: string[] };
-    if (proof.leaf !== newest.leaf.toString("base64url")) throw new SyncError(`change seq ${newest.change.seq} (log index ${index}): the data received does not give the leaf the log holds: refusing it`);
+    const proof = (await call(options, jwks, `/log/inclusion?index=${index}&size=${head.size}`)) as {
+      leaf: string;
+      path: string[];
+    };
+    if (proof.leaf !== newest.leaf.toString("base64url"))
+      throw new SyncError(
+        `change seq ${newest.change.seq} (log index ${index}): the data received does not give the leaf the log holds: refusing it`,
+      );
     if (!verifyInclusion(index, head.size, newest.leaf, proof.path.map(fromBase64Url), fromBase64Url(head.root))) {
-      throw new SyncError(`change seq ${newest.change.seq} (log index ${index}) is not proven to be in the signed tree head of size ${head.size}: refusing it`);
+      throw new SyncError(
+        `change seq ${newest.change.seq} (log index ${index}) is not proven to be in the signed tree head of size ${head.size}: refusing it`,
+      );
     }
   }
   if (previous && previous.size > 0) {
-    if (head.size < previous.size) throw new SyncError(`the platform's log has ${head.size} entries, fewer than the ${previous.size} it signed before`, "log-diverged");
-    const proof = (await call(options, jwks, `/log/consistency?from=${previous.size}&to=${head.size}`)) as { path: string[] };
-    if (!verifyConsistency(previous.size, head.size, fromBase64Url(previous.root), fromBase64Url(head.root), proof.path.map(fromBase64Url))) {
-      throw new SyncError(`the platform's tree head of size ${head.size} does not extend the one of size ${previous.size} it signed before`, "log-diverged");
+    if (head.size < previous.size)
+      throw new SyncError(
+        `the platform's log has ${head.size} entries, fewer than the ${previous.size} it signed before`,
+        "log-diverged",
+      );
+    const proof = (await call(options, jwks, `/log/consistency?from=${previous.size}&to=${head.size}`)) as {
+      path: string[];
+    };
+    if (
+      !verifyConsistency(
+        previous.size,
+        head.size,
+        fromBase64Url(previous.root),
+        fromBase64Url(head.root),
+        proof.path.map(fromBase64Url),
+      )
+    ) {
+      throw new SyncError(
+        `the platform's tree head of size ${head.size} does not extend the one of size ${previous.size} it signed before`,
+        "log-diverged",
+      );
     }
   }
   return head;
@@ -161,7 +200,11 @@ async function syncFromState(options: Options): Promise<{ entries: number; next:
     let at = state?.at ?? 0;
     let pages = 0;
     do {
-      const page = (await call(options, jwks, `/suppressions/snapshot?limit=50000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)) as {
+      const page = (await call(
+        options,
+        jwks,
+        `/suppressions/snapshot?limit=50000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      )) as {
         at: number;
         entries: { phone: string; scope: string; sender: string | null }[];
         cursor: string | null;
@@ -187,8 +230,14 @@ async function syncFromState(options: Options): Promise<{ entries: number; next:
     };
     const apply: [string, boolean][] = [];
     for (const change of page.changes) {
-      if (typeof change.index !== "number" || typeof change.salt !== "string") throw new SyncError(`change seq ${change.seq} carries no log index or salt (a platform older than 1.1?): refusing it`);
-      if (newest && change.index <= newest.change.index) throw new SyncError(`change seq ${change.seq}: log index ${change.index} does not follow ${newest.change.index}: refusing it`);
+      if (typeof change.index !== "number" || typeof change.salt !== "string")
+        throw new SyncError(
+          `change seq ${change.seq} carries no log index or salt (a platform older than 1.1?): refusing it`,
+        );
+      if (newest && change.index <= newest.change.index)
+        throw new SyncError(
+          `change seq ${change.seq}: log index ${change.index} does not follow ${newest.change.index}: refusing it`,
+        );
       newest = { change, leaf: changeLeafHash(change) };
       apply.push([line(change), change.op === "add"]);
     }
@@ -219,14 +268,23 @@ async function main(): Promise<number> {
     strict: true,
   });
   if (!values.url || !values.keyid || !values.key || !values.out) {
-    console.error("Usage: npm run sync-client -- --url <platform url> --keyid <keyid> --key <pkcs8.pem> --out <dir> [--watch] [--interval <seconds>]");
+    console.error(
+      "Usage: npm run sync-client -- --url <platform url> --keyid <keyid> --key <pkcs8.pem> --out <dir> [--watch] [--interval <seconds>]",
+    );
     return 2;
   }
-  const options: Options = { url: values.url, keyid: values.keyid, key: createPrivateKey(await readFile(values.key, "utf8")), out: values.out };
+  const options: Options = {
+    url: values.url,
+    keyid: values.keyid,
+    key: createPrivateKey(await readFile(values.key, "utf8")),
+    out: values.out,
+  };
   for (;;) {
     try {
       const { entries, next, treeHead } = await syncOnce(options);
-      console.log(`in force: ${entries} · cursor: ${next} · log: ${treeHead?.size ?? 0} entries, proven · list: ${path.join(options.out, "suppressions.tsv")}`);
+      console.log(
+        `in force: ${entries} · cursor: ${next} · log: ${treeHead?.size ?? 0} entries, proven · list: ${path.join(options.out, "suppressions.tsv")}`,
+      );
     } catch (error) {
       console.error(`\nsync failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!values.watch) return 1;

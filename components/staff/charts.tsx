@@ -1,10 +1,25 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  ComposedChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 export function DailyChart({ data }: { data: { day: string; all: number; sender: number; withdrawn: number }[] }) {
   return (
-    <div className="h-72 w-full" role="img" aria-label="Oppositions par jour : tous expéditeurs, un expéditeur, retraits">
+    <div
+      className="h-72 w-full"
+      role="img"
+      aria-label="Oppositions par jour : tous expéditeurs, un expéditeur, retraits"
+    >
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -21,7 +36,12 @@ export function DailyChart({ data }: { data: { day: string; all: number; sender:
   );
 }
 
-const SOURCE_LABELS: Record<string, string> = { link: "Lien SMS", web: "Site web", keyword: "Mot-clé STOP", staff: "CNDP" };
+const SOURCE_LABELS: Record<string, string> = {
+  link: "Lien SMS",
+  web: "Site web",
+  keyword: "Mot-clé STOP",
+  staff: "CNDP",
+};
 
 export function SourceChart({ data }: { data: { source: string; added: number }[] }) {
   const rows = data.map((d) => ({ ...d, label: SOURCE_LABELS[d.source] ?? d.source }));

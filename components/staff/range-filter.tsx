@@ -6,7 +6,9 @@ export function RangeFilter({ range, action }: { range: DateRange; action: strin
   return (
     <form method="get" action={action} className="flex flex-wrap items-end gap-3" aria-label="Période">
       <div>
-        <label htmlFor="range" className="block text-sm font-semibold">Période</label>
+        <label htmlFor="range" className="block text-sm font-semibold">
+          Période
+        </label>
         <select id="range" name="range" defaultValue={range.preset} className={fieldClass}>
           <option value="7d">7 derniers jours</option>
           <option value="30d">30 derniers jours</option>
@@ -15,14 +17,20 @@ export function RangeFilter({ range, action }: { range: DateRange; action: strin
         </select>
       </div>
       <div>
-        <label htmlFor="from" className="block text-sm font-semibold">Du</label>
+        <label htmlFor="from" className="block text-sm font-semibold">
+          Du
+        </label>
         <input id="from" name="from" type="date" defaultValue={range.from} className={fieldClass} />
       </div>
       <div>
-        <label htmlFor="to" className="block text-sm font-semibold">Au</label>
+        <label htmlFor="to" className="block text-sm font-semibold">
+          Au
+        </label>
         <input id="to" name="to" type="date" defaultValue={range.to} className={fieldClass} />
       </div>
-      <button type="submit" className={secondaryButtonClass}>Appliquer</button>
+      <button type="submit" className={secondaryButtonClass}>
+        Appliquer
+      </button>
     </form>
   );
 }

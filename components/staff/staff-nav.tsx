@@ -17,19 +17,27 @@ export function StaffNav({ staff }: { staff: StaffMember }) {
   return (
     <header className="border-b border-slate-200 bg-brand-50">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/staff" className="font-bold text-brand-800">StopSMS · Espace CNDP</Link>
+        <Link href="/staff" className="font-bold text-brand-800">
+          StopSMS · Espace CNDP
+        </Link>
         <nav aria-label="Espace CNDP">
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
             {LINKS.filter((l) => !l.admin || staff.role === "admin").map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className="inline-block py-2 text-brand-800 underline-offset-4 hover:underline">{l.label}</Link>
+                <Link href={l.href} className="inline-block py-2 text-brand-800 underline-offset-4 hover:underline">
+                  {l.label}
+                </Link>
               </li>
             ))}
           </ul>
         </nav>
         <form method="post" action="/staff/sign-out" className="flex items-center gap-2 text-sm">
-          <span>{staff.email} ({staff.role === "admin" ? "administrateur" : "analyste"})</span>
-          <button type="submit" className="min-h-11 rounded border border-brand-700 px-3 text-brand-800">Se déconnecter</button>
+          <span>
+            {staff.email} ({staff.role === "admin" ? "administrateur" : "analyste"})
+          </span>
+          <button type="submit" className="min-h-11 rounded border border-brand-700 px-3 text-brand-800">
+            Se déconnecter
+          </button>
         </form>
       </div>
     </header>

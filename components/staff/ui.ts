@@ -1,10 +1,17 @@
 export const cellClass = "border-b border-slate-200 px-2 py-2 text-start align-top";
 export const headClass = "border-b-2 border-slate-300 px-2 py-2 text-start font-semibold";
 export const buttonClass = "min-h-11 rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800";
-export const secondaryButtonClass = "min-h-11 rounded-lg border-2 border-brand-700 px-3 py-2 font-semibold text-brand-800";
+export const secondaryButtonClass =
+  "min-h-11 rounded-lg border-2 border-brand-700 px-3 py-2 font-semibold text-brand-800";
 export const fieldClass = "mt-1 block w-full min-h-11 rounded border-2 border-slate-500 px-2 py-1";
 
 export const formatDateTime = (date: Date | null) =>
-  date ? new Intl.DateTimeFormat("fr-MA", { dateStyle: "short", timeStyle: "short", timeZone: "Africa/Casablanca" }).format(date) : "—";
+  date
+    ? new Intl.DateTimeFormat("fr-MA", {
+        dateStyle: "short",
+        timeStyle: "short",
+        timeZone: "Africa/Casablanca",
+      }).format(date)
+    : "—";
 
 export const formatNumber = (value: number) => new Intl.NumberFormat("fr-MA").format(value);

@@ -12,7 +12,10 @@ import { registerProvider, uniquePhone } from "../support/fixtures";
 
 const run = promisify(execFile);
 
-test("the reference client pulls snapshot and changes from the running app, and its list matches the database", async ({ request, baseURL }) => {
+test("the reference client pulls snapshot and changes from the running app, and its list matches the database", async ({
+  request,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-sync-"));
   const keyFile = path.join(dir, "key.pem");
@@ -32,7 +35,18 @@ test("the reference client pulls snapshot and changes from the running app, and 
   for (let i = 0; i < 5; i++) await keyword(uniquePhone(), i % 2 ? "STOP" : "STOP ALL");
 
   const out = path.join(dir, "out");
-  const client = ["node_modules/tsx/dist/cli.mjs", "scripts/sync-client.ts", "--url", baseURL!, "--keyid", keyid, "--key", keyFile, "--out", out];
+  const client = [
+    "node_modules/tsx/dist/cli.mjs",
+    "scripts/sync-client.ts",
+    "--url",
+    baseURL!,
+    "--keyid",
+    keyid,
+    "--key",
+    keyFile,
+    "--out",
+    out,
+  ];
   const first = await run(process.execPath, client, { env: { ...process.env, NODE_OPTIONS: "" } });
   expect(first.stdout).toMatch(/in force: \d+/);
 
@@ -53,7 +67,10 @@ test("the reference client pulls snapshot and changes from the running app, and 
   expect(file.filter((l) => l.endsWith(`\t${sender}`))).toHaveLength(3 + 2);
   const state = JSON.parse(await readFile(path.join(out, "state.json"), "utf8"));
   expect(state.phase).toBe("changes");
-  const { rows: access } = await e2eDb().query("SELECT a.endpoint, a.status FROM access_logs a JOIN providers p ON p.id = a.provider_id WHERE p.slug = $1", [slug]);
+  const { rows: access } = await e2eDb().query(
+    "SELECT a.endpoint, a.status FROM access_logs a JOIN providers p ON p.id = a.provider_id WHERE p.slug = $1",
+    [slug],
+  );
   expect(access.some((a) => a.endpoint === "GET /suppressions/snapshot" && a.status === 200)).toBe(true);
   expect(access.some((a) => a.endpoint === "GET /suppressions/changes" && a.status === 200)).toBe(true);
 });
@@ -83,17 +100,31 @@ test("the curl + openssl recipe on /developers works as printed", async ({ page,
   const keyFile = path.join(dir, "key.pem");
   const slug = `curl-${randomBytes(3).toString("hex")}`;
   const { keyid } = registerProvider(slug, `brand-${randomBytes(3).toString("hex")}`, keyFile);
-  const script = recipe.replace(/^KEYID=\S+/m, `KEYID=${keyid}`).replace(/^KEY=\S+/m, `KEY=${keyFile}`).replace(/^BASE=\S+/m, `BASE=${baseURL}`);
+  const script = recipe
+    .replace(/^KEYID=\S+/m, `KEYID=${keyid}`)
+    .replace(/^KEY=\S+/m, `KEY=${keyFile}`)
+    .replace(/^BASE=\S+/m, `BASE=${baseURL}`);
   const { stdout } = await run("bash", ["-c", script], { cwd: dir });
-  expect(JSON.parse(stdout)).toMatchObject({ changes: expect.any(Array), more: expect.any(Boolean), head: expect.any(Number) });
+  expect(JSON.parse(stdout)).toMatchObject({
+    changes: expect.any(Array),
+    more: expect.any(Boolean),
+    head: expect.any(Number),
+  });
 });
 
-test("the Node.js example on /developers works as printed, verifying the platform's signature", async ({ page, baseURL }) => {
+test("the Node.js example on /developers works as printed, verifying the platform's signature", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/developers");
   const example = await page.getByLabel("Node.js example").innerText();
   const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-node-"));
   const keyFile = path.join(dir, "key.pem");
-  const { keyid } = registerProvider(`node-${randomBytes(3).toString("hex")}`, `brand-${randomBytes(3).toString("hex")}`, keyFile);
+  const { keyid } = registerProvider(
+    `node-${randomBytes(3).toString("hex")}`,
+    `brand-${randomBytes(3).toString("hex")}`,
+    keyFile,
+  );
   const script = example
     .replace(/^const BASE = .*$/m, `const BASE = ${JSON.stringify(baseURL)};`)
     .replace(/^const KEYID = .*$/m, `const KEYID = ${JSON.stringify(keyid)};`)

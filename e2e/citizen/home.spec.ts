@@ -18,7 +18,10 @@ test("switching to Arabic turns the page right-to-left and is remembered", async
 });
 
 test("the browser's language is honoured when no choice was made", async ({ browser }) => {
-  const context = await browser.newContext({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en-GB,en;q=0.9" } });
+  const context = await browser.newContext({
+    locale: "en-GB",
+    extraHTTPHeaders: { "Accept-Language": "en-GB,en;q=0.9" },
+  });
   const page = await context.newPage();
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");

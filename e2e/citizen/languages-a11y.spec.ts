@@ -25,11 +25,23 @@ async function citizenPaths(page: Page): Promise<string[]> {
   await page.goto(`/${code}`);
   await page.getByRole("button").nth(3).click(); // "stop this sender" (after the 3 language buttons)
   const receipt = new URL(page.url()).pathname;
-  return ["/", "/stop", "/report", "/legal", "/statistics", `/${code}`, "/unknown1", receipt, receipt.replace("/receipt/", "/verify/")];
+  return [
+    "/",
+    "/stop",
+    "/report",
+    "/legal",
+    "/statistics",
+    `/${code}`,
+    "/unknown1",
+    receipt,
+    receipt.replace("/receipt/", "/verify/"),
+  ];
 }
 
 for (const locale of ["fr", "ar", "en"] as const) {
-  test(`every citizen page in ${locale}: right direction, fully translated, no serious accessibility violation`, async ({ page }) => {
+  test(`every citizen page in ${locale}: right direction, fully translated, no serious accessibility violation`, async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     await setLocale(page, locale);
     for (const path of await citizenPaths(page)) {
@@ -38,7 +50,10 @@ for (const locale of ["fr", "ar", "en"] as const) {
       await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
       if (locale !== "fr") {
         const text = await page.locator("body").innerText();
-        expect(french.filter((sentence) => text.includes(sentence)), `French left on ${path}`).toEqual([]);
+        expect(
+          french.filter((sentence) => text.includes(sentence)),
+          `French left on ${path}`,
+        ).toEqual([]);
       }
       await expectNoSeriousA11yViolations(page);
     }

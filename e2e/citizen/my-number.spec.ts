@@ -36,7 +36,10 @@ const TEXT = {
 } as const;
 
 async function codeFromOutbox(phone: string): Promise<string> {
-  const { rows } = await e2eDb().query<{ body: string }>("SELECT body FROM sms_outbox WHERE phone = $1 ORDER BY id DESC LIMIT 1", [phone]);
+  const { rows } = await e2eDb().query<{ body: string }>(
+    "SELECT body FROM sms_outbox WHERE phone = $1 ORDER BY id DESC LIMIT 1",
+    [phone],
+  );
   return /\d{6}/.exec(rows[0]!.body)![0];
 }
 
@@ -88,7 +91,11 @@ async function walk(page: Page, info: TestInfo, locale: "fr" | "ar", options: { 
   await page.goto("/number");
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: t.download }).click();
-  const data = JSON.parse(readFileSync((await (await download).path())!, "utf8")) as { phone: string; links: unknown[]; changes: { op: string; reason: string; scope: string }[] };
+  const data = JSON.parse(readFileSync((await (await download).path())!, "utf8")) as {
+    phone: string;
+    links: unknown[];
+    changes: { op: string; reason: string; scope: string }[];
+  };
   expect(data.phone).toBe(phone);
   expect(data.links).toHaveLength(1);
   expect(data.changes.map((c) => [c.op, c.reason, c.scope])).toEqual([
@@ -96,11 +103,16 @@ async function walk(page: Page, info: TestInfo, locale: "fr" | "ar", options: { 
     ["add", "opposed", "all"],
     ["remove", "withdrawn", "all"],
   ]);
-  const { rows } = await e2eDb().query("SELECT scope::text, source::text, verified FROM oppositions WHERE phone = $1 AND withdrawn_at IS NULL", [phone]);
+  const { rows } = await e2eDb().query(
+    "SELECT scope::text, source::text, verified FROM oppositions WHERE phone = $1 AND withdrawn_at IS NULL",
+    [phone],
+  );
   expect(rows).toEqual([{ scope: "sender", source: "web", verified: true }]);
 }
 
-test("my number in French at 360 px: verify by SMS code, who has my number, stop it, withdraw, download", async ({ page }, info) => {
+test("my number in French at 360 px: verify by SMS code, who has my number, stop it, withdraw, download", async ({
+  page,
+}, info) => {
   test.setTimeout(60_000);
   await walk(page, info, "fr", { axe: true });
 });

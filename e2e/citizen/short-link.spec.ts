@@ -6,7 +6,9 @@ test.use({ extraHTTPHeaders: { "X-Forwarded-For": uniqueIp() } });
 
 async function changesFor(phone: string) {
   const { rows } = await e2eDb().query<{ op: string; scope: string }>(
-    "SELECT op::text, scope::text FROM opposition_changes WHERE phone = $1 ORDER BY seq", [phone]);
+    "SELECT op::text, scope::text FROM opposition_changes WHERE phone = $1 ORDER BY seq",
+    [phone],
+  );
   return rows;
 }
 
@@ -56,10 +58,19 @@ test("stop all commercial SMS from the link", async ({ page }) => {
 test("GET, HEAD and prefetches never record anything", async ({ request }) => {
   const phone = uniquePhone();
   const { code } = mintLink("souk-market", phone);
-  const scanners = ["Mozilla/5.0 (compatible; Googlebot/2.1)", "WhatsApp/2.23", "Slackbot-LinkExpanding 1.0", "Mozilla/5.0 (iPhone)"];
+  const scanners = [
+    "Mozilla/5.0 (compatible; Googlebot/2.1)",
+    "WhatsApp/2.23",
+    "Slackbot-LinkExpanding 1.0",
+    "Mozilla/5.0 (iPhone)",
+  ];
   for (let i = 0; i < 20; i++) {
-    const headers = { "User-Agent": scanners[i % scanners.length]!, ...(i % 3 === 0 ? { Purpose: "prefetch", "Sec-Purpose": "prefetch" } : {}) };
-    const response = i % 5 === 0 ? await request.head(`/${code}`, { headers }) : await request.get(`/${code}`, { headers });
+    const headers = {
+      "User-Agent": scanners[i % scanners.length]!,
+      ...(i % 3 === 0 ? { Purpose: "prefetch", "Sec-Purpose": "prefetch" } : {}),
+    };
+    const response =
+      i % 5 === 0 ? await request.head(`/${code}`, { headers }) : await request.get(`/${code}`, { headers });
     expect(response.status()).toBe(200);
   }
   expect(await changesFor(phone)).toEqual([]);
@@ -85,13 +96,22 @@ test("unknown, malformed and expired codes get a helpful page, not an error", as
 test("a cross-site post cannot opt anyone out", async ({ request }) => {
   const phone = uniquePhone();
   const { code } = mintLink("souk-market", phone);
-  const response = await request.post(`/${code}`, { form: { choice: "all" }, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  const response = await request.post(`/${code}`, {
+    form: { choice: "all" },
+    headers: { Origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(403);
   expect(await changesFor(phone)).toEqual([]);
 });
 
 test("the opt-out works with JavaScript disabled", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, locale: "fr-FR", viewport: { width: 360, height: 640 }, extraHTTPHeaders: { "X-Forwarded-For": uniqueIp() } });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    locale: "fr-FR",
+    viewport: { width: 360, height: 640 },
+    extraHTTPHeaders: { "X-Forwarded-For": uniqueIp() },
+  });
   const page = await context.newPage();
   const phone = uniquePhone();
   const { code } = mintLink("souk-market", phone);

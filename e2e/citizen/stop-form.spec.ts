@@ -13,7 +13,9 @@ test("stop one sender by number, picked from the searchable list", async ({ page
   await page.getByLabel("Expéditeur", { exact: true }).fill("Casa Immo");
   await page.getByRole("button", { name: "Confirmer" }).click();
   await expect(page.getByText("Les SMS commerciaux de Casa Immo")).toBeVisible();
-  const { rows } = await e2eDb().query("SELECT scope::text, source::text, verified FROM oppositions WHERE phone = $1", [phone]);
+  const { rows } = await e2eDb().query("SELECT scope::text, source::text, verified FROM oppositions WHERE phone = $1", [
+    phone,
+  ]);
   expect(rows).toEqual([{ scope: "sender", source: "web", verified: false }]);
 });
 
@@ -48,7 +50,11 @@ test("rate limit: the sixth request for one number within ten minutes gets a 429
   const phone = uniquePhone();
   const statuses: number[] = [];
   for (let i = 0; i < 6; i++) {
-    const response = await request.post("/stop/submit", { form: { phone, scope: "all" }, maxRedirects: 0, headers: { "X-Forwarded-For": uniqueIp() } });
+    const response = await request.post("/stop/submit", {
+      form: { phone, scope: "all" },
+      maxRedirects: 0,
+      headers: { "X-Forwarded-For": uniqueIp() },
+    });
     statuses.push(response.status());
     if (i === 5) {
       expect(response.headers()["retry-after"]).toMatch(/^\d+$/);
@@ -60,15 +66,25 @@ test("rate limit: the sixth request for one number within ten minutes gets a 429
   expect(rows[0].n).toBe(1);
 });
 
-test("rate limit per address: one client over 20 requests in ten minutes is refused, others are not", async ({ request }) => {
+test("rate limit per address: one client over 20 requests in ten minutes is refused, others are not", async ({
+  request,
+}) => {
   const ip = uniqueIp();
   let refused = 0;
   for (let i = 0; i < 21; i++) {
-    const response = await request.post("/stop/submit", { form: { phone: "12", scope: "all" }, maxRedirects: 0, headers: { "X-Forwarded-For": ip } });
+    const response = await request.post("/stop/submit", {
+      form: { phone: "12", scope: "all" },
+      maxRedirects: 0,
+      headers: { "X-Forwarded-For": ip },
+    });
     if (response.status() === 429) refused++;
   }
   expect(refused).toBe(1);
-  const other = await request.post("/stop/submit", { form: { phone: "12", scope: "all" }, maxRedirects: 0, headers: { "X-Forwarded-For": uniqueIp() } });
+  const other = await request.post("/stop/submit", {
+    form: { phone: "12", scope: "all" },
+    maxRedirects: 0,
+    headers: { "X-Forwarded-For": uniqueIp() },
+  });
   expect(other.status()).toBe(303);
 });
 
@@ -87,6 +103,16 @@ test("report an SMS without StopSMS mention: stored as a new complaint, referenc
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Signalement enregistré");
   const reference = (await page.getByText(/Référence/).textContent())!.match(/C-[A-Z0-9]{5}-[A-Z0-9]{5}/)![0];
   const { rows } = await e2eDb().query(
-    "SELECT c.status::text, c.reason::text, c.sender_seen, c.phone, s.code FROM complaints c LEFT JOIN senders s ON s.id = c.sender_id WHERE c.id = $1", [reference]);
-  expect(rows).toEqual([{ status: "new", reason: "no_mention", sender_seen: "Medina Fashion", phone: "+212612345678", code: "medina-fashion" }]);
+    "SELECT c.status::text, c.reason::text, c.sender_seen, c.phone, s.code FROM complaints c LEFT JOIN senders s ON s.id = c.sender_id WHERE c.id = $1",
+    [reference],
+  );
+  expect(rows).toEqual([
+    {
+      status: "new",
+      reason: "no_mention",
+      sender_seen: "Medina Fashion",
+      phone: "+212612345678",
+      code: "medina-fashion",
+    },
+  ]);
 });

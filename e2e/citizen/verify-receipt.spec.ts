@@ -4,8 +4,18 @@ import { mintLink, uniqueIp, uniquePhone } from "../support/fixtures";
 test.use({ extraHTTPHeaders: { "X-Forwarded-For": uniqueIp() } });
 
 const cases = [
-  { locale: "fr", link: "Vérifier que cette entrée figure dans le registre", verified: /Vérifié : le reçu R-[A-Z0-9-]+ est l'entrée n° [\d\s\u202f\u00a0]+ du registre/, steps: /Voir (les \d+ étapes|l'étape) du calcul/ },
-  { locale: "ar", link: "التحقق من وجود هذا القيد في السجل", verified: /تم التحقق: الوصل R-[A-Z0-9-]+ هو القيد رقم/, steps: /عرض خطوات الحساب/ },
+  {
+    locale: "fr",
+    link: "Vérifier que cette entrée figure dans le registre",
+    verified: /Vérifié : le reçu R-[A-Z0-9-]+ est l'entrée n° [\d\s\u202f\u00a0]+ du registre/,
+    steps: /Voir (les \d+ étapes|l'étape) du calcul/,
+  },
+  {
+    locale: "ar",
+    link: "التحقق من وجود هذا القيد في السجل",
+    verified: /تم التحقق: الوصل R-[A-Z0-9-]+ هو القيد رقم/,
+    steps: /عرض خطوات الحساب/,
+  },
 ] as const;
 
 for (const { locale, link, verified, steps } of cases) {

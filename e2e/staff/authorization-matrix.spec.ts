@@ -19,7 +19,15 @@ const PAGES: [string, Record<Role, Outcome>][] = [
 
 const EXPORTS = ["daily", "senders", "compliance", "complaints"];
 
-const ADMIN_ACTIONS = ["provider-create", "provider-update", "provider-key-add", "provider-key-revoke", "provider-sender-link", "sender-create", "sender-update"];
+const ADMIN_ACTIONS = [
+  "provider-create",
+  "provider-update",
+  "provider-key-add",
+  "provider-key-revoke",
+  "provider-sender-link",
+  "sender-create",
+  "sender-update",
+];
 const ANALYST_ACTIONS = ["complaint-status", "complaint-note", "totp-confirm", "totp-disable"];
 
 async function as(role: Role, page: Page) {
@@ -53,10 +61,15 @@ for (const role of ["anonymous", "analyst", "admin"] as const) {
     }
     for (const action of [...ADMIN_ACTIONS, ...ANALYST_ACTIONS]) {
       // Empty forms: an allowed call comes back to the page with a validation message, never a 403.
-      const response = await page.request.post(`/staff/actions/${action}`, { form: { back: "/staff" }, maxRedirects: 0 });
+      const response = await page.request.post(`/staff/actions/${action}`, {
+        form: { back: "/staff" },
+        maxRedirects: 0,
+      });
       const location = response.headers()["location"] ?? "";
-      const outcome = response.status() === 403 ? "denied" : location.startsWith("/staff/sign-in") ? "sign-in" : "allowed";
-      const expected = role === "anonymous" ? "sign-in" : role === "analyst" && ADMIN_ACTIONS.includes(action) ? "denied" : "allowed";
+      const outcome =
+        response.status() === 403 ? "denied" : location.startsWith("/staff/sign-in") ? "sign-in" : "allowed";
+      const expected =
+        role === "anonymous" ? "sign-in" : role === "analyst" && ADMIN_ACTIONS.includes(action) ? "denied" : "allowed";
       expect(`${action}: ${outcome}`).toBe(`${action}: ${expected}`);
     }
   });

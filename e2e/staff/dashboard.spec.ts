@@ -27,15 +27,24 @@ test("the dashboard's figures match the database, and the date filter changes th
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   // The rollups must agree with the opposition table itself (canary entries are never counted).
   expect(number(await page.getByTestId("kpi-in-force-all").textContent())).toBe(
-    await sql("SELECT count(*) FROM oppositions WHERE scope = 'all' AND withdrawn_at IS NULL AND canary_provider_id IS NULL"),
+    await sql(
+      "SELECT count(*) FROM oppositions WHERE scope = 'all' AND withdrawn_at IS NULL AND canary_provider_id IS NULL",
+    ),
   );
   expect(number(await page.getByTestId("kpi-in-force-sender").textContent())).toBe(
-    await sql("SELECT count(*) FROM oppositions WHERE scope = 'sender' AND withdrawn_at IS NULL AND canary_provider_id IS NULL"),
+    await sql(
+      "SELECT count(*) FROM oppositions WHERE scope = 'sender' AND withdrawn_at IS NULL AND canary_provider_id IS NULL",
+    ),
   );
   const addedSince = (days: number) =>
-    sql("SELECT count(*) FROM opposition_changes WHERE op = 'add' AND reason = 'opposed' AND canary_provider_id IS NULL AND (at AT TIME ZONE 'Africa/Casablanca')::date >= $1::date", [daysAgo(days - 1)]);
+    sql(
+      "SELECT count(*) FROM opposition_changes WHERE op = 'add' AND reason = 'opposed' AND canary_provider_id IS NULL AND (at AT TIME ZONE 'Africa/Casablanca')::date >= $1::date",
+      [daysAgo(days - 1)],
+    );
   expect(number(await page.getByTestId("kpi-new").textContent())).toBe(await addedSince(30));
-  expect(number(await page.getByTestId("kpi-complaints-open").textContent())).toBe(await sql("SELECT count(*) FROM complaints WHERE status IN ('new', 'reviewing')"));
+  expect(number(await page.getByTestId("kpi-complaints-open").textContent())).toBe(
+    await sql("SELECT count(*) FROM complaints WHERE status IN ('new', 'reviewing')"),
+  );
 
   await page.getByRole("combobox", { name: "Période" }).selectOption("7d");
   await page.getByRole("button", { name: "Appliquer" }).click();
@@ -55,7 +64,10 @@ test("the dashboard's figures match the database, and the date filter changes th
   await page.getByRole("button", { name: "Appliquer" }).click();
   await expect(page).toHaveURL(/range=custom/);
   expect(number(await page.getByTestId("kpi-new").textContent())).toBe(
-    await sql("SELECT count(*) FROM opposition_changes WHERE op = 'add' AND reason = 'opposed' AND canary_provider_id IS NULL AND (at AT TIME ZONE 'Africa/Casablanca')::date BETWEEN $1::date AND $2::date", [daysAgo(20), daysAgo(10)]),
+    await sql(
+      "SELECT count(*) FROM opposition_changes WHERE op = 'add' AND reason = 'opposed' AND canary_provider_id IS NULL AND (at AT TIME ZONE 'Africa/Casablanca')::date BETWEEN $1::date AND $2::date",
+      [daysAgo(20), daysAgo(10)],
+    ),
   );
   await expect(page.getByTestId("compliance-table")).toContainText("Acme Télécom SA");
   expect(cspViolations).toEqual([]);
@@ -78,6 +90,10 @@ test("CSV export downloads the rows of the table for the chosen range", async ({
       [daysAgo(89)],
     ),
   );
-  expect(Number(souk[3])).toBe(await sql("SELECT count(*) FROM oppositions o JOIN senders s ON s.id = o.sender_id WHERE s.code = 'souk-market' AND o.withdrawn_at IS NULL"));
+  expect(Number(souk[3])).toBe(
+    await sql(
+      "SELECT count(*) FROM oppositions o JOIN senders s ON s.id = o.sender_id WHERE s.code = 'souk-market' AND o.withdrawn_at IS NULL",
+    ),
+  );
   expect(lines.length - 1).toBe(await sql("SELECT count(*) FROM senders"));
 });

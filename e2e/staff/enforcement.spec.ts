@@ -9,7 +9,11 @@ import { expectNoSeriousA11yViolations } from "../support/axe";
 import { mintLink, registerProvider, uniquePhone } from "../support/fixtures";
 import { expect, signInAs, test } from "../support/staff";
 
-test("a link minted after the refusal: one-tap report, violation with its timeline, the provider answers, staff download the signed pack", async ({ page, request, baseURL }, info) => {
+test("a link minted after the refusal: one-tap report, violation with its timeline, the provider answers, staff download the signed pack", async ({
+  page,
+  request,
+  baseURL,
+}, info) => {
   test.setTimeout(90_000);
   const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-enforce-"));
   const keyFile = path.join(dir, "key.pem");
@@ -38,15 +42,20 @@ test("a link minted after the refusal: one-tap report, violation with its timeli
     const url = `${baseURL}/api/v1${pathAndQuery}`;
     const text = body ? JSON.stringify(body) : undefined;
     const headers = await signRequest({ method, url, body: text, keyid, privateKey });
-    const response = method === "GET" ? await request.get(url, { headers }) : await request.post(url, { headers, data: text });
+    const response =
+      method === "GET" ? await request.get(url, { headers }) : await request.post(url, { headers, data: text });
     expect(response.status()).toBe(200);
     return response.json();
   };
-  const listed = (await call("GET", "/complaints")) as { complaints: { id: string; verdict: string; phone: string; type: string }[] };
+  const listed = (await call("GET", "/complaints")) as {
+    complaints: { id: string; verdict: string; phone: string; type: string }[];
+  };
   const mine = listed.complaints.find((c) => c.id === id)!;
   expect(mine).toMatchObject({ verdict: "violation", type: "sent-after-opposition" });
   expect(mine.phone).toContain("•");
-  expect(await call("POST", `/complaints/${id}/response`, { action: "suppressed", text: "Numéro retiré de la campagne." })).toMatchObject({ id, late: false });
+  expect(
+    await call("POST", `/complaints/${id}/response`, { action: "suppressed", text: "Numéro retiré de la campagne." }),
+  ).toMatchObject({ id, late: false });
 
   // Staff: the verdict, its timeline, the answer, the pack.
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -54,7 +63,13 @@ test("a link minted after the refusal: one-tap report, violation with its timeli
   await page.goto(`/staff/complaints/${id}`);
   await expect(page.getByTestId("complaint-verdict")).toContainText("Infraction");
   const timeline = page.getByTestId("complaint-timeline");
-  for (const fact of ["Lien minté pour ce numéro", "Opposition en vigueur (tous expéditeurs)", "Délai légal (48 h après l'opposition)", "Changement récupéré"]) await expect(timeline).toContainText(fact);
+  for (const fact of [
+    "Lien minté pour ce numéro",
+    "Opposition en vigueur (tous expéditeurs)",
+    "Délai légal (48 h après l'opposition)",
+    "Changement récupéré",
+  ])
+    await expect(timeline).toContainText(fact);
   await expect(page.getByTestId("complaint-answer")).toContainText("Numéro retiré des envois");
   await expectNoSeriousA11yViolations(page);
   const download = page.waitForEvent("download");

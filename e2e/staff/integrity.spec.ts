@@ -17,24 +17,42 @@ async function providerWithKey(dir: string, name: string) {
   return { slug, sender, keyid, privateKey: createPrivateKey(await readFile(keyFile, "utf8")) };
 }
 
-async function signed(request: APIRequestContext, baseURL: string, who: Awaited<ReturnType<typeof providerWithKey>>, method: "GET" | "POST", pathAndQuery: string, body?: unknown) {
+async function signed(
+  request: APIRequestContext,
+  baseURL: string,
+  who: Awaited<ReturnType<typeof providerWithKey>>,
+  method: "GET" | "POST",
+  pathAndQuery: string,
+  body?: unknown,
+) {
   const url = `${baseURL}/api/v1${pathAndQuery}`;
   const text = body === undefined ? undefined : JSON.stringify(body);
   const headers = await signRequest({ method, url, body: text, keyid: who.keyid, privateKey: who.privateKey });
   return method === "GET" ? request.get(url, { headers }) : request.post(url, { headers, data: text });
 }
 
-test("a provider's canary in another provider's campaign: staff see the alert, its evidence, and mark it reviewed (audited)", async ({ page, request, baseURL }, info) => {
+test("a provider's canary in another provider's campaign: staff see the alert, its evidence, and mark it reviewed (audited)", async ({
+  page,
+  request,
+  baseURL,
+}, info) => {
   test.setTimeout(90_000);
   const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-canary-"));
   const [leaker, spammer] = [await providerWithKey(dir, "leaker"), await providerWithKey(dir, "spammer")];
   // The leaker loads its list: its canaries come with it.
   const snapshot = await signed(request, baseURL!, leaker, "GET", "/suppressions/snapshot?limit=50000");
   expect(snapshot.status()).toBe(200);
-  const { rows } = await e2eDb().query<{ phone: string }>("SELECT o.phone FROM oppositions o JOIN providers p ON p.id = o.canary_provider_id WHERE p.slug = $1", [leaker.slug]);
+  const { rows } = await e2eDb().query<{ phone: string }>(
+    "SELECT o.phone FROM oppositions o JOIN providers p ON p.id = o.canary_provider_id WHERE p.slug = $1",
+    [leaker.slug],
+  );
   expect(rows.length).toBe(3);
   // Someone sends a campaign through another provider to that list.
-  const minted = await signed(request, baseURL!, spammer, "POST", "/links", { sender: spammer.sender, campaign: "promo", phones: [rows[0]!.phone, uniquePhone()] });
+  const minted = await signed(request, baseURL!, spammer, "POST", "/links", {
+    sender: spammer.sender,
+    campaign: "promo",
+    phones: [rows[0]!.phone, uniquePhone()],
+  });
   expect(minted.status()).toBe(200);
 
   await signInAs(page, "analyst");
@@ -53,17 +71,28 @@ test("a provider's canary in another provider's campaign: staff see the alert, i
   await page.screenshot({ path: info.outputPath("integrity-alert.png"), fullPage: true });
   await page.getByRole("button", { name: "Marquer comme examinée" }).click();
   await expect(page.getByText(/Examinée le/)).toBeVisible();
-  const audit = await e2eDb().query<{ action: string }>("SELECT action FROM audit_logs WHERE target_type = 'integrity_alert' AND target_id = (SELECT id::text FROM integrity_alerts WHERE keyid = $1) ORDER BY id", [spammer.keyid]);
-  expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(["integrity-alert.raise", "integrity-alert.view", "integrity-alert.review"]));
+  const audit = await e2eDb().query<{ action: string }>(
+    "SELECT action FROM audit_logs WHERE target_type = 'integrity_alert' AND target_id = (SELECT id::text FROM integrity_alerts WHERE keyid = $1) ORDER BY id",
+    [spammer.keyid],
+  );
+  expect(audit.rows.map((r) => r.action)).toEqual(
+    expect.arrayContaining(["integrity-alert.raise", "integrity-alert.view", "integrity-alert.review"]),
+  );
 });
 
-test("number events: everyone sees the counts per operator and day, only an admin searches a number, and the search is audited", async ({ page, request, baseURL }) => {
+test("number events: everyone sees the counts per operator and day, only an admin searches a number, and the search is audited", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-operator-"));
   const operator = await providerWithKey(dir, "operator");
   await e2eDb().query("UPDATE providers SET kind = 'operator' WHERE slug = $1", [operator.slug]);
   const phone = uniquePhone();
   expect((await request.post("/stop/submit", { form: { phone, scope: "all" }, maxRedirects: 0 })).status()).toBe(303);
-  const answer = await signed(request, baseURL!, operator, "POST", "/numbers/events", { events: [{ phone, event: "disconnected", at: new Date(Date.now() - 60_000).toISOString() }] });
+  const answer = await signed(request, baseURL!, operator, "POST", "/numbers/events", {
+    events: [{ phone, event: "disconnected", at: new Date(Date.now() - 60_000).toISOString() }],
+  });
   expect(await answer.json()).toMatchObject({ accepted: 1, ended: 1 });
 
   await signInAs(page, "admin");
@@ -74,6 +103,9 @@ test("number events: everyone sees the counts per operator and day, only an admi
   await expect(page.getByTestId("number-search")).toContainText("résilié");
   await expect(page.getByTestId("number-search")).toContainText(operator.keyid);
   await expectNoSeriousA11yViolations(page);
-  const audit = await e2eDb().query("SELECT 1 FROM audit_logs WHERE action = 'number-events.search' AND target_id = $1", [phone]);
+  const audit = await e2eDb().query(
+    "SELECT 1 FROM audit_logs WHERE action = 'number-events.search' AND target_id = $1",
+    [phone],
+  );
   expect(audit.rowCount).toBe(1);
 });

@@ -27,7 +27,14 @@ test("five failures lock the account, even against the right password, and it is
   await expect(page.getByRole("main").getByRole("alert")).toContainText("verrouillé");
   await expect(page).toHaveURL(/\/staff\/sign-in$/);
   const { rows } = await e2eDb().query("SELECT action FROM audit_logs WHERE target_id = $1 ORDER BY id", [email]);
-  expect(rows.map((r) => r.action)).toEqual(["staff.create", "staff.signin.failed", "staff.signin.failed", "staff.signin.failed", "staff.signin.failed", "staff.locked"]);
+  expect(rows.map((r) => r.action)).toEqual([
+    "staff.create",
+    "staff.signin.failed",
+    "staff.signin.failed",
+    "staff.signin.failed",
+    "staff.signin.failed",
+    "staff.locked",
+  ]);
 });
 
 test("TOTP: enrol with the QR code's secret, then the code is required at sign-in", async ({ page }) => {
@@ -36,7 +43,14 @@ test("TOTP: enrol with the QR code's secret, then the code is required at sign-i
   await page.getByRole("link", { name: "Activer la double authentification" }).click();
   await expect(page.getByRole("img", { name: "QR code d'enrôlement TOTP" })).toBeVisible();
   const secret = (await page.getByTestId("totp-secret").textContent())!;
-  const totp = new TOTP({ issuer: "StopSMS CNDP", label: email, algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+  const totp = new TOTP({
+    issuer: "StopSMS CNDP",
+    label: email,
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secret),
+  });
   await page.getByLabel("Code à 6 chiffres").fill(totp.generate());
   await page.getByRole("button", { name: "Activer" }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Double authentification activée.");
@@ -54,7 +68,11 @@ test("sign-in is rate-limited per address with 429 and Retry-After", async ({ re
   const headers = { "X-Forwarded-For": "10.250.250.250" };
   const statuses: number[] = [];
   for (let i = 0; i < 21; i++) {
-    const response = await request.post("/staff/sign-in/submit", { form: { email: "x@y.example", password: "nope" }, headers, maxRedirects: 0 });
+    const response = await request.post("/staff/sign-in/submit", {
+      form: { email: "x@y.example", password: "nope" },
+      headers,
+      maxRedirects: 0,
+    });
     statuses.push(response.status());
     if (response.status() === 429) expect(response.headers()["retry-after"]).toMatch(/^\d+$/);
   }

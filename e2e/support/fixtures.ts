@@ -13,16 +13,27 @@ export function uniqueIp(): string {
 }
 
 function fixture(args: string[]): unknown {
-  const out = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "e2e/support/fixtures-cli.ts", ...args], {
-    env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: readFileSync(".data/e2e/database-url", "utf8").trim() },
-    encoding: "utf8",
-  });
+  const out = execFileSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "e2e/support/fixtures-cli.ts", ...args],
+    {
+      env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: readFileSync(".data/e2e/database-url", "utf8").trim() },
+      encoding: "utf8",
+    },
+  );
   return JSON.parse(out);
 }
 
 /** Mints a StopSMS link through lib/links (see fixtures-cli.ts). */
-export function mintLink(senderCode: string, phone: string, options: { expired?: boolean; late?: boolean } = {}): { code: string; url: string } {
-  return fixture(["mint", senderCode, phone, ...(options.expired ? ["expired"] : options.late ? ["late"] : [])]) as { code: string; url: string };
+export function mintLink(
+  senderCode: string,
+  phone: string,
+  options: { expired?: boolean; late?: boolean } = {},
+): { code: string; url: string } {
+  return fixture(["mint", senderCode, phone, ...(options.expired ? ["expired"] : options.late ? ["late"] : [])]) as {
+    code: string;
+    url: string;
+  };
 }
 
 /** Registers a provider for one sender, with a fresh key whose private half is written to keyFile. */

@@ -27,9 +27,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: {}, password: {}, code: {}, address: {} },
       async authorize(credentials) {
         const str = (v: unknown) => (typeof v === "string" ? v.slice(0, 1024) : "");
-        const result = await verifyCredentials({ email: str(credentials.email), password: str(credentials.password), code: str(credentials.code) || undefined, address: str(credentials.address) });
+        const result = await verifyCredentials({
+          email: str(credentials.email),
+          password: str(credentials.password),
+          code: str(credentials.code) || undefined,
+          address: str(credentials.address),
+        });
         if (!result.ok) throw new SignInRefused(result.reason);
-        return { id: String(result.user.id), email: result.user.email, name: result.user.name ?? result.user.email, sessionVersion: result.user.sessionVersion };
+        return {
+          id: String(result.user.id),
+          email: result.user.email,
+          name: result.user.name ?? result.user.email,
+          sessionVersion: result.user.sessionVersion,
+        };
       },
     }),
   ],

@@ -21,8 +21,15 @@ export async function createStaffUser(actor: Actor, input: unknown) {
   const passwordHash = await hashPassword(data.password);
   try {
     return await db().$transaction(async (tx) => {
-      const user = await tx.staffUser.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash } });
-      await writeAudit(tx, actor, { action: "staff.create", targetType: "staff-user", targetId: user.email, after: { role: user.role } });
+      const user = await tx.staffUser.create({
+        data: { email: data.email, name: data.name, role: data.role, passwordHash },
+      });
+      await writeAudit(tx, actor, {
+        action: "staff.create",
+        targetType: "staff-user",
+        targetId: user.email,
+        after: { role: user.role },
+      });
       return { id: user.id, email: user.email, role: user.role };
     });
   } catch (error) {

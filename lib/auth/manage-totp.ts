@@ -8,7 +8,12 @@ import { parseInput } from "@/lib/validation";
 import { requireStaff } from "./require-staff";
 import { newTotpSecret, totpUri, verifyTotp } from "./totp";
 
-const codeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, "6 digits") });
+const codeSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "6 digits"),
+});
 
 /** Starts (or restarts) enrolment: a fresh secret, shown once as a QR code, not active until confirmed. */
 export async function startTotpEnrolment(): Promise<{ qrDataUrl: string; secret: string }> {
@@ -22,7 +27,8 @@ export async function confirmTotpEnrolment(input: unknown): Promise<void> {
   const staff = await requireStaff("analyst");
   const { code } = parseInput(codeSchema, input);
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
-  if (!user.totpSecret || verifyTotp(user.totpSecret, user.email, code) === null) throw invalidInput("the code does not match: check your phone's clock and try the next code");
+  if (!user.totpSecret || verifyTotp(user.totpSecret, user.email, code) === null)
+    throw invalidInput("the code does not match: check your phone's clock and try the next code");
   await db().$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: staff.id }, data: { totpEnabledAt: new Date() } });
     await writeAudit(tx, staff.actor, { action: "staff.totp.enable", targetType: "staff-user", targetId: staff.email });
@@ -33,9 +39,14 @@ export async function disableTotp(input: unknown): Promise<void> {
   const staff = await requireStaff("analyst");
   const { code } = parseInput(codeSchema, input);
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
-  if (!user.totpSecret || !user.totpEnabledAt || verifyTotp(user.totpSecret, user.email, code) === null) throw invalidInput("the code does not match");
+  if (!user.totpSecret || !user.totpEnabledAt || verifyTotp(user.totpSecret, user.email, code) === null)
+    throw invalidInput("the code does not match");
   await db().$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: staff.id }, data: { totpEnabledAt: null, totpSecret: null } });
-    await writeAudit(tx, staff.actor, { action: "staff.totp.disable", targetType: "staff-user", targetId: staff.email });
+    await writeAudit(tx, staff.actor, {
+      action: "staff.totp.disable",
+      targetType: "staff-user",
+      targetId: staff.email,
+    });
   });
 }

@@ -12,7 +12,11 @@ import { createStaffUser } from "./create-staff-user";
 const cli: Actor = { kind: "cli", label: "test" };
 
 async function staff(role: "admin" | "analyst"): Promise<Actor> {
-  const user = await createStaffUser(cli, { email: `${uniqueSlug(role)}@cndp.example`, role, password: "a long enough passphrase" });
+  const user = await createStaffUser(cli, {
+    email: `${uniqueSlug(role)}@cndp.example`,
+    role,
+    password: "a long enough passphrase",
+  });
   return { kind: "staff", id: user.id, email: user.email };
 }
 
@@ -21,26 +25,38 @@ describe("role checks inside lib functions", () => {
     const [admin, analyst] = [await staff("admin"), await staff("analyst")];
     const slug = uniqueSlug("p");
     await createProvider(admin, { slug, name: "P", anrtNumber: slug });
-    await expect(createProvider(analyst, { slug: uniqueSlug("p"), name: "P", anrtNumber: uniqueSlug("a") })).rejects.toMatchObject({ status: 403 });
-    await expect(updateProvider(analyst, { slug, name: "Hijacked", status: "suspended" })).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      createProvider(analyst, { slug: uniqueSlug("p"), name: "P", anrtNumber: uniqueSlug("a") }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(updateProvider(analyst, { slug, name: "Hijacked", status: "suspended" })).rejects.toBeInstanceOf(
+      DomainError,
+    );
     expect((await db().provider.findUniqueOrThrow({ where: { slug } })).status).toBe("active");
   });
 
   it("applies a role change at once: a demoted admin is refused on the next call", async () => {
     const admin = await staff("admin");
     await db().staffUser.update({ where: { id: (admin as { id: number }).id }, data: { role: "analyst" } });
-    await expect(createProvider(admin, { slug: uniqueSlug("p"), name: "P", anrtNumber: uniqueSlug("a") })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      createProvider(admin, { slug: uniqueSlug("p"), name: "P", anrtNumber: uniqueSlug("a") }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 });
 
 describe("complaint workflow", () => {
   it("follows new → reviewing → forwarded → closed and refuses jumps", async () => {
     const analyst = await staff("analyst");
-    const created = await createComplaint({ reason: "other", senderSeen: "X", messageText: "y", receivedOn: "2026-11-20" }, { defaultRegion: "MA", now: new Date("2026-11-23T00:00:00Z") });
+    const created = await createComplaint(
+      { reason: "other", senderSeen: "X", messageText: "y", receivedOn: "2026-11-20" },
+      { defaultRegion: "MA", now: new Date("2026-11-23T00:00:00Z") },
+    );
     const id = (created as { id: string }).id;
     await expect(changeComplaintStatus(analyst, { id, status: "forwarded" })).rejects.toMatchObject({ status: 409 });
     for (const status of ["reviewing", "forwarded", "closed"]) await changeComplaintStatus(analyst, { id, status });
-    const audit = await db().auditLog.findMany({ where: { targetId: id, action: "complaint.status" }, orderBy: { id: "asc" } });
+    const audit = await db().auditLog.findMany({
+      where: { targetId: id, action: "complaint.status" },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => (a.after as { status: string }).status)).toEqual(["reviewing", "forwarded", "closed"]);
   });
 });

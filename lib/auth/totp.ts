@@ -3,7 +3,14 @@ import { Secret, TOTP } from "otpauth";
 
 // RFC 6238, 30 s steps, 6 digits, SHA-1: what every authenticator app supports.
 function totpFor(secretBase32: string, email: string): TOTP {
-  return new TOTP({ issuer: "StopSMS CNDP", label: email, algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: "StopSMS CNDP",
+    label: email,
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 export function newTotpSecret(): string {

@@ -29,16 +29,26 @@ describe("verifyCredentials lock-out", () => {
     expect(await at("10.0.0.1", PASSWORD)).toEqual({ ok: false, reason: "locked" });
     // Someone else guessing from 10.0.0.1 does not lock the member out at their own desk.
     expect(await at("10.0.0.2", PASSWORD)).toMatchObject({ ok: true });
-    await db().signInAttempt.update({ where: { email_address: { email, address: "10.0.0.1" } }, data: { lockedUntil: new Date(Date.now() - 1000) } });
-    expect(await verifyCredentials({ email: email.toUpperCase(), password: PASSWORD, address: "10.0.0.1" })).toMatchObject({ ok: true });
+    await db().signInAttempt.update({
+      where: { email_address: { email, address: "10.0.0.1" } },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
+    expect(
+      await verifyCredentials({ email: email.toUpperCase(), password: PASSWORD, address: "10.0.0.1" }),
+    ).toMatchObject({ ok: true });
   });
 
   it("lets at most five of 200 parallel wrong passwords reach argon2, and locks the pair", async () => {
     const email = await member();
-    const results = await Promise.all(Array.from({ length: 200 }, () => verifyCredentials({ email, password: "wrong", address: "10.0.1.1" })));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () => verifyCredentials({ email, password: "wrong", address: "10.0.1.1" })),
+    );
     expect(await verifiedFailures(email)).toBeLessThanOrEqual(5);
     expect(results.filter((r) => !r.ok && r.reason === "invalid").length).toBeLessThanOrEqual(4);
-    expect(await verifyCredentials({ email, password: PASSWORD, address: "10.0.1.1" })).toEqual({ ok: false, reason: "locked" });
+    expect(await verifyCredentials({ email, password: PASSWORD, address: "10.0.1.1" })).toEqual({
+      ok: false,
+      reason: "locked",
+    });
   });
 
   it("doubles the lock each time the same pair is locked again", async () => {
@@ -47,11 +57,18 @@ describe("verifyCredentials lock-out", () => {
       for (let i = 0; i < 5; i++) await verifyCredentials({ email, password: "wrong", address: "10.0.2.1" });
     };
     await tryFive();
-    const first = await db().signInAttempt.findUniqueOrThrow({ where: { email_address: { email, address: "10.0.2.1" } } });
-    await db().signInAttempt.update({ where: { email_address: { email, address: "10.0.2.1" } }, data: { lockedUntil: new Date(Date.now() - 1) } });
+    const first = await db().signInAttempt.findUniqueOrThrow({
+      where: { email_address: { email, address: "10.0.2.1" } },
+    });
+    await db().signInAttempt.update({
+      where: { email_address: { email, address: "10.0.2.1" } },
+      data: { lockedUntil: new Date(Date.now() - 1) },
+    });
     await new Promise((resolve) => setTimeout(resolve, 61_000 / 60)); // distinct timestamps
     await tryFive();
-    const second = await db().signInAttempt.findUniqueOrThrow({ where: { email_address: { email, address: "10.0.2.1" } } });
+    const second = await db().signInAttempt.findUniqueOrThrow({
+      where: { email_address: { email, address: "10.0.2.1" } },
+    });
     const minutes = (row: typeof first) => (row.lockedUntil!.getTime() - row.updatedAt.getTime()) / 60_000;
     expect(Math.round(minutes(first))).toBe(15);
     expect(Math.round(minutes(second))).toBe(30);
@@ -80,8 +97,13 @@ describe("TOTP codes", () => {
   it("accepts a code once: the same code a second time is refused", async () => {
     const { email, secret } = await enrolled();
     const code = currentTotp(secret, email);
-    expect(await verifyCredentials({ email, password: PASSWORD, code, address: "10.0.4.1" })).toMatchObject({ ok: true });
-    expect(await verifyCredentials({ email, password: PASSWORD, code, address: "10.0.4.2" })).toEqual({ ok: false, reason: "totp-invalid" });
+    expect(await verifyCredentials({ email, password: PASSWORD, code, address: "10.0.4.1" })).toMatchObject({
+      ok: true,
+    });
+    expect(await verifyCredentials({ email, password: PASSWORD, code, address: "10.0.4.2" })).toEqual({
+      ok: false,
+      reason: "totp-invalid",
+    });
   });
 
   it("lets at most five of 60 parallel wrong codes be checked, then refuses even the right one from that address", async () => {
@@ -90,11 +112,18 @@ describe("TOTP codes", () => {
     const wrong = Array.from({ length: 60 }, (_, i) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, "0"));
     await Promise.all(wrong.map((code) => verifyCredentials({ email, password: PASSWORD, code, address: "10.0.5.1" })));
     expect(await verifiedFailures(email)).toBeLessThanOrEqual(5);
-    expect(await verifyCredentials({ email, password: PASSWORD, code: right, address: "10.0.5.1" })).toEqual({ ok: false, reason: "locked" });
+    expect(await verifyCredentials({ email, password: PASSWORD, code: right, address: "10.0.5.1" })).toEqual({
+      ok: false,
+      reason: "locked",
+    });
   });
 
   it("does not count the password step that asks for the code as a failure", async () => {
     const { email } = await enrolled();
-    for (let i = 0; i < 6; i++) expect(await verifyCredentials({ email, password: PASSWORD, address: "10.0.6.1" })).toEqual({ ok: false, reason: "totp-required" });
+    for (let i = 0; i < 6; i++)
+      expect(await verifyCredentials({ email, password: PASSWORD, address: "10.0.6.1" })).toEqual({
+        ok: false,
+        reason: "totp-required",
+      });
   });
 });

@@ -9,7 +9,12 @@ export const LOCK_MINUTES = 15;
 const MAX_LOCK_MINUTES = 24 * 60;
 
 export type SignInFailure = "invalid" | "locked" | "totp-required" | "totp-invalid";
-export type SignInResult = { ok: true; user: { id: number; email: string; role: "admin" | "analyst"; name: string | null; sessionVersion: number } } | { ok: false; reason: SignInFailure };
+export type SignInResult =
+  | {
+      ok: true;
+      user: { id: number; email: string; role: "admin" | "analyst"; name: string | null; sessionVersion: number };
+    }
+  | { ok: false; reason: SignInFailure };
 
 let dummyHash: Promise<string> | undefined;
 
@@ -24,10 +29,16 @@ let dummyHash: Promise<string> | undefined;
  * Unknown emails go through the same steps and the same argon2 work, so nothing tells who has an account.
  * A TOTP code is accepted once (the last accepted time step is remembered).
  */
-export async function verifyCredentials(input: { email: string; password: string; code?: string; address: string }): Promise<SignInResult> {
+export async function verifyCredentials(input: {
+  email: string;
+  password: string;
+  code?: string;
+  address: string;
+}): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const address = input.address || "unknown";
-  if (!(await checkRateLimit(RATE_LIMITS.signInPerAccount, "signin-account", email)).allowed) return { ok: false, reason: "locked" };
+  if (!(await checkRateLimit(RATE_LIMITS.signInPerAccount, "signin-account", email)).allowed)
+    return { ok: false, reason: "locked" };
   const attempt = await claimAttempt(email, address);
   if (attempt.locked || attempt.failures > MAX_FAILED_SIGN_INS) return { ok: false, reason: "locked" };
 
@@ -37,21 +48,34 @@ export async function verifyCredentials(input: { email: string; password: string
     await verifyPassword(await dummyHash, input.password);
     return recordFailure(email, address, attempt.failures, "invalid", null);
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) return recordFailure(email, address, attempt.failures, "invalid", user.id);
+  if (!(await verifyPassword(user.passwordHash, input.password)))
+    return recordFailure(email, address, attempt.failures, "invalid", user.id);
   if (user.totpEnabledAt && user.totpSecret) {
     if (!input.code) {
       await releaseAttempt(email, address); // not a failure: the form now asks for the code
       return { ok: false, reason: "totp-required" };
     }
     const step = verifyTotp(user.totpSecret, user.email, input.code.trim());
-    if (step === null || !(await claimTotpStep(user.id, step))) return recordFailure(email, address, attempt.failures, "totp-invalid", user.id);
+    if (step === null || !(await claimTotpStep(user.id, step)))
+      return recordFailure(email, address, attempt.failures, "totp-invalid", user.id);
   }
 
   return db().$transaction(async (tx) => {
     await tx.signInAttempt.deleteMany({ where: { email, address } });
     await tx.staffUser.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await tx.auditLog.create({ data: { actorId: user.id, actorLabel: user.email, action: "staff.signin", targetType: "staff-user", targetId: user.email } });
-    return { ok: true as const, user: { id: user.id, email: user.email, role: user.role, name: user.name, sessionVersion: user.sessionVersion } };
+    await tx.auditLog.create({
+      data: {
+        actorId: user.id,
+        actorLabel: user.email,
+        action: "staff.signin",
+        targetType: "staff-user",
+        targetId: user.email,
+      },
+    });
+    return {
+      ok: true as const,
+      user: { id: user.id, email: user.email, role: user.role, name: user.name, sessionVersion: user.sessionVersion },
+    };
   });
 }
 
@@ -67,11 +91,18 @@ async function claimAttempt(email: string, address: string): Promise<{ failures:
 }
 
 async function releaseAttempt(email: string, address: string): Promise<void> {
-  await db().$executeRaw`UPDATE sign_in_attempts SET failures = greatest(failures - 1, 0) WHERE email = ${email} AND address = ${address}`;
+  await db()
+    .$executeRaw`UPDATE sign_in_attempts SET failures = greatest(failures - 1, 0) WHERE email = ${email} AND address = ${address}`;
 }
 
 /** The failure that reaches the limit locks the pair, each lock twice as long as the previous one. */
-async function recordFailure(email: string, address: string, failures: number, reason: SignInFailure, userId: number | null): Promise<SignInResult> {
+async function recordFailure(
+  email: string,
+  address: string,
+  failures: number,
+  reason: SignInFailure,
+  userId: number | null,
+): Promise<SignInResult> {
   const lock = failures >= MAX_FAILED_SIGN_INS;
   await db().$transaction(async (tx) => {
     if (lock) {
@@ -82,7 +113,16 @@ async function recordFailure(email: string, address: string, failures: number, r
         WHERE email = ${email} AND address = ${address}`;
     }
     if (userId !== null) {
-      await tx.auditLog.create({ data: { actorId: userId, actorLabel: email, action: lock ? "staff.locked" : "staff.signin.failed", targetType: "staff-user", targetId: email, after: { reason, address } } });
+      await tx.auditLog.create({
+        data: {
+          actorId: userId,
+          actorLabel: email,
+          action: lock ? "staff.locked" : "staff.signin.failed",
+          targetType: "staff-user",
+          targetId: email,
+          after: { reason, address },
+        },
+      });
     }
   });
   return { ok: false, reason: lock ? "locked" : reason };

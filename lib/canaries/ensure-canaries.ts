@@ -20,18 +20,37 @@ export async function ensureCanaries(providerId: number): Promise<void> {
   await db().$transaction(
     async (tx) => {
       await lockFeed(tx);
-      const counted = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM oppositions WHERE canary_provider_id = ${providerId}`;
+      const counted = await tx.$queryRaw<
+        { n: number }[]
+      >`SELECT count(*)::int AS n FROM oppositions WHERE canary_provider_id = ${providerId}`;
       for (let made = counted[0]!.n; made < STOPSMS_CANARIES; made++) {
         const phone = await unusedNumber(tx, ranges);
         const target = { scope: "all", senderId: null } as const;
-        const { seq, at } = await appendChange(tx, { op: "add", reason: "opposed", phone, target, source: "link", canaryProviderId: providerId });
+        const { seq, at } = await appendChange(tx, {
+          op: "add",
+          reason: "opposed",
+          phone,
+          target,
+          source: "link",
+          canaryProviderId: providerId,
+        });
         const receiptId = generateReceiptId();
         const inserted = await tx.$queryRaw<{ id: bigint }[]>`
           INSERT INTO oppositions (phone, scope, sender_id, source, verified, created_at, last_seq, receipt_id, canary_provider_id)
           VALUES (${phone}, 'all', NULL, 'link', true, ${at}, ${seq}, ${receiptId}, ${providerId}) RETURNING id`;
         const id = inserted[0]!.id;
-        const finalId = await insertReceipt(tx, { id: receiptId, op: "add", oppositionId: id, phone, target, source: "link", seq, at });
-        if (finalId !== receiptId) await tx.$executeRaw`UPDATE oppositions SET receipt_id = ${finalId} WHERE id = ${id}`;
+        const finalId = await insertReceipt(tx, {
+          id: receiptId,
+          op: "add",
+          oppositionId: id,
+          phone,
+          target,
+          source: "link",
+          seq,
+          at,
+        });
+        if (finalId !== receiptId)
+          await tx.$executeRaw`UPDATE oppositions SET receipt_id = ${finalId} WHERE id = ${id}`;
       }
     },
     { maxWait: 10_000, timeout: 20_000 },

@@ -15,7 +15,9 @@ export interface CanaryCall {
 
 /** Owner provider of each canary among these E.164 numbers (all canaries fit in memory: a few per provider). */
 export async function findCanaries(phones: string[]): Promise<Map<string, number>> {
-  const { rows } = await pool().query<{ phone: string; owner: number }>("SELECT phone, canary_provider_id AS owner FROM oppositions WHERE canary_provider_id IS NOT NULL");
+  const { rows } = await pool().query<{ phone: string; owner: number }>(
+    "SELECT phone, canary_provider_id AS owner FROM oppositions WHERE canary_provider_id IS NOT NULL",
+  );
   if (rows.length === 0) return new Map();
   const wanted = new Set(phones);
   return new Map(rows.filter((r) => wanted.has(r.phone)).map((r) => [r.phone, r.owner]));
@@ -36,11 +38,23 @@ export async function raiseCanaryAlerts(call: CanaryCall, canaries: Map<string, 
       );
       await client.query(
         `INSERT INTO audit_logs (actor_label, action, target_type, target_id, after) VALUES ('system:canary-watch', 'integrity-alert.raise', 'integrity_alert', $1, $2)`,
-        [rows[0]!.id, JSON.stringify({ listProviderId: owner, callerProviderId: call.caller.providerId, keyid: call.caller.keyid, endpoint: call.endpoint, canaries: phones.length })],
+        [
+          rows[0]!.id,
+          JSON.stringify({
+            listProviderId: owner,
+            callerProviderId: call.caller.providerId,
+            keyid: call.caller.keyid,
+            endpoint: call.endpoint,
+            canaries: phones.length,
+          }),
+        ],
       );
     }
     await client.query("COMMIT");
-    logger.warn({ endpoint: call.endpoint, caller: call.caller.providerId, lists: [...byOwner.keys()] }, "canary number seen: integrity alert raised");
+    logger.warn(
+      { endpoint: call.endpoint, caller: call.caller.providerId, lists: [...byOwner.keys()] },
+      "canary number seen: integrity alert raised",
+    );
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     logger.error({ err: error }, "integrity alert could not be written");

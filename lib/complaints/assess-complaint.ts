@@ -57,10 +57,27 @@ export async function assessComplaint(id: string, client: Tx = db(), now = new D
 
 async function judge(client: Tx, complaint: ComplaintRow): Promise<Assessment> {
   const lagHours = env().STOPSMS_MAX_LAG_HOURS;
-  const facts: Fact[] = [{ key: "complaint", label: "Signalement reçu", value: complaint.created_at.toISOString(), source: { table: "complaints", id: complaint.id } }];
+  const facts: Fact[] = [
+    {
+      key: "complaint",
+      label: "Signalement reçu",
+      value: complaint.created_at.toISOString(),
+      source: { table: "complaints", id: complaint.id },
+    },
+  ];
   const link = complaint.link_code
     ? (
-        await client.$queryRaw<{ code: string; phone: string; sender_id: number; provider_id: number; campaign: string; created_at: Date; confirmed_at: Date | null }[]>`
+        await client.$queryRaw<
+          {
+            code: string;
+            phone: string;
+            sender_id: number;
+            provider_id: number;
+            campaign: string;
+            created_at: Date;
+            confirmed_at: Date | null;
+          }[]
+        >`
           SELECT code, phone, sender_id, provider_id, campaign, created_at, confirmed_at FROM stop_links WHERE code = ${complaint.link_code}`
       )[0]
     : undefined;
@@ -68,7 +85,12 @@ async function judge(client: Tx, complaint: ComplaintRow): Promise<Assessment> {
   const senderId = link?.sender_id ?? complaint.sender_id;
   const providerId = link?.provider_id ?? complaint.provider_id;
   if (link) {
-    facts.push({ key: "link-minted", label: `Lien minté pour ce numéro (campagne « ${link.campaign} »)`, value: link.created_at.toISOString(), source: { table: "stop_links", id: link.code } });
+    facts.push({
+      key: "link-minted",
+      label: `Lien minté pour ce numéro (campagne « ${link.campaign} »)`,
+      value: link.created_at.toISOString(),
+      source: { table: "stop_links", id: link.code },
+    });
   }
   if (!phone) return { verdict: "undetermined", reason: "Aucun numéro à vérifier.", facts };
 
@@ -76,8 +98,18 @@ async function judge(client: Tx, complaint: ComplaintRow): Promise<Assessment> {
   const window = link ? { from: link.created_at, to: link.created_at } : dayWindow(complaint.received_at);
   facts.push(
     link
-      ? { key: "sms-sent", label: "SMS envoyé au plus tôt à la création de son lien", value: link.created_at.toISOString(), source: { table: "stop_links", id: link.code } }
-      : { key: "sms-received", label: "SMS reçu le (jour déclaré, heure du Maroc)", value: `${window.from.toISOString()} – ${window.to.toISOString()}`, source: { table: "complaints", id: complaint.id } },
+      ? {
+          key: "sms-sent",
+          label: "SMS envoyé au plus tôt à la création de son lien",
+          value: link.created_at.toISOString(),
+          source: { table: "stop_links", id: link.code },
+        }
+      : {
+          key: "sms-received",
+          label: "SMS reçu le (jour déclaré, heure du Maroc)",
+          value: `${window.from.toISOString()} – ${window.to.toISOString()}`,
+          source: { table: "complaints", id: complaint.id },
+        },
   );
 
   // The oldest opposition in force when the window ends, to this sender or to all.
@@ -86,11 +118,26 @@ async function judge(client: Tx, complaint: ComplaintRow): Promise<Assessment> {
     WHERE phone = ${phone} AND canary_provider_id IS NULL AND at <= ${window.to} AND (scope = 'all' OR (scope = 'sender' AND sender_id = ${senderId}::int))
     ORDER BY scope, seq DESC`;
   const inForce = changes.filter((c) => c.op === "add").sort((a, b) => a.at.getTime() - b.at.getTime())[0];
-  if (!inForce) return { verdict: "no-opposition", reason: "Aucune opposition en vigueur pour ce numéro et cet expéditeur au moment de l'envoi.", facts };
+  if (!inForce)
+    return {
+      verdict: "no-opposition",
+      reason: "Aucune opposition en vigueur pour ce numéro et cet expéditeur au moment de l'envoi.",
+      facts,
+    };
   const deadline = new Date(inForce.at.getTime() + lagHours * 3_600_000);
   facts.push(
-    { key: "opposition", label: `Opposition en vigueur (${inForce.scope === "all" ? "tous expéditeurs" : "cet expéditeur"}), changement n° ${inForce.seq}`, value: inForce.at.toISOString(), source: { table: "opposition_changes", id: String(inForce.seq) } },
-    { key: "deadline", label: `Délai légal (${lagHours} h après l'opposition)`, value: deadline.toISOString(), source: null },
+    {
+      key: "opposition",
+      label: `Opposition en vigueur (${inForce.scope === "all" ? "tous expéditeurs" : "cet expéditeur"}), changement n° ${inForce.seq}`,
+      value: inForce.at.toISOString(),
+      source: { table: "opposition_changes", id: String(inForce.seq) },
+    },
+    {
+      key: "deadline",
+      label: `Délai légal (${lagHours} h après l'opposition)`,
+      value: deadline.toISOString(),
+      source: null,
+    },
   );
 
   let acked: Date | null = null;
@@ -100,31 +147,60 @@ async function judge(client: Tx, complaint: ComplaintRow): Promise<Assessment> {
     const [ack] = await client.$queryRaw<{ id: bigint; at: Date; keyid: string }[]>`
       SELECT id, at, keyid FROM provider_acks WHERE provider_id = ${providerId} AND applied >= ${inForce.seq} ORDER BY applied, at LIMIT 1`;
     facts.push(
-      { key: "fetched", label: "Changement récupéré par l'opérateur d'envoi", value: fetched?.at.toISOString() ?? null, source: fetched ? { table: "provider_fetches", id: String(fetched.id) } : null },
-      { key: "acknowledged", label: "Application déclarée (ack signé) par l'opérateur d'envoi", value: ack?.at.toISOString() ?? null, source: ack ? { table: "provider_acks", id: String(ack.id) } : null },
+      {
+        key: "fetched",
+        label: "Changement récupéré par l'opérateur d'envoi",
+        value: fetched?.at.toISOString() ?? null,
+        source: fetched ? { table: "provider_fetches", id: String(fetched.id) } : null,
+      },
+      {
+        key: "acknowledged",
+        label: "Application déclarée (ack signé) par l'opérateur d'envoi",
+        value: ack?.at.toISOString() ?? null,
+        source: ack ? { table: "provider_acks", id: String(ack.id) } : null,
+      },
     );
     acked = ack?.at ?? null;
   }
 
   if (window.from.getTime() < inForce.at.getTime()) {
-    return { verdict: "undetermined", reason: "L'opposition a été enregistrée le jour même de la réception : l'ordre des deux ne peut pas être établi.", facts };
+    return {
+      verdict: "undetermined",
+      reason: "L'opposition a été enregistrée le jour même de la réception : l'ordre des deux ne peut pas être établi.",
+      facts,
+    };
   }
-  if (window.from.getTime() >= deadline.getTime()) return { verdict: "violation", reason: "SMS envoyé après l'expiration du délai légal.", facts };
-  if (acked && window.from.getTime() >= acked.getTime()) return { verdict: "violation", reason: "SMS envoyé après que l'opérateur a déclaré avoir appliqué l'opposition.", facts };
-  if (window.to.getTime() < deadline.getTime()) return { verdict: "within-deadline", reason: "SMS envoyé avant l'expiration du délai légal.", facts };
+  if (window.from.getTime() >= deadline.getTime())
+    return { verdict: "violation", reason: "SMS envoyé après l'expiration du délai légal.", facts };
+  if (acked && window.from.getTime() >= acked.getTime())
+    return {
+      verdict: "violation",
+      reason: "SMS envoyé après que l'opérateur a déclaré avoir appliqué l'opposition.",
+      facts,
+    };
+  if (window.to.getTime() < deadline.getTime())
+    return { verdict: "within-deadline", reason: "SMS envoyé avant l'expiration du délai légal.", facts };
   return { verdict: "undetermined", reason: "Le jour de réception chevauche l'expiration du délai légal.", facts };
 }
 
 /** The reported day (stored at 12:00 UTC) as a whole day in Moroccan time: [00:00, 24:00[. */
 export function dayWindow(receivedAt: Date): { from: Date; to: Date } {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(receivedAt);
+  const day = new Intl.DateTimeFormat("en-CA", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(receivedAt);
   const from = new Date(Date.parse(`${day}T00:00:00Z`) - offsetMinutes(new Date(`${day}T12:00:00Z`)) * 60_000);
   return { from, to: new Date(from.getTime() + 86_400_000 - 1) };
 }
 
 /** Morocco's offset from UTC at that moment (+60, or 0 during Ramadan). */
 function offsetMinutes(at: Date): number {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const name =
+    new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" })
+      .formatToParts(at)
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }

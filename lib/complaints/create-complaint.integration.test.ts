@@ -9,7 +9,10 @@ const valid = { reason: "no_mention", senderSeen: "Promo Shop", messageText: "-5
 describe("createComplaint (the /report form)", () => {
   it("stores a new complaint, linked to the sender when the name matches", async () => {
     const sender = await createSender();
-    const result = await createComplaint({ ...valid, senderSeen: sender.name, phone: "06 12 34 56 78" }, { defaultRegion: "MA", now });
+    const result = await createComplaint(
+      { ...valid, senderSeen: sender.name, phone: "06 12 34 56 78" },
+      { defaultRegion: "MA", now },
+    );
     expect(result.ok).toBe(true);
     const id = (result as { id: string }).id;
     expect(id).toMatch(/^C-[A-Z0-9]{5}-[A-Z0-9]{5}$/);
@@ -35,22 +38,50 @@ describe("createComplaint (the /report form)", () => {
 describe("createComplaint: sender matching, originators and links", () => {
   it("matches a sender as typed or by its SMS sender id, whatever the case and spaces, and offers a partial match once", async () => {
     const code = `atlas-${Date.now()}`;
-    const sender = await db().sender.create({ data: { code, name: `Atlas Bank ${code.slice(-4)}`, smsSenderIds: [`ATLASBK${code.slice(-4)}`] } });
-    const byId = await createComplaint({ ...valid, senderSeen: `atlasbk${code.slice(-4)}` }, { defaultRegion: "MA", now });
-    expect((await db().complaint.findUniqueOrThrow({ where: { id: (byId as { id: string }).id } })).senderId).toBe(sender.id);
-    const spaced = await createComplaint({ ...valid, senderSeen: `ATLAS  bank ${code.slice(-4)}` }, { defaultRegion: "MA", now });
-    expect((await db().complaint.findUniqueOrThrow({ where: { id: (spaced as { id: string }).id } })).senderId).toBe(sender.id);
-    const partial = await createComplaint({ ...valid, senderSeen: `bank ${code.slice(-4)}` }, { defaultRegion: "MA", now });
+    const sender = await db().sender.create({
+      data: { code, name: `Atlas Bank ${code.slice(-4)}`, smsSenderIds: [`ATLASBK${code.slice(-4)}`] },
+    });
+    const byId = await createComplaint(
+      { ...valid, senderSeen: `atlasbk${code.slice(-4)}` },
+      { defaultRegion: "MA", now },
+    );
+    expect((await db().complaint.findUniqueOrThrow({ where: { id: (byId as { id: string }).id } })).senderId).toBe(
+      sender.id,
+    );
+    const spaced = await createComplaint(
+      { ...valid, senderSeen: `ATLAS  bank ${code.slice(-4)}` },
+      { defaultRegion: "MA", now },
+    );
+    expect((await db().complaint.findUniqueOrThrow({ where: { id: (spaced as { id: string }).id } })).senderId).toBe(
+      sender.id,
+    );
+    const partial = await createComplaint(
+      { ...valid, senderSeen: `bank ${code.slice(-4)}` },
+      { defaultRegion: "MA", now },
+    );
     expect(partial).toEqual({ ok: false, errors: { senderSeen: "sender.did-you-mean" }, suggestion: sender.name });
-    const insisted = await createComplaint({ ...valid, senderSeen: `bank ${code.slice(-4)}`, senderAsTyped: `bank ${code.slice(-4)}` }, { defaultRegion: "MA", now });
-    expect((await db().complaint.findUniqueOrThrow({ where: { id: (insisted as { id: string }).id } })).senderId).toBeNull();
+    const insisted = await createComplaint(
+      { ...valid, senderSeen: `bank ${code.slice(-4)}`, senderAsTyped: `bank ${code.slice(-4)}` },
+      { defaultRegion: "MA", now },
+    );
+    expect(
+      (await db().complaint.findUniqueOrThrow({ where: { id: (insisted as { id: string }).id } })).senderId,
+    ).toBeNull();
   });
 
   it("keeps the sender as shown as the originator, and its E.164 form when it is a number", async () => {
     const result = await createComplaint({ ...valid, senderSeen: "06 99 88 77 66" }, { defaultRegion: "MA", now });
     const row = await db().complaint.findUniqueOrThrow({ where: { id: (result as { id: string }).id } });
-    expect(row).toMatchObject({ originator: "06 99 88 77 66", originatorPhone: "+212699887766", senderId: null, verdict: "undetermined" });
+    expect(row).toMatchObject({
+      originator: "06 99 88 77 66",
+      originatorPhone: "+212699887766",
+      senderId: null,
+      verdict: "undetermined",
+    });
     const byId = await createComplaint({ ...valid, senderSeen: "PROMO-X" }, { defaultRegion: "MA", now });
-    expect(await db().complaint.findUniqueOrThrow({ where: { id: (byId as { id: string }).id } })).toMatchObject({ originator: "PROMO-X", originatorPhone: null });
+    expect(await db().complaint.findUniqueOrThrow({ where: { id: (byId as { id: string }).id } })).toMatchObject({
+      originator: "PROMO-X",
+      originatorPhone: null,
+    });
   });
 });

@@ -16,13 +16,17 @@ export function generateComplaintId(): string {
   return `C-${part()}-${part()}`;
 }
 
-export type CreateComplaintResult = { ok: true; id: string } | { ok: false; errors: Record<string, string>; suggestion?: string };
+export type CreateComplaintResult =
+  { ok: true; id: string } | { ok: false; errors: Record<string, string>; suggestion?: string };
 
 /**
  * Stores a citizen's report as a Complaint with status `new`. Returns field errors as codes (the page
  * translates them) instead of throwing, because a form shows them inline.
  */
-export async function createComplaint(input: unknown, options: { defaultRegion: string; now?: Date }): Promise<CreateComplaintResult> {
+export async function createComplaint(
+  input: unknown,
+  options: { defaultRegion: string; now?: Date },
+): Promise<CreateComplaintResult> {
   const parsed = complaintInputSchema.safeParse(input);
   const errors: Record<string, string> = {};
   if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
@@ -49,14 +53,17 @@ export async function createComplaint(input: unknown, options: { defaultRegion: 
   if (!fromLink) {
     const match = await matchSender(data.senderSeen);
     // A partial match is offered back once ("Did you mean …?"); the same text sent again is kept as typed.
-    if (match.kind === "suggestion" && data.senderAsTyped !== data.senderSeen) return { ok: false, errors: { senderSeen: "sender.did-you-mean" }, suggestion: match.sender.name };
+    if (match.kind === "suggestion" && data.senderAsTyped !== data.senderSeen)
+      return { ok: false, errors: { senderSeen: "sender.did-you-mean" }, suggestion: match.sender.name };
     sender = match.kind === "exact" ? match.sender : null;
   }
   // The sender as shown is also the originator: a sending number (parsed to E.164) or a sender id, kept as typed.
   const originatorPhone = parsePhone(data.senderSeen, options.defaultRegion);
   const id = generateComplaintId();
   await db().$transaction(async (tx) => {
-    const linkRow = fromLink ? await tx.stopLink.findUnique({ where: { code: fromLink.code }, select: { providerId: true } }) : null;
+    const linkRow = fromLink
+      ? await tx.stopLink.findUnique({ where: { code: fromLink.code }, select: { providerId: true } })
+      : null;
     await tx.complaint.create({
       data: {
         id,

@@ -14,20 +14,32 @@ import { reportFromLink } from "./report-from-link";
 
 const HOUR = 3_600_000;
 // The route as Next calls it, with its [id] parameter taken from the path.
-const respond = (request: Request) => respondRoute(request, { params: Promise.resolve({ id: new URL(request.url).pathname.split("/")[4]! }) });
+const respond = (request: Request) =>
+  respondRoute(request, { params: Promise.resolve({ id: new URL(request.url).pathname.split("/")[4]! }) });
 const LAG = 48 * HOUR;
 
 // The feed is never backdated here (other tests check its invariants over the shared database): each
 // test records a refusal now and places the link's mint time, or the reported day, relative to it.
 
 /** An opposition recorded now: its seq and exact time. */
-async function oppose(phone: string, target: { scope: "all"; senderId: null } | { scope: "sender"; senderId: number } = { scope: "all", senderId: null }) {
+async function oppose(
+  phone: string,
+  target: { scope: "all"; senderId: null } | { scope: "sender"; senderId: number } = { scope: "all", senderId: null },
+) {
   const { receipt } = await recordOpposition({ phone, target, source: "web", verified: false });
   return { seq: receipt.seq, at: receipt.createdAt };
 }
 
 async function mintAt(provider: TestProvider, phone: string, at: Date): Promise<string> {
-  const { links } = await mintLinks({ providerId: provider.id, senderId: provider.senders[0]!.id, campaign: "bf-2026", phones: [phone], expiresInDays: 90, defaultRegion: "MA", publicUrl: "https://stopsms.test" });
+  const { links } = await mintLinks({
+    providerId: provider.id,
+    senderId: provider.senders[0]!.id,
+    campaign: "bf-2026",
+    phones: [phone],
+    expiresInDays: 90,
+    defaultRegion: "MA",
+    publicUrl: "https://stopsms.test",
+  });
   const code = links[0]!.code;
   await db().$executeRaw`UPDATE stop_links SET created_at = ${at} WHERE code = ${code}`;
   return code;
@@ -67,9 +79,22 @@ describe("assessComplaint: complaints from an SMS's own link (mint time is exact
     expect(report!.verdict).toBe("violation");
     const stored = await db().complaint.findUniqueOrThrow({ where: { id: report!.id } });
     const facts = (stored.facts as { facts: { key: string; source: { table: string } | null }[] }).facts;
-    expect(facts.map((f) => f.key)).toEqual(["complaint", "link-minted", "sms-sent", "opposition", "deadline", "fetched", "acknowledged"]);
+    expect(facts.map((f) => f.key)).toEqual([
+      "complaint",
+      "link-minted",
+      "sms-sent",
+      "opposition",
+      "deadline",
+      "fetched",
+      "acknowledged",
+    ]);
     expect(facts.find((f) => f.key === "acknowledged")!.source!.table).toBe("provider_acks");
-    expect(stored).toMatchObject({ verified: true, linkCode: code, providerId: provider.id, reason: "after_opposition" });
+    expect(stored).toMatchObject({
+      verified: true,
+      linkCode: code,
+      providerId: provider.id,
+      reason: "after_opposition",
+    });
   });
 
   it("uses a refusal to that sender as well as a refusal of all senders, and is recomputed when the data changes", async () => {
@@ -88,7 +113,8 @@ describe("assessComplaint: complaints from an SMS's own link (mint time is exact
 describe("assessComplaint: complaints typed on /report (a reported day, in Moroccan time)", () => {
   const DAY = 86_400_000;
   /** The Moroccan calendar day `days` after the refusal's day, as YYYY-MM-DD. */
-  const dayAfter = (at: Date, days: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Casablanca" }).format(new Date(at.getTime() + days * DAY));
+  const dayAfter = (at: Date, days: number) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Casablanca" }).format(new Date(at.getTime() + days * DAY));
   const report = async (phone: string | undefined, receivedOn: string) => {
     const result = await createComplaint(
       { reason: "after_opposition", senderSeen: "Someone", messageText: "Promo", receivedOn, phone, sharePhone: false },
@@ -118,7 +144,19 @@ describe("POST /suppressions/ack", () => {
   it("refuses more than was fetched (422) and going back (409), accepts the same again, and keeps the history", async () => {
     const provider = await createApiProvider();
     const seqs = [];
-    for (let i = 0; i < 3; i++) seqs.push(Number((await recordOpposition({ phone: uniquePhone(), target: { scope: "all", senderId: null }, source: "web", verified: false })).receipt.seq));
+    for (let i = 0; i < 3; i++)
+      seqs.push(
+        Number(
+          (
+            await recordOpposition({
+              phone: uniquePhone(),
+              target: { scope: "all", senderId: null },
+              source: "web",
+              verified: false,
+            })
+          ).receipt.seq,
+        ),
+      );
     const call = (applied: unknown) => signedCall(ack, provider, { path: "/suppressions/ack", body: { applied } });
     expect((await call(seqs[0])).json).toMatchObject({ status: 422, code: "invalid-request" });
     await signedCall(changes, provider, { path: `/suppressions/changes?after=${seqs[2]! - 1}` });
@@ -133,7 +171,12 @@ describe("POST /suppressions/ack", () => {
 
   it("records a fetch in the history only when the provider's progress moves forward", async () => {
     const provider = await createApiProvider();
-    await recordOpposition({ phone: uniquePhone(), target: { scope: "all", senderId: null }, source: "web", verified: false });
+    await recordOpposition({
+      phone: uniquePhone(),
+      target: { scope: "all", senderId: null },
+      source: "web",
+      verified: false,
+    });
     await signedCall(changes, provider, { path: "/suppressions/changes?after=0&limit=10000" });
     await signedCall(changes, provider, { path: "/suppressions/changes?after=0&limit=10000" });
     const rows = await db().providerFetch.findMany({ where: { providerId: provider.id } });
@@ -149,33 +192,65 @@ describe("complaints through the provider API", () => {
     const masked = await linkComplaint(mine, LAG);
     const shared = uniquePhone();
     const { at } = await oppose(shared);
-    const sharedReport = await reportFromLink(await mintAt(mine, shared, new Date(at.getTime() + LAG)), { sharePhone: true });
+    const sharedReport = await reportFromLink(await mintAt(mine, shared, new Date(at.getTime() + LAG)), {
+      sharePhone: true,
+    });
     await linkComplaint(other, LAG);
 
     const page = await signedCall(complaintsRoute, mine, { path: "/complaints?limit=1000" });
-    const list = page.json.complaints as { id: string; phone: string; type: string; verdict: string; link: string; campaign: string; sender: string }[];
+    const list = page.json.complaints as {
+      id: string;
+      phone: string;
+      type: string;
+      verdict: string;
+      link: string;
+      campaign: string;
+      sender: string;
+    }[];
     expect(list.map((c) => c.id).sort()).toEqual([masked.id, sharedReport!.id].sort());
     const first = list.find((c) => c.id === masked.id)!;
-    expect(first).toMatchObject({ type: "sent-after-opposition", verdict: "violation", link: masked.code, campaign: "bf-2026", sender: mine.senders[0]!.code });
+    expect(first).toMatchObject({
+      type: "sent-after-opposition",
+      verdict: "violation",
+      link: masked.code,
+      campaign: "bf-2026",
+      sender: mine.senders[0]!.code,
+    });
     expect(first.phone).toMatch(/^\+212 6•• •• •• \d\d$|^\+212 6 •• •• •• \d\d$/);
     expect(first.phone).not.toContain(masked.phone.slice(5, 9));
     expect(list.find((c) => c.id === sharedReport!.id)!.phone).toBe(shared);
     const after = await signedCall(complaintsRoute, mine, { path: `/complaints?after=${list.at(-1)!.id}` });
     expect(after.json).toMatchObject({ complaints: [], more: false });
 
-    const answer = await signedCall(respond, mine, { path: `/complaints/${masked.id}/response`, body: { action: "suppressed", text: "Removed from the list." } });
+    const answer = await signedCall(respond, mine, {
+      path: `/complaints/${masked.id}/response`,
+      body: { action: "suppressed", text: "Removed from the list." },
+    });
     expect(answer.json).toEqual({ id: masked.id, responded_at: expect.any(String), late: false });
     const stored = await db().complaint.findUniqueOrThrow({ where: { id: masked.id } });
-    expect(stored).toMatchObject({ responseAction: "suppressed", responseText: "Removed from the list.", responseKeyid: mine.keyid });
-    expect((await signedCall(respond, other, { path: `/complaints/${masked.id}/response`, body: { action: "disputed" } })).response.status).toBe(404);
-    expect((await signedCall(respond, mine, { path: `/complaints/${masked.id}/response`, body: { action: "shrug" } })).response.status).toBe(422);
+    expect(stored).toMatchObject({
+      responseAction: "suppressed",
+      responseText: "Removed from the list.",
+      responseKeyid: mine.keyid,
+    });
+    expect(
+      (await signedCall(respond, other, { path: `/complaints/${masked.id}/response`, body: { action: "disputed" } }))
+        .response.status,
+    ).toBe(404);
+    expect(
+      (await signedCall(respond, mine, { path: `/complaints/${masked.id}/response`, body: { action: "shrug" } }))
+        .response.status,
+    ).toBe(422);
   });
 
   it("marks an answer after respond_by as late", async () => {
     const provider = await createApiProvider();
     const { id } = await linkComplaint(provider, LAG);
     await db().complaint.update({ where: { id }, data: { respondBy: new Date(Date.now() - 1000) } });
-    const answer = await signedCall(respond, provider, { path: `/complaints/${id}/response`, body: { action: "investigating" } });
+    const answer = await signedCall(respond, provider, {
+      path: `/complaints/${id}/response`,
+      body: { action: "investigating" },
+    });
     expect(answer.json.late).toBe(true);
   });
 });

@@ -7,7 +7,13 @@ import { assessComplaint } from "./assess-complaint";
 const STATUSES = ["new", "reviewing", "forwarded", "closed"] as const;
 
 /** The queue, newest first; `from`/`to` (YYYY-MM-DD, Moroccan days) bound it for exports. */
-export async function listComplaints(filters: { status?: string; sender?: string; from?: string; to?: string; take?: number }) {
+export async function listComplaints(filters: {
+  status?: string;
+  sender?: string;
+  from?: string;
+  to?: string;
+  take?: number;
+}) {
   await requireStaff("analyst");
   const status = STATUSES.find((s) => s === filters.status) as ComplaintStatus | undefined;
   const moroccoMidnight = (day: string) => new Date(`${day}T00:00:00+01:00`);
@@ -16,7 +22,11 @@ export async function listComplaints(filters: { status?: string; sender?: string
     ...(filters.to ? { lt: new Date(moroccoMidnight(filters.to).getTime() + 86_400_000) } : {}),
   };
   return db().complaint.findMany({
-    where: { ...(status ? { status } : {}), ...(filters.sender ? { sender: { code: filters.sender } } : {}), ...(filters.from || filters.to ? { createdAt } : {}) },
+    where: {
+      ...(status ? { status } : {}),
+      ...(filters.sender ? { sender: { code: filters.sender } } : {}),
+      ...(filters.from || filters.to ? { createdAt } : {}),
+    },
     include: { sender: { select: { code: true, name: true } } },
     orderBy: { createdAt: "desc" },
     take: filters.take ?? 200,
@@ -29,6 +39,10 @@ export async function getComplaint(id: string) {
   if (await db().complaint.findUnique({ where: { id }, select: { id: true } })) await assessComplaint(id);
   return db().complaint.findUnique({
     where: { id },
-    include: { sender: { select: { code: true, name: true } }, provider: { select: { slug: true, name: true } }, notes: { include: { author: { select: { email: true } } }, orderBy: { createdAt: "asc" } } },
+    include: {
+      sender: { select: { code: true, name: true } },
+      provider: { select: { slug: true, name: true } },
+      notes: { include: { author: { select: { email: true } } }, orderBy: { createdAt: "asc" } },
+    },
   });
 }

@@ -29,7 +29,18 @@ const KEY = `coalesce(originator_phone, upper(regexp_replace(originator, '[^[:al
  */
 export async function listOriginators(): Promise<Originator[]> {
   await requireStaff("analyst");
-  const rows = await db().$queryRawUnsafe<{ key: string; shown: string; phone: string | null; complaints: bigint; recent: bigint; first_seen: Date; last_seen: Date; texts: string[] }[]>(
+  const rows = await db().$queryRawUnsafe<
+    {
+      key: string;
+      shown: string;
+      phone: string | null;
+      complaints: bigint;
+      recent: bigint;
+      first_seen: Date;
+      last_seen: Date;
+      texts: string[];
+    }[]
+  >(
     `SELECT ${KEY} AS key, min(originator) AS shown, min(originator_phone) AS phone, count(*) AS complaints,
             count(*) FILTER (WHERE created_at > now() - make_interval(days => $1)) AS recent,
             min(created_at) AS first_seen, max(created_at) AS last_seen,
@@ -57,6 +68,9 @@ export async function listOriginators(): Promise<Originator[]> {
 /** The complaint ids of one originator (for its dossier). */
 export async function complaintIdsOfOriginator(key: string): Promise<string[]> {
   await requireStaff("analyst");
-  const rows = await db().$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM complaints WHERE originator IS NOT NULL AND ${KEY} = $1 ORDER BY created_at, id`, key);
+  const rows = await db().$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id FROM complaints WHERE originator IS NOT NULL AND ${KEY} = $1 ORDER BY created_at, id`,
+    key,
+  );
   return rows.map((r) => r.id);
 }

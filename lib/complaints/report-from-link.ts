@@ -10,7 +10,10 @@ import { generateComplaintId } from "./create-complaint";
  * the SMS reached that number (only its recipient has the code), so the complaint is verified and carries
  * the sender, the provider that minted the link, the campaign and the mint time. Judged at once.
  */
-export async function reportFromLink(code: string, options: { sharePhone: boolean; now?: Date }): Promise<{ id: string; verdict: Verdict } | null> {
+export async function reportFromLink(
+  code: string,
+  options: { sharePhone: boolean; now?: Date },
+): Promise<{ id: string; verdict: Verdict } | null> {
   const link = await resolveLink(code);
   if (link.status !== "active") return null;
   const now = options.now ?? new Date();

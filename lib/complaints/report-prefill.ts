@@ -5,7 +5,10 @@ import { loadReceipt } from "@/lib/oppositions/load-receipt";
 import { isReceiptId } from "@/lib/oppositions/receipt-id";
 
 /** What /report fills in when it is opened from an SMS's link (`?link=`) or from a receipt (`?receipt=`). */
-export async function reportPrefill(search: { link?: string; receipt?: string }): Promise<{ reason?: string; senderSeen?: string; link?: string; receipt?: string }> {
+export async function reportPrefill(search: {
+  link?: string;
+  receipt?: string;
+}): Promise<{ reason?: string; senderSeen?: string; link?: string; receipt?: string }> {
   if (search.link && isLinkCode(search.link)) {
     const link = await resolveLink(search.link);
     if (link.status === "active") return { reason: "after_opposition", senderSeen: link.sender.name, link: link.code };

@@ -10,15 +10,27 @@ export const complaintInputSchema = z.object({
   receivedOn: z.iso.date({ error: "received.invalid" }),
   phone: z.string().trim().max(64).optional(),
   /** The code of the SMS's StopSMS link, when the report starts from it. */
-  link: z.string().regex(/^[2-9A-HJ-NP-Za-km-z]{8}$/).optional().catch(undefined),
+  link: z
+    .string()
+    .regex(/^[2-9A-HJ-NP-Za-km-z]{8}$/)
+    .optional()
+    .catch(undefined),
   sharePhone: z.boolean().default(false),
   /** The sender as typed before a "did you mean" was shown: sent again unchanged, it is kept as typed. */
   senderAsTyped: z.string().trim().max(100).optional(),
   /** The receipt the report starts from: its number and sender. */
-  receipt: z.string().regex(/^R-[A-Z0-9]{5}-[A-Z0-9]{5}$/).optional().catch(undefined),
+  receipt: z
+    .string()
+    .regex(/^R-[A-Z0-9]{5}-[A-Z0-9]{5}$/)
+    .optional()
+    .catch(undefined),
 });
 
 /** The protocol's complaint types (SYNC-PROTOCOL.md 1.1) for the stored reasons. */
-export const complaintType = { after_opposition: "sent-after-opposition", no_mention: "no-stopsms-mention", other: "other" } as const;
+export const complaintType = {
+  after_opposition: "sent-after-opposition",
+  no_mention: "no-stopsms-mention",
+  other: "other",
+} as const;
 
 export type ComplaintInput = z.infer<typeof complaintInputSchema>;

@@ -9,7 +9,24 @@ const RETRY_AFTER_SECONDS = 5;
 const PROBE_MS = 1_000;
 const state = globalThis as unknown as { stopsmsDbDown?: { since: number; probing: boolean } };
 
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004", "P1001", "P1002", "P1017"]);
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08003",
+  "08006",
+  "08001",
+  "08004",
+  "P1001",
+  "P1002",
+  "P1017",
+]);
 
 /** An error that says the database cannot be reached (not that a query was wrong). */
 export function isDatabaseUnavailableError(error: unknown): boolean {
@@ -17,7 +34,13 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;
     const message = (e as { message?: unknown }).message;
-    if (typeof message === "string" && /Connection terminated|connect ECONNREFUSED|terminating connection due to administrator command|the database system is (starting up|shutting down)|Can't reach database server/i.test(message)) return true;
+    if (
+      typeof message === "string" &&
+      /Connection terminated|connect ECONNREFUSED|terminating connection due to administrator command|the database system is (starting up|shutting down)|Can't reach database server/i.test(
+        message,
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -34,7 +57,11 @@ export function retryAfterSeconds(): number {
  * Marks the database down and starts probing it with `probe` (a `SELECT 1` on a connection of its own)
  * until it answers; then `recovered` runs (the pool is replaced: see client.ts).
  */
-export function markDatabaseDown(reason: string, probe: () => Promise<unknown>, recovered: () => void = () => undefined): void {
+export function markDatabaseDown(
+  reason: string,
+  probe: () => Promise<unknown>,
+  recovered: () => void = () => undefined,
+): void {
   if (state.stopsmsDbDown) return;
   state.stopsmsDbDown = { since: Date.now(), probing: true };
   logger.warn({ reason }, "database unreachable: answering 503 until it is back");

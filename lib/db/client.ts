@@ -42,10 +42,18 @@ function createPool(): pg.Pool {
   // JIT compilation costs 50–120 ms, and the planner orders it for 100 000-number washes whose probes take
   // microseconds each; an OLTP service never gains from it. (PGlite has no JIT and ignores the option.)
   // connectionTimeoutMillis: a request waits 5 s at most for a connection, never forever (an outage).
-  const created = new pg.Pool({ connectionString: DATABASE_URL, max: DB_POOL_MAX, allowExitOnIdle: true, options: "-c jit=off", connectionTimeoutMillis: 5_000 });
+  const created = new pg.Pool({
+    connectionString: DATABASE_URL,
+    max: DB_POOL_MAX,
+    allowExitOnIdle: true,
+    options: "-c jit=off",
+    connectionTimeoutMillis: 5_000,
+  });
   // A connection that cannot be opened is the surest sign of an outage: every connect goes through here,
   // in both of pg's forms (callback, used by pool.query; promise, used by Prisma's adapter).
-  const connect = created.connect.bind(created) as (callback?: (error: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => Promise<pg.PoolClient> | void;
+  const connect = created.connect.bind(created) as (
+    callback?: (error: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void,
+  ) => Promise<pg.PoolClient> | void;
   created.connect = ((callback?: Parameters<typeof connect>[0]) => {
     if (callback) {
       return connect((error, client, done) => {

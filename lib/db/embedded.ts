@@ -79,7 +79,10 @@ function answers(socketDir: string): Promise<boolean> {
 /** The URL of an embedded database already served by another process (e.g. `npm start`), if any. */
 export async function findRunningEmbeddedDatabase(dataDir: string): Promise<string | undefined> {
   try {
-    const state = JSON.parse(await readFile(path.resolve(dataDir, STATE_FILE), "utf8")) as { pid: number; socketDir: string };
+    const state = JSON.parse(await readFile(path.resolve(dataDir, STATE_FILE), "utf8")) as {
+      pid: number;
+      socketDir: string;
+    };
     process.kill(state.pid, 0);
     return (await answers(state.socketDir)) ? urlFor(state.socketDir) : undefined;
   } catch {

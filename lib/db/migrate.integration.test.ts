@@ -24,7 +24,10 @@ describe("migrations", () => {
     await mkdir(path.join(dir, "1_ok"));
     await writeFile(path.join(dir, "1_ok", "migration.sql"), "CREATE TABLE migration_probe_ok (id int);");
     await mkdir(path.join(dir, "2_broken"));
-    await writeFile(path.join(dir, "2_broken", "migration.sql"), "CREATE TABLE migration_probe_broken (id int); SELECT no_such_function();");
+    await writeFile(
+      path.join(dir, "2_broken", "migration.sql"),
+      "CREATE TABLE migration_probe_broken (id int); SELECT no_such_function();",
+    );
     await expect(applyMigrations(inject("databaseUrl"), dir)).rejects.toThrow(/no_such_function/);
     const client = new pg.Client({ connectionString: inject("databaseUrl") });
     await client.connect();

@@ -13,16 +13,33 @@ async function complaintEvidence(id: string) {
   const assessment = await assessComplaint(id);
   const complaint = await db().complaint.findUniqueOrThrow({
     where: { id },
-    include: { sender: { select: { code: true, name: true } }, provider: { select: { id: true, slug: true, name: true, anrtNumber: true } } },
+    include: {
+      sender: { select: { code: true, name: true } },
+      provider: { select: { id: true, slug: true, name: true, anrtNumber: true } },
+    },
   });
-  const link = complaint.linkCode ? await db().stopLink.findUnique({ where: { code: complaint.linkCode }, include: { provider: { select: { id: true, slug: true, name: true, anrtNumber: true } } } }) : null;
+  const link = complaint.linkCode
+    ? await db().stopLink.findUnique({
+        where: { code: complaint.linkCode },
+        include: { provider: { select: { id: true, slug: true, name: true, anrtNumber: true } } },
+      })
+    : null;
   const provider = link?.provider ?? complaint.provider;
   const seqFact = assessment.facts.find((f: Fact) => f.key === "opposition")?.source?.id;
   const change = seqFact ? await db().oppositionChange.findUnique({ where: { seq: BigInt(seqFact) } }) : null;
   const sources = new Map(assessment.facts.filter((f) => f.source).map((f) => [f.source!.table, f.source!.id]));
-  const fetch = sources.has("provider_fetches") ? await db().providerFetch.findUnique({ where: { id: BigInt(sources.get("provider_fetches")!) } }) : null;
-  const ack = sources.has("provider_acks") ? await db().providerAck.findUnique({ where: { id: BigInt(sources.get("provider_acks")!) } }) : null;
-  const keys = provider ? await db().providerKey.findMany({ where: { providerId: provider.id }, select: { keyid: true, createdAt: true, revokedAt: true } }) : [];
+  const fetch = sources.has("provider_fetches")
+    ? await db().providerFetch.findUnique({ where: { id: BigInt(sources.get("provider_fetches")!) } })
+    : null;
+  const ack = sources.has("provider_acks")
+    ? await db().providerAck.findUnique({ where: { id: BigInt(sources.get("provider_acks")!) } })
+    : null;
+  const keys = provider
+    ? await db().providerKey.findMany({
+        where: { providerId: provider.id },
+        select: { keyid: true, createdAt: true, revokedAt: true },
+      })
+    : [];
   return {
     complaint: {
       id: complaint.id,
@@ -37,13 +54,39 @@ async function complaintEvidence(id: string) {
       phone: complaint.phone,
       message_text: complaint.messageText,
       respond_by: complaint.respondBy,
-      response: complaint.respondedAt ? { action: complaint.responseAction, text: complaint.responseText, at: complaint.respondedAt, keyid: complaint.responseKeyid } : null,
+      response: complaint.respondedAt
+        ? {
+            action: complaint.responseAction,
+            text: complaint.responseText,
+            at: complaint.respondedAt,
+            keyid: complaint.responseKeyid,
+          }
+        : null,
     },
     verdict: assessment.verdict,
     reason: assessment.reason,
     facts: assessment.facts,
-    change: change ? { seq: Number(change.seq), op: change.op, reason: change.reason, phone: change.phone, scope: change.scope, sender_id: change.senderId, source: change.source, at: change.at } : null,
-    link: link ? { code: link.code, campaign: link.campaign, minted_at: link.createdAt, expires_at: link.expiresAt, confirmed_at: link.confirmedAt } : null,
+    change: change
+      ? {
+          seq: Number(change.seq),
+          op: change.op,
+          reason: change.reason,
+          phone: change.phone,
+          scope: change.scope,
+          sender_id: change.senderId,
+          source: change.source,
+          at: change.at,
+        }
+      : null,
+    link: link
+      ? {
+          code: link.code,
+          campaign: link.campaign,
+          minted_at: link.createdAt,
+          expires_at: link.expiresAt,
+          confirmed_at: link.confirmedAt,
+        }
+      : null,
     provider: provider ? { slug: provider.slug, name: provider.name, anrt_number: provider.anrtNumber } : null,
     provider_fetch: fetch ? { reached: Number(fetch.reached), at: fetch.at, keyid: fetch.keyid } : null,
     provider_ack: ack ? { applied: Number(ack.applied), at: ack.at, keyid: ack.keyid } : null,
@@ -66,7 +109,9 @@ export async function buildComplaintEvidence(id: string) {
   const staff = await requireStaff("analyst");
   if (!(await db().complaint.findUnique({ where: { id }, select: { id: true } }))) return null;
   const evidence = await complaintEvidence(id);
-  await db().$transaction((tx) => writeAudit(tx, staff.actor, { action: "evidence.complaint", targetType: "complaint", targetId: id }));
+  await db().$transaction((tx) =>
+    writeAudit(tx, staff.actor, { action: "evidence.complaint", targetType: "complaint", targetId: id }),
+  );
   return { ...evidenceHeader({ complaint: id }), ...evidence };
 }
 
@@ -77,14 +122,19 @@ export async function buildOriginatorEvidence(key: string) {
   if (ids.length === 0) return null;
   const complaints: Awaited<ReturnType<typeof complaintEvidence>>[] = [];
   for (const id of ids) complaints.push(await complaintEvidence(id));
-  await db().$transaction((tx) => writeAudit(tx, staff.actor, { action: "evidence.originator", targetType: "originator", targetId: key }));
+  await db().$transaction((tx) =>
+    writeAudit(tx, staff.actor, { action: "evidence.originator", targetType: "originator", targetId: key }),
+  );
   return { ...evidenceHeader({ originator: key }), complaints };
 }
 
 /** Staff download, audited: every complaint about a provider's links or senders reported in a period. */
 export async function buildProviderEvidence(slug: string, range: { from: string; to: string }) {
   const staff = await requireStaff("analyst");
-  const provider = await db().provider.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, anrtNumber: true } });
+  const provider = await db().provider.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, anrtNumber: true },
+  });
   if (!provider) return null;
   const ids = await db().$queryRaw<{ id: string }[]>`
     SELECT id FROM complaints c
@@ -94,11 +144,18 @@ export async function buildProviderEvidence(slug: string, range: { from: string;
     ORDER BY c.created_at, c.id`;
   const complaints: Awaited<ReturnType<typeof complaintEvidence>>[] = [];
   for (const { id } of ids) complaints.push(await complaintEvidence(id));
-  await db().$transaction((tx) => writeAudit(tx, staff.actor, { action: "evidence.provider", targetType: "provider", targetId: slug, after: range }));
+  await db().$transaction((tx) =>
+    writeAudit(tx, staff.actor, { action: "evidence.provider", targetType: "provider", targetId: slug, after: range }),
+  );
   return {
     ...evidenceHeader({ provider: slug, from: range.from, to: range.to }),
     provider: { slug: provider.slug, name: provider.name, anrt_number: provider.anrtNumber },
-    verdicts: Object.fromEntries(["violation", "within-deadline", "no-opposition", "undetermined"].map((v) => [v, complaints.filter((c) => c.verdict === v).length])),
+    verdicts: Object.fromEntries(
+      ["violation", "within-deadline", "no-opposition", "undetermined"].map((v) => [
+        v,
+        complaints.filter((c) => c.verdict === v).length,
+      ]),
+    ),
     complaints,
   };
 }

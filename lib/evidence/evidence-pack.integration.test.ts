@@ -12,13 +12,23 @@ import { signPack } from "./sign-pack";
 import { verifyPack } from "./verify-pack";
 
 // Staff sign-in is not what is tested here: the builders' role check sees an analyst.
-vi.mock("@/lib/auth/require-staff", () => ({ requireStaff: async () => ({ id: 0, role: "analyst", actor: { kind: "cli", label: "evidence-test" } }) }));
+vi.mock("@/lib/auth/require-staff", () => ({
+  requireStaff: async () => ({ id: 0, role: "analyst", actor: { kind: "cli", label: "evidence-test" } }),
+}));
 
 async function violationComplaint() {
   const provider = await createApiProvider();
   const phone = uniquePhone();
   await recordOpposition({ phone, target: { scope: "all", senderId: null }, source: "web", verified: false });
-  const { links } = await mintLinks({ providerId: provider.id, senderId: provider.senders[0]!.id, campaign: "promo", phones: [phone], expiresInDays: 30, defaultRegion: "MA", publicUrl: "https://stopsms.test" });
+  const { links } = await mintLinks({
+    providerId: provider.id,
+    senderId: provider.senders[0]!.id,
+    campaign: "promo",
+    phones: [phone],
+    expiresInDays: 30,
+    defaultRegion: "MA",
+    publicUrl: "https://stopsms.test",
+  });
   // Minted five days after the refusal (the feed itself is never backdated: other tests check its invariants).
   await db().$executeRaw`UPDATE stop_links SET created_at = now() + interval '5 days' WHERE code = ${links[0]!.code}`;
   const report = await reportFromLink(links[0]!.code, { sharePhone: false });
@@ -31,7 +41,13 @@ describe("evidence packs", () => {
   it("sign a complaint's facts so that the JWKS verifies them, and fail after any changed byte", async () => {
     const { id } = await violationComplaint();
     const document = await buildComplaintEvidence(id);
-    expect(document).toMatchObject({ type: "stopsms-evidence-pack", verdict: "violation", complaint: { id, verified: true }, link: { campaign: "promo" }, change: { op: "add", reason: "opposed" } });
+    expect(document).toMatchObject({
+      type: "stopsms-evidence-pack",
+      verdict: "violation",
+      complaint: { id, verified: true },
+      link: { campaign: "promo" },
+      change: { op: "add", reason: "opposed" },
+    });
     const pack = signPack(document);
     const text = JSON.stringify(pack);
     const check = verifyPack(text, jwks());
@@ -44,7 +60,9 @@ describe("evidence packs", () => {
         expect(verifyPack(JSON.stringify({ ...pack, [field]: chars.join("") }), jwks()).valid).toBe(false);
       }
     }
-    expect(verifyPack(text, { keys: [{ ...platformKey().jwk, x: Buffer.alloc(32, 1).toString("base64url") }] }).valid).toBe(false);
+    expect(
+      verifyPack(text, { keys: [{ ...platformKey().jwk, x: Buffer.alloc(32, 1).toString("base64url") }] }).valid,
+    ).toBe(false);
     expect(await db().auditLog.count({ where: { action: "evidence.complaint", targetId: id } })).toBe(1);
   });
 

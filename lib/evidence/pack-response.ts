@@ -4,7 +4,11 @@ import { renderPackPdf } from "./render-pack-pdf";
 import { signPack } from "./sign-pack";
 
 /** A built pack as a download: the signed JSON, or its PDF rendering (`?format=pdf`). */
-export async function packResponse(build: () => Promise<unknown | null>, name: string, format: string | null): Promise<Response> {
+export async function packResponse(
+  build: () => Promise<unknown | null>,
+  name: string,
+  format: string | null,
+): Promise<Response> {
   try {
     const document = await build();
     if (!document) return new Response("Introuvable", { status: 404 });
@@ -18,7 +22,8 @@ export async function packResponse(build: () => Promise<unknown | null>, name: s
       },
     });
   } catch (error) {
-    if (error instanceof DomainError && (error.status === 401 || error.status === 403)) return new Response(error.message, { status: error.status });
+    if (error instanceof DomainError && (error.status === 401 || error.status === 403))
+      return new Response(error.message, { status: error.status });
     throw error;
   }
 }

@@ -12,35 +12,68 @@ const VERDICTS: Record<string, string> = {
 
 const dateFr = (value: unknown) =>
   typeof value === "string" && /^\d{4}-\d\d-\d\dT/.test(value)
-    ? new Intl.DateTimeFormat("fr-MA", { dateStyle: "short", timeStyle: "medium", timeZone: "Africa/Casablanca" }).format(new Date(value))
+    ? new Intl.DateTimeFormat("fr-MA", {
+        dateStyle: "short",
+        timeStyle: "medium",
+        timeZone: "Africa/Casablanca",
+      }).format(new Date(value))
     : value === null || value === undefined
       ? "jamais"
       : String(value);
 
 // The standard PDF fonts cover French but not Arabic script: text outside Latin-1 is shown as "?" here
 // (the signed JSON keeps it exactly).
-const printable = (text: unknown) => String(text ?? "—").replace(/[^\u0000-\u00ff\u2022\u2013\u2014\u2019\u00ab\u00bb]/g, "?");
+const printable = (text: unknown) =>
+  String(text ?? "—").replace(/[^\u0000-\u00ff\u2022\u2013\u2014\u2019\u00ab\u00bb]/g, "?");
 
-type Complaint = { complaint: Record<string, unknown>; verdict: string; reason: string; facts: { label: string; value: unknown; source: { table: string; id: string } | null }[]; provider: { name: string; anrt_number: string } | null };
+type Complaint = {
+  complaint: Record<string, unknown>;
+  verdict: string;
+  reason: string;
+  facts: { label: string; value: unknown; source: { table: string; id: string } | null }[];
+  provider: { name: string; anrt_number: string } | null;
+};
 
 /** The printable, French rendering of a signed pack; the pack's SHA-256 ties the paper to the file. */
 export function renderPackPdf(pack: SignedPack): Promise<Buffer> {
-  const doc = JSON.parse(pack.payload) as { generated_at: string; platform: { keyid: string }; subject: Record<string, string>; complaints?: Complaint[] } & Partial<Complaint>;
-  const pdf = new PDFDocument({ size: "A4", margin: 50, info: { Title: "Dossier de preuve StopSMS", Author: "StopSMS — CNDP" } });
+  const doc = JSON.parse(pack.payload) as {
+    generated_at: string;
+    platform: { keyid: string };
+    subject: Record<string, string>;
+    complaints?: Complaint[];
+  } & Partial<Complaint>;
+  const pdf = new PDFDocument({
+    size: "A4",
+    margin: 50,
+    info: { Title: "Dossier de preuve StopSMS", Author: "StopSMS — CNDP" },
+  });
   const chunks: Buffer[] = [];
   pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => pdf.on("end", () => resolve(Buffer.concat(chunks))));
 
   pdf.fontSize(18).font("Helvetica-Bold").text("Dossier de preuve StopSMS");
-  pdf.moveDown(0.3).fontSize(10).font("Helvetica").text(`Établi le ${dateFr(doc.generated_at)} (heure du Maroc) · clé de signature ${doc.platform.keyid}`);
+  pdf
+    .moveDown(0.3)
+    .fontSize(10)
+    .font("Helvetica")
+    .text(`Établi le ${dateFr(doc.generated_at)} (heure du Maroc) · clé de signature ${doc.platform.keyid}`);
   pdf.text(`Empreinte SHA-256 du fichier signé : ${createHash("sha256").update(JSON.stringify(pack)).digest("hex")}`);
   pdf.text("Le fichier JSON signé fait foi ; vérification : npm run admin -- evidence:verify <fichier>.");
   const complaints: Complaint[] = doc.complaints ?? [doc as Complaint];
   for (const c of complaints) {
-    pdf.moveDown(1).fontSize(14).font("Helvetica-Bold").text(`Signalement ${printable(c.complaint.id)} — ${VERDICTS[c.verdict] ?? c.verdict}`);
+    pdf
+      .moveDown(1)
+      .fontSize(14)
+      .font("Helvetica-Bold")
+      .text(`Signalement ${printable(c.complaint.id)} — ${VERDICTS[c.verdict] ?? c.verdict}`);
     pdf.fontSize(10).font("Helvetica").text(printable(c.reason));
-    if (c.provider) pdf.text(`Opérateur d'envoi : ${printable(c.provider.name)} (déclaration ANRT ${printable(c.provider.anrt_number)})`);
-    pdf.text(`Expéditeur affiché : ${printable(c.complaint.sender_seen)} · vérifié par le lien : ${c.complaint.verified ? "oui" : "non"}`);
+    if (c.provider)
+      pdf.text(
+        `Opérateur d'envoi : ${printable(c.provider.name)} (déclaration ANRT ${printable(c.provider.anrt_number)})`,
+      );
+    pdf.text(
+      `Expéditeur affiché : ${printable(c.complaint.sender_seen)} · vérifié par le lien : ${c.complaint.verified ? "oui" : "non"}`,
+    );
     pdf.moveDown(0.5).font("Helvetica-Bold").text("Chronologie des faits");
     pdf.font("Helvetica");
     for (const fact of c.facts) {

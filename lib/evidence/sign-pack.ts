@@ -16,7 +16,9 @@ export interface SignedPack {
 
 export function signPack(document: unknown): SignedPack {
   const key = platformKey();
-  const header = Buffer.from(JSON.stringify({ alg: "EdDSA", kid: key.keyid, b64: false, crit: ["b64"], typ: "stopsms-evidence+json" })).toString("base64url");
+  const header = Buffer.from(
+    JSON.stringify({ alg: "EdDSA", kid: key.keyid, b64: false, crit: ["b64"], typ: "stopsms-evidence+json" }),
+  ).toString("base64url");
   const payload = JSON.stringify(document, null, 2);
   const signature = sign(null, Buffer.from(`${header}.${payload}`, "utf8"), key.privateKey).toString("base64url");
   return { protected: header, payload, signature };

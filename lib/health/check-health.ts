@@ -30,10 +30,20 @@ export async function checkHealth(): Promise<Health> {
   const gateway = probe(() => ({ name: smsGateway().name }));
   const configured = !("error" in signingKey) && !("error" in gateway);
   try {
-    const [files, rows] = await Promise.all([listMigrationFiles(), db().$queryRawUnsafe<AppliedRow[]>(APPLIED_MIGRATIONS_SQL)]);
+    const [files, rows] = await Promise.all([
+      listMigrationFiles(),
+      db().$queryRawUnsafe<AppliedRow[]>(APPLIED_MIGRATIONS_SQL),
+    ]);
     const { pending, failed } = summarizeMigrations(files, rows);
     const current = pending.length === 0 && failed.length === 0;
-    return { status: current && configured ? "ok" : "degraded", database: "up", migrations: { current, pending }, signingKey, smsGateway: gateway, time };
+    return {
+      status: current && configured ? "ok" : "degraded",
+      database: "up",
+      migrations: { current, pending },
+      signingKey,
+      smsGateway: gateway,
+      time,
+    };
   } catch {
     return { status: "down", database: "down", migrations: null, signingKey, smsGateway: gateway, time };
   }

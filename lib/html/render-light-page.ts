@@ -65,16 +65,44 @@ function frameFor(locale: Locale): string[] {
   if (frame) return frame;
   const nav = (key: "Nav.language" | "Footer.operator" | "Nav.legal") => stableSentence(locale, key);
   const langButtons = locales.map(
-    (l) => html`<button type="submit" name="locale" value="${l}" lang="${l}"${raw(l === locale ? ' aria-current="true"' : "")}>${languageNames[l]}</button>`,
+    (l) =>
+      html`<button
+        type="submit"
+        name="locale"
+        value="${l}"
+        lang="${l}"
+        ${raw(l === locale ? ' aria-current="true"' : "")}
+      >
+        ${languageNames[l]}
+      </button>`,
   );
   const document = html`<!DOCTYPE html>
-<html lang="${locale}" dir="${directionOf(locale)}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>${raw(TITLE)} · StopSMS</title><style>${raw(CSS)}</style></head>
-<body><header><div class="bar"><a class="brand" href="/">StopSMS</a>
-<form class="langs" method="post" action="/lang" aria-label="${nav("Nav.language")}"><input type="hidden" name="next" value="${raw(PATH)}">${langButtons}</form></div></header>
-<main id="main">${raw(BODY)}</main>
-<footer><p>${nav("Footer.operator")}</p><p><a href="/legal">${nav("Nav.legal")}</a></p></footer></body></html>`;
+    <html lang="${locale}" dir="${directionOf(locale)}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>${raw(TITLE)} · StopSMS</title>
+        <style>
+          ${raw(CSS)}
+        </style>
+      </head>
+      <body>
+        <header>
+          <div class="bar">
+            <a class="brand" href="/">StopSMS</a>
+            <form class="langs" method="post" action="/lang" aria-label="${nav("Nav.language")}">
+              <input type="hidden" name="next" value="${raw(PATH)}" />${langButtons}
+            </form>
+          </div>
+        </header>
+        <main id="main">${raw(BODY)}</main>
+        <footer>
+          <p>${nav("Footer.operator")}</p>
+          <p><a href="/legal">${nav("Nav.legal")}</a></p>
+        </footer>
+      </body>
+    </html>`;
   frame = document.value.split(/\u0000(?:title|path|body)\u0000/);
   frames.set(locale, frame);
   return frame;
@@ -92,7 +120,10 @@ export interface LightPageAnswer {
   body: string;
 }
 
-export function renderLightPageAnswer(page: LightPage, init: { status?: number; headers?: Record<string, string> } = {}): LightPageAnswer {
+export function renderLightPageAnswer(
+  page: LightPage,
+  init: { status?: number; headers?: Record<string, string> } = {},
+): LightPageAnswer {
   return {
     status: init.status ?? 200,
     headers: {
@@ -112,6 +143,9 @@ export function answerToResponse(answer: LightPageAnswer): Response {
   return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }
 
-export function lightPageResponse(page: LightPage, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+export function lightPageResponse(
+  page: LightPage,
+  init: { status?: number; headers?: Record<string, string> } = {},
+): Response {
   return answerToResponse(renderLightPageAnswer(page, init));
 }

@@ -10,7 +10,8 @@ import { signResponse } from "@/lib/signing/sign-response";
 import { requestSignatureLabel } from "@/lib/signing/verify-request";
 
 // Paths that need no database: served as usual during an outage.
-const WITHOUT_DATABASE = /^\/(_next\/|icon\.svg$|robots\.txt$|manifest\.webmanifest$|\.well-known\/|api\/health$|metrics$|api\/v1\/openapi\.json$)/;
+const WITHOUT_DATABASE =
+  /^\/(_next\/|icon\.svg$|robots\.txt$|manifest\.webmanifest$|\.well-known\/|api\/health$|metrics$|api\/v1\/openapi\.json$)/;
 
 /**
  * While PostgreSQL is unreachable (lib/db/availability.ts), the production server answers here at once:
@@ -23,18 +24,34 @@ export async function answerWhileDatabaseDown(request: IncomingMessage, response
   const retryAfter = String(retryAfterSeconds());
   if (path.startsWith("/api/")) {
     const headers = new Headers();
-    for (const [name, value] of Object.entries(request.headers)) if (typeof value === "string") headers.set(name, value);
+    for (const [name, value] of Object.entries(request.headers))
+      if (typeof value === "string") headers.set(name, value);
     const label = requestSignatureLabel(headers);
     const problem = problems.unavailable(retryAfterSeconds());
-    const answer = await signResponse(503, "application/problem+json", Buffer.from(JSON.stringify(problem.toJSON())), { "retry-after": retryAfter }, label ? { label, headers } : undefined);
+    const answer = await signResponse(
+      503,
+      "application/problem+json",
+      Buffer.from(JSON.stringify(problem.toJSON())),
+      { "retry-after": retryAfter },
+      label ? { label, headers } : undefined,
+    );
     response.writeHead(503, Object.fromEntries(answer.headers));
     response.end(Buffer.from(await answer.arrayBuffer()));
     return true;
   }
-  const locale = pickLocale(cookieValue(request.headers.cookie, localeCookie), request.headers["accept-language"] ?? null);
+  const locale = pickLocale(
+    cookieValue(request.headers.cookie, localeCookie),
+    request.headers["accept-language"] ?? null,
+  );
   const t = translatorFor(locale);
   const page = renderLightPageAnswer(
-    { locale, title: t("Common.unavailableTitle"), currentPath: path, body: html`<h1>${t("Common.unavailableTitle")}</h1><p>${t("Common.unavailableBody")}</p>` },
+    {
+      locale,
+      title: t("Common.unavailableTitle"),
+      currentPath: path,
+      body: html`<h1>${t("Common.unavailableTitle")}</h1>
+        <p>${t("Common.unavailableBody")}</p>`,
+    },
     { status: 503, headers: { "Retry-After": retryAfter } },
   );
   response.writeHead(page.status, page.headers).end(request.method === "HEAD" ? undefined : page.body);

@@ -1,6 +1,12 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { answerToResponse, html, lightPageResponse, renderLightPageAnswer, type LightPageAnswer } from "@/lib/html/render-light-page";
+import {
+  answerToResponse,
+  html,
+  lightPageResponse,
+  renderLightPageAnswer,
+  type LightPageAnswer,
+} from "@/lib/html/render-light-page";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 import { checkRateLimits, type RateLimitRule } from "@/lib/rate-limit/check-rate-limit";
@@ -20,7 +26,14 @@ export async function guardCitizenPost(
   const path = request.nextUrl.pathname;
   if (!isSameOriginPost(request.headers)) {
     return lightPageResponse(
-      { locale, title: t("Common.forbiddenTitle"), currentPath: "/", body: html`<h1>${t("Common.forbiddenTitle")}</h1><p>${t("Common.forbiddenBody")}</p><a class="btn primary" href="/">${t("Nav.backHome")}</a>` },
+      {
+        locale,
+        title: t("Common.forbiddenTitle"),
+        currentPath: "/",
+        body: html`<h1>${t("Common.forbiddenTitle")}</h1>
+          <p>${t("Common.forbiddenBody")}</p>
+          <a class="btn primary" href="/">${t("Nav.backHome")}</a>`,
+      },
       { status: 403 },
     );
   }
@@ -38,7 +51,9 @@ export function rateLimitedAnswer(locale: Locale, path: string, retryAfterSecond
       locale,
       title: t("Common.rateLimitedTitle"),
       currentPath: path,
-      body: html`<h1>${t("Common.rateLimitedTitle")}</h1><p>${t("Common.rateLimitedBody", { minutes })}</p><a class="btn secondary" href="/">${t("Nav.backHome")}</a>`,
+      body: html`<h1>${t("Common.rateLimitedTitle")}</h1>
+        <p>${t("Common.rateLimitedBody", { minutes })}</p>
+        <a class="btn secondary" href="/">${t("Nav.backHome")}</a>`,
     },
     { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
   );
@@ -56,7 +71,9 @@ export function unverifiedCapResponse(locale: Locale, retryAfterSeconds: number)
       locale,
       title: t("Common.busyTitle"),
       currentPath: "/stop",
-      body: html`<h1>${t("Common.busyTitle")}</h1><p>${t("Common.busyBody")}</p><a class="btn primary" href="/number">${t("Receipt.manage")}</a>`,
+      body: html`<h1>${t("Common.busyTitle")}</h1>
+        <p>${t("Common.busyBody")}</p>
+        <a class="btn primary" href="/number">${t("Receipt.manage")}</a>`,
     },
     { status: 503, headers: { "Retry-After": String(retryAfterSeconds) } },
   );

@@ -7,7 +7,11 @@ import { POST as lang } from "@/app/lang/route";
 vi.mock("@/lib/auth/require-staff", () => ({ currentStaff: async () => null }));
 
 const form = (url: string, body: string) =>
-  new NextRequest(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" }, body });
+  new NextRequest(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" },
+    body,
+  });
 
 describe("inputs found by the adversarial review answer 4xx or a safe redirect, never a 500", () => {
   it("/lang with next=/%00 (a NUL in the Location) or a normalised escape goes back home", async () => {
@@ -20,7 +24,9 @@ describe("inputs found by the adversarial review answer 4xx or a safe redirect, 
 
   it("/staff/actions/constructor (an Object.prototype key) is an unknown action", async () => {
     for (const action of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
-      const response = await staffAction(form(`http://stopsms.test/staff/actions/${action}`, "x=1"), { params: Promise.resolve({ action }) });
+      const response = await staffAction(form(`http://stopsms.test/staff/actions/${action}`, "x=1"), {
+        params: Promise.resolve({ action }),
+      });
       expect(response.status, action).toBe(404);
     }
   });

@@ -15,7 +15,14 @@ export class ApiProblem extends Error {
   }
 
   toJSON() {
-    return { type: `https://stopsms.ma/problems/${this.code}`, title: this.title, status: this.status, code: this.code, ...(this.detail ? { detail: this.detail } : {}), ...this.extra };
+    return {
+      type: `https://stopsms.ma/problems/${this.code}`,
+      title: this.title,
+      status: this.status,
+      code: this.code,
+      ...(this.detail ? { detail: this.detail } : {}),
+      ...this.extra,
+    };
   }
 }
 
@@ -23,18 +30,40 @@ export const problems = {
   signatureMissing: (detail?: string) => new ApiProblem(401, "signature-missing", "Request signature missing", detail),
   signatureInvalid: (detail?: string) => new ApiProblem(401, "signature-invalid", "Request signature invalid", detail),
   unknownKey: (detail?: string) => new ApiProblem(401, "unknown-key", "Unknown or revoked key", detail),
-  signatureExpired: (detail?: string) => new ApiProblem(401, "signature-expired", "Signature created too far from the server clock", detail),
-  replayed: () => new ApiProblem(401, "replayed", "Nonce already used", "this nonce was seen for this keyid within the last 600 s"),
+  signatureExpired: (detail?: string) =>
+    new ApiProblem(401, "signature-expired", "Signature created too far from the server clock", detail),
+  replayed: () =>
+    new ApiProblem(401, "replayed", "Nonce already used", "this nonce was seen for this keyid within the last 600 s"),
   digestMismatch: () => new ApiProblem(400, "digest-mismatch", "Content-Digest does not match the body"),
   forbidden: (detail: string) => new ApiProblem(403, "forbidden", "Forbidden", detail),
   notFound: (detail = "no such endpoint") => new ApiProblem(404, "not-found", "Not found", detail),
   methodNotAllowed: () => new ApiProblem(405, "method-not-allowed", "Method not allowed for this endpoint"),
   cursorAhead: (after: bigint, head: bigint) =>
-    new ApiProblem(409, "cursor-ahead", "Cursor ahead of the feed", `after=${after} is beyond the feed's head (${head}): the feed was restored; rebuild from a snapshot`, { head: Number(head) }),
+    new ApiProblem(
+      409,
+      "cursor-ahead",
+      "Cursor ahead of the feed",
+      `after=${after} is beyond the feed's head (${head}): the feed was restored; rebuild from a snapshot`,
+      { head: Number(head) },
+    ),
   tooLarge: (detail: string) => new ApiProblem(413, "too-large", "Request too large", detail),
   invalidRequest: (errors: { field: string; message: string }[]) =>
-    new ApiProblem(422, "invalid-request", "Invalid request", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors }),
-  rateLimited: (retryAfterSeconds: number) => new ApiProblem(429, "rate-limited", "Too many requests", undefined, { retry_after: retryAfterSeconds }),
+    new ApiProblem(
+      422,
+      "invalid-request",
+      "Invalid request",
+      errors.map((e) => `${e.field}: ${e.message}`).join("; "),
+      { errors },
+    ),
+  rateLimited: (retryAfterSeconds: number) =>
+    new ApiProblem(429, "rate-limited", "Too many requests", undefined, { retry_after: retryAfterSeconds }),
   internal: () => new ApiProblem(500, "internal", "Internal error"),
-  unavailable: (retryAfterSeconds: number) => new ApiProblem(503, "unavailable", "Temporarily unavailable", "the platform's database is unreachable; retry later", { retry_after: retryAfterSeconds }),
+  unavailable: (retryAfterSeconds: number) =>
+    new ApiProblem(
+      503,
+      "unavailable",
+      "Temporarily unavailable",
+      "the platform's database is unreachable; retry later",
+      { retry_after: retryAfterSeconds },
+    ),
 };

@@ -6,7 +6,14 @@ const BASE = "http://same.site";
  * characters, which no Location header may carry.
  */
 export function safeBackPath(value: unknown, prefix: string, fallback: string): string {
-  if (typeof value !== "string" || value.length > 2000 || /[\u0000-\u001f\u007f\s\\]/.test(value) || !value.startsWith("/") || value.startsWith("//")) return fallback;
+  if (
+    typeof value !== "string" ||
+    value.length > 2000 ||
+    /[\u0000-\u001f\u007f\s\\]/.test(value) ||
+    !value.startsWith("/") ||
+    value.startsWith("//")
+  )
+    return fallback;
   let url: URL;
   try {
     url = new URL(value, BASE);
@@ -14,7 +21,12 @@ export function safeBackPath(value: unknown, prefix: string, fallback: string): 
     return fallback;
   }
   const path = `${url.pathname}${url.search}${url.hash}`;
-  if (url.origin !== BASE || path.startsWith("//") || !(url.pathname === prefix || url.pathname.startsWith(prefix === "/" ? "/" : `${prefix}/`))) return fallback;
+  if (
+    url.origin !== BASE ||
+    path.startsWith("//") ||
+    !(url.pathname === prefix || url.pathname.startsWith(prefix === "/" ? "/" : `${prefix}/`))
+  )
+    return fallback;
   return path;
 }
 

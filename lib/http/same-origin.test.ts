@@ -4,16 +4,26 @@ import { clientIp } from "./client-ip";
 
 describe("isSameOriginPost", () => {
   it("accepts a post from the same host", () => {
-    expect(isSameOriginPost(new Headers({ origin: "https://stopsms.ma", host: "stopsms.ma", "sec-fetch-site": "same-origin" }))).toBe(true);
+    expect(
+      isSameOriginPost(
+        new Headers({ origin: "https://stopsms.ma", host: "stopsms.ma", "sec-fetch-site": "same-origin" }),
+      ),
+    ).toBe(true);
   });
   it("refuses a post from another site", () => {
     expect(isSameOriginPost(new Headers({ origin: "https://evil.example", host: "stopsms.ma" }))).toBe(false);
     expect(isSameOriginPost(new Headers({ "sec-fetch-site": "cross-site", host: "stopsms.ma" }))).toBe(false);
     expect(isSameOriginPost(new Headers({ origin: "null", host: "stopsms.ma" }))).toBe(false);
-    expect(isSameOriginPost(new Headers({ origin: "https://stopsms.ma", host: "stopsms.ma", "sec-fetch-site": "same-site" }))).toBe(false);
+    expect(
+      isSameOriginPost(
+        new Headers({ origin: "https://stopsms.ma", host: "stopsms.ma", "sec-fetch-site": "same-site" }),
+      ),
+    ).toBe(false);
   });
   it("trusts the browser's fetch metadata over an opaque origin", () => {
-    expect(isSameOriginPost(new Headers({ origin: "null", host: "stopsms.ma", "sec-fetch-site": "same-origin" }))).toBe(true);
+    expect(isSameOriginPost(new Headers({ origin: "null", host: "stopsms.ma", "sec-fetch-site": "same-origin" }))).toBe(
+      true,
+    );
   });
   it("accepts a post with no browser headers at all", () => {
     expect(isSameOriginPost(new Headers({ host: "stopsms.ma" }))).toBe(true);

@@ -3,7 +3,10 @@ import { applyClientAddress, CLIENT_IP_HEADER, parseTrustedProxies, resolveClien
 
 describe("trusted proxies", () => {
   it("with none configured, the client is the socket's peer, whatever X-Forwarded-For says", () => {
-    expect(resolveClientAddress("203.0.113.9", "1.2.3.4", parseTrustedProxies(""))).toEqual({ client: "203.0.113.9", fromTrustedProxy: false });
+    expect(resolveClientAddress("203.0.113.9", "1.2.3.4", parseTrustedProxies(""))).toEqual({
+      client: "203.0.113.9",
+      fromTrustedProxy: false,
+    });
   });
 
   it("behind trusted proxies, walks X-Forwarded-For from the right past every trusted hop", () => {
@@ -15,12 +18,24 @@ describe("trusted proxies", () => {
   });
 
   it("drops forwarded headers from an untrusted peer and any client-sent decided address", () => {
-    const headers: Record<string, string | undefined> = { "x-forwarded-for": "1.2.3.4", "x-forwarded-host": "evil.example", [CLIENT_IP_HEADER]: "9.9.9.9" };
+    const headers: Record<string, string | undefined> = {
+      "x-forwarded-for": "1.2.3.4",
+      "x-forwarded-host": "evil.example",
+      [CLIENT_IP_HEADER]: "9.9.9.9",
+    };
     applyClientAddress(headers, "203.0.113.9", parseTrustedProxies(""));
     expect(headers).toEqual({ [CLIENT_IP_HEADER]: "203.0.113.9" });
-    const proxied: Record<string, string | undefined> = { "x-forwarded-for": "198.51.100.7", "x-forwarded-host": "stopsms.ma", [CLIENT_IP_HEADER]: "9.9.9.9" };
+    const proxied: Record<string, string | undefined> = {
+      "x-forwarded-for": "198.51.100.7",
+      "x-forwarded-host": "stopsms.ma",
+      [CLIENT_IP_HEADER]: "9.9.9.9",
+    };
     applyClientAddress(proxied, "127.0.0.1", parseTrustedProxies("127.0.0.1"));
-    expect(proxied).toEqual({ "x-forwarded-for": "198.51.100.7", "x-forwarded-host": "stopsms.ma", [CLIENT_IP_HEADER]: "198.51.100.7" });
+    expect(proxied).toEqual({
+      "x-forwarded-for": "198.51.100.7",
+      "x-forwarded-host": "stopsms.ma",
+      [CLIENT_IP_HEADER]: "198.51.100.7",
+    });
   });
 
   it("refuses a malformed entry", () => {

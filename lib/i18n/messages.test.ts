@@ -21,7 +21,8 @@ describe("translations", () => {
 
   it("leave no French sentence in the Arabic messages", () => {
     // Latin text allowed in Arabic: product and institution names, format names, examples, URLs, placeholders.
-    const allowed = /StopSMS|STOP|JSON|CSV|CNDP|SHA-256|RFC 9162|\{[a-z]+, plural,|\b(?:zero|one|two|few|many|other) \{|R-7F3KQ-92QDX|www\.cndp\.ma|\{[a-z]+\}|<\/?[a-z]+>|\+?\d[\d\s]*/g;
+    const allowed =
+      /StopSMS|STOP|JSON|CSV|CNDP|SHA-256|RFC 9162|\{[a-z]+, plural,|\b(?:zero|one|two|few|many|other) \{|R-7F3KQ-92QDX|www\.cndp\.ma|\{[a-z]+\}|<\/?[a-z]+>|\+?\d[\d\s]*/g;
     const offenders = leaves(ar).filter((text) => /[A-Za-zÀ-ÿ]{3,}/.test(text.replace(allowed, "")));
     expect(offenders).toEqual([]);
   });

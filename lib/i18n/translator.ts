@@ -40,7 +40,11 @@ export function formatDateTime(locale: Locale, date: Date, withTime = true): str
   const key = `${locale}:${withTime}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(dateLocales[locale], { dateStyle: "long", ...(withTime ? { timeStyle: "short" } : {}), timeZone: "Africa/Casablanca" });
+    format = new Intl.DateTimeFormat(dateLocales[locale], {
+      dateStyle: "long",
+      ...(withTime ? { timeStyle: "short" } : {}),
+      timeZone: "Africa/Casablanca",
+    });
     dateFormats.set(key, format);
   }
   return format.format(date);
@@ -63,7 +67,11 @@ export function formatDay(locale: Locale, isoDay: string): string {
 const sentences = new Map<string, string>();
 
 /** `translatorFor(locale)(key, params)`, remembered for parameters that repeat across requests. */
-export function stableSentence(locale: Locale, key: Parameters<ReturnType<typeof createFor>>[0], params?: Record<string, string | number>): string {
+export function stableSentence(
+  locale: Locale,
+  key: Parameters<ReturnType<typeof createFor>>[0],
+  params?: Record<string, string | number>,
+): string {
   const id = params ? `${locale}\u0000${key}\u0000${Object.values(params).join("\u0000")}` : `${locale}\u0000${key}`;
   let sentence = sentences.get(id);
   if (sentence === undefined) {

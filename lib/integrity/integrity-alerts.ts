@@ -62,7 +62,9 @@ export async function listIntegrityAlerts(actor: Actor): Promise<IntegrityAlertV
 }
 
 export async function countOpenIntegrityAlerts(): Promise<number> {
-  const rows = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM integrity_alerts WHERE reviewed_at IS NULL`;
+  const rows = await db().$queryRaw<
+    { n: number }[]
+  >`SELECT count(*)::int AS n FROM integrity_alerts WHERE reviewed_at IS NULL`;
   return rows[0]!.n;
 }
 
@@ -82,7 +84,8 @@ export async function reviewIntegrityAlert(actor: Actor, id: string): Promise<vo
   await assertActorMay(actor, "analyst");
   if (!/^\d{1,18}$/.test(id)) throw notFound("no such alert");
   await db().$transaction(async (tx) => {
-    const updated = await tx.$executeRaw`UPDATE integrity_alerts SET reviewed_at = now(), reviewed_by = ${actor.kind === "staff" ? actor.id : null} WHERE id = ${BigInt(id)} AND reviewed_at IS NULL`;
+    const updated =
+      await tx.$executeRaw`UPDATE integrity_alerts SET reviewed_at = now(), reviewed_by = ${actor.kind === "staff" ? actor.id : null} WHERE id = ${BigInt(id)} AND reviewed_at IS NULL`;
     if (updated === 0) throw notFound("no such open alert");
     await writeAudit(tx, actor, { action: "integrity-alert.review", targetType: "integrity_alert", targetId: id });
   });

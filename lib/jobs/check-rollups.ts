@@ -12,7 +12,14 @@ import { TIME_ZONE } from "@/lib/oppositions/write-change";
 export interface RollupCheck {
   days: number;
   rowsChecked: number;
-  repaired: { day: string; scope: string; senderId: number | null; source: string; before: number[]; after: number[] }[];
+  repaired: {
+    day: string;
+    scope: string;
+    senderId: number | null;
+    source: string;
+    before: number[];
+    after: number[];
+  }[];
 }
 
 interface Diff {
@@ -55,7 +62,13 @@ export async function checkRollups(days = 3): Promise<RollupCheck> {
              s.added AS r_added, s.withdrawn AS r_withdrawn, s.ended AS r_ended, s.reinstated AS r_reinstated,
              (count(*) OVER ())::int AS checked
       FROM recount c FULL JOIN stored s ON s.day = c.day AND s.scope = c.scope AND s.sender_id IS NOT DISTINCT FROM c.sender_id AND s.source = c.source`;
-    const wrong = rows.filter((r) => r.added !== (r.r_added ?? 0) || r.withdrawn !== (r.r_withdrawn ?? 0) || r.ended !== (r.r_ended ?? 0) || r.reinstated !== (r.r_reinstated ?? 0));
+    const wrong = rows.filter(
+      (r) =>
+        r.added !== (r.r_added ?? 0) ||
+        r.withdrawn !== (r.r_withdrawn ?? 0) ||
+        r.ended !== (r.r_ended ?? 0) ||
+        r.reinstated !== (r.r_reinstated ?? 0),
+    );
     const repaired: RollupCheck["repaired"] = [];
     for (const r of wrong) {
       await tx.$executeRaw`
@@ -73,7 +86,15 @@ export async function checkRollups(days = 3): Promise<RollupCheck> {
       });
     }
     const result = { days, rowsChecked: rows[0]?.checked ?? 0, repaired };
-    await writeAudit(tx, { kind: "cli", label: "rollup-check-job" }, { action: repaired.length ? "rollups.repair" : "rollups.check", targetType: "daily_opposition_stats", after: result });
+    await writeAudit(
+      tx,
+      { kind: "cli", label: "rollup-check-job" },
+      {
+        action: repaired.length ? "rollups.repair" : "rollups.check",
+        targetType: "daily_opposition_stats",
+        after: result,
+      },
+    );
     return result;
   });
 }

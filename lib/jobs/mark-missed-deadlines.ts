@@ -13,7 +13,15 @@ export async function markMissedDeadlines(now = new Date()): Promise<{ missed: n
       WHERE respond_by < ${now} AND responded_at IS NULL AND deadline_missed_at IS NULL
       RETURNING id, provider_id`;
     if (rows.length > 0) {
-      await writeAudit(tx, { kind: "cli", label: "complaint-deadlines-job" }, { action: "complaints.deadline-missed", targetType: "complaint", after: { missed: rows.length, complaints: rows.map((r) => r.id).slice(0, 1000) } });
+      await writeAudit(
+        tx,
+        { kind: "cli", label: "complaint-deadlines-job" },
+        {
+          action: "complaints.deadline-missed",
+          targetType: "complaint",
+          after: { missed: rows.length, complaints: rows.map((r) => r.id).slice(0, 1000) },
+        },
+      );
     }
     return { missed: rows.length };
   });

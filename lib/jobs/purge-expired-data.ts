@@ -27,14 +27,22 @@ export async function purgeExpiredData(now = new Date()): Promise<PurgeCounts> {
   };
   return db().$transaction(async (tx) => {
     const links = await tx.$executeRaw`DELETE FROM stop_links WHERE expires_at < ${days(r.STOPSMS_RETAIN_LINKS_DAYS)}`;
-    const accessLogs = await tx.$executeRaw`DELETE FROM access_logs WHERE at < ${months(r.STOPSMS_RETAIN_ACCESS_LOG_MONTHS)}`;
-    const codes = await tx.$executeRaw`DELETE FROM verification_codes WHERE created_at < ${days(r.STOPSMS_RETAIN_CODES_DAYS)}`;
-    const outbox = await tx.$executeRaw`DELETE FROM sms_outbox WHERE created_at < ${days(r.STOPSMS_RETAIN_OUTBOX_DAYS)}`;
+    const accessLogs =
+      await tx.$executeRaw`DELETE FROM access_logs WHERE at < ${months(r.STOPSMS_RETAIN_ACCESS_LOG_MONTHS)}`;
+    const codes =
+      await tx.$executeRaw`DELETE FROM verification_codes WHERE created_at < ${days(r.STOPSMS_RETAIN_CODES_DAYS)}`;
+    const outbox =
+      await tx.$executeRaw`DELETE FROM sms_outbox WHERE created_at < ${days(r.STOPSMS_RETAIN_OUTBOX_DAYS)}`;
     const oldClosed = months(12 * r.STOPSMS_RETAIN_CLOSED_COMPLAINTS_YEARS);
     await tx.$executeRaw`DELETE FROM complaint_notes WHERE complaint_id IN (SELECT id FROM complaints WHERE status = 'closed' AND updated_at < ${oldClosed})`;
-    const complaints = await tx.$executeRaw`DELETE FROM complaints WHERE status = 'closed' AND updated_at < ${oldClosed}`;
+    const complaints =
+      await tx.$executeRaw`DELETE FROM complaints WHERE status = 'closed' AND updated_at < ${oldClosed}`;
     const counts = { links, accessLogs, codes, outbox, complaints };
-    await writeAudit(tx, { kind: "cli", label: "retention-job" }, { action: "retention.purge", targetType: "retention", after: counts });
+    await writeAudit(
+      tx,
+      { kind: "cli", label: "retention-job" },
+      { action: "retention.purge", targetType: "retention", after: counts },
+    );
     return counts;
   });
 }

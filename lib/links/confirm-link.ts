@@ -12,7 +12,10 @@ export type ConfirmLinkResult = { status: "unknown" | "expired" } | ({ status: "
 export async function confirmLink(code: string, choice: "sender" | "all"): Promise<ConfirmLinkResult> {
   const link = await resolveLink(code);
   if (link.status !== "active") return { status: link.status };
-  const target = choice === "all" ? ({ scope: "all", senderId: null } as const) : ({ scope: "sender", senderId: link.sender.id } as const);
+  const target =
+    choice === "all"
+      ? ({ scope: "all", senderId: null } as const)
+      : ({ scope: "sender", senderId: link.sender.id } as const);
   const result = await recordOpposition({ phone: link.phone, target, source: "link", verified: true });
   await db().$executeRaw`UPDATE stop_links SET confirmed_at = COALESCE(confirmed_at, now()) WHERE code = ${code}`;
   return { status: "recorded", ...result };

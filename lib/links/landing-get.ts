@@ -13,7 +13,12 @@ import { resolveLink } from "./resolve-link";
 // Misses per address: a citizen mistypes a code a few times; a scanner walking the code space misses all day.
 const MISSES_PER_ADDRESS = { limit: 30, windowMs: 10 * 60_000 };
 
-export async function landingGet(code: string, acceptLanguage: string | null, localeCookieValue: string | undefined, address: string): Promise<LightPageAnswer> {
+export async function landingGet(
+  code: string,
+  acceptLanguage: string | null,
+  localeCookieValue: string | undefined,
+  address: string,
+): Promise<LightPageAnswer> {
   const locale = pickLocale(localeCookieValue, acceptLanguage);
   const path = `/${encodeURIComponent(code)}`;
   const link = await resolveLink(code);

@@ -10,7 +10,15 @@ async function setup() {
   const sender = await createSender();
   const provider = await createProvider([sender.id]);
   const mint = (phones: string[], campaign = "spring") =>
-    mintLinks({ providerId: provider.id, senderId: sender.id, campaign, phones, expiresInDays: 90, defaultRegion: "MA", publicUrl: "https://stopsms.example/" });
+    mintLinks({
+      providerId: provider.id,
+      senderId: sender.id,
+      campaign,
+      phones,
+      expiresInDays: 90,
+      defaultRegion: "MA",
+      publicUrl: "https://stopsms.example/",
+    });
   return { sender, provider, mint };
 }
 
@@ -33,7 +41,9 @@ describe("mintLinks", () => {
     const phones = [uniquePhone(), uniquePhone()];
     const first = await mint(phones);
     const again = await mint([...phones].reverse());
-    expect(new Map(again.links.map((l) => [l.phone, l.code]))).toEqual(new Map(first.links.map((l) => [l.phone, l.code])));
+    expect(new Map(again.links.map((l) => [l.phone, l.code]))).toEqual(
+      new Map(first.links.map((l) => [l.phone, l.code])),
+    );
     const other = await mint(phones, "autumn");
     expect(other.links.map((l) => l.code)).not.toContain(first.links[0]!.code);
   });
@@ -65,7 +75,10 @@ describe("mintLinks", () => {
 
   it("mints thousands in one call with distinct codes", async () => {
     const { mint } = await setup();
-    const phones = Array.from({ length: 3000 }, (_, i) => `+21261${String(1_000_000 + i * 7 + Math.floor(Math.random() * 7))}`);
+    const phones = Array.from(
+      { length: 3000 },
+      (_, i) => `+21261${String(1_000_000 + i * 7 + Math.floor(Math.random() * 7))}`,
+    );
     const { links } = await mint(phones);
     expect(new Set(links.map((l) => l.code)).size).toBe(new Set(phones).size);
   });
@@ -78,7 +91,11 @@ describe("resolveLink and confirmLink", () => {
     const { links } = await mint(phones, "batch");
     const codes = [...links.map((l) => l.code), "Zzzzzzzz", links[0]!.code];
     const resolved = await Promise.all(codes.map((code) => resolveLink(code)));
-    expect(resolved.map((r) => (r.status === "active" ? r.phone : r.status))).toEqual([...links.map((l) => l.phone), "unknown", links[0]!.phone]);
+    expect(resolved.map((r) => (r.status === "active" ? r.phone : r.status))).toEqual([
+      ...links.map((l) => l.phone),
+      "unknown",
+      links[0]!.phone,
+    ]);
   });
 
   it("resolves without writing, then records a verified link opposition on confirmation", async () => {
@@ -87,13 +104,25 @@ describe("resolveLink and confirmLink", () => {
     const { links } = await mint([phone]);
     const code = links[0]!.code;
     const before = await resolveLink(code);
-    expect(before).toMatchObject({ status: "active", phone, sender: { code: sender.code }, opposedSender: null, opposedAll: null });
+    expect(before).toMatchObject({
+      status: "active",
+      phone,
+      sender: { code: sender.code },
+      opposedSender: null,
+      opposedAll: null,
+    });
     expect(await db().oppositionChange.count({ where: { phone } })).toBe(0);
 
     const confirmed = await confirmLink(code, "sender");
-    expect(confirmed).toMatchObject({ status: "recorded", created: true, receipt: { scope: "sender", source: "link" } });
+    expect(confirmed).toMatchObject({
+      status: "recorded",
+      created: true,
+      receipt: { scope: "sender", source: "link" },
+    });
     const after = await resolveLink(code);
-    expect(after.status === "active" && after.opposedSender?.receiptId).toBe(confirmed.status === "recorded" && confirmed.receipt.id);
+    expect(after.status === "active" && after.opposedSender?.receiptId).toBe(
+      confirmed.status === "recorded" && confirmed.receipt.id,
+    );
     expect((await db().stopLink.findUniqueOrThrow({ where: { code } })).confirmedAt).toBeInstanceOf(Date);
   });
 

@@ -57,12 +57,23 @@ async function mintBatch(input: MintLinksInput, phones: string[], expiresAt: Dat
     try {
       return await rawTransaction(async (client) => {
         const codes = new Map<string, string>();
-        const existing = await client.query<[string, string]>({ text: EXTEND_EXISTING, values: [input.senderId, input.campaign, phones, expiresAt], rowMode: "array" });
+        const existing = await client.query<[string, string]>({
+          text: EXTEND_EXISTING,
+          values: [input.senderId, input.campaign, phones, expiresAt],
+          rowMode: "array",
+        });
         for (const [phone, code] of existing.rows) codes.set(phone, code);
         const fresh = codes.size === 0 ? phones : phones.filter((phone) => !codes.has(phone));
         if (fresh.length === 0) return codes;
         const freshCodes = fresh.map(generateLinkCode);
-        await client.query(INSERT_NEW, [freshCodes, fresh, input.senderId, input.providerId, input.campaign, expiresAt]);
+        await client.query(INSERT_NEW, [
+          freshCodes,
+          fresh,
+          input.senderId,
+          input.providerId,
+          input.campaign,
+          expiresAt,
+        ]);
         fresh.forEach((phone, i) => codes.set(phone, freshCodes[i]!));
         await client.query(COUNT_MINTED, [TIME_ZONE, input.senderId, fresh.length]);
         return codes;
@@ -82,7 +93,11 @@ export async function mintLinks(input: MintLinksInput): Promise<MintLinksResult>
   const { phones, invalid } = parsePhoneList(input.phones, input.defaultRegion);
   const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
   const codes = new Map<string, string>();
-  for (const minted of await Promise.all(splitForParallel(phones).map((batch) => mintBatch(input, batch, expiresAt)))) for (const [phone, code] of minted) codes.set(phone, code);
+  for (const minted of await Promise.all(splitForParallel(phones).map((batch) => mintBatch(input, batch, expiresAt))))
+    for (const [phone, code] of minted) codes.set(phone, code);
   const base = input.publicUrl.replace(/\/+$/, "");
-  return { links: phones.map((phone) => ({ phone, code: codes.get(phone)!, url: `${base}/${codes.get(phone)!}` })), invalid };
+  return {
+    links: phones.map((phone) => ({ phone, code: codes.get(phone)!, url: `${base}/${codes.get(phone)!}` })),
+    invalid,
+  };
 }

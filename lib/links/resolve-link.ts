@@ -49,7 +49,12 @@ const RESOLVE = `
 
 async function readLinks(codes: readonly string[]): Promise<(Row | null)[]> {
   // Prepared: planning this four-table join cost more than running it.
-  const { rows } = await pool().query<Row>({ name: preparedName("resolve-links"), text: RESOLVE, values: [codes], rowMode: "array" });
+  const { rows } = await pool().query<Row>({
+    name: preparedName("resolve-links"),
+    text: RESOLVE,
+    values: [codes],
+    rowMode: "array",
+  });
   const byCode = new Map(rows.map((row) => [row[0], row]));
   return codes.map((code) => byCode.get(code) ?? null);
 }
@@ -59,7 +64,11 @@ async function readLinks(codes: readonly string[]): Promise<(Row | null)[]> {
 // One query's fixed cost — driver, round trip, executor start — is then shared by the whole batch.
 const globalForLinks = globalThis as unknown as { stopsmsLinkLoader?: DataLoader<string, Row | null> };
 function linkLoader(): DataLoader<string, Row | null> {
-  globalForLinks.stopsmsLinkLoader ??= new DataLoader(readLinks, { cache: false, maxBatchSize: 200, batchScheduleFn: (run) => setImmediate(run) });
+  globalForLinks.stopsmsLinkLoader ??= new DataLoader(readLinks, {
+    cache: false,
+    maxBatchSize: 200,
+    batchScheduleFn: (run) => setImmediate(run),
+  });
   return globalForLinks.stopsmsLinkLoader;
 }
 
@@ -68,7 +77,19 @@ export async function resolveLink(code: string, now = new Date()): Promise<Resol
   if (!isLinkCode(code)) return { status: "unknown" };
   const row = await linkLoader().load(code);
   if (!row) return { status: "unknown" };
-  const [linkCode, phone, expiresAt, senderId, senderCode, senderName, senderReceipt, senderSince, allReceipt, allSince, mintedAt] = row;
+  const [
+    linkCode,
+    phone,
+    expiresAt,
+    senderId,
+    senderCode,
+    senderName,
+    senderReceipt,
+    senderSince,
+    allReceipt,
+    allSince,
+    mintedAt,
+  ] = row;
   const sender = { id: senderId, code: senderCode, name: senderName };
   if (expiresAt <= now) return { status: "expired", sender };
   return {

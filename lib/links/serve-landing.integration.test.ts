@@ -24,7 +24,9 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 async function viaNext(code: string, headers: Record<string, string>) {
-  const response = await nextRoute(new NextRequest(`${base}/${code}`, { headers }), { params: Promise.resolve({ code }) });
+  const response = await nextRoute(new NextRequest(`${base}/${code}`, { headers }), {
+    params: Promise.resolve({ code }),
+  });
   return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
 }
 
@@ -32,7 +34,15 @@ describe("the landing page's fast path", () => {
   it("sends the same status, headers and bytes as the Next route", async () => {
     const sender = await createSender();
     const provider = await createProvider([sender.id]);
-    const { links } = await mintLinks({ providerId: provider.id, senderId: sender.id, campaign: "fast", phones: [uniquePhone()], expiresInDays: 30, defaultRegion: "MA", publicUrl: base });
+    const { links } = await mintLinks({
+      providerId: provider.id,
+      senderId: sender.id,
+      campaign: "fast",
+      phones: [uniquePhone()],
+      expiresInDays: 30,
+      defaultRegion: "MA",
+      publicUrl: base,
+    });
     const cases: [string, Record<string, string>][] = [
       [links[0]!.code, { "accept-language": "ar" }],
       [links[0]!.code, { cookie: "other=1; stopsms_locale=en" }],

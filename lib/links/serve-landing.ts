@@ -29,7 +29,12 @@ export function cookieValue(header: string | undefined, name: string): string | 
  */
 export async function serveLanding(code: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const address = [request.headers[CLIENT_IP_HEADER]].flat()[0] ?? request.socket.remoteAddress ?? "unknown";
-  const page = await landingGet(code, request.headers["accept-language"] ?? null, cookieValue(request.headers.cookie, localeCookie), address);
+  const page = await landingGet(
+    code,
+    request.headers["accept-language"] ?? null,
+    cookieValue(request.headers.cookie, localeCookie),
+    address,
+  );
   const body = Buffer.from(page.body);
   response.writeHead(page.status, { ...page.headers, "Content-Length": String(body.length) });
   response.end(request.method === "HEAD" ? undefined : body);

@@ -28,7 +28,9 @@ export function registerDatabaseMetrics(registry: Registry): void {
     labelNames: ["scope"],
     registers: [registry],
     async collect() {
-      const { rows } = await pool().query<{ scope: string; n: string }>("SELECT scope::text AS scope, sum(added + reinstated - withdrawn - ended) AS n FROM daily_opposition_stats GROUP BY scope");
+      const { rows } = await pool().query<{ scope: string; n: string }>(
+        "SELECT scope::text AS scope, sum(added + reinstated - withdrawn - ended) AS n FROM daily_opposition_stats GROUP BY scope",
+      );
       this.reset();
       for (const r of rows) this.set({ scope: r.scope }, Number(r.n));
     },
@@ -39,7 +41,9 @@ export function registerDatabaseMetrics(registry: Registry): void {
     labelNames: ["source"],
     registers: [registry],
     async collect() {
-      const { rows } = await pool().query<{ source: string; n: string }>("SELECT source::text AS source, sum(added) AS n FROM daily_opposition_stats GROUP BY source");
+      const { rows } = await pool().query<{ source: string; n: string }>(
+        "SELECT source::text AS source, sum(added) AS n FROM daily_opposition_stats GROUP BY source",
+      );
       this.reset();
       for (const r of rows) this.set({ source: r.source }, Number(r.n));
     },
@@ -61,7 +65,11 @@ export function registerDatabaseMetrics(registry: Registry): void {
       },
     });
   lag("stopsms_provider_fetch_lag_seconds", "Age of the oldest change a provider has not fetched", "seq_reached");
-  lag("stopsms_provider_ack_lag_seconds", "Age of the oldest change a provider has not acknowledged as applied", "acked_seq");
+  lag(
+    "stopsms_provider_ack_lag_seconds",
+    "Age of the oldest change a provider has not acknowledged as applied",
+    "acked_seq",
+  );
   new Gauge({
     name: "stopsms_db_pool_connections",
     help: "This instance's database connections",

@@ -11,7 +11,12 @@ function create() {
   collectDefaultMetrics({ register: registry, prefix: "stopsms_" });
   return {
     registry,
-    httpRequests: new Counter({ name: "stopsms_http_requests_total", help: "HTTP requests by route, method and status", labelNames: ["route", "method", "status"], registers: [registry] }),
+    httpRequests: new Counter({
+      name: "stopsms_http_requests_total",
+      help: "HTTP requests by route, method and status",
+      labelNames: ["route", "method", "status"],
+      registers: [registry],
+    }),
     httpDuration: new Histogram({
       name: "stopsms_http_request_duration_seconds",
       help: "HTTP request latency by route",
@@ -19,8 +24,18 @@ function create() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
-    smsSent: new Counter({ name: "stopsms_sms_sent_total", help: "SMS handed to the gateway", labelNames: ["gateway"], registers: [registry] }),
-    smsFailed: new Counter({ name: "stopsms_sms_failures_total", help: "SMS the gateway refused or could not take", labelNames: ["gateway"], registers: [registry] }),
+    smsSent: new Counter({
+      name: "stopsms_sms_sent_total",
+      help: "SMS handed to the gateway",
+      labelNames: ["gateway"],
+      registers: [registry],
+    }),
+    smsFailed: new Counter({
+      name: "stopsms_sms_failures_total",
+      help: "SMS the gateway refused or could not take",
+      labelNames: ["gateway"],
+      registers: [registry],
+    }),
   };
 }
 
@@ -39,7 +54,22 @@ export function routeOf(path: string): string {
   if (clean.startsWith("/receipt/")) return "/receipt/<id>";
   if (clean.startsWith("/verify/")) return "/verify/<id>";
   if (clean.startsWith("/staff")) return `/staff${clean.split("/")[2] ? `/${clean.split("/")[2]}` : ""}`;
-  const known = ["/", "/stop", "/stop/submit", "/report", "/report/submit", "/legal", "/statistics", "/developers", "/number", "/lang", "/metrics", "/api/health", "/.well-known/stopsms-keys.json"];
-  if (known.includes(clean) || clean.startsWith("/number/")) return clean.startsWith("/number/") ? "/number/<step>" : clean;
+  const known = [
+    "/",
+    "/stop",
+    "/stop/submit",
+    "/report",
+    "/report/submit",
+    "/legal",
+    "/statistics",
+    "/developers",
+    "/number",
+    "/lang",
+    "/metrics",
+    "/api/health",
+    "/.well-known/stopsms-keys.json",
+  ];
+  if (known.includes(clean) || clean.startsWith("/number/"))
+    return clean.startsWith("/number/") ? "/number/<step>" : clean;
   return "other";
 }

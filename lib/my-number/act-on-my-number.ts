@@ -13,7 +13,10 @@ async function targetOf(form: { scope: string; sender: string }): Promise<Opposi
 }
 
 /** A verified holder stops all senders or one: returns the receipt id, or null for a form naming nothing. */
-export async function stopForVerifiedNumber(phone: string, form: { scope: string; sender: string }): Promise<string | null> {
+export async function stopForVerifiedNumber(
+  phone: string,
+  form: { scope: string; sender: string },
+): Promise<string | null> {
   const target = await targetOf(form);
   if (!target) return null;
   const { receipt } = await recordOpposition({ phone, target, source: "web", verified: true });
@@ -21,7 +24,10 @@ export async function stopForVerifiedNumber(phone: string, form: { scope: string
 }
 
 /** A verified holder withdraws an opposition (feed `remove`, reason `withdrawn`): its receipt id, or null. */
-export async function withdrawForVerifiedNumber(phone: string, form: { scope: string; sender: string }): Promise<string | null> {
+export async function withdrawForVerifiedNumber(
+  phone: string,
+  form: { scope: string; sender: string },
+): Promise<string | null> {
   const target = await targetOf(form);
   if (!target) return null;
   const { receipt } = await withdrawOpposition({ phone, target, source: "web" });

@@ -83,14 +83,20 @@ export function assertOperator(caller: { providerKind: string }): void {
   if (caller.providerKind !== "operator") throw problems.forbidden("only operators may report number events");
 }
 
-export async function applyNumberEvents(caller: { providerId: number; keyid: string; providerKind: string }, events: NumberEventInput[], defaultRegion: string, now = new Date()): Promise<NumberEventsResult> {
+export async function applyNumberEvents(
+  caller: { providerId: number; keyid: string; providerKind: string },
+  events: NumberEventInput[],
+  defaultRegion: string,
+  now = new Date(),
+): Promise<NumberEventsResult> {
   assertOperator(caller);
   const invalid: NumberEventsResult["invalid"] = [];
   const valid: { phone: string; event: NumberEventKind; at: string }[] = [];
   for (const event of events) {
     const parsed = parsePhone(event.phone, defaultRegion);
     if (!parsed.ok) invalid.push({ input: event.phone, reason: parsed.reason });
-    else if (Date.parse(event.at) > now.getTime() + CLOCK_SKEW_MS) invalid.push({ input: event.phone, reason: "future" });
+    else if (Date.parse(event.at) > now.getTime() + CLOCK_SKEW_MS)
+      invalid.push({ input: event.phone, reason: "future" });
     else valid.push({ phone: parsed.e164, event: event.event, at: new Date(event.at).toISOString() });
   }
   if (valid.length === 0) return { accepted: 0, ended: 0, restored: 0, invalid };
@@ -111,15 +117,28 @@ export async function applyNumberEvents(caller: { providerId: number; keyid: str
     if (ids.length > 0) {
       ended = (await client.query(END_DISCONNECTED, [ids])).rowCount ?? 0;
       if (ended > 0) {
-        await client.query(writeChanges("ended_now", "remove", "number-disconnected", "withdrawn_at = ch.at, ended_reason = 'number-disconnected'"));
+        await client.query(
+          writeChanges(
+            "ended_now",
+            "remove",
+            "number-disconnected",
+            "withdrawn_at = ch.at, ended_reason = 'number-disconnected'",
+          ),
+        );
         await client.query("SELECT log_complete_bulk_load()");
-        await client.query("INSERT INTO number_event_endings (event_id, opposition_id) SELECT event_id, opposition_id FROM ended_now");
-        await client.query("UPDATE number_events e SET ended = c.n FROM (SELECT event_id, count(*) AS n FROM ended_now GROUP BY event_id) c WHERE e.id = c.event_id");
+        await client.query(
+          "INSERT INTO number_event_endings (event_id, opposition_id) SELECT event_id, opposition_id FROM ended_now",
+        );
+        await client.query(
+          "UPDATE number_events e SET ended = c.n FROM (SELECT event_id, count(*) AS n FROM ended_now GROUP BY event_id) c WHERE e.id = c.event_id",
+        );
         await client.query(bumpStats("ended_now", "ended"));
       }
       restored = (await client.query(FIND_REINSTATED, [ids, REINSTATE_WITHIN_DAYS])).rowCount ?? 0;
       if (restored > 0) {
-        await client.query(writeChanges("restored_now", "add", "reinstated", "withdrawn_at = NULL, ended_reason = NULL"));
+        await client.query(
+          writeChanges("restored_now", "add", "reinstated", "withdrawn_at = NULL, ended_reason = NULL"),
+        );
         await client.query("SELECT log_complete_bulk_load()");
         await client.query(
           "UPDATE number_events e SET undoes = c.disconnection_id, restored = c.n FROM (SELECT event_id, disconnection_id, count(*) AS n FROM restored_now GROUP BY 1, 2) c WHERE e.id = c.event_id",

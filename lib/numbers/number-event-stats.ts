@@ -41,7 +41,11 @@ export interface NumberEventRow {
   restored: number;
 }
 
-export async function searchNumberEvents(actor: Actor, input: string, defaultRegion: string): Promise<{ phone: string; events: NumberEventRow[] }> {
+export async function searchNumberEvents(
+  actor: Actor,
+  input: string,
+  defaultRegion: string,
+): Promise<{ phone: string; events: NumberEventRow[] }> {
   await assertActorMay(actor, "admin");
   const parsed = parsePhone(input, defaultRegion);
   if (!parsed.ok) throw invalidInput(`not a valid phone number (${parsed.reason})`);
@@ -49,7 +53,12 @@ export async function searchNumberEvents(actor: Actor, input: string, defaultReg
     const events = await tx.$queryRaw<NumberEventRow[]>`
       SELECT e.event, e.at, e.received_at AS "receivedAt", p.name AS operator, e.keyid, e.ended, e.restored
       FROM number_events e JOIN providers p ON p.id = e.provider_id WHERE e.phone = ${parsed.e164} ORDER BY e.at DESC, e.id DESC LIMIT 200`;
-    await writeAudit(tx, actor, { action: "number-events.search", targetType: "phone", targetId: parsed.e164, after: { results: events.length } });
+    await writeAudit(tx, actor, {
+      action: "number-events.search",
+      targetType: "phone",
+      targetId: parsed.e164,
+      after: { results: events.length },
+    });
     return { phone: parsed.e164, events };
   });
 }

@@ -15,10 +15,15 @@ async function createOperator(): Promise<TestProvider> {
 }
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
-const post = (operator: TestProvider, events: { phone: string; event: string; at: string }[]) => signedCall(numberEvents, operator, { path: "/numbers/events", body: { events } });
+const post = (operator: TestProvider, events: { phone: string; event: string; at: string }[]) =>
+  signedCall(numberEvents, operator, { path: "/numbers/events", body: { events } });
 
 async function feedFor(phone: string) {
-  return db().oppositionChange.findMany({ where: { phone }, orderBy: { seq: "asc" }, select: { op: true, reason: true, scope: true, senderId: true } });
+  return db().oppositionChange.findMany({
+    where: { phone },
+    orderBy: { seq: "asc" },
+    select: { op: true, reason: true, scope: true, senderId: true },
+  });
 }
 
 describe("POST /numbers/events", () => {
@@ -26,7 +31,12 @@ describe("POST /numbers/events", () => {
     const operator = await createOperator();
     const sender = await createSender();
     const phone = uniquePhone();
-    const global = await recordOpposition({ phone, target: { scope: "all", senderId: null }, source: "web", verified: true });
+    const global = await recordOpposition({
+      phone,
+      target: { scope: "all", senderId: null },
+      source: "web",
+      verified: true,
+    });
     await recordOpposition({ phone, target: { scope: "sender", senderId: sender.id }, source: "link", verified: true });
 
     const batch = [{ phone: `0${phone.slice(4)}`, event: "disconnected", at: hoursAgo(2) }];
@@ -35,7 +45,12 @@ describe("POST /numbers/events", () => {
     expect(first.json).toEqual({ accepted: 1, ended: 2, restored: 0, invalid: [] });
     expect(await findOppositionsInForce(phone)).toEqual([]);
     const feed = await feedFor(phone);
-    expect(feed.slice(2).map((c) => [c.op, c.reason, c.scope]).sort()).toEqual([
+    expect(
+      feed
+        .slice(2)
+        .map((c) => [c.op, c.reason, c.scope])
+        .sort(),
+    ).toEqual([
       ["remove", "number-disconnected", "all"],
       ["remove", "number-disconnected", "sender"],
     ]);
@@ -47,7 +62,12 @@ describe("POST /numbers/events", () => {
     expect(await feedFor(phone)).toHaveLength(4);
     const stored = await db().numberEvent.findMany({ where: { phone } });
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ event: "disconnected", providerId: operator.id, keyid: operator.keyid, ended: 2 });
+    expect(stored[0]).toMatchObject({
+      event: "disconnected",
+      providerId: operator.id,
+      keyid: operator.keyid,
+      ended: 2,
+    });
   });
 
   it("reinstated restores exactly what that disconnection ended (not a new subscriber's own refusal), once", async () => {
@@ -58,8 +78,18 @@ describe("POST /numbers/events", () => {
     await recordOpposition({ phone, target: { scope: "sender", senderId: first.id }, source: "link", verified: true });
     await post(operator, [{ phone, event: "disconnected", at: hoursAgo(5) }]);
     // Meanwhile the number's next holder refuses one sender themselves.
-    await recordOpposition({ phone, target: { scope: "sender", senderId: first.id }, source: "keyword", verified: true });
-    await recordOpposition({ phone, target: { scope: "sender", senderId: second.id }, source: "keyword", verified: true });
+    await recordOpposition({
+      phone,
+      target: { scope: "sender", senderId: first.id },
+      source: "keyword",
+      verified: true,
+    });
+    await recordOpposition({
+      phone,
+      target: { scope: "sender", senderId: second.id },
+      source: "keyword",
+      verified: true,
+    });
 
     const reinstated = await post(operator, [{ phone, event: "reinstated", at: hoursAgo(1) }]);
     expect(reinstated.json).toEqual({ accepted: 1, ended: 0, restored: 1, invalid: [] });
@@ -74,7 +104,8 @@ describe("POST /numbers/events", () => {
   it("refuses to reinstate after 90 days; ported changes nothing; a disconnect and its reinstatement in one batch cancel out", async () => {
     const operator = await createOperator();
     const [old, ported, both] = [uniquePhone(), uniquePhone(), uniquePhone()];
-    for (const phone of [old, ported, both]) await recordOpposition({ phone, target: { scope: "all", senderId: null }, source: "web", verified: true });
+    for (const phone of [old, ported, both])
+      await recordOpposition({ phone, target: { scope: "all", senderId: null }, source: "web", verified: true });
     await post(operator, [{ phone: old, event: "disconnected", at: hoursAgo(24 * 100) }]);
     const late = await post(operator, [{ phone: old, event: "reinstated", at: hoursAgo(1) }]);
     expect(late.json).toMatchObject({ accepted: 1, restored: 0 });
@@ -106,8 +137,15 @@ describe("POST /numbers/events", () => {
       { phone: uniquePhone(), event: "disconnected", at: new Date(Date.now() + 3_600_000).toISOString() },
       { phone: uniquePhone(), event: "ported", at: hoursAgo(1) },
     ]);
-    expect(mixed.json).toMatchObject({ accepted: 1, invalid: [{ input: "12", reason: "too-short" }, { reason: "future" }] });
-    expect((await post(operator, [{ phone: uniquePhone(), event: "stolen", at: hoursAgo(1) }])).response.status).toBe(422);
-    expect((await signedCall(numberEvents, operator, { path: "/numbers/events", body: { events: [] } })).response.status).toBe(422);
+    expect(mixed.json).toMatchObject({
+      accepted: 1,
+      invalid: [{ input: "12", reason: "too-short" }, { reason: "future" }],
+    });
+    expect((await post(operator, [{ phone: uniquePhone(), event: "stolen", at: hoursAgo(1) }])).response.status).toBe(
+      422,
+    );
+    expect(
+      (await signedCall(numberEvents, operator, { path: "/numbers/events", body: { events: [] } })).response.status,
+    ).toBe(422);
   });
 });

@@ -36,11 +36,19 @@ const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** One measure (new refusals, or withdrawals) as linked day, week and period cells. */
-function refusalCube(cells: LinkedCells, period: OpenPeriod, value: (day: string, channel: string | null, scope: string | null) => number) {
+function refusalCube(
+  cells: LinkedCells,
+  period: OpenPeriod,
+  value: (day: string, channel: string | null, scope: string | null) => number,
+) {
   const days = daysBetween(period.days.from, period.days.to);
   const day = new Map<string, { total: number; channel: number[]; scope: number[] }>();
   for (const d of days) {
-    const entry = { total: cells.cell(value(d, null, null)), channel: CHANNELS.map((k) => cells.cell(value(d, k, null))), scope: SCOPES.map(([s]) => cells.cell(value(d, null, s))) };
+    const entry = {
+      total: cells.cell(value(d, null, null)),
+      channel: CHANNELS.map((k) => cells.cell(value(d, k, null))),
+      scope: SCOPES.map(([s]) => cells.cell(value(d, null, s))),
+    };
     cells.relate([entry.total, ...entry.channel]);
     cells.relate([entry.total, ...entry.scope]);
     day.set(d, entry);
@@ -82,7 +90,17 @@ export async function computeOpenFigures(period: OpenPeriod): Promise<OpenFigure
       SELECT coalesce(sum(added + reinstated - withdrawn - ended) FILTER (WHERE scope = 'all'), 0) AS all_senders,
              coalesce(sum(added + reinstated - withdrawn - ended) FILTER (WHERE scope = 'sender'), 0) AS one_sender
       FROM daily_opposition_stats WHERE day <= ${d.to}::date`,
-    db().$queryRaw<{ code: string; name: string; sector: string; refusals: bigint; minted: bigint; complaints: bigint; violations: bigint }[]>`
+    db().$queryRaw<
+      {
+        code: string;
+        name: string;
+        sector: string;
+        refusals: bigint;
+        minted: bigint;
+        complaints: bigint;
+        violations: bigint;
+      }[]
+    >`
       SELECT s.code, s.name, s.sector,
              coalesce((SELECT sum(added) FROM daily_opposition_stats x WHERE x.sender_id = s.id AND x.day BETWEEN ${w.from}::date AND ${w.to}::date), 0) AS refusals,
              coalesce((SELECT sum(minted) FROM daily_link_stats l WHERE l.sender_id = s.id AND l.day BETWEEN ${w.from}::date AND ${w.to}::date), 0) AS minted,
@@ -96,19 +114,29 @@ export async function computeOpenFigures(period: OpenPeriod): Promise<OpenFigure
       FROM complaints
       WHERE created_at >= (${d.from}::date::timestamp AT TIME ZONE 'Africa/Casablanca') AND created_at < ((${d.to}::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')
       GROUP BY 1, 2`,
-    env().STOPSMS_PUBLISH_PROVIDERS === "on" ? readCompliance({ from: d.from, to: d.to, preset: "custom" }) : Promise.resolve(null),
+    env().STOPSMS_PUBLISH_PROVIDERS === "on"
+      ? readCompliance({ from: d.from, to: d.to, preset: "custom" })
+      : Promise.resolve(null),
   ]);
 
   const cells = new LinkedCells();
   const refusal = (measure: "added" | "withdrawn") => (day: string, channel: string | null, scope: string | null) =>
-    sum(rollups.filter((r) => r.day === day && (channel === null || r.source === channel) && (scope === null || r.scope === scope)).map((r) => n(r[measure])));
+    sum(
+      rollups
+        .filter(
+          (r) => r.day === day && (channel === null || r.source === channel) && (scope === null || r.scope === scope),
+        )
+        .map((r) => n(r[measure])),
+    );
   const added = refusalCube(cells, period, refusal("added"));
   const withdrawn = refusalCube(cells, period, refusal("withdrawn"));
 
   // Complaints per day and verdict; the period's received and violations are their sums.
   const dayList = daysBetween(d.from, d.to);
   const complaintsOf = (day: string, verdict: string | null | undefined) =>
-    sum(complaintRows.filter((r) => r.day === day && (verdict === undefined || r.verdict === verdict)).map((r) => n(r.n)));
+    sum(
+      complaintRows.filter((r) => r.day === day && (verdict === undefined || r.verdict === verdict)).map((r) => n(r.n)),
+    );
   const complaintDays = dayList.map((day) => {
     const received = cells.cell(complaintsOf(day, undefined));
     const verdicts = [...VERDICTS, null].map((v) => cells.cell(complaintsOf(day, v)));
@@ -122,9 +150,20 @@ export async function computeOpenFigures(period: OpenPeriod): Promise<OpenFigure
 
   // Senders minting at least the threshold in the finished weeks, and their sectors.
   const threshold = env().STOPSMS_PUBLISH_MIN_LINKS;
-  const allSenders = senderRows.map((r) => ({ ...r, refusals: n(r.refusals), minted: n(r.minted), complaints: n(r.complaints), violations: n(r.violations) }));
+  const allSenders = senderRows.map((r) => ({
+    ...r,
+    refusals: n(r.refusals),
+    minted: n(r.minted),
+    complaints: n(r.complaints),
+    violations: n(r.violations),
+  }));
   const named = allSenders.filter((s) => s.minted >= threshold);
-  const senderCells = named.map((s) => ({ s, refusals: cells.cell(s.refusals), complaints: cells.cell(s.complaints), violations: cells.cell(s.violations) }));
+  const senderCells = named.map((s) => ({
+    s,
+    refusals: cells.cell(s.refusals),
+    complaints: cells.cell(s.complaints),
+    violations: cells.cell(s.violations),
+  }));
   const sectorCells = SECTORS.flatMap((sector) => {
     const inSector = senderCells.filter((c) => c.s.sector === sector);
     if (inSector.length === 0) return [];
@@ -133,27 +172,56 @@ export async function computeOpenFigures(period: OpenPeriod): Promise<OpenFigure
       cells.relate([id, ...inSector.map((c) => c[key])]);
       return id;
     };
-    return [{ sector, senders: inSector, refusals: total("refusals"), complaints: total("complaints"), violations: total("violations"), minted: sum(inSector.map((c) => c.s.minted)) }];
+    return [
+      {
+        sector,
+        senders: inSector,
+        refusals: total("refusals"),
+        complaints: total("complaints"),
+        violations: total("violations"),
+        minted: sum(inSector.map((c) => c.s.minted)),
+      },
+    ];
   });
   // Where the named senders are all there is, their sectors add up to published figures of the same weeks.
-  const unnamed = (key: "refusals" | "complaints" | "violations") => sum(allSenders.filter((s) => s.minted < threshold).map((s) => s[key]));
+  const unnamed = (key: "refusals" | "complaints" | "violations") =>
+    sum(allSenders.filter((s) => s.minted < threshold).map((s) => s[key]));
   const finishedMondays = period.mondays.filter((m) => m >= w.from && m <= w.to);
-  if (unnamed("refusals") === 0) cells.relate([...sectorCells.map((c) => c.refusals), ...finishedMondays.map((m) => added.week.get(m)!.scope[1]!)]);
+  if (unnamed("refusals") === 0)
+    cells.relate([...sectorCells.map((c) => c.refusals), ...finishedMondays.map((m) => added.week.get(m)!.scope[1]!)]);
   const weekDays = complaintDays.filter((c) => c.day >= w.from && c.day <= w.to);
   const unattributed = (verdict?: string) =>
-    sum(complaintRows.filter((r) => r.day >= w.from && r.day <= w.to && (verdict === undefined || r.verdict === verdict)).map((r) => n(r.n))) -
-    sum(allSenders.map((s) => (verdict ? s.violations : s.complaints)));
-  if (unnamed("complaints") === 0 && unattributed() === 0) cells.relate([...sectorCells.map((c) => c.complaints), ...weekDays.map((c) => c.received)]);
-  if (unnamed("violations") === 0 && unattributed("violation") === 0) cells.relate([...sectorCells.map((c) => c.violations), ...weekDays.map((c) => c.verdicts[0]!)]);
+    sum(
+      complaintRows
+        .filter((r) => r.day >= w.from && r.day <= w.to && (verdict === undefined || r.verdict === verdict))
+        .map((r) => n(r.n)),
+    ) - sum(allSenders.map((s) => (verdict ? s.violations : s.complaints)));
+  if (unnamed("complaints") === 0 && unattributed() === 0)
+    cells.relate([...sectorCells.map((c) => c.complaints), ...weekDays.map((c) => c.received)]);
+  if (unnamed("violations") === 0 && unattributed("violation") === 0)
+    cells.relate([...sectorCells.map((c) => c.violations), ...weekDays.map((c) => c.verdicts[0]!)]);
 
   const show = (id: number) => cells.published(id);
-  const rate = (refusalsId: number, refusals: number, minted: number) => (cells.isHidden(refusalsId) ? SUPPRESSED : publishRate(refusals, minted));
+  const rate = (refusalsId: number, refusals: number, minted: number) =>
+    cells.isHidden(refusalsId) ? SUPPRESSED : publishRate(refusals, minted);
   const cubeRows = (key: string, label: (k: string) => string, a: typeof added.day, r: typeof withdrawn.day) =>
     [...a.keys()].flatMap((k) => {
       const [x, y] = [a.get(k)!, r.get(k)!];
       return [
-        ...CHANNELS.map((channel, i) => ({ [key]: label(k), channel, scope: "total", new_refusals: show(x.channel[i]!), withdrawals: show(y.channel[i]!) })),
-        ...SCOPES.map(([, scope], j) => ({ [key]: label(k), channel: "total", scope, new_refusals: show(x.scope[j]!), withdrawals: show(y.scope[j]!) })),
+        ...CHANNELS.map((channel, i) => ({
+          [key]: label(k),
+          channel,
+          scope: "total",
+          new_refusals: show(x.channel[i]!),
+          withdrawals: show(y.channel[i]!),
+        })),
+        ...SCOPES.map(([, scope], j) => ({
+          [key]: label(k),
+          channel: "total",
+          scope,
+          new_refusals: show(x.scope[j]!),
+          withdrawals: show(y.scope[j]!),
+        })),
         { [key]: label(k), channel: "total", scope: "total", new_refusals: show(x.total), withdrawals: show(y.total) },
       ];
     });
@@ -168,11 +236,16 @@ export async function computeOpenFigures(period: OpenPeriod): Promise<OpenFigure
         withdrawals: show(withdrawn.total),
         complaints_received: show(complaintsReceived),
         violation_verdicts: show(violationVerdicts),
-        providers_late: compliance ? compliance.filter((p) => p.status === "active" && (p.late || p.ackLate)).length : null,
+        providers_late: compliance
+          ? compliance.filter((p) => p.status === "active" && (p.late || p.ackLate)).length
+          : null,
       },
     ],
     refusalsDaily: cubeRows("day", (k) => k, added.day, withdrawn.day),
-    refusalsWeekly: cubeRows("week", (k) => k, added.week, withdrawn.week).map((row) => ({ ...row, finished: addDays(String(row.week), 6) <= w.to })),
+    refusalsWeekly: cubeRows("week", (k) => k, added.week, withdrawn.week).map((row) => ({
+      ...row,
+      finished: addDays(String(row.week), 6) <= w.to,
+    })),
     senders: senderCells
       .map((c) => ({
         sender: c.s.code,

@@ -14,10 +14,18 @@ export interface DatasetDefinition {
   pick: (figures: OpenFigures) => Row[];
 }
 
-const count = (description: string) => ({ type: "count" as const, description: `${description} An integer, or "< 10" (small-cell suppression).` });
+const count = (description: string) => ({
+  type: "count" as const,
+  description: `${description} An integer, or "< 10" (small-cell suppression).`,
+});
 const cubeColumns = [
   { name: "channel", type: "string" as const, description: "link, web, keyword, staff, or total (every channel)." },
-  { name: "scope", type: "string" as const, description: "all-senders (a refusal of every sender), one-sender, or total. Rows give channels or scopes, and their total." },
+  {
+    name: "scope",
+    type: "string" as const,
+    description:
+      "all-senders (a refusal of every sender), one-sender, or total. Rows give channels or scopes, and their total.",
+  },
   { name: "new_refusals", ...count("Refusals recorded.") },
   { name: "withdrawals", ...count("Refusals withdrawn by their holder.") },
 ];
@@ -27,31 +35,41 @@ const dayColumn = { name: "day", type: "date" as const, description: "Day (YYYY-
 export const DATASETS: Record<string, DatasetDefinition> = {
   headline: {
     title: "Headline figures",
-    description: "Refusals in force at the end of the period and its new refusals, withdrawals, complaints and verdicts.",
+    description:
+      "Refusals in force at the end of the period and its new refusals, withdrawals, complaints and verdicts.",
     columns: [
       { name: "from", type: "date", description: "First day of the period (a Monday: periods are whole weeks)." },
       { name: "to", type: "date", description: "Last day of the period (a Sunday, or yesterday in the running week)." },
-      { name: "refusals_in_force_all_senders", ...count("Refusals of all commercial SMS in force at the end of the period.") },
+      {
+        name: "refusals_in_force_all_senders",
+        ...count("Refusals of all commercial SMS in force at the end of the period."),
+      },
       { name: "refusals_in_force_one_sender", ...count("Refusals of one sender in force at the end of the period.") },
       { name: "new_refusals", ...count("Refusals recorded in the period.") },
       { name: "withdrawals", ...count("Refusals withdrawn by their holder in the period.") },
       { name: "complaints_received", ...count("Complaints received in the period.") },
       { name: "violation_verdicts", ...count("Complaints judged a violation (SMS sent after the legal deadline).") },
-      { name: "providers_late", type: "number", description: "Providers behind the legal deadline now (null when provider figures are not published)." },
+      {
+        name: "providers_late",
+        type: "number",
+        description: "Providers behind the legal deadline now (null when provider figures are not published).",
+      },
     ],
     period: "days",
     pick: (f) => f.headline,
   },
   "refusals-daily": {
     title: "Refusals per day, channel and scope",
-    description: "New refusals and withdrawals per day: per channel (link in an SMS, web form, STOP keyword, CNDP staff), per scope (every sender or one sender), and the day's total.",
+    description:
+      "New refusals and withdrawals per day: per channel (link in an SMS, web form, STOP keyword, CNDP staff), per scope (every sender or one sender), and the day's total.",
     period: "days",
     columns: [dayColumn, ...cubeColumns],
     pick: (f) => f.refusalsDaily,
   },
   "refusals-weekly": {
     title: "Refusals per week, channel and scope",
-    description: "The daily table summed per week (Monday to Sunday, Moroccan time); the running week is marked unfinished.",
+    description:
+      "The daily table summed per week (Monday to Sunday, Moroccan time); the running week is marked unfinished.",
     period: "days",
     columns: [
       { name: "week", type: "date", description: "Monday of the week (YYYY-MM-DD)." },
@@ -62,14 +80,23 @@ export const DATASETS: Record<string, DatasetDefinition> = {
   },
   senders: {
     title: "Senders",
-    description: "Per sender minting at least the publication threshold of StopSMS links in the finished weeks of the period (a sender's figures are never published for a single day or a running week): refusals of that sender, links minted, refusals per 1 000 links (a reputation figure), complaints and violation verdicts.",
+    description:
+      "Per sender minting at least the publication threshold of StopSMS links in the finished weeks of the period (a sender's figures are never published for a single day or a running week): refusals of that sender, links minted, refusals per 1 000 links (a reputation figure), complaints and violation verdicts.",
     columns: [
       { name: "sender", type: "string", description: "The sender's code." },
       { name: "name", type: "string", description: "The sender's name." },
-      { name: "sector", type: "string", description: "banking, telecom, retail, real-estate, insurance, politics or other." },
+      {
+        name: "sector",
+        type: "string",
+        description: "banking, telecom, retail, real-estate, insurance, politics or other.",
+      },
       { name: "refusals", ...count("Refusals of this sender recorded in the period.") },
       { name: "links_minted", type: "number", description: "StopSMS links minted for its SMS in the period." },
-      { name: "refusals_per_1000_links", type: "number", description: "Refusals per 1 000 links minted (\"< 10\" when the refusals are)." },
+      {
+        name: "refusals_per_1000_links",
+        type: "number",
+        description: 'Refusals per 1 000 links minted ("< 10" when the refusals are).',
+      },
       { name: "complaints", ...count("Complaints about this sender received in the period.") },
       { name: "violations", ...count("Of which judged a violation.") },
     ],
@@ -80,7 +107,11 @@ export const DATASETS: Record<string, DatasetDefinition> = {
     title: "Sectors",
     description: "The senders dataset summed per sector.",
     columns: [
-      { name: "sector", type: "string", description: "banking, telecom, retail, real-estate, insurance, politics or other." },
+      {
+        name: "sector",
+        type: "string",
+        description: "banking, telecom, retail, real-estate, insurance, politics or other.",
+      },
       { name: "senders", type: "number", description: "Published senders in the sector." },
       { name: "refusals", ...count("Refusals of these senders in the period.") },
       { name: "links_minted", type: "number", description: "Links minted for these senders in the period." },
@@ -93,7 +124,8 @@ export const DATASETS: Record<string, DatasetDefinition> = {
   },
   "complaints-daily": {
     title: "Complaints and verdicts per day",
-    description: "Complaints received per day and the verdict each was given from the facts (feed, providers' fetches and acknowledgements, links).",
+    description:
+      "Complaints received per day and the verdict each was given from the facts (feed, providers' fetches and acknowledgements, links).",
     columns: [
       dayColumn,
       { name: "received", ...count("Complaints received.") },
@@ -108,12 +140,21 @@ export const DATASETS: Record<string, DatasetDefinition> = {
   },
   providers: {
     title: "Providers' compliance",
-    description: "Per registered provider: how far behind the feed it is (fetched and acknowledged) against the legal deadline, and its answers to complaints. Empty when STOPSMS_PUBLISH_PROVIDERS is off.",
+    description:
+      "Per registered provider: how far behind the feed it is (fetched and acknowledged) against the legal deadline, and its answers to complaints. Empty when STOPSMS_PUBLISH_PROVIDERS is off.",
     columns: [
       { name: "provider", type: "string", description: "The provider's code." },
       { name: "name", type: "string", description: "The provider's name." },
-      { name: "fetch_lag_hours", type: "number", description: "Age of the oldest change it must apply and has not fetched (null: none)." },
-      { name: "ack_lag_hours", type: "number", description: "Age of the oldest change it has not acknowledged as applied (null: none)." },
+      {
+        name: "fetch_lag_hours",
+        type: "number",
+        description: "Age of the oldest change it must apply and has not fetched (null: none).",
+      },
+      {
+        name: "ack_lag_hours",
+        type: "number",
+        description: "Age of the oldest change it has not acknowledged as applied (null: none).",
+      },
       { name: "legal_deadline_hours", type: "number", description: "The legal deadline to apply a refusal." },
       { name: "late", type: "boolean", description: "Either lag is past the legal deadline." },
       { name: "violations_30_days", ...count("Violation verdicts about its links or senders in the last 30 days.") },
@@ -128,5 +169,3 @@ export const DATASETS: Record<string, DatasetDefinition> = {
 export function isDataset(name: string): boolean {
   return Object.hasOwn(DATASETS, name);
 }
-
-

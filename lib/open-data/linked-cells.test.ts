@@ -26,7 +26,12 @@ function week(grid: number[][]) {
 describe("suppression across linked tables", () => {
   it("hides a day's total's partner day when the week total would give it back, and a channel of that day", () => {
     // Monday has 4 refusals (hidden): the week total minus the other days would give it back.
-    const { cells, dayTotals, ids } = week([[4, 0], [30, 20], [25, 12], [40, 40]]);
+    const { cells, dayTotals, ids } = week([
+      [4, 0],
+      [30, 20],
+      [25, 12],
+      [40, 40],
+    ]);
     expect(cells.published(dayTotals[0]!)).toBe(SUPPRESSED);
     expect(dayTotals.filter((id) => cells.isHidden(id))).toHaveLength(2);
     // The partner day's total is hidden, so one of its channels must be too (else the total = their sum).
@@ -35,7 +40,10 @@ describe("suppression across linked tables", () => {
   });
 
   it("publishes everything when nothing is below 10", () => {
-    const { cells, ids, total } = week([[10, 20], [0, 30]]);
+    const { cells, ids, total } = week([
+      [10, 20],
+      [0, 30],
+    ]);
     expect(ids.flat().map((id) => cells.published(id))).toEqual([10, 20, 0, 30]);
     expect(cells.published(total)).toBe(60);
   });
@@ -43,7 +51,10 @@ describe("suppression across linked tables", () => {
   it("never leaves a relation with exactly one hidden cell, hides every 1–9 and only ever hides (property)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.oneof(fc.nat({ max: 12 }), fc.nat({ max: 200 })), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 7 }),
+        fc.array(fc.array(fc.oneof(fc.nat({ max: 12 }), fc.nat({ max: 200 })), { minLength: 4, maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 7,
+        }),
         (grid) => {
           // The same week as above, as plain values and relations.
           const values = grid.flat();

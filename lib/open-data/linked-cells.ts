@@ -42,12 +42,13 @@ export class LinkedCells {
 
 export function suppressLinked(values: number[], relations: number[][]): boolean[] {
   const hidden = values.map((v) => v > 0 && v < MIN_PUBLISHED);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const cells of relations) {
       if (cells.filter((id) => hidden[id]).length !== 1) continue;
       let smallest = -1;
-      for (const id of cells) if (!hidden[id] && values[id]! > 0 && (smallest < 0 || values[id]! < values[smallest]!)) smallest = id;
+      for (const id of cells)
+        if (!hidden[id] && values[id]! > 0 && (smallest < 0 || values[id]! < values[smallest]!)) smallest = id;
       // Always found: the hidden cell is non-zero, so a relation summing to it has another non-zero cell.
       if (smallest >= 0) {
         hidden[smallest] = true;

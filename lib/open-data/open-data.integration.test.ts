@@ -7,16 +7,26 @@ import { uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
 import { DATASETS } from "./datasets";
 import { addDays, mondayOf } from "./open-period";
 
-vi.mock("@/lib/auth/require-staff", () => ({ requireStaff: async () => ({ id: 0, role: "analyst", actor: { kind: "cli", label: "open-data-test" } }) }));
+vi.mock("@/lib/auth/require-staff", () => ({
+  requireStaff: async () => ({ id: 0, role: "analyst", actor: { kind: "cli", label: "open-data-test" } }),
+}));
 
 // Small senders are named from 5 links here (1 000 by default), so the test stays small.
 process.env.STOPSMS_PUBLISH_MIN_LINKS = "5";
 
 type Json = { from: string; to: string; rows: Record<string, unknown>[] };
 const get = (file: string, query = "", headers: Record<string, string> = {}) =>
-  GET(new Request(`http://stopsms.test/api/open/v1/${file}${query}`, { headers: { "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`, ...headers } }), {
-    params: Promise.resolve({ file }),
-  });
+  GET(
+    new Request(`http://stopsms.test/api/open/v1/${file}${query}`, {
+      headers: {
+        "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+        ...headers,
+      },
+    }),
+    {
+      params: Promise.resolve({ file }),
+    },
+  );
 const json = async (file: string, query: string) => (await (await get(file, query)).json()) as Json;
 const custom = (from: string, to: string) => `?range=custom&from=${from}&to=${to}`;
 
@@ -30,7 +40,11 @@ async function sender(sector: string) {
 }
 
 /** Writes changes on a past day the way the write path does, then the rollups of those days from them. */
-async function refusals(day: string, count: number, what: { senderId?: number; source?: string; op?: "add" | "remove" }) {
+async function refusals(
+  day: string,
+  count: number,
+  what: { senderId?: number; source?: string; op?: "add" | "remove" },
+) {
   for (let i = 0; i < count; i++) {
     await db().$executeRaw`
       INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, source, at)
@@ -51,12 +65,24 @@ async function rebuildRollups(from: string, to: string) {
 }
 
 async function minted(day: string, senderId: number, count: number) {
-  await db().$executeRaw`INSERT INTO daily_link_stats (day, sender_id, minted) VALUES (${day}::date, ${senderId}, ${count})`;
+  await db()
+    .$executeRaw`INSERT INTO daily_link_stats (day, sender_id, minted) VALUES (${day}::date, ${senderId}, ${count})`;
 }
 
 async function complaint(day: string, senderId: number, verdict: string | null) {
   const at = new Date(`${day}T11:00:00Z`);
-  await db().complaint.create({ data: { id: generateComplaintId(), reason: "other", senderSeen: "x", messageText: "x", receivedAt: at, createdAt: at, senderId, verdict } });
+  await db().complaint.create({
+    data: {
+      id: generateComplaintId(),
+      reason: "other",
+      senderSeen: "x",
+      messageText: "x",
+      receivedAt: at,
+      createdAt: at,
+      senderId,
+      verdict,
+    },
+  });
 }
 
 async function sql(query: string, ...params: unknown[]): Promise<number> {
@@ -100,9 +126,21 @@ describe("open data", () => {
       expect(dFrom).toBe(mondayOf(from));
       expect(dTo).toBe(addDays(mondayOf(to), 6));
       const added = (extra = "", ...params: unknown[]) =>
-        sql(`SELECT count(*) AS n FROM opposition_changes WHERE op = 'add' AND reason = 'opposed' AND canary_provider_id IS NULL AND ${inDays} ${extra}`, dFrom, dTo, ...params);
+        sql(
+          `SELECT count(*) AS n FROM opposition_changes WHERE op = 'add' AND reason = 'opposed' AND canary_provider_id IS NULL AND ${inDays} ${extra}`,
+          dFrom,
+          dTo,
+          ...params,
+        );
       expectPublished(headline.rows[0]!.new_refusals, await added());
-      expectPublished(headline.rows[0]!.withdrawals, await sql(`SELECT count(*) AS n FROM opposition_changes WHERE op = 'remove' AND reason = 'withdrawn' AND ${inDays}`, dFrom, dTo));
+      expectPublished(
+        headline.rows[0]!.withdrawals,
+        await sql(
+          `SELECT count(*) AS n FROM opposition_changes WHERE op = 'remove' AND reason = 'withdrawn' AND ${inDays}`,
+          dFrom,
+          dTo,
+        ),
+      );
 
       const daily = await json("refusals-daily.json", custom(from, to));
       expect(daily.from).toBe(dFrom);
@@ -110,11 +148,24 @@ describe("open data", () => {
         const day = String(row.day);
         const channel = row.channel === "total" ? "" : `AND source = '${String(row.channel)}'`;
         const scope = row.scope === "total" ? "" : `AND scope = '${row.scope === "all-senders" ? "all" : "sender"}'`;
-        expectPublished(row.new_refusals, await sql(`SELECT count(*) AS n FROM opposition_changes WHERE op = 'add' AND reason = 'opposed' AND ${inDays} ${channel} ${scope}`, day, day));
+        expectPublished(
+          row.new_refusals,
+          await sql(
+            `SELECT count(*) AS n FROM opposition_changes WHERE op = 'add' AND reason = 'opposed' AND ${inDays} ${channel} ${scope}`,
+            day,
+            day,
+          ),
+        );
       }
       const weekly = await json("refusals-weekly.json", custom(from, to));
       for (const row of weekly.rows.filter((r) => r.channel === "total" && r.scope === "total")) {
-        expectPublished(row.new_refusals, await added(`AND at < (($3::date + 7)::timestamp AT TIME ZONE 'Africa/Casablanca') AND at >= ($3::date::timestamp AT TIME ZONE 'Africa/Casablanca')`, row.week));
+        expectPublished(
+          row.new_refusals,
+          await added(
+            `AND at < (($3::date + 7)::timestamp AT TIME ZONE 'Africa/Casablanca') AND at >= ($3::date::timestamp AT TIME ZONE 'Africa/Casablanca')`,
+            row.week,
+          ),
+        );
       }
 
       const senders = await json("senders.json", custom(from, to));
@@ -126,7 +177,10 @@ describe("open data", () => {
       const complaints = await json("complaints-daily.json", custom(from, to));
       for (const row of complaints.rows) {
         const day = String(row.day);
-        expectPublished(row.received, await sql(`SELECT count(*) AS n FROM complaints WHERE ${inDays.replaceAll("at ", "created_at ")}`, day, day));
+        expectPublished(
+          row.received,
+          await sql(`SELECT count(*) AS n FROM complaints WHERE ${inDays.replaceAll("at ", "created_at ")}`, day, day),
+        );
       }
 
       // The staff dashboard's definitions, for the same days.
@@ -156,7 +210,12 @@ describe("open data", () => {
 
     const senders = await json("senders.json", query);
     const row = (code: string) => senders.rows.find((r) => r.sender === code)!;
-    expect(row(small.code)).toMatchObject({ sector: "politics", refusals: "< 10", refusals_per_1000_links: "< 10", links_minted: 6 });
+    expect(row(small.code)).toMatchObject({
+      sector: "politics",
+      refusals: "< 10",
+      refusals_per_1000_links: "< 10",
+      links_minted: 6,
+    });
     // Published alone, the politics total minus the big sender's 37 would give the small one's 3.
     const sectors = await json("sectors.json", query);
     const politics = sectors.rows.find((r) => r.sector === "politics")!;
@@ -167,7 +226,10 @@ describe("open data", () => {
     const hidden = (v: unknown) => v === "< 10";
     const dayTotals = daily.filter((r) => r.channel === "total" && r.scope === "total");
     for (const total of dayTotals) {
-      const parts = (by: "channel" | "scope") => daily.filter((r) => r.day === total.day && r[by] !== "total" && r[by === "channel" ? "scope" : "channel"] === "total");
+      const parts = (by: "channel" | "scope") =>
+        daily.filter(
+          (r) => r.day === total.day && r[by] !== "total" && r[by === "channel" ? "scope" : "channel"] === "total",
+        );
       for (const by of ["channel", "scope"] as const) {
         const count = [total, ...parts(by)].filter((r) => hidden(r.new_refusals)).length;
         expect(count, `${String(total.day)} by ${by}`).not.toBe(1);
@@ -176,7 +238,10 @@ describe("open data", () => {
     const weekTotal = weekly.find((r) => r.week === monday && r.channel === "total" && r.scope === "total")!;
     expect([weekTotal, ...dayTotals].filter((r) => hidden(r.new_refusals)).length).not.toBe(1);
     for (const channel of ["link", "web", "keyword", "staff"]) {
-      const cells = [weekly.find((r) => r.week === monday && r.channel === channel)!, ...daily.filter((r) => r.channel === channel)];
+      const cells = [
+        weekly.find((r) => r.week === monday && r.channel === channel)!,
+        ...daily.filter((r) => r.channel === channel),
+      ];
       expect(cells.filter((r) => hidden(r.new_refusals)).length, channel).not.toBe(1);
     }
   });
@@ -192,7 +257,9 @@ describe("open data", () => {
         if (format === "json") {
           const { rows } = JSON.parse(text) as { rows: Record<string, unknown>[] };
           const counts = DATASETS[name]!.columns.filter((c) => c.type === "count").map((c) => c.name);
-          for (const r of rows) for (const c of counts) expect(r[c] === "< 10" || r[c] === 0 || (typeof r[c] === "number" && (r[c] as number) >= 10)).toBe(true);
+          for (const r of rows)
+            for (const c of counts)
+              expect(r[c] === "< 10" || r[c] === 0 || (typeof r[c] === "number" && (r[c] as number) >= 10)).toBe(true);
         }
       }
     }
@@ -207,7 +274,10 @@ describe("open data", () => {
     const csv = await get("refusals-daily.csv", "?range=7d");
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect((await csv.text()).split("\r\n")[0]).toBe("day,channel,scope,new_refusals,withdrawals");
-    const dictionary = (await (await get("datasets.json")).json()) as { licence: { name: string }; datasets: Record<string, { columns: unknown[] }> };
+    const dictionary = (await (await get("datasets.json")).json()) as {
+      licence: { name: string };
+      datasets: Record<string, { columns: unknown[] }>;
+    };
     expect(Object.keys(dictionary.datasets)).toEqual(Object.keys(DATASETS));
     expect(dictionary.licence.name).toMatch(/Open Licence/);
     const unknown = await get("phones.json");

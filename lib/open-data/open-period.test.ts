@@ -28,6 +28,9 @@ describe("the period the open figures cover", () => {
 
   it("on a Monday, the running week has no finished day yet: the last week is shown", () => {
     const monday = new Date("2026-11-23T10:00:00Z");
-    expect(openPeriod({ from: "2026-11-23", to: "2026-11-23" }, monday).days).toEqual({ from: "2026-11-16", to: "2026-11-22" });
+    expect(openPeriod({ from: "2026-11-23", to: "2026-11-23" }, monday).days).toEqual({
+      from: "2026-11-16",
+      to: "2026-11-22",
+    });
   });
 });

@@ -8,7 +8,12 @@ export interface OppositionRow {
   receipt_id: string;
 }
 
-export async function findOppositionRow(tx: Tx, phone: string, target: OppositionTarget, forUpdate = false): Promise<OppositionRow | undefined> {
+export async function findOppositionRow(
+  tx: Tx,
+  phone: string,
+  target: OppositionTarget,
+  forUpdate = false,
+): Promise<OppositionRow | undefined> {
   const rows = forUpdate
     ? await tx.$queryRaw<OppositionRow[]>`
         SELECT id, withdrawn_at, receipt_id FROM oppositions

@@ -39,6 +39,7 @@ export async function findOppositionsInForce(phone: string): Promise<OppositionI
     since: row.created_at,
     receiptId: row.receipt_id,
     seq: row.last_seq,
-    sender: row.sender_id !== null ? { id: row.sender_id, code: row.sender_code ?? "", name: row.sender_name ?? "" } : null,
+    sender:
+      row.sender_id !== null ? { id: row.sender_id, code: row.sender_code ?? "", name: row.sender_name ?? "" } : null,
   }));
 }

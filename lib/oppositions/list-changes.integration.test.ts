@@ -36,7 +36,12 @@ describe("listChanges", () => {
     const start = (await listChanges({ providerId: provider.id, after: 0n, limit: 1 })).head;
     const phones = Array.from({ length: 7 }, uniquePhone);
     for (const phone of phones) {
-      await recordOpposition({ phone, target: { scope: "sender", senderId: sender.id }, source: "link", verified: true });
+      await recordOpposition({
+        phone,
+        target: { scope: "sender", senderId: sender.id },
+        source: "link",
+        verified: true,
+      });
     }
     const seen: string[] = [];
     let after = start;

@@ -39,7 +39,11 @@ export async function loadReceipt(id: string, client: Tx = db()): Promise<Receip
     seq: row.seq,
     createdAt: row.created_at,
     endedByDisconnection: row.disconnected_at,
-    log: row.log_index !== null && row.leaf ? { index: row.log_index, leaf: Buffer.from(row.leaf).toString("base64url") } : null,
-    sender: row.sender_id !== null ? { id: row.sender_id, code: row.sender_code ?? "", name: row.sender_name ?? "" } : null,
+    log:
+      row.log_index !== null && row.leaf
+        ? { index: row.log_index, leaf: Buffer.from(row.leaf).toString("base64url") }
+        : null,
+    sender:
+      row.sender_id !== null ? { id: row.sender_id, code: row.sender_code ?? "", name: row.sender_name ?? "" } : null,
   };
 }

@@ -46,7 +46,11 @@ describe("recordOpposition", () => {
     await recordOpposition({ phone, target: { scope: "sender", senderId: b.id }, source: "keyword", verified: true });
     const inForce = await findOppositionsInForce(phone);
     expect(inForce.map((o) => [o.scope, o.sender?.code ?? null]).sort()).toEqual(
-      [["all", null], ["sender", a.code], ["sender", b.code]].sort(),
+      [
+        ["all", null],
+        ["sender", a.code],
+        ["sender", b.code],
+      ].sort(),
     );
   });
 
@@ -75,7 +79,9 @@ describe("recordOpposition", () => {
 
   it("refuses inconsistent input before writing anything", async () => {
     const phone = uniquePhone();
-    await expect(recordOpposition({ phone: "0612345678", target: ALL, source: "web", verified: false })).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      recordOpposition({ phone: "0612345678", target: ALL, source: "web", verified: false }),
+    ).rejects.toBeInstanceOf(DomainError);
     await expect(
       recordOpposition({ phone, target: { scope: "all", senderId: 3 } as never, source: "web", verified: false }),
     ).rejects.toBeInstanceOf(DomainError);
@@ -101,7 +107,10 @@ describe("withdrawOpposition", () => {
 
   it("does nothing when nothing is in force", async () => {
     const phone = uniquePhone();
-    expect(await withdrawOpposition({ phone, target: ALL, source: "web" })).toEqual({ withdrawn: false, receipt: null });
+    expect(await withdrawOpposition({ phone, target: ALL, source: "web" })).toEqual({
+      withdrawn: false,
+      receipt: null,
+    });
     expect(await feedFor(phone)).toHaveLength(0);
   });
 });

@@ -33,11 +33,13 @@ export async function recordOpposition(input: RecordOppositionInput): Promise<Re
   return db().$transaction(
     async (tx) => {
       const before = await findOppositionRow(tx, phone, target);
-      if (before && !before.withdrawn_at) return { created: false, receipt: (await loadReceipt(before.receipt_id, tx))! };
+      if (before && !before.withdrawn_at)
+        return { created: false, receipt: (await loadReceipt(before.receipt_id, tx))! };
 
       await lockFeed(tx);
       const existing = await findOppositionRow(tx, phone, target, true);
-      if (existing && !existing.withdrawn_at) return { created: false, receipt: (await loadReceipt(existing.receipt_id, tx))! };
+      if (existing && !existing.withdrawn_at)
+        return { created: false, receipt: (await loadReceipt(existing.receipt_id, tx))! };
 
       const { seq, at } = await appendChange(tx, { op: "add", reason: "opposed", phone, target, source });
       const receiptId = generateReceiptId();
@@ -51,8 +53,18 @@ export async function recordOpposition(input: RecordOppositionInput): Promise<Re
             VALUES (${phone}, ${target.scope}::"Scope", ${target.senderId}::int, ${source}::"OppositionSource", ${verified}, ${at}, ${seq}, ${receiptId})
             RETURNING id`;
       const oppositionId = rows[0]!.id;
-      const finalId = await insertReceipt(tx, { id: receiptId, op: "add", oppositionId, phone, target, source, seq, at });
-      if (finalId !== receiptId) await tx.$executeRaw`UPDATE oppositions SET receipt_id = ${finalId} WHERE id = ${oppositionId}`;
+      const finalId = await insertReceipt(tx, {
+        id: receiptId,
+        op: "add",
+        oppositionId,
+        phone,
+        target,
+        source,
+        seq,
+        at,
+      });
+      if (finalId !== receiptId)
+        await tx.$executeRaw`UPDATE oppositions SET receipt_id = ${finalId} WHERE id = ${oppositionId}`;
       await bumpDailyStat(tx, { op: "add", target, source, at });
       return { created: true, receipt: (await loadReceipt(finalId, tx))! };
     },

@@ -29,9 +29,13 @@ describe("submitWebOpposition (the /stop form)", () => {
 
   it("finds the sender by display name or code, in any case", async () => {
     const sender = await createSender();
-    const byName = await submitWebOpposition({ phone: uniquePhone(), scope: "sender", sender: sender.name.toUpperCase() }, "MA");
+    const byName = await submitWebOpposition(
+      { phone: uniquePhone(), scope: "sender", sender: sender.name.toUpperCase() },
+      "MA",
+    );
     const byCode = await submitWebOpposition({ phone: uniquePhone(), scope: "sender", sender: sender.code }, "MA");
-    for (const result of [byName, byCode]) expect(result).toMatchObject({ status: "recorded", receipt: { sender: { code: sender.code } } });
+    for (const result of [byName, byCode])
+      expect(result).toMatchObject({ status: "recorded", receipt: { sender: { code: sender.code } } });
   });
 
   it.each([
@@ -60,14 +64,16 @@ describe("submitWebOpposition (the /stop form)", () => {
     const [row] = await db().$queryRaw<{ count: number }[]>`
       INSERT INTO unverified_refusals_hourly (hour, count) VALUES (date_trunc('hour', now()), 0)
       ON CONFLICT (hour) DO UPDATE SET count = unverified_refusals_hourly.count RETURNING count`;
-    await db().$executeRaw`UPDATE unverified_refusals_hourly SET count = 1000000000 WHERE hour = date_trunc('hour', now())`;
+    await db()
+      .$executeRaw`UPDATE unverified_refusals_hourly SET count = 1000000000 WHERE hour = date_trunc('hour', now())`;
     try {
       const phone = uniquePhone();
       const result = await submitWebOpposition({ phone, scope: "all" }, "MA");
       expect(result.status).toBe("busy");
       expect(await db().oppositionChange.count({ where: { phone } })).toBe(0);
     } finally {
-      await db().$executeRaw`UPDATE unverified_refusals_hourly SET count = ${row!.count} WHERE hour = date_trunc('hour', now())`;
+      await db()
+        .$executeRaw`UPDATE unverified_refusals_hourly SET count = ${row!.count} WHERE hour = date_trunc('hour', now())`;
     }
   });
 });

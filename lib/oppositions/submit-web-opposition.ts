@@ -12,9 +12,15 @@ import type { OppositionTarget, ReceiptView } from "./types";
 // Never throws: whatever a client posts (files, missing or huge fields) becomes values to re-show and
 // field errors; the phone parser itself refuses over-long input as "too-long".
 const formSchema = z.object({
-  phone: z.string().catch("").transform((s) => s.slice(0, 200)),
+  phone: z
+    .string()
+    .catch("")
+    .transform((s) => s.slice(0, 200)),
   scope: z.enum(["all", "sender"]).catch("all"),
-  sender: z.string().catch("").transform((s) => s.slice(0, 200)),
+  sender: z
+    .string()
+    .catch("")
+    .transform((s) => s.slice(0, 200)),
 });
 
 export type WebFormValues = z.infer<typeof formSchema>;
@@ -31,7 +37,10 @@ export type SubmitWebOppositionResult =
  * The answer is the same whether the number had already refused or not (a new receipt either way), so
  * the form tells nobody anything about a number they do not hold.
  */
-export async function submitWebOpposition(input: Record<string, unknown>, defaultRegion: string): Promise<SubmitWebOppositionResult> {
+export async function submitWebOpposition(
+  input: Record<string, unknown>,
+  defaultRegion: string,
+): Promise<SubmitWebOppositionResult> {
   const values = formSchema.parse(input);
   const errors: { phone?: string; sender?: string } = {};
   const phone = parsePhone(values.phone, defaultRegion);
@@ -47,9 +56,13 @@ export async function submitWebOpposition(input: Record<string, unknown>, defaul
   const limit = await checkRateLimit(RATE_LIMITS.stopPerNumber, "stop-number", phone.e164);
   if (!limit.allowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
   const hour = await countUnverifiedRefusal();
-  if (hour.count > env().STOPSMS_UNVERIFIED_PER_HOUR) return { status: "busy", retryAfterSeconds: hour.retryAfterSeconds };
+  if (hour.count > env().STOPSMS_UNVERIFIED_PER_HOUR)
+    return { status: "busy", retryAfterSeconds: hour.retryAfterSeconds };
   const result = await recordOpposition({ phone: phone.e164, target, source: "web", verified: false });
-  return { status: "recorded", receipt: result.created ? result.receipt : await issueRepeatReceipt(result.receipt, "web") };
+  return {
+    status: "recorded",
+    receipt: result.created ? result.receipt : await issueRepeatReceipt(result.receipt, "web"),
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { OppositionTarget } from "./types";
 /** Guards the write path itself, whatever the caller already checked. */
 export function assertOppositionRequest(phone: string, target: OppositionTarget): void {
   if (!isE164(phone)) throw invalidInput("phone must be an E.164 number");
-  const consistent = target.scope === "all" ? target.senderId === null : Number.isInteger(target.senderId) && target.senderId > 0;
+  const consistent =
+    target.scope === "all" ? target.senderId === null : Number.isInteger(target.senderId) && target.senderId > 0;
   if (!consistent) throw invalidInput("scope 'all' takes no sender; scope 'sender' needs one");
 }

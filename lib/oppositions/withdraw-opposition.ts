@@ -18,7 +18,11 @@ export interface WithdrawOppositionResult {
  * The person takes an opposition back (after proving the number is theirs, or by a START reply to that
  * sender): feed op `remove` with reason `withdrawn`, a receipt, the row kept but marked withdrawn.
  */
-export async function withdrawOpposition(input: { phone: string; target: OppositionTarget; source: OppositionSource }): Promise<WithdrawOppositionResult> {
+export async function withdrawOpposition(input: {
+  phone: string;
+  target: OppositionTarget;
+  source: OppositionSource;
+}): Promise<WithdrawOppositionResult> {
   const { phone, target, source } = input;
   assertOppositionRequest(phone, target);
   return db().$transaction(
@@ -28,7 +32,16 @@ export async function withdrawOpposition(input: { phone: string; target: Opposit
       if (!existing || existing.withdrawn_at) return { withdrawn: false, receipt: null };
       const { seq, at } = await appendChange(tx, { op: "remove", reason: "withdrawn", phone, target, source });
       await tx.$executeRaw`UPDATE oppositions SET withdrawn_at = ${at}, ended_reason = 'withdrawn', last_seq = ${seq} WHERE id = ${existing.id}`;
-      const receiptId = await insertReceipt(tx, { id: generateReceiptId(), op: "remove", oppositionId: existing.id, phone, target, source, seq, at });
+      const receiptId = await insertReceipt(tx, {
+        id: generateReceiptId(),
+        op: "remove",
+        oppositionId: existing.id,
+        phone,
+        target,
+        source,
+        seq,
+        at,
+      });
       await bumpDailyStat(tx, { op: "remove", target, source, at });
       return { withdrawn: true, receipt: await loadReceipt(receiptId, tx) };
     },

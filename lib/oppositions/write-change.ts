@@ -10,7 +10,14 @@ export const TIME_ZONE = "Africa/Casablanca";
 
 export async function appendChange(
   tx: Tx,
-  change: { op: ChangeOp; reason: ChangeReason; phone: string; target: OppositionTarget; source: OppositionSource; canaryProviderId?: number },
+  change: {
+    op: ChangeOp;
+    reason: ChangeReason;
+    phone: string;
+    target: OppositionTarget;
+    source: OppositionSource;
+    canaryProviderId?: number;
+  },
 ): Promise<{ seq: bigint; at: Date }> {
   const { op, reason, phone, target, source } = change;
   const rows = await tx.$queryRaw<{ seq: bigint; at: Date }[]>`
@@ -22,7 +29,16 @@ export async function appendChange(
 
 export async function insertReceipt(
   tx: Tx,
-  receipt: { id: string; op: ChangeOp; oppositionId: bigint; phone: string; target: OppositionTarget; source: OppositionSource; seq: bigint; at: Date },
+  receipt: {
+    id: string;
+    op: ChangeOp;
+    oppositionId: bigint;
+    phone: string;
+    target: OppositionTarget;
+    source: OppositionSource;
+    seq: bigint;
+    at: Date;
+  },
 ): Promise<string> {
   let id = receipt.id;
   // A random id can collide (rarely): retry without aborting the transaction.

@@ -11,7 +11,8 @@ function library(input: string, region: string): string | null {
 // Regions with one country per calling code, shared calling codes (+212 MA/EH, +1, +7, +44), no
 // national prefix (IT) and national prefixes the fast path leaves to the library (AR, BR).
 const REGIONS = ["MA", "FR", "US", "CA", "GB", "DE", "IT", "RU", "KZ", "ES", "BE", "SN", "AR", "BR", "EH"];
-const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: min, maxLength: max });
+const digits = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: min, maxLength: max });
 
 describe("fastParsePhone", () => {
   it("reads the plain forms of Moroccan numbers", () => {
@@ -30,10 +31,13 @@ describe("fastParsePhone", () => {
           digits(6, 13).map((rest) => ({ kind: "intl", rest })),
           digits(6, 13).map((rest) => ({ kind: "national", rest })),
           // Mostly valid-looking Moroccan mobiles and fixed lines, so the "valid" branch is well covered.
-          fc.tuple(fc.constantFrom("5", "6", "7", "8", "06", "07", "05", "0"), digits(7, 9)).map(([head, rest]) => ({ kind: "ma", rest: head + rest })),
+          fc
+            .tuple(fc.constantFrom("5", "6", "7", "8", "06", "07", "05", "0"), digits(7, 9))
+            .map(([head, rest]) => ({ kind: "ma", rest: head + rest })),
         ),
         (region, { kind, rest }) => {
-          const input = kind === "intl" ? `+${rest}` : kind === "ma" ? (rest.startsWith("0") ? rest : `+212${rest}`) : `0${rest}`;
+          const input =
+            kind === "intl" ? `+${rest}` : kind === "ma" ? (rest.startsWith("0") ? rest : `+212${rest}`) : `0${rest}`;
           const fast = fastParsePhone(input, region);
           if (fast !== null) {
             answered++;

@@ -12,7 +12,18 @@ import metadataJson from "libphonenumber-js/metadata.max.json";
  */
 
 // The order libphonenumber's getNumberType tries them in (FIXED_LINE first).
-const TYPES = ["FIXED_LINE", "MOBILE", "PREMIUM_RATE", "TOLL_FREE", "SHARED_COST", "VOIP", "PERSONAL_NUMBER", "PAGER", "UAN", "VOICEMAIL"] as const;
+const TYPES = [
+  "FIXED_LINE",
+  "MOBILE",
+  "PREMIUM_RATE",
+  "TOLL_FREE",
+  "SHARED_COST",
+  "VOIP",
+  "PERSONAL_NUMBER",
+  "PAGER",
+  "UAN",
+  "VOICEMAIL",
+] as const;
 
 interface TypeRule {
   pattern: RegExp;
@@ -48,7 +59,8 @@ function compilePlan(region: string): CompiledPlan | null {
   metadata.selectNumberingPlan(region as CountryCode);
   const plan = (metadata as unknown as { numberingPlan: PlanAccessors }).numberingPlan;
   const callingCode = plan.callingCode();
-  const countries = (metadataJson as unknown as { country_calling_codes: Record<string, string[]> }).country_calling_codes[callingCode];
+  const countries = (metadataJson as unknown as { country_calling_codes: Record<string, string[]> })
+    .country_calling_codes[callingCode];
   // Only when this region is the calling code's main country and national prefixes are plain strings:
   // then the library picks this region and strips nothing from a number that does not start with it.
   if (countries?.[0] !== region || plan._nationalPrefixForParsing() || plan.nationalPrefixTransformRule()) return null;
@@ -71,7 +83,9 @@ function compilePlan(region: string): CompiledPlan | null {
 function isValidNational(plan: CompiledPlan, national: string): boolean {
   if (!plan.general.test(national)) return false;
   if (plan.types === null) return true;
-  return plan.types.some((type) => (!type.lengths || type.lengths.includes(national.length)) && type.pattern.test(national));
+  return plan.types.some(
+    (type) => (!type.lengths || type.lengths.includes(national.length)) && type.pattern.test(national),
+  );
 }
 
 const DIGITS = /^\d{4,17}$/;

@@ -48,7 +48,9 @@ describe("maskPhone", () => {
   });
 
   it("never shows more than four digits of the subscriber number", () => {
-    const shown = maskPhone("+212612345678").replace(/^\+212/, "").replace(/\D/g, "");
+    const shown = maskPhone("+212612345678")
+      .replace(/^\+212/, "")
+      .replace(/\D/g, "");
     expect(shown.length).toBeLessThanOrEqual(3);
   });
 });

@@ -11,8 +11,12 @@ describe("addProviderKey", () => {
     const [a, b] = [await createProvider(), await createProvider()];
     const pem = generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" }).toString();
     await addProviderKey(cli, { providerSlug: a.slug, keyid: uniqueSlug("ka"), publicKeyPem: pem });
-    await expect(addProviderKey(cli, { providerSlug: b.slug, keyid: uniqueSlug("kb"), publicKeyPem: pem })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      addProviderKey(cli, { providerSlug: b.slug, keyid: uniqueSlug("kb"), publicKeyPem: pem }),
+    ).rejects.toMatchObject({ status: 409 });
     const other = generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" }).toString();
-    await expect(addProviderKey(cli, { providerSlug: b.slug, keyid: uniqueSlug("kb"), publicKeyPem: other })).resolves.toMatchObject({ providerId: b.id });
+    await expect(
+      addProviderKey(cli, { providerSlug: b.slug, keyid: uniqueSlug("kb"), publicKeyPem: other }),
+    ).resolves.toMatchObject({ providerId: b.id });
   });
 });

@@ -24,12 +24,22 @@ export async function addProviderKey(actor: Actor, input: unknown) {
       // Serialised with other key registrations, so two providers cannot register the same key at once.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(727367002)`;
       const spki = spkiOf(data.publicKeyPem);
-      const taken = (await tx.providerKey.findMany({ where: { providerId: { not: provider.id } }, select: { publicKeyPem: true, keyid: true } })).find((k) => spkiOf(k.publicKeyPem) === spki);
+      const taken = (
+        await tx.providerKey.findMany({
+          where: { providerId: { not: provider.id } },
+          select: { publicKeyPem: true, keyid: true },
+        })
+      ).find((k) => spkiOf(k.publicKeyPem) === spki);
       if (taken) throw conflict("this public key is already registered to another provider");
       const key = await tx.providerKey.create({
         data: { keyid: data.keyid, providerId: provider.id, publicKeyPem: data.publicKeyPem },
       });
-      await writeAudit(tx, actor, { action: "provider.key.add", targetType: "provider-key", targetId: key.keyid, after: { provider: provider.slug } });
+      await writeAudit(tx, actor, {
+        action: "provider.key.add",
+        targetType: "provider-key",
+        targetId: key.keyid,
+        after: { provider: provider.slug },
+      });
       return key;
     });
   } catch (error) {

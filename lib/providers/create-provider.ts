@@ -25,11 +25,17 @@ export async function createProvider(actor: Actor, input: unknown) {
           senders: { create: senders.map((s) => ({ senderId: s.id })) },
         },
       });
-      await writeAudit(tx, actor, { action: "provider.create", targetType: "provider", targetId: provider.slug, after: { ...data } });
+      await writeAudit(tx, actor, {
+        action: "provider.create",
+        targetType: "provider",
+        targetId: provider.slug,
+        after: { ...data },
+      });
       return provider;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`a provider with slug ${data.slug} or ANRT number ${data.anrtNumber} already exists`);
+    if (isUniqueViolation(error))
+      throw conflict(`a provider with slug ${data.slug} or ANRT number ${data.anrtNumber} already exists`);
     throw error;
   }
 }

@@ -13,7 +13,12 @@ export async function createSender(actor: Actor, input: unknown) {
   try {
     return await db().$transaction(async (tx) => {
       const sender = await tx.sender.create({ data });
-      await writeAudit(tx, actor, { action: "sender.create", targetType: "sender", targetId: sender.code, after: data });
+      await writeAudit(tx, actor, {
+        action: "sender.create",
+        targetType: "sender",
+        targetId: sender.code,
+        after: data,
+      });
       return sender;
     });
   } catch (error) {

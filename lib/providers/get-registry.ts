@@ -4,14 +4,20 @@ import { db } from "@/lib/db/client";
 
 export async function listProviders() {
   await requireStaff("analyst");
-  return db().provider.findMany({ orderBy: { slug: "asc" }, include: { _count: { select: { keys: true, senders: true } } } });
+  return db().provider.findMany({
+    orderBy: { slug: "asc" },
+    include: { _count: { select: { keys: true, senders: true } } },
+  });
 }
 
 export async function getProvider(slug: string) {
   await requireStaff("analyst");
   return db().provider.findUnique({
     where: { slug },
-    include: { keys: { orderBy: { createdAt: "desc" } }, senders: { include: { sender: true }, orderBy: { sender: { code: "asc" } } } },
+    include: {
+      keys: { orderBy: { createdAt: "desc" } },
+      senders: { include: { sender: true }, orderBy: { sender: { code: "asc" } } },
+    },
   });
 }
 

@@ -21,7 +21,12 @@ export async function linkSender(actor: Actor, input: unknown): Promise<{ linked
     const inserted = await tx.$executeRaw`
       INSERT INTO provider_senders (provider_id, sender_id) VALUES (${provider.id}, ${sender.id}) ON CONFLICT DO NOTHING`;
     if (inserted === 0) return { linked: false };
-    await writeAudit(tx, actor, { action: "provider.sender.link", targetType: "provider", targetId: providerSlug, after: { sender: senderCode } });
+    await writeAudit(tx, actor, {
+      action: "provider.sender.link",
+      targetType: "provider",
+      targetId: providerSlug,
+      after: { sender: senderCode },
+    });
     return { linked: true };
   });
 }

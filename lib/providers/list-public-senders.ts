@@ -7,7 +7,9 @@ export async function listPublicSenders(): Promise<{ id: number; code: string; n
 }
 
 /** A sender typed or picked by a citizen: its code, or its display name in any letter case. */
-export async function findSenderByCodeOrName(value: string): Promise<{ id: number; code: string; name: string } | null> {
+export async function findSenderByCodeOrName(
+  value: string,
+): Promise<{ id: number; code: string; name: string } | null> {
   const text = value.trim();
   if (!text) return null;
   return db().sender.findFirst({

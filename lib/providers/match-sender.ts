@@ -1,11 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 
-export type SenderMatch = { kind: "exact"; sender: { id: number; code: string; name: string } } | { kind: "suggestion"; sender: { id: number; code: string; name: string } } | { kind: "none" };
+export type SenderMatch =
+  | { kind: "exact"; sender: { id: number; code: string; name: string } }
+  | { kind: "suggestion"; sender: { id: number; code: string; name: string } }
+  | { kind: "none" };
 
 /** Case, accents, spaces and punctuation do not count: "ATLAS-BANK", "atlas bank" and "AtlasBank" are one. */
 export function foldSenderName(text: string): string {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 /**
@@ -16,11 +23,19 @@ export function foldSenderName(text: string): string {
 export async function matchSender(typed: string): Promise<SenderMatch> {
   const folded = foldSenderName(typed);
   if (folded.length === 0) return { kind: "none" };
-  const senders = await db().sender.findMany({ select: { id: true, code: true, name: true, smsSenderIds: true }, orderBy: { name: "asc" } });
-  const forms = (s: (typeof senders)[number]) => [s.name, s.code, ...s.smsSenderIds].map(foldSenderName).filter((f) => f.length > 0);
+  const senders = await db().sender.findMany({
+    select: { id: true, code: true, name: true, smsSenderIds: true },
+    orderBy: { name: "asc" },
+  });
+  const forms = (s: (typeof senders)[number]) =>
+    [s.name, s.code, ...s.smsSenderIds].map(foldSenderName).filter((f) => f.length > 0);
   const exact = senders.find((s) => forms(s).includes(folded));
   if (exact) return { kind: "exact", sender: { id: exact.id, code: exact.code, name: exact.name } };
   if (folded.length < 3) return { kind: "none" };
-  const partial = senders.find((s) => forms(s).some((f) => f.length >= 3 && (f.includes(folded) || folded.includes(f))));
-  return partial ? { kind: "suggestion", sender: { id: partial.id, code: partial.code, name: partial.name } } : { kind: "none" };
+  const partial = senders.find((s) =>
+    forms(s).some((f) => f.length >= 3 && (f.includes(folded) || folded.includes(f))),
+  );
+  return partial
+    ? { kind: "suggestion", sender: { id: partial.id, code: partial.code, name: partial.name } }
+    : { kind: "none" };
 }

@@ -16,7 +16,12 @@ export async function revokeProviderKey(actor: Actor, keyid: unknown): Promise<{
     if (key.revokedAt) return { revoked: false };
     const revokedAt = new Date();
     await tx.providerKey.update({ where: { id: key.id }, data: { revokedAt } });
-    await writeAudit(tx, actor, { action: "provider.key.revoke", targetType: "provider-key", targetId: id, after: { revokedAt } });
+    await writeAudit(tx, actor, {
+      action: "provider.key.revoke",
+      targetType: "provider-key",
+      targetId: id,
+      after: { revokedAt },
+    });
     return { revoked: true };
   });
 }

@@ -12,7 +12,10 @@ export const slugSchema = z
 export const keyidSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9._-]{3,100}$/, "3 to 100 letters, digits, dots, hyphens or underscores, e.g. acme-telecom-2026-01");
+  .regex(
+    /^[A-Za-z0-9._-]{3,100}$/,
+    "3 to 100 letters, digits, dots, hyphens or underscores, e.g. acme-telecom-2026-01",
+  );
 
 export const displayNameSchema = z.string().trim().min(1, "must not be empty").max(200);
 
@@ -22,7 +25,10 @@ export const anrtNumberSchema = z.string().trim().min(1, "must not be empty").ma
 export const ed25519PublicKeySchema = z.string().transform((pem, ctx) => {
   if (pem.includes("PRIVATE KEY")) {
     // Node would happily derive the public key, but a private key must never leave the provider.
-    ctx.addIssue({ code: "custom", message: "this is a PRIVATE key: send only the public key (openssl pkey -in key.pem -pubout)" });
+    ctx.addIssue({
+      code: "custom",
+      message: "this is a PRIVATE key: send only the public key (openssl pkey -in key.pem -pubout)",
+    });
     return z.NEVER;
   }
   try {

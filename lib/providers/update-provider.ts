@@ -21,8 +21,14 @@ export async function updateProvider(actor: Actor, input: unknown) {
   return db().$transaction(async (tx) => {
     const before = await tx.provider.findUnique({ where: { slug: data.slug } });
     if (!before) throw notFound(`no provider ${data.slug}`);
-    const after = await tx.provider.update({ where: { id: before.id }, data: { name: data.name, contact: data.contact || null, status: data.status } });
-    const action = before.status !== after.status ? `provider.${after.status === "suspended" ? "suspend" : "reactivate"}` : "provider.update";
+    const after = await tx.provider.update({
+      where: { id: before.id },
+      data: { name: data.name, contact: data.contact || null, status: data.status },
+    });
+    const action =
+      before.status !== after.status
+        ? `provider.${after.status === "suspended" ? "suspend" : "reactivate"}`
+        : "provider.update";
     await writeAudit(tx, actor, {
       action,
       targetType: "provider",

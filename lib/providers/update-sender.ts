@@ -21,7 +21,10 @@ export async function updateSender(actor: Actor, input: unknown) {
   return db().$transaction(async (tx) => {
     const before = await tx.sender.findUnique({ where: { code: data.code } });
     if (!before) throw notFound(`no sender ${data.code}`);
-    const after = await tx.sender.update({ where: { id: before.id }, data: { name: data.name, smsSenderIds: data.smsSenderIds, sector: data.sector ?? before.sector } });
+    const after = await tx.sender.update({
+      where: { id: before.id },
+      data: { name: data.name, smsSenderIds: data.smsSenderIds, sector: data.sector ?? before.sector },
+    });
     await writeAudit(tx, actor, {
       action: "sender.update",
       targetType: "sender",

@@ -32,14 +32,25 @@ function counterStore(): CounterStore {
   return store;
 }
 
-export async function checkRateLimit(rule: RateLimitRule, bucket: string, key: string, counters = counterStore(), amount = 1): Promise<RateLimitDecision> {
+export async function checkRateLimit(
+  rule: RateLimitRule,
+  bucket: string,
+  key: string,
+  counters = counterStore(),
+  amount = 1,
+): Promise<RateLimitDecision> {
   const { count, resetAt } = await counters.hit(`stopsms:rl:${bucket}:${key}`, rule.windowMs, amount);
   if (count <= rule.limit) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) };
 }
 
 /** A quota counted in units (numbers washed or minted), not requests. */
-export async function checkQuota(rule: RateLimitRule, bucket: string, key: string, amount: number): Promise<RateLimitDecision> {
+export async function checkQuota(
+  rule: RateLimitRule,
+  bucket: string,
+  key: string,
+  amount: number,
+): Promise<RateLimitDecision> {
   return checkRateLimit(rule, bucket, key, counterStore(), amount);
 }
 

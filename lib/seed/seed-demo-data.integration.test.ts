@@ -20,7 +20,9 @@ describe("seedDemoData", () => {
     const second = await seedDemoData({ oppositions: 300 });
     expect(second).toEqual({ seeded: false, privateKeys: [] });
 
-    const [check] = await db().$queryRaw<{ adds: bigint; removes: bigint; changes: bigint; receipts: bigint; rollup: bigint }[]>`
+    const [check] = await db().$queryRaw<
+      { adds: bigint; removes: bigint; changes: bigint; receipts: bigint; rollup: bigint }[]
+    >`
       SELECT (SELECT count(*) FROM opposition_changes c JOIN senders s ON s.id = c.sender_id WHERE s.code = 'souk-market' AND op = 'add') AS adds,
              (SELECT count(*) FROM opposition_changes WHERE op = 'remove') AS removes,
              (SELECT count(*) FROM opposition_changes) AS changes,

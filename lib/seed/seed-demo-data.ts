@@ -10,15 +10,35 @@ import { TIME_ZONE } from "@/lib/oppositions/write-change";
 // and complaints. Deterministic (seeded PRNG) and idempotent (an audit row marks it done).
 
 const SENDERS = [
-  ["souk-market", "Souk Market"], ["atlas-bank", "Atlas Bank"], ["marjane-promo", "Marjane Promo"],
-  ["kiosk-mobile", "Kiosk Mobile"], ["riad-voyages", "Riad Voyages"], ["sahara-assurance", "Sahara Assurance"],
-  ["medina-fashion", "Medina Fashion"], ["casa-immo", "Casa Immo"],
+  ["souk-market", "Souk Market"],
+  ["atlas-bank", "Atlas Bank"],
+  ["marjane-promo", "Marjane Promo"],
+  ["kiosk-mobile", "Kiosk Mobile"],
+  ["riad-voyages", "Riad Voyages"],
+  ["sahara-assurance", "Sahara Assurance"],
+  ["medina-fashion", "Medina Fashion"],
+  ["casa-immo", "Casa Immo"],
 ] as const;
 
 const PROVIDERS = [
-  { slug: "acme-telecom", name: "Acme Télécom SA", anrt: "ANRT/VAS/2026-001", senders: ["souk-market", "atlas-bank", "marjane-promo", "kiosk-mobile"] },
-  { slug: "bulk-sms-maroc", name: "Bulk SMS Maroc SARL", anrt: "ANRT/VAS/2026-002", senders: ["riad-voyages", "sahara-assurance", "souk-market"] },
-  { slug: "orion-operator", name: "Orion Opérateur", anrt: "ANRT/OP/2026-003", senders: ["medina-fashion", "casa-immo", "atlas-bank"] },
+  {
+    slug: "acme-telecom",
+    name: "Acme Télécom SA",
+    anrt: "ANRT/VAS/2026-001",
+    senders: ["souk-market", "atlas-bank", "marjane-promo", "kiosk-mobile"],
+  },
+  {
+    slug: "bulk-sms-maroc",
+    name: "Bulk SMS Maroc SARL",
+    anrt: "ANRT/VAS/2026-002",
+    senders: ["riad-voyages", "sahara-assurance", "souk-market"],
+  },
+  {
+    slug: "orion-operator",
+    name: "Orion Opérateur",
+    anrt: "ANRT/OP/2026-003",
+    senders: ["medina-fashion", "casa-immo", "atlas-bank"],
+  },
 ];
 
 const MARKER = "seed.demo";
@@ -51,7 +71,9 @@ export async function seedDemoData(options: { oppositions?: number; now?: Date }
       await insertOppositionHistory(tx, senderIds, count, now, random);
       await insertLinks(tx, senderIds, now);
       await insertComplaints(tx, senderIds, now, random);
-      await tx.auditLog.create({ data: { actorLabel: "cli:seed", action: MARKER, targetType: "database", after: { oppositions: count } } });
+      await tx.auditLog.create({
+        data: { actorLabel: "cli:seed", action: MARKER, targetType: "database", after: { oppositions: count } },
+      });
       return { seeded: true, privateKeys };
     },
     { timeout: 300_000, maxWait: 30_000 },
@@ -61,7 +83,11 @@ export async function seedDemoData(options: { oppositions?: number; now?: Date }
 async function upsertSenders(tx: Tx): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const [code, name] of SENDERS) {
-    const sender = await tx.sender.upsert({ where: { code }, update: {}, create: { code, name, smsSenderIds: [code.split("-")[0]!.toUpperCase()] } });
+    const sender = await tx.sender.upsert({
+      where: { code },
+      update: {},
+      create: { code, name, smsSenderIds: [code.split("-")[0]!.toUpperCase()] },
+    });
     ids.set(code, sender.id);
   }
   return ids;
@@ -81,18 +107,39 @@ async function upsertProviders(tx: Tx, senderIds: Map<string, number>) {
     const keyid = `${p.slug}-demo-01`;
     if (!(await tx.providerKey.findUnique({ where: { keyid } }))) {
       const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-      await tx.providerKey.create({ data: { keyid, providerId: provider.id, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() } });
+      await tx.providerKey.create({
+        data: {
+          keyid,
+          providerId: provider.id,
+          publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+        },
+      });
       privateKeys.push({ keyid, pem: privateKey.export({ type: "pkcs8", format: "pem" }).toString() });
     }
   }
   return privateKeys;
 }
 
-async function insertOppositionHistory(tx: Tx, senderIds: Map<string, number>, count: number, now: Date, random: () => number) {
+async function insertOppositionHistory(
+  tx: Tx,
+  senderIds: Map<string, number>,
+  count: number,
+  now: Date,
+  random: () => number,
+) {
   const codes = [...senderIds.keys()];
   const sources = ["link", "link", "link", "link", "web", "web", "keyword", "keyword", "staff"] as const;
   const dayMs = 86_400_000;
-  const events: { op: string; phone: string; scope: string; senderId: number | null; source: string; at: Date; receipt: string; verified: boolean }[] = [];
+  const events: {
+    op: string;
+    phone: string;
+    scope: string;
+    senderId: number | null;
+    source: string;
+    at: Date;
+    receipt: string;
+    verified: boolean;
+  }[] = [];
   const seen = new Set<string>();
   while (events.filter((e) => e.op === "add").length < count) {
     const phone = `+21261${String(1_000_000 + Math.floor(random() * 8_999_999))}`;
@@ -106,10 +153,28 @@ async function insertOppositionHistory(tx: Tx, senderIds: Map<string, number>, c
     const source = sources[Math.floor(random() * sources.length)]!;
     const at = new Date(now.getTime() - random() * 90 * dayMs);
     const scope = all ? "all" : "sender";
-    events.push({ op: "add", phone, scope, senderId, source, at, receipt: generateReceiptId(), verified: source !== "web" });
+    events.push({
+      op: "add",
+      phone,
+      scope,
+      senderId,
+      source,
+      at,
+      receipt: generateReceiptId(),
+      verified: source !== "web",
+    });
     if (random() < 0.06) {
       const later = new Date(at.getTime() + random() * (now.getTime() - at.getTime()));
-      events.push({ op: "remove", phone, scope, senderId, source: "web", at: later, receipt: generateReceiptId(), verified: false });
+      events.push({
+        op: "remove",
+        phone,
+        scope,
+        senderId,
+        source: "web",
+        at: later,
+        receipt: generateReceiptId(),
+        verified: false,
+      });
     }
   }
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -141,7 +206,9 @@ async function insertOppositionHistory(tx: Tx, senderIds: Map<string, number>, c
            a.receipt
     FROM seed_events a WHERE a.op = 'add'
     ORDER BY a.phone, a.scope, a.sender_id, a.seq`);
-  await tx.$executeRawUnsafe("UPDATE oppositions SET ended_reason = 'withdrawn' WHERE withdrawn_at IS NOT NULL AND ended_reason IS NULL");
+  await tx.$executeRawUnsafe(
+    "UPDATE oppositions SET ended_reason = 'withdrawn' WHERE withdrawn_at IS NOT NULL AND ended_reason IS NULL",
+  );
   await tx.$executeRawUnsafe(`
     INSERT INTO receipts (id, op, opposition_id, phone, scope, sender_id, source, seq, created_at)
     SELECT e.receipt, e.op, o.id, e.phone, e.scope, e.sender_id, e.source, e.seq, e.at

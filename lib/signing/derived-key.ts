@@ -13,7 +13,9 @@ const cache = new Map<string, Buffer>();
 export function derivedKey(info: string): Buffer {
   let key = cache.get(info);
   if (!key) {
-    const secret = createHash("sha256").update(platformKey().privateKey.export({ type: "pkcs8", format: "der" })).digest();
+    const secret = createHash("sha256")
+      .update(platformKey().privateKey.export({ type: "pkcs8", format: "der" }))
+      .digest();
     key = Buffer.from(hkdfSync("sha256", secret, "stopsms-derived-keys", info, 32));
     cache.set(info, key);
   }

@@ -47,7 +47,10 @@ export class PostgresNonceStore implements NonceStore {
        ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE request_nonces.expires_at <= now()`,
       [key, ttlSeconds],
     );
-    if (++this.claims % 1000 === 0) await pool().query("DELETE FROM request_nonces WHERE expires_at < now()").catch(() => undefined);
+    if (++this.claims % 1000 === 0)
+      await pool()
+        .query("DELETE FROM request_nonces WHERE expires_at < now()")
+        .catch(() => undefined);
     return rowCount === 1;
   }
 }
@@ -61,7 +64,11 @@ let store: NonceStore | undefined;
 export async function claimNonce(keyid: string, nonce: string): Promise<boolean> {
   if (!store) {
     const { REDIS_URL, NODE_ENV } = env();
-    store = REDIS_URL ? new RedisNonceStore(REDIS_URL) : NODE_ENV === "production" ? new PostgresNonceStore() : new MemoryNonceStore();
+    store = REDIS_URL
+      ? new RedisNonceStore(REDIS_URL)
+      : NODE_ENV === "production"
+        ? new PostgresNonceStore()
+        : new MemoryNonceStore();
   }
   return store.claim(`stopsms:nonce:${keyid}:${nonce}`, NONCE_WINDOW_SECONDS);
 }

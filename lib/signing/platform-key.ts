@@ -41,6 +41,11 @@ export function platformKey(): PlatformKey {
   // A stable id derived from the key itself: rotating the key changes it.
   const keyid = `stopsms-${createHash("sha256").update(spki).digest("hex").slice(0, 16)}`;
   const x = (publicKey.export({ format: "jwk" }) as { x: string }).x;
-  cached = { keyid, privateKey, publicKey, jwk: { kty: "OKP", crv: "Ed25519", x, kid: keyid, use: "sig", alg: "EdDSA" } };
+  cached = {
+    keyid,
+    privateKey,
+    publicKey,
+    jwk: { kty: "OKP", crv: "Ed25519", x, kid: keyid, use: "sig", alg: "EdDSA" },
+  };
   return cached;
 }

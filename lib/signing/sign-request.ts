@@ -31,7 +31,10 @@ export async function signRequest(input: SignRequestInput): Promise<Record<strin
       name: "sig1",
       fields,
       params: ["created", "keyid", "nonce", "alg"],
-      paramValues: { created: input.created ?? new Date(), nonce: input.nonce ?? randomBytes(16).toString("base64url") },
+      paramValues: {
+        created: input.created ?? new Date(),
+        nonce: input.nonce ?? randomBytes(16).toString("base64url"),
+      },
     },
     { method: input.method.toUpperCase(), url: input.url, headers },
   );

@@ -15,7 +15,13 @@ export type RequestSignature = { label: string; headers: Headers };
  * ("signature";req;key=<label>), which covers its method, path, query, body digest and nonce: the answer
  * is then provably the answer to that one request. Same key, `created` and `alg` for both.
  */
-export async function signResponse(status: number, contentType: string, body: Uint8Array, extraHeaders: Record<string, string> = {}, request?: RequestSignature): Promise<Response> {
+export async function signResponse(
+  status: number,
+  contentType: string,
+  body: Uint8Array,
+  extraHeaders: Record<string, string> = {},
+  request?: RequestSignature,
+): Promise<Response> {
   const key = platformKey();
   const headers: Record<string, string> = {
     ...extraHeaders,
@@ -26,12 +32,21 @@ export async function signResponse(status: number, contentType: string, body: Ui
   const signer = { id: key.keyid, alg: "ed25519", sign: async (data: Buffer) => sign(null, data, key.privateKey) };
   const created = new Date();
   const fields = ["@status", "content-type", "content-digest"];
-  let signed = await httpbis.signMessage({ key: signer, name: "stopsms", fields, params: ["created", "keyid", "alg"], paramValues: { created } }, { status, headers });
+  let signed = await httpbis.signMessage(
+    { key: signer, name: "stopsms", fields, params: ["created", "keyid", "alg"], paramValues: { created } },
+    { status, headers },
+  );
   if (request) {
     const requestHeaders: Record<string, string> = {};
     request.headers.forEach((value, name) => (requestHeaders[name] = value));
     signed = await httpbis.signMessage(
-      { key: signer, name: "stopsms-req", fields: [...fields, `"signature";req;key="${request.label}"`], params: ["created", "keyid", "alg"], paramValues: { created } },
+      {
+        key: signer,
+        name: "stopsms-req",
+        fields: [...fields, `"signature";req;key="${request.label}"`],
+        params: ["created", "keyid", "alg"],
+        paramValues: { created },
+      },
       { status, headers: signed.headers as Record<string, string> },
       { method: "GET", url: "http://request.invalid/", headers: requestHeaders },
     );

@@ -50,7 +50,10 @@ export interface SignatureChecked {
  * The nonce is claimed only after the signature is proven, so nobody can burn a provider's nonces.
  * Records what it learnt (keyid, provider) in `seen` even when refusing, for the access log.
  */
-export async function verifyProviderRequest(request: IncomingRequest, seen: { keyid?: string; providerId?: number } = {}): Promise<VerifiedCaller> {
+export async function verifyProviderRequest(
+  request: IncomingRequest,
+  seen: { keyid?: string; providerId?: number } = {},
+): Promise<VerifiedCaller> {
   const checked = await verifyRequestSignature(request, seen);
   return completeRequestVerification(checked, request.headers, request.body);
 }
@@ -66,7 +69,8 @@ export async function verifyRequestSignature(
 ): Promise<SignatureChecked> {
   const inputHeader = request.headers.get("signature-input");
   const signatureHeader = request.headers.get("signature");
-  if (!inputHeader || !signatureHeader) throw problems.signatureMissing("Signature-Input and Signature headers are required");
+  if (!inputHeader || !signatureHeader)
+    throw problems.signatureMissing("Signature-Input and Signature headers are required");
 
   let inputs: Dictionary;
   let signatures: Dictionary;
@@ -89,8 +93,10 @@ export async function verifyRequestSignature(
   const alg = params.get("alg");
   if (typeof keyid !== "string") throw problems.signatureInvalid("keyid parameter missing");
   seen.keyid = keyid;
-  if (typeof created !== "number" || !Number.isInteger(created)) throw problems.signatureInvalid("created parameter missing");
-  if (typeof nonce !== "string" || nonce.length < 16) throw problems.signatureInvalid("nonce parameter missing or shorter than 16 characters");
+  if (typeof created !== "number" || !Number.isInteger(created))
+    throw problems.signatureInvalid("created parameter missing");
+  if (typeof nonce !== "string" || nonce.length < 16)
+    throw problems.signatureInvalid("nonce parameter missing or shorter than 16 characters");
   if (alg !== undefined && !(alg === "ed25519" || (alg instanceof Token && alg.toString() === "ed25519"))) {
     throw problems.signatureInvalid('alg must be "ed25519"');
   }
@@ -100,7 +106,9 @@ export async function verifyRequestSignature(
   if (missing.length > 0) throw problems.signatureInvalid(`signature must cover ${missing.join(" ")}`);
 
   if (Math.abs(Date.now() / 1000 - created) > CLOCK_SKEW_SECONDS) {
-    throw problems.signatureExpired(`created must be within ${CLOCK_SKEW_SECONDS} s of the server clock (now ${Math.floor(Date.now() / 1000)})`);
+    throw problems.signatureExpired(
+      `created must be within ${CLOCK_SKEW_SECONDS} s of the server clock (now ${Math.floor(Date.now() / 1000)})`,
+    );
   }
 
   const key = await db().providerKey.findUnique({ where: { keyid }, include: { provider: true } });
@@ -120,7 +128,11 @@ export async function verifyRequestSignature(
           // Our own clock check above is the one that counts; the library must not apply a stricter one.
           tolerance: CLOCK_SKEW_SECONDS + 5,
           async keyLookup() {
-            return { id: keyid, algs: ["ed25519"], verify: async (data: Buffer, sig: Buffer) => verifySignature(null, data, publicKey, sig) };
+            return {
+              id: keyid,
+              algs: ["ed25519"],
+              verify: async (data: Buffer, sig: Buffer) => verifySignature(null, data, publicKey, sig),
+            };
           },
         },
         { method: request.method, url: request.url, headers },
@@ -129,13 +141,23 @@ export async function verifyRequestSignature(
     valid = false;
   }
   if (!valid) throw problems.signatureInvalid("the signature does not verify with the registered key");
-  return { caller: { providerId: key.providerId, providerSlug: key.provider.slug, providerKind: key.provider.kind, keyid }, nonce, covered, providerActive: key.provider.status === "active" };
+  return {
+    caller: { providerId: key.providerId, providerSlug: key.provider.slug, providerKind: key.provider.kind, keyid },
+    nonce,
+    covered,
+    providerActive: key.provider.status === "active",
+  };
 }
 
 /** The rest, once the (bounded) body is read: digest, then replay, then the provider's standing. */
-export async function completeRequestVerification(checked: SignatureChecked, headers: Headers, body: Uint8Array): Promise<VerifiedCaller> {
+export async function completeRequestVerification(
+  checked: SignatureChecked,
+  headers: Headers,
+  body: Uint8Array,
+): Promise<VerifiedCaller> {
   if (body.length > 0) {
-    if (!checked.covered.includes("content-digest")) throw problems.signatureInvalid("signature must cover content-digest");
+    if (!checked.covered.includes("content-digest"))
+      throw problems.signatureInvalid("signature must cover content-digest");
     if (!digestMatches(headers.get("content-digest"), body)) throw problems.digestMismatch();
   }
   if (!(await claimNonce(checked.caller.keyid, checked.nonce))) throw problems.replayed();

@@ -21,13 +21,24 @@ export async function verifyPlatformResponse(response: SignedResponse, body: Uin
  * The 1.1 check that an answer belongs to one request: the `stopsms-req` signature over the response's
  * status, type and digest and the request's own signature (`"signature";req;key="<label>"`).
  */
-export async function verifyResponseToRequest(response: SignedResponse, body: Uint8Array, jwks: Jwks, request: { headers: Record<string, string> }): Promise<boolean> {
+export async function verifyResponseToRequest(
+  response: SignedResponse,
+  body: Uint8Array,
+  jwks: Jwks,
+  request: { headers: Record<string, string> },
+): Promise<boolean> {
   const requestHeaders = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
   return verifyLabel(response, body, jwks, "stopsms-req", requestHeaders);
 }
 
 /** Verifies the one signature labelled `label` (the others are ignored, as RFC 9421 verifiers may). */
-async function verifyLabel(response: SignedResponse, body: Uint8Array, jwks: Jwks, label: string, requestHeaders?: Record<string, string>): Promise<boolean> {
+async function verifyLabel(
+  response: SignedResponse,
+  body: Uint8Array,
+  jwks: Jwks,
+  label: string,
+  requestHeaders?: Record<string, string>,
+): Promise<boolean> {
   if (!digestMatches(response.headers.get("content-digest"), body)) return false;
   const headers = onlyLabel(response.headers, label);
   if (!headers) return false;
@@ -43,7 +54,11 @@ async function verifyLabel(response: SignedResponse, body: Uint8Array, jwks: Jwk
           const jwk = jwks.keys.find((k) => k.kid === params.keyid && k.kty === "OKP" && k.crv === "Ed25519");
           if (!jwk) return null;
           const key = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: jwk.x }, format: "jwk" });
-          return { id: jwk.kid, algs: ["ed25519"], verify: async (data: Buffer, signature: Buffer) => verify(null, data, key, signature) };
+          return {
+            id: jwk.kid,
+            algs: ["ed25519"],
+            verify: async (data: Buffer, signature: Buffer) => verify(null, data, key, signature),
+          };
         },
       },
       { status: response.status, headers },

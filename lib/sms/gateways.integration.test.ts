@@ -42,7 +42,10 @@ function startSmsc() {
     submits,
     wire,
     sessions,
-    listen: () => new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port))),
+    listen: () =>
+      new Promise<number>((resolve) =>
+        server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)),
+      ),
     close: () => {
       proto.fromBuffer = parse;
       for (const s of sessions) s.destroy();
@@ -108,7 +111,9 @@ describe("SMPP gateway against a real SMPP server", () => {
   it("fails, is counted and says nothing of the number when the bind is refused", async () => {
     const gateway = new SmppGateway({ url: `smpp://stopsms:wrong@127.0.0.1:${port}`, source: "StopSMS" });
     const before = await db().smsFailure.count();
-    await expect(sendSms({ to: "+212612345678", text: "code 123456" }, gateway)).rejects.toBeInstanceOf(SmsNotSentError);
+    await expect(sendSms({ to: "+212612345678", text: "code 123456" }, gateway)).rejects.toBeInstanceOf(
+      SmsNotSentError,
+    );
     const failures = await db().smsFailure.findMany({ orderBy: { id: "desc" }, take: 1 });
     expect(await db().smsFailure.count()).toBe(before + 1);
     expect(failures[0]!.gateway).toBe("smpp");

@@ -32,12 +32,17 @@ export function smsGateway(): SmsGateway {
   const config = env();
   const embedded = process.env.STOPSMS_EMBEDDED === "1";
   const kind = config.STOPSMS_SMS_GATEWAY ?? (config.NODE_ENV !== "production" || embedded ? "outbox" : null);
-  if (kind === null) throw new Error("STOPSMS_SMS_GATEWAY is required in production (smpp or http; outbox only for trials)");
+  if (kind === null)
+    throw new Error("STOPSMS_SMS_GATEWAY is required in production (smpp or http; outbox only for trials)");
   globalForSms.stopsmsSmsGateway =
     kind === "smpp"
       ? new SmppGateway({ url: config.STOPSMS_SMPP_URL!, source: config.STOPSMS_SMS_SOURCE })
       : kind === "http"
-        ? httpGateway({ url: config.STOPSMS_SMS_HTTP_URL!, secret: config.STOPSMS_SMS_HTTP_SECRET!, source: config.STOPSMS_SMS_SOURCE })
+        ? httpGateway({
+            url: config.STOPSMS_SMS_HTTP_URL!,
+            secret: config.STOPSMS_SMS_HTTP_SECRET!,
+            source: config.STOPSMS_SMS_SOURCE,
+          })
         : outboxGateway;
   return globalForSms.stopsmsSmsGateway;
 }

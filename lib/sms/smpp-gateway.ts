@@ -42,7 +42,8 @@ export class SmppGateway implements SmsGateway {
         data_coding: part.dataCoding,
         short_message: part.udh ? { udh: part.udh, message: part.payload } : part.payload,
       });
-      if (pdu.command_status !== 0) throw new Error(`submit_sm refused with status 0x${pdu.command_status.toString(16)}`);
+      if (pdu.command_status !== 0)
+        throw new Error(`submit_sm refused with status 0x${pdu.command_status.toString(16)}`);
     }
   }
 
@@ -114,9 +115,16 @@ function connect(url: URL): Promise<Session> {
   });
 }
 
-function request(session: Session, command: "bind_transceiver" | "submit_sm", fields: Record<string, unknown>): Promise<PDU> {
+function request(
+  session: Session,
+  command: "bind_transceiver" | "submit_sm",
+  fields: Record<string, unknown>,
+): Promise<PDU> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${command}_resp within ${RESPONSE_TIMEOUT_MS} ms`)), RESPONSE_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`no ${command}_resp within ${RESPONSE_TIMEOUT_MS} ms`)),
+      RESPONSE_TIMEOUT_MS,
+    );
     const sent = session[command](fields, (pdu) => {
       clearTimeout(timer);
       resolve(pdu);

@@ -35,7 +35,10 @@ declare module "smpp" {
     decode(value: Buffer): string;
   }
 
-  export function connect(options: { url?: string; host?: string; port?: number; auto_enquire_link_period?: number; connectTimeout?: number }, listener?: () => void): Session;
+  export function connect(
+    options: { url?: string; host?: string; port?: number; auto_enquire_link_period?: number; connectTimeout?: number },
+    listener?: () => void,
+  ): Session;
   export function createServer(listener: (session: Session) => void): Server;
   export const PDU: { prototype: { fromBuffer(this: PDU, buffer: Buffer): unknown } };
   export const encodings: { ASCII: Encoding; LATIN1: Encoding; UCS2: Encoding };

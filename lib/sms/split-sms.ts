@@ -28,7 +28,10 @@ const gsm = smpp.encodings.ASCII;
 
 /** Units of each character: septets in GSM 7-bit (2 for the extension table), UTF-16 units in UCS-2. */
 function unitsOf(text: string, coding: SmsPart["dataCoding"]): { char: string; bytes: Buffer }[] {
-  return [...text].map((char) => ({ char, bytes: coding === DATA_CODING.gsm7 ? gsm.encode(char) : Buffer.from(char, "utf16le").swap16() }));
+  return [...text].map((char) => ({
+    char,
+    bytes: coding === DATA_CODING.gsm7 ? gsm.encode(char) : Buffer.from(char, "utf16le").swap16(),
+  }));
 }
 
 export function splitSms(text: string, reference: number): SmsPart[] {

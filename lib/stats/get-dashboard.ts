@@ -8,15 +8,29 @@ import { readCompliance, type ComplianceRow } from "./read-compliance";
 export type { ComplianceRow };
 
 export interface Dashboard {
-  kpis: { inForceAll: number; inForceSender: number; newInPeriod: number; withdrawnInPeriod: number; complaintsOpen: number; complaintsNew: number; smsFailures: number };
+  kpis: {
+    inForceAll: number;
+    inForceSender: number;
+    newInPeriod: number;
+    withdrawnInPeriod: number;
+    complaintsOpen: number;
+    complaintsNew: number;
+    smsFailures: number;
+  };
   daily: { day: string; all: number; sender: number; withdrawn: number }[];
   bySource: { source: string; added: number }[];
-  senders: { code: string; name: string; added: number; inForce: number; minted: number; perThousandLinks: number | null }[];
+  senders: {
+    code: string;
+    name: string;
+    added: number;
+    inForce: number;
+    minted: number;
+    perThousandLinks: number | null;
+  }[];
   compliance: ComplianceRow[];
   /** Refusals typed on /stop without proof of the number: the last hour (alert past the level) and today's share. */
   unverified: { lastHour: number; alert: boolean; today: number; todayShare: number | null };
 }
-
 
 const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 
@@ -28,32 +42,33 @@ const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 export async function getDashboard(range: DateRange): Promise<Dashboard> {
   await requireStaff("analyst");
   const client = db();
-  const [kpiRows, complaintRows, smsFailureRows, unverifiedRows, daily, bySource, senders, compliance] = await Promise.all([
-    client.$queryRaw<{ in_all: bigint; in_sender: bigint; added: bigint; withdrawn: bigint }[]>`
+  const [kpiRows, complaintRows, smsFailureRows, unverifiedRows, daily, bySource, senders, compliance] =
+    await Promise.all([
+      client.$queryRaw<{ in_all: bigint; in_sender: bigint; added: bigint; withdrawn: bigint }[]>`
       SELECT coalesce(sum(added + reinstated - withdrawn - ended) FILTER (WHERE scope = 'all'), 0) AS in_all,
              coalesce(sum(added + reinstated - withdrawn - ended) FILTER (WHERE scope = 'sender'), 0) AS in_sender,
              coalesce(sum(added) FILTER (WHERE day BETWEEN ${range.from}::date AND ${range.to}::date), 0) AS added,
              coalesce(sum(withdrawn) FILTER (WHERE day BETWEEN ${range.from}::date AND ${range.to}::date), 0) AS withdrawn
       FROM daily_opposition_stats`,
-    client.$queryRaw<{ open: bigint; fresh: bigint }[]>`
+      client.$queryRaw<{ open: bigint; fresh: bigint }[]>`
       SELECT count(*) FILTER (WHERE status IN ('new', 'reviewing')) AS open,
              count(*) FILTER (WHERE (created_at AT TIME ZONE 'Africa/Casablanca')::date BETWEEN ${range.from}::date AND ${range.to}::date) AS fresh
       FROM complaints`,
-    client.$queryRaw<{ failures: bigint }[]>`
+      client.$queryRaw<{ failures: bigint }[]>`
       SELECT count(*) AS failures FROM sms_failures
       WHERE at >= (${range.from}::date::timestamp AT TIME ZONE 'Africa/Casablanca')
         AND at < ((${range.to}::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')`,
-    client.$queryRaw<{ last_hour: bigint; today: bigint; today_added: bigint }[]>`
+      client.$queryRaw<{ last_hour: bigint; today: bigint; today_added: bigint }[]>`
       SELECT coalesce((SELECT sum(count) FROM unverified_refusals_hourly WHERE hour >= date_trunc('hour', now()) - interval '1 hour'), 0) AS last_hour,
              coalesce((SELECT sum(count) FROM unverified_refusals_hourly WHERE hour >= date_trunc('day', now() AT TIME ZONE 'Africa/Casablanca') AT TIME ZONE 'Africa/Casablanca'), 0) AS today,
              coalesce((SELECT sum(added) FROM daily_opposition_stats WHERE day = (now() AT TIME ZONE 'Africa/Casablanca')::date), 0) AS today_added`,
-    readDaily(range),
-    client.$queryRaw<{ source: string; added: bigint }[]>`
+      readDaily(range),
+      client.$queryRaw<{ source: string; added: bigint }[]>`
       SELECT source::text AS source, sum(added) AS added FROM daily_opposition_stats
       WHERE day BETWEEN ${range.from}::date AND ${range.to}::date GROUP BY source ORDER BY added DESC`,
-    readSenders(range),
-    readCompliance(range),
-  ]);
+      readSenders(range),
+      readCompliance(range),
+    ]);
   const kpi = kpiRows[0]!;
   return {
     kpis: {
@@ -69,7 +84,10 @@ export async function getDashboard(range: DateRange): Promise<Dashboard> {
       lastHour: n(unverifiedRows[0]?.last_hour),
       alert: n(unverifiedRows[0]?.last_hour) > env().STOPSMS_UNVERIFIED_ALERT_PER_HOUR,
       today: n(unverifiedRows[0]?.today),
-      todayShare: n(unverifiedRows[0]?.today_added) > 0 ? Math.round((n(unverifiedRows[0]?.today) / n(unverifiedRows[0]?.today_added)) * 1000) / 10 : null,
+      todayShare:
+        n(unverifiedRows[0]?.today_added) > 0
+          ? Math.round((n(unverifiedRows[0]?.today) / n(unverifiedRows[0]?.today_added)) * 1000) / 10
+          : null,
     },
     daily,
     bySource: bySource.map((s) => ({ source: s.source, added: n(s.added) })),
@@ -115,4 +133,3 @@ async function readSenders(range: DateRange): Promise<Dashboard["senders"]> {
     perThousandLinks: n(s.minted) > 0 ? Math.round((n(s.added) / n(s.minted)) * 10_000) / 10 : null,
   }));
 }
-

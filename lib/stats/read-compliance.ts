@@ -32,7 +32,20 @@ const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
  */
 export async function readCompliance(range: DateRange): Promise<ComplianceRow[]> {
   const rows = await db().$queryRaw<
-    { slug: string; name: string; status: string; last_pull_at: Date | null; seq_reached: bigint; acked_seq: bigint; oldest: Date | null; oldest_unacked: Date | null; pulls: bigint; violations: bigint; missing: bigint; late_answers: bigint }[]
+    {
+      slug: string;
+      name: string;
+      status: string;
+      last_pull_at: Date | null;
+      seq_reached: bigint;
+      acked_seq: bigint;
+      oldest: Date | null;
+      oldest_unacked: Date | null;
+      pulls: bigint;
+      violations: bigint;
+      missing: bigint;
+      late_answers: bigint;
+    }[]
   >`
     SELECT p.slug, p.name, p.status::text AS status, p.last_pull_at, p.seq_reached, p.acked_seq,
            (SELECT c.at FROM opposition_changes c

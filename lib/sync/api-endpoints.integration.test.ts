@@ -17,16 +17,41 @@ describe("GET /suppressions/changes", () => {
     const other = await createSender();
     const start = (await signedCall(changes, provider, { path: "/suppressions/changes?limit=1" })).json.head as number;
     const phones = [uniquePhone(), uniquePhone(), uniquePhone()];
-    for (const phone of phones) await recordOpposition({ phone, target: { scope: "sender", senderId: provider.senders[0]!.id }, source: "link", verified: true });
-    await recordOpposition({ phone: uniquePhone(), target: { scope: "sender", senderId: other.id }, source: "link", verified: true });
+    for (const phone of phones)
+      await recordOpposition({
+        phone,
+        target: { scope: "sender", senderId: provider.senders[0]!.id },
+        source: "link",
+        verified: true,
+      });
+    await recordOpposition({
+      phone: uniquePhone(),
+      target: { scope: "sender", senderId: other.id },
+      source: "link",
+      verified: true,
+    });
 
     const first = await signedCall(changes, provider, { path: `/suppressions/changes?after=${start}&limit=2` });
     expect(first.response.status).toBe(200);
     expect(first.json.more).toBe(true);
     expect(first.json.changes).toHaveLength(2);
-    expect(first.json.changes[0]).toEqual({ seq: expect.any(Number), op: "add", reason: "opposed", phone: phones[0], scope: "sender", sender: provider.senders[0]!.code, at: expect.stringMatching(/Z$/), index: expect.any(Number), salt: expect.stringMatching(/^[\w-]{22}$/) });
-    const rest = await signedCall(changes, provider, { path: `/suppressions/changes?after=${first.json.next}&limit=10000` });
-    const seen = [...first.json.changes, ...rest.json.changes].filter((c: { sender: string | null }) => c.sender !== null);
+    expect(first.json.changes[0]).toEqual({
+      seq: expect.any(Number),
+      op: "add",
+      reason: "opposed",
+      phone: phones[0],
+      scope: "sender",
+      sender: provider.senders[0]!.code,
+      at: expect.stringMatching(/Z$/),
+      index: expect.any(Number),
+      salt: expect.stringMatching(/^[\w-]{22}$/),
+    });
+    const rest = await signedCall(changes, provider, {
+      path: `/suppressions/changes?after=${first.json.next}&limit=10000`,
+    });
+    const seen = [...first.json.changes, ...rest.json.changes].filter(
+      (c: { sender: string | null }) => c.sender !== null,
+    );
     expect(seen.map((c: { phone: string }) => c.phone)).toEqual(phones);
     expect(rest.json.more).toBe(false);
     expect(rest.json.next).toBe(rest.json.head);
@@ -47,7 +72,12 @@ describe("GET /suppressions/snapshot", () => {
   it("lists what is in force for this provider, page by page, and refuses a forged cursor", async () => {
     const provider = await createApiProvider();
     const mine = uniquePhone();
-    await recordOpposition({ phone: mine, target: { scope: "sender", senderId: provider.senders[0]!.id }, source: "web", verified: false });
+    await recordOpposition({
+      phone: mine,
+      target: { scope: "sender", senderId: provider.senders[0]!.id },
+      source: "web",
+      verified: false,
+    });
     const entries: { phone: string; scope: string; sender: string | null; since: string }[] = [];
     let cursor: string | null = null;
     let at: number | undefined;
@@ -60,7 +90,9 @@ describe("GET /suppressions/snapshot", () => {
       entries.push(...page.json.entries);
       cursor = page.json.cursor;
     } while (cursor);
-    expect(entries).toContainEqual(expect.objectContaining({ phone: mine, scope: "sender", sender: provider.senders[0]!.code }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({ phone: mine, scope: "sender", sender: provider.senders[0]!.code }),
+    );
     expect(entries.every((e) => e.scope === "all" || e.sender === provider.senders[0]!.code)).toBe(true);
     // Written by PostgreSQL, byte for byte what Date#toISOString gives.
     const mineInForce = await db().opposition.findFirstOrThrow({ where: { phone: mine, withdrawnAt: null } });
@@ -79,15 +111,38 @@ describe("POST /suppressions/check", () => {
     const code = provider.senders[0]!.code;
     const [a, b, c] = [uniquePhone(), uniquePhone(), uniquePhone()];
     await recordOpposition({ phone: a, target: ALL, source: "web", verified: false });
-    await recordOpposition({ phone: a, target: { scope: "sender", senderId: provider.senders[0]!.id }, source: "link", verified: true });
-    await recordOpposition({ phone: b, target: { scope: "sender", senderId: provider.senders[0]!.id }, source: "link", verified: true });
+    await recordOpposition({
+      phone: a,
+      target: { scope: "sender", senderId: provider.senders[0]!.id },
+      source: "link",
+      verified: true,
+    });
+    await recordOpposition({
+      phone: b,
+      target: { scope: "sender", senderId: provider.senders[0]!.id },
+      source: "link",
+      verified: true,
+    });
     const other = await createSender();
-    await recordOpposition({ phone: c, target: { scope: "sender", senderId: other.id }, source: "link", verified: true });
-    const { response, json } = await signedCall(check, provider, { path: "/suppressions/check", body: { sender: code, phones: [a, `0${b.slice(4)}`, c, "123"] } });
+    await recordOpposition({
+      phone: c,
+      target: { scope: "sender", senderId: other.id },
+      source: "link",
+      verified: true,
+    });
+    const { response, json } = await signedCall(check, provider, {
+      path: "/suppressions/check",
+      body: { sender: code, phones: [a, `0${b.slice(4)}`, c, "123"] },
+    });
     expect(response.status).toBe(200);
     expect(json.checked).toBe(4);
-    expect(json.suppressed.sort((x: { phone: string }, y: { phone: string }) => x.phone.localeCompare(y.phone))).toEqual(
-      [{ phone: a, scope: "all" }, { phone: b, scope: "sender" }].sort((x, y) => x.phone.localeCompare(y.phone)),
+    expect(
+      json.suppressed.sort((x: { phone: string }, y: { phone: string }) => x.phone.localeCompare(y.phone)),
+    ).toEqual(
+      [
+        { phone: a, scope: "all" },
+        { phone: b, scope: "sender" },
+      ].sort((x, y) => x.phone.localeCompare(y.phone)),
     );
     expect(json.invalid).toEqual([{ input: "123", reason: "too-short" }]);
   });
@@ -95,10 +150,16 @@ describe("POST /suppressions/check", () => {
   it("washes 100 000 numbers in one call", async () => {
     const provider = await createApiProvider();
     const phones = Array.from({ length: 100_000 }, (_, i) => `+21262${String(1_000_000 + i).padStart(7, "0")}`);
-    const { response, json } = await signedCall(check, provider, { path: "/suppressions/check", body: { sender: provider.senders[0]!.code, phones } });
+    const { response, json } = await signedCall(check, provider, {
+      path: "/suppressions/check",
+      body: { sender: provider.senders[0]!.code, phones },
+    });
     expect(response.status).toBe(200);
     expect(json.checked).toBe(100_000);
-    const tooMany = await signedCall(check, provider, { path: "/suppressions/check", body: { sender: provider.senders[0]!.code, phones: [...phones, "+212612345678"] } });
+    const tooMany = await signedCall(check, provider, {
+      path: "/suppressions/check",
+      body: { sender: provider.senders[0]!.code, phones: [...phones, "+212612345678"] },
+    });
     expect(tooMany.response.status).toBe(422);
   });
 });
@@ -107,7 +168,12 @@ describe("POST /links", () => {
   it("mints idempotent links for the provider's sender only", async () => {
     const provider = await createApiProvider();
     const phones = [uniquePhone(), uniquePhone()];
-    const body = { sender: provider.senders[0]!.code, campaign: "black-friday-2026", phones: [...phones, "bad"], expires_in_days: 30 };
+    const body = {
+      sender: provider.senders[0]!.code,
+      campaign: "black-friday-2026",
+      phones: [...phones, "bad"],
+      expires_in_days: 30,
+    };
     const first = await signedCall(links, provider, { path: "/links", body });
     expect(first.response.status).toBe(200);
     expect(first.json.links).toHaveLength(2);
@@ -115,10 +181,16 @@ describe("POST /links", () => {
     expect(first.json.invalid).toEqual([{ input: "bad", reason: "not-a-number" }]);
     const again = await signedCall(links, provider, { path: "/links", body });
     expect(again.json.links).toEqual(first.json.links);
-    const foreign = await signedCall(links, provider, { path: "/links", body: { ...body, sender: (await createSender()).code } });
+    const foreign = await signedCall(links, provider, {
+      path: "/links",
+      body: { ...body, sender: (await createSender()).code },
+    });
     expect(foreign.response.status).toBe(403);
     for (const days of [0, 366]) {
-      expect((await signedCall(links, provider, { path: "/links", body: { ...body, expires_in_days: days } })).response.status).toBe(422);
+      expect(
+        (await signedCall(links, provider, { path: "/links", body: { ...body, expires_in_days: days } })).response
+          .status,
+      ).toBe(422);
     }
   });
 });
@@ -130,10 +202,16 @@ describe("numbers quota", () => {
     const phones = Array.from({ length: 100_000 }, (_, i) => `+2126${String(10_000_000 + i)}`);
     // 2 000 000 a minute by default: 20 full washes pass, the 21st is refused.
     const statuses = [];
-    for (let i = 0; i < 21; i++) statuses.push((await signedCall(check, provider, { path: "/suppressions/check", body: { sender, phones } })).response.status);
+    for (let i = 0; i < 21; i++)
+      statuses.push(
+        (await signedCall(check, provider, { path: "/suppressions/check", body: { sender, phones } })).response.status,
+      );
     expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
     expect(statuses[20]).toBe(429);
-    const refused = await signedCall(links, provider, { path: "/links", body: { sender, campaign: "q", phones: phones.slice(0, 10) } });
+    const refused = await signedCall(links, provider, {
+      path: "/links",
+      body: { sender, campaign: "q", phones: phones.slice(0, 10) },
+    });
     expect(refused.response.status).toBe(429);
     expect(Number(refused.response.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await db().stopLink.count({ where: { campaign: "q", providerId: provider.id } })).toBe(0);
@@ -145,15 +223,35 @@ describe("POST /keywords", () => {
     const provider = await createApiProvider();
     const sender = provider.senders[0]!.code;
     const [a, b, c] = [uniquePhone(), uniquePhone(), uniquePhone()];
-    const stop = await signedCall(keywords, provider, { path: "/keywords", body: { from: a, text: "Stop merci", sender, received_at: "2026-11-23T08:00:00Z" } });
+    const stop = await signedCall(keywords, provider, {
+      path: "/keywords",
+      body: { from: a, text: "Stop merci", sender, received_at: "2026-11-23T08:00:00Z" },
+    });
     expect(stop.json).toEqual({ recorded: true, op: "add", scope: "sender", receipt: expect.stringMatching(/^R-/) });
-    expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: b, text: "STOP ALL", sender } })).json.scope).toBe("all");
-    expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: c, text: "توقف" } })).json.scope).toBe("all");
-    expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: c, text: "OUI" } })).json).toEqual({ recorded: false, reason: "not-a-stop-word" });
+    expect(
+      (await signedCall(keywords, provider, { path: "/keywords", body: { from: b, text: "STOP ALL", sender } })).json
+        .scope,
+    ).toBe("all");
+    expect(
+      (await signedCall(keywords, provider, { path: "/keywords", body: { from: c, text: "توقف" } })).json.scope,
+    ).toBe("all");
+    expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: c, text: "OUI" } })).json).toEqual({
+      recorded: false,
+      reason: "not-a-stop-word",
+    });
     const row = await db().opposition.findFirstOrThrow({ where: { phone: a } });
     expect(row).toMatchObject({ source: "keyword", verified: true, scope: "sender" });
-    expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: "12", text: "STOP" } })).response.status).toBe(422);
-    expect((await signedCall(keywords, provider, { path: "/keywords", body: { from: a, text: "STOP", sender: "someone-else" } })).response.status).toBe(403);
+    expect(
+      (await signedCall(keywords, provider, { path: "/keywords", body: { from: "12", text: "STOP" } })).response.status,
+    ).toBe(422);
+    expect(
+      (
+        await signedCall(keywords, provider, {
+          path: "/keywords",
+          body: { from: a, text: "STOP", sender: "someone-else" },
+        })
+      ).response.status,
+    ).toBe(403);
   });
 
   it("lets START withdraw only the sender's own opposition, with reason withdrawn, and never a refusal of all senders", async () => {
@@ -163,14 +261,28 @@ describe("POST /keywords", () => {
     const call = (body: object) => signedCall(keywords, provider, { path: "/keywords", body });
     await call({ from: a, text: "STOP", sender });
     const start = await call({ from: a, text: "Réabonner", sender });
-    expect(start.json).toEqual({ recorded: true, op: "remove", scope: "sender", receipt: expect.stringMatching(/^R-/) });
+    expect(start.json).toEqual({
+      recorded: true,
+      op: "remove",
+      scope: "sender",
+      receipt: expect.stringMatching(/^R-/),
+    });
     const changes = await db().oppositionChange.findMany({ where: { phone: a }, orderBy: { seq: "asc" } });
-    expect(changes.map((c) => [c.op, c.reason, c.source])).toEqual([["add", "opposed", "keyword"], ["remove", "withdrawn", "keyword"]]);
+    expect(changes.map((c) => [c.op, c.reason, c.source])).toEqual([
+      ["add", "opposed", "keyword"],
+      ["remove", "withdrawn", "keyword"],
+    ]);
     // A refusal of all senders stays, whatever START says.
     await call({ from: b, text: "STOP ALL", sender });
-    expect((await call({ from: b, text: "START", sender })).json).toEqual({ recorded: false, reason: "global-needs-verified-web" });
+    expect((await call({ from: b, text: "START", sender })).json).toEqual({
+      recorded: false,
+      reason: "global-needs-verified-web",
+    });
     expect(await db().opposition.count({ where: { phone: b, withdrawnAt: null } })).toBe(1);
-    expect((await call({ from: c, text: "START", sender })).json).toEqual({ recorded: false, reason: "nothing-to-withdraw" });
+    expect((await call({ from: c, text: "START", sender })).json).toEqual({
+      recorded: false,
+      reason: "nothing-to-withdraw",
+    });
     const noSender = await call({ from: a, text: "START" });
     expect(noSender.response.status).toBe(422);
   });
@@ -185,7 +297,12 @@ describe("out-of-range cursors", () => {
 
   it("answers 409 cursor-ahead to an `after` beyond the head, and records no progress from it", async () => {
     const provider = await createApiProvider();
-    await recordOpposition({ phone: uniquePhone(), target: { scope: "all", senderId: null }, source: "web", verified: false });
+    await recordOpposition({
+      phone: uniquePhone(),
+      target: { scope: "all", senderId: null },
+      source: "web",
+      verified: false,
+    });
     const ahead = await signedCall(changes, provider, { path: "/suppressions/changes?after=9223372036854775807" });
     expect(ahead.response.status).toBe(409);
     expect(ahead.json).toMatchObject({ status: 409, code: "cursor-ahead" });
@@ -196,16 +313,32 @@ describe("out-of-range cursors", () => {
   it("refuses a snapshot cursor forged, altered or taken from another provider", async () => {
     const provider = await createApiProvider();
     const other = await createApiProvider();
-    for (let i = 0; i < 3; i++) await recordOpposition({ phone: uniquePhone(), target: { scope: "all", senderId: null }, source: "web", verified: false });
+    for (let i = 0; i < 3; i++)
+      await recordOpposition({
+        phone: uniquePhone(),
+        target: { scope: "all", senderId: null },
+        source: "web",
+        verified: false,
+      });
     const first = await signedCall(snapshot, provider, { path: "/suppressions/snapshot?limit=1" });
     const cursor = first.json.cursor as string;
     expect(cursor).toEqual(expect.any(String));
-    expect((await signedCall(snapshot, provider, { path: `/suppressions/snapshot?limit=1&cursor=${cursor}` })).response.status).toBe(200);
-    expect((await signedCall(snapshot, other, { path: `/suppressions/snapshot?limit=1&cursor=${cursor}` })).response.status).toBe(422);
+    expect(
+      (await signedCall(snapshot, provider, { path: `/suppressions/snapshot?limit=1&cursor=${cursor}` })).response
+        .status,
+    ).toBe(200);
+    expect(
+      (await signedCall(snapshot, other, { path: `/suppressions/snapshot?limit=1&cursor=${cursor}` })).response.status,
+    ).toBe(422);
     const [, at, after, mac] = Buffer.from(cursor, "base64url").toString("utf8").split(".");
     const forged = Buffer.from(`v2.9223372036854775807.${after}.${mac}`).toString("base64url");
-    expect((await signedCall(snapshot, provider, { path: `/suppressions/snapshot?limit=1&cursor=${forged}` })).response.status).toBe(422);
+    expect(
+      (await signedCall(snapshot, provider, { path: `/suppressions/snapshot?limit=1&cursor=${forged}` })).response
+        .status,
+    ).toBe(422);
     const v1 = Buffer.from(`v1.${at}.${after}`).toString("base64url");
-    expect((await signedCall(snapshot, provider, { path: `/suppressions/snapshot?limit=1&cursor=${v1}` })).response.status).toBe(422);
+    expect(
+      (await signedCall(snapshot, provider, { path: `/suppressions/snapshot?limit=1&cursor=${v1}` })).response.status,
+    ).toBe(422);
   });
 });

@@ -3,7 +3,10 @@ import { db } from "@/lib/db/client";
 import { problems } from "@/lib/http/problem";
 
 /** A provider acts only for the senders it is linked to; anything else is 403 `forbidden`. */
-export async function authorizedSender(providerId: number, code: string): Promise<{ id: number; code: string; name: string }> {
+export async function authorizedSender(
+  providerId: number,
+  code: string,
+): Promise<{ id: number; code: string; name: string }> {
   const link = await db().providerSender.findFirst({
     where: { providerId, sender: { code } },
     select: { sender: { select: { id: true, code: true, name: true } } },

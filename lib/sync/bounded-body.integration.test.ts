@@ -34,7 +34,13 @@ describe("request bodies are bounded and read only for a caller who can sign", (
 
   it("refuses a body signed with an unknown key before reading it", async () => {
     const provider = await createApiProvider();
-    const headers = await signRequest({ method: "POST", url: URL_CHECK, body: "{}", keyid: "nobody-k9", privateKey: provider.privateKey });
+    const headers = await signRequest({
+      method: "POST",
+      url: URL_CHECK,
+      body: "{}",
+      keyid: "nobody-k9",
+      privateKey: provider.privateKey,
+    });
     const { stream, state } = countingStream(250 * MiB);
     const response = await check(chunkedRequest(headers, stream));
     expect(response.status).toBe(401);
@@ -44,7 +50,13 @@ describe("request bodies are bounded and read only for a caller who can sign", (
 
   it("stops reading a validly signed chunked body at the limit (413), not at its end", async () => {
     const provider = await createApiProvider();
-    const headers = await signRequest({ method: "POST", url: URL_CHECK, body: "{}", keyid: provider.keyid, privateKey: provider.privateKey });
+    const headers = await signRequest({
+      method: "POST",
+      url: URL_CHECK,
+      body: "{}",
+      keyid: provider.keyid,
+      privateKey: provider.privateKey,
+    });
     const { stream, state } = countingStream(250 * MiB);
     const response = await check(chunkedRequest(headers, stream));
     expect(response.status).toBe(413);
@@ -67,7 +79,13 @@ describe("request bodies are bounded and read only for a caller who can sign", (
       });
     const calls: Promise<Response>[] = [];
     for (let i = 0; i < MAX_BULK_CALLS_PER_PROVIDER + 1; i++) {
-      const headers = await signRequest({ method: "POST", url: URL_CHECK, body, keyid: provider.keyid, privateKey: provider.privateKey });
+      const headers = await signRequest({
+        method: "POST",
+        url: URL_CHECK,
+        body,
+        keyid: provider.keyid,
+        privateKey: provider.privateKey,
+      });
       calls.push(check(chunkedRequest(headers, slowBody())));
     }
     const refused = await calls.at(-1)!;
@@ -77,7 +95,13 @@ describe("request bodies are bounded and read only for a caller who can sign", (
     const served = await Promise.all(calls.slice(0, -1));
     expect(served.map((r) => r.status)).toEqual(Array(MAX_BULK_CALLS_PER_PROVIDER).fill(200));
     // The slots were given back: the next call is served.
-    const headers = await signRequest({ method: "POST", url: URL_CHECK, body, keyid: provider.keyid, privateKey: provider.privateKey });
+    const headers = await signRequest({
+      method: "POST",
+      url: URL_CHECK,
+      body,
+      keyid: provider.keyid,
+      privateKey: provider.privateKey,
+    });
     expect((await check(new Request(URL_CHECK, { method: "POST", headers, body }))).status).toBe(200);
   });
 });

@@ -9,6 +9,11 @@ import { checkQuota } from "@/lib/rate-limit/check-rate-limit";
  * Past it: 429 with Retry-After, before any work.
  */
 export async function chargeNumbersQuota(providerId: number, numbers: number): Promise<void> {
-  const decision = await checkQuota({ limit: env().STOPSMS_PROVIDER_NUMBERS_PER_MINUTE, windowMs: 60_000 }, "numbers", String(providerId), numbers);
+  const decision = await checkQuota(
+    { limit: env().STOPSMS_PROVIDER_NUMBERS_PER_MINUTE, windowMs: 60_000 },
+    "numbers",
+    String(providerId),
+    numbers,
+  );
   if (!decision.allowed) throw problems.rateLimited(decision.retryAfterSeconds);
 }

@@ -9,7 +9,8 @@ import { createApiProvider, signedCall } from "@/lib/testing/api-client";
 import { uniquePhone } from "@/lib/testing/fixtures";
 
 type Key = string;
-const keyOf = (e: { phone: string; scope: string; sender: string | null }): Key => `${e.phone}|${e.scope}|${e.sender ?? ""}`;
+const keyOf = (e: { phone: string; scope: string; sender: string | null }): Key =>
+  `${e.phone}|${e.scope}|${e.sender ?? ""}`;
 
 describe("snapshot then changes", () => {
   it("converges to exactly the set in force while oppositions and withdrawals keep arriving", async () => {

@@ -3,13 +3,23 @@ import { clientIp } from "@/lib/http/client-ip";
 import { ApiProblem, problems } from "@/lib/http/problem";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { signResponse } from "@/lib/signing/sign-response";
-import { answerParts, handleSignedRequest, toProblem, type HandlerResult, type SignedCall } from "./handle-signed-request";
+import {
+  answerParts,
+  handleSignedRequest,
+  toProblem,
+  type HandlerResult,
+  type SignedCall,
+} from "./handle-signed-request";
 
 // Anyone may check the transparency log (SYNC-PROTOCOL.md 1.1): a provider with its signed calls, a citizen
 // or an auditor without. Unsigned calls are limited per address; every answer is signed by the platform.
 const UNSIGNED_RATE_LIMIT = { limit: 120, windowMs: 60_000 };
 
-export async function handlePublicRequest(request: Request, endpoint: string, run: (call: { url: URL }) => Promise<HandlerResult>): Promise<Response> {
+export async function handlePublicRequest(
+  request: Request,
+  endpoint: string,
+  run: (call: { url: URL }) => Promise<HandlerResult>,
+): Promise<Response> {
   if (request.headers.has("signature") || request.headers.has("signature-input")) {
     return handleSignedRequest(request, endpoint, (call: SignedCall) => run(call));
   }

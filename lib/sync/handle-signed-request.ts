@@ -9,7 +9,12 @@ import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { signResponse } from "@/lib/signing/sign-response";
 import { clientIp } from "@/lib/http/client-ip";
 import { readBoundedBody } from "@/lib/http/read-bounded-body";
-import { completeRequestVerification, requestSignatureLabel, verifyRequestSignature, type VerifiedCaller } from "@/lib/signing/verify-request";
+import {
+  completeRequestVerification,
+  requestSignatureLabel,
+  verifyRequestSignature,
+  type VerifiedCaller,
+} from "@/lib/signing/verify-request";
 import { takeBodySlot, takeProviderBulkSlot } from "./bulk-slots";
 import { writeAccessLog } from "./write-access-log";
 
@@ -37,7 +42,9 @@ export interface HandlerResult {
 export function parseOrProblem<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw problems.invalidRequest(result.error.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message })));
+  throw problems.invalidRequest(
+    result.error.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message })),
+  );
 }
 
 /** Any error as the problem to answer: the caller's mistakes as 4xx, an outage as 503, the rest as a bare 500. */
@@ -52,7 +59,10 @@ export function toProblem(error: unknown, endpoint: string): ApiProblem {
 /** The answer's bytes and headers for a result or a problem (Retry-After when one is due). */
 export function answerParts(result: HandlerResult | undefined, problem: ApiProblem | undefined) {
   const payload = Buffer.from(problem ? toJson(problem.toJSON()) : (result!.json ?? toJson(result!.body)));
-  const extra: Record<string, string> = problem?.code === "rate-limited" || problem?.code === "unavailable" ? { "retry-after": String(problem.extra.retry_after) } : {};
+  const extra: Record<string, string> =
+    problem?.code === "rate-limited" || problem?.code === "unavailable"
+      ? { "retry-after": String(problem.extra.retry_after) }
+      : {};
   return { payload, extra, contentType: problem ? "application/problem+json" : "application/json" };
 }
 
@@ -79,7 +89,11 @@ function toJson(value: unknown): string {
  * nonce → run the endpoint → sign the answer → log the call. No body byte is read for a caller who cannot
  * sign. Any error becomes a signed problem+json; only unexpected ones are 500, details in the server log.
  */
-export async function handleSignedRequest(request: Request, endpoint: string, run: (call: SignedCall) => Promise<HandlerResult>): Promise<Response> {
+export async function handleSignedRequest(
+  request: Request,
+  endpoint: string,
+  run: (call: SignedCall) => Promise<HandlerResult>,
+): Promise<Response> {
   let verified: VerifiedCaller | undefined;
   let status = 200;
   let code: string | undefined;
@@ -88,7 +102,11 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
   const slots: (() => void)[] = [];
   try {
     const url = new URL(request.url);
-    const checked = await verifyRequestSignature({ method: request.method, url: request.url, headers: request.headers });
+    const checked = await verifyRequestSignature({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+    });
     const limit = await checkRateLimit(API_RATE_LIMIT, "api", checked.caller.keyid);
     if (!limit.allowed) throw problems.rateLimited(limit.retryAfterSeconds);
     if (request.body) {
@@ -123,11 +141,25 @@ export async function handleSignedRequest(request: Request, endpoint: string, ru
   const { payload, extra, contentType } = answerParts(result, problem);
   // Bound to the request's own signature whenever it carried one, accepted or not (SYNC-PROTOCOL.md 1.1).
   const label = requestSignatureLabel(request.headers);
-  const response = await signResponse(status, contentType, payload, extra, label ? { label, headers: request.headers } : undefined);
+  const response = await signResponse(
+    status,
+    contentType,
+    payload,
+    extra,
+    label ? { label, headers: request.headers } : undefined,
+  );
   // Only a fully verified call (signature, digest, fresh nonce) is the provider's: anything else is logged
   // without a provider, so nobody can write into a provider's record by naming its key id.
-  if (!isDatabaseDown()) await writeAccessLog({ providerId: verified?.providerId, keyid: verified?.keyid, method: request.method, endpoint, cursor: result?.cursor, count: result?.count, status, code }).catch(
-    (error: unknown) => logger.error({ err: error }, "access log write failed"),
-  );
+  if (!isDatabaseDown())
+    await writeAccessLog({
+      providerId: verified?.providerId,
+      keyid: verified?.keyid,
+      method: request.method,
+      endpoint,
+      cursor: result?.cursor,
+      count: result?.count,
+      status,
+      code,
+    }).catch((error: unknown) => logger.error({ err: error }, "access log write failed"));
   return response;
 }

@@ -59,6 +59,10 @@ export async function listProviderComplaints(providerId: number, after: string |
 
 /** Whether the provider may see that complaint (the response endpoint answers 404 otherwise). */
 export async function complaintVisibleTo(providerId: number, id: string): Promise<boolean> {
-  const rows = await db().$queryRawUnsafe<{ id: string }[]>(`SELECT c.id FROM complaints c WHERE c.id = $2 AND ${VISIBLE}`, providerId, id);
+  const rows = await db().$queryRawUnsafe<{ id: string }[]>(
+    `SELECT c.id FROM complaints c WHERE c.id = $2 AND ${VISIBLE}`,
+    providerId,
+    id,
+  );
   return rows.length === 1;
 }

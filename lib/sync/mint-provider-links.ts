@@ -22,6 +22,13 @@ export async function mintProviderLinks(
   });
   // Links for canary numbers are minted like any others (the caller learns nothing); the CNDP is told.
   const canaries = await findCanaries(result.links.map((l) => l.phone));
-  await raiseCanaryAlerts({ caller, endpoint: "POST /links", details: { sender: input.sender, campaign: input.campaign, numbers: input.phones.length } }, canaries);
+  await raiseCanaryAlerts(
+    {
+      caller,
+      endpoint: "POST /links",
+      details: { sender: input.sender, campaign: input.campaign, numbers: input.phones.length },
+    },
+    canaries,
+  );
   return result;
 }

@@ -23,15 +23,21 @@ describe("parseKeyword", () => {
     expect(parseKeyword(text)).toEqual({ action: "stop", scope });
   });
 
-  it.each(["START", "start", "Unstop", "réabonner", "REABONNER merci", "ابدأ", "ابدا"])("%j is a start word", (text) => {
-    expect(parseKeyword(text)).toEqual({ action: "start" });
-  });
+  it.each(["START", "start", "Unstop", "réabonner", "REABONNER merci", "ابدأ", "ابدا"])(
+    "%j is a start word",
+    (text) => {
+      expect(parseKeyword(text)).toEqual({ action: "start" });
+    },
+  );
 
   it("takes a text with both a stop and a start word as a stop", () => {
     expect(parseKeyword("START STOP")).toEqual({ action: "stop", scope: "sender" });
   });
 
-  it.each(["", "OUI", "nonstop", "STOPPER", "STARTER", "restart", "je veux des promos", "arrêter", "123"])("%j is no keyword", (text) => {
-    expect(parseKeyword(text)).toBeNull();
-  });
+  it.each(["", "OUI", "nonstop", "STOPPER", "STARTER", "restart", "je veux des promos", "arrêter", "123"])(
+    "%j is no keyword",
+    (text) => {
+      expect(parseKeyword(text)).toBeNull();
+    },
+  );
 });

@@ -9,7 +9,11 @@ import { listChanges, type ChangePage } from "@/lib/oppositions/list-changes";
  * beyond the head is refused (409 cursor-ahead, SYNC-PROTOCOL.md 1.1): either the feed was restored from
  * a backup and the provider must rebuild, or someone is trying to record progress that was never served.
  */
-export async function pullChanges(caller: { providerId: number; keyid: string }, after: bigint, limit: number): Promise<ChangePage> {
+export async function pullChanges(
+  caller: { providerId: number; keyid: string },
+  after: bigint,
+  limit: number,
+): Promise<ChangePage> {
   await ensureCanaries(caller.providerId);
   const page = await listChanges({ providerId: caller.providerId, after, limit });
   if (after > page.head) throw problems.cursorAhead(after, page.head);
@@ -22,7 +26,10 @@ export async function pullChanges(caller: { providerId: number; keyid: string },
  * feed's head: only what was actually served counts towards compliance. Each forward move is also kept in
  * provider_fetches, with the key that asked, so complaint verdicts can say when change N was fetched.
  */
-export async function recordProgress(caller: { providerId: number; keyid: string }, reached: bigint | null): Promise<void> {
+export async function recordProgress(
+  caller: { providerId: number; keyid: string },
+  reached: bigint | null,
+): Promise<void> {
   await db().$executeRaw`
     WITH before AS (SELECT seq_reached FROM providers WHERE id = ${caller.providerId} FOR UPDATE),
     moved AS (

@@ -24,16 +24,25 @@ const MAX_BIGINT = 9_223_372_036_854_775_807n;
 // MAC that binds both to the provider: finishing a snapshot records `at` as the provider's progress, so a
 // forged or borrowed cursor could otherwise fake compliance (an `at` far ahead of the feed).
 function cursorMac(providerId: number, at: bigint, after: bigint): string {
-  return createHmac("sha256", derivedKey("snapshot-cursor")).update(`${providerId}.${at}.${after}`).digest().subarray(0, 16).toString("base64url");
+  return createHmac("sha256", derivedKey("snapshot-cursor"))
+    .update(`${providerId}.${at}.${after}`)
+    .digest()
+    .subarray(0, 16)
+    .toString("base64url");
 }
 
 function encodeCursor(providerId: number, cursor: Cursor): string {
-  return Buffer.from(`v2.${cursor.at}.${cursor.after}.${cursorMac(providerId, cursor.at, cursor.after)}`).toString("base64url");
+  return Buffer.from(`v2.${cursor.at}.${cursor.after}.${cursorMac(providerId, cursor.at, cursor.after)}`).toString(
+    "base64url",
+  );
 }
 
 function decodeCursor(providerId: number, value: string): Cursor {
-  const invalid = () => problems.invalidRequest([{ field: "cursor", message: "not a cursor returned by this API to this provider" }]);
-  const match = /^v2\.(\d{1,19})\.(\d{1,19})\.([A-Za-z0-9_-]{22})$/.exec(Buffer.from(value, "base64url").toString("utf8"));
+  const invalid = () =>
+    problems.invalidRequest([{ field: "cursor", message: "not a cursor returned by this API to this provider" }]);
+  const match = /^v2\.(\d{1,19})\.(\d{1,19})\.([A-Za-z0-9_-]{22})$/.exec(
+    Buffer.from(value, "base64url").toString("utf8"),
+  );
   if (!match) throw invalid();
   const cursor = { at: BigInt(match[1]!), after: BigInt(match[2]!) };
   if (cursor.at > MAX_BIGINT || cursor.after > MAX_BIGINT) throw invalid();
@@ -65,10 +74,18 @@ interface PageRead {
 }
 
 async function readPage(providerId: number, after: bigint, limit: number): Promise<PageRead> {
-  const { rows } = await pool().query<[id: string, entry: string]>({ text: PAGE, values: [String(after), providerId, limit], rowMode: "array" });
+  const { rows } = await pool().query<[id: string, entry: string]>({
+    text: PAGE,
+    values: [String(after), providerId, limit],
+    rowMode: "array",
+  });
   const entries = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) entries[i] = rows[i]![1];
-  return { entriesJson: entries.join(","), count: rows.length, lastId: rows.length > 0 ? BigInt(rows.at(-1)![0]) : null };
+  return {
+    entriesJson: entries.join(","),
+    count: rows.length,
+    lastId: rows.length > 0 ? BigInt(rows.at(-1)![0]) : null,
+  };
 }
 
 // While a provider verifies and stores one page, the next is already being read: the database works on
@@ -83,17 +100,26 @@ const readAheadKey = (providerId: number, cursor: Cursor, limit: number) => `${p
  * is harmless: replaying changes after `at` converges (every key's last change wins), and the feed lock
  * guarantees every seq ≤ at is committed.
  */
-export async function readSnapshot(caller: { providerId: number; keyid: string }, cursorValue: string | undefined, limit: number): Promise<SnapshotPage> {
+export async function readSnapshot(
+  caller: { providerId: number; keyid: string },
+  cursorValue: string | undefined,
+  limit: number,
+): Promise<SnapshotPage> {
   const { providerId } = caller;
   await ensureCanaries(providerId);
   let cursor: Cursor;
   if (cursorValue) cursor = decodeCursor(providerId, cursorValue);
   else {
-    const head = await pool().query<[string | null]>({ text: "SELECT max(seq) FROM opposition_changes", rowMode: "array" });
+    const head = await pool().query<[string | null]>({
+      text: "SELECT max(seq) FROM opposition_changes",
+      rowMode: "array",
+    });
     cursor = { at: BigInt(head.rows[0]?.[0] ?? 0), after: 0n };
   }
   const ahead = readAhead.take(readAheadKey(providerId, cursor, limit));
-  const page = ahead ? await ahead.catch(() => readPage(providerId, cursor.after, limit)) : await readPage(providerId, cursor.after, limit);
+  const page = ahead
+    ? await ahead.catch(() => readPage(providerId, cursor.after, limit))
+    : await readPage(providerId, cursor.after, limit);
   const done = page.count < limit;
   const next = done ? null : { at: cursor.at, after: page.lastId! };
   if (next) readAhead.start(readAheadKey(providerId, next, limit), () => readPage(providerId, next.after, limit));

@@ -19,10 +19,15 @@ export type KeywordResult =
  * opposition to that one sender: lifting a refusal of all senders needs the person to prove the number is
  * theirs on /number, since a START is easily sent by mistake in reply to a single brand.
  */
-export async function recordKeyword(caller: { providerId: number; keyid: string }, input: { from: string; text: string; sender?: string }, defaultRegion: string): Promise<KeywordResult> {
+export async function recordKeyword(
+  caller: { providerId: number; keyid: string },
+  input: { from: string; text: string; sender?: string },
+  defaultRegion: string,
+): Promise<KeywordResult> {
   const { providerId } = caller;
   const phone = parsePhone(input.from, defaultRegion);
-  if (!phone.ok) throw problems.invalidRequest([{ field: "from", message: `not a valid phone number (${phone.reason})` }]);
+  if (!phone.ok)
+    throw problems.invalidRequest([{ field: "from", message: `not a valid phone number (${phone.reason})` }]);
   const sender = input.sender ? await authorizedSender(providerId, input.sender) : null;
   const keyword = parseKeyword(input.text);
   if (!keyword) return { recorded: false, reason: "not-a-stop-word" };
@@ -30,18 +35,46 @@ export async function recordKeyword(caller: { providerId: number; keyid: string 
   // STOP (or a START with nothing to withdraw) would be, recorded nowhere but in the alert.
   const canaries = await findCanaries([phone.e164]);
   if (canaries.size > 0) {
-    await raiseCanaryAlerts({ caller, endpoint: "POST /keywords", details: { sender: input.sender ?? null, keyword: keyword.action } }, canaries);
-    if (keyword.action === "start") return sender ? { recorded: false, reason: "nothing-to-withdraw" } : Promise.reject(problems.invalidRequest([{ field: "sender", message: "a START reply needs the sender it was addressed to" }]));
-    return { recorded: true, op: "add", scope: keyword.scope === "all" || !sender ? "all" : "sender", receipt: generateReceiptId() };
+    await raiseCanaryAlerts(
+      { caller, endpoint: "POST /keywords", details: { sender: input.sender ?? null, keyword: keyword.action } },
+      canaries,
+    );
+    if (keyword.action === "start")
+      return sender
+        ? { recorded: false, reason: "nothing-to-withdraw" }
+        : Promise.reject(
+            problems.invalidRequest([
+              { field: "sender", message: "a START reply needs the sender it was addressed to" },
+            ]),
+          );
+    return {
+      recorded: true,
+      op: "add",
+      scope: keyword.scope === "all" || !sender ? "all" : "sender",
+      receipt: generateReceiptId(),
+    };
   }
   if (keyword.action === "start") {
-    if (!sender) throw problems.invalidRequest([{ field: "sender", message: "a START reply needs the sender it was addressed to" }]);
-    const withdrawn = await withdrawOpposition({ phone: phone.e164, target: { scope: "sender", senderId: sender.id }, source: "keyword" });
+    if (!sender)
+      throw problems.invalidRequest([
+        { field: "sender", message: "a START reply needs the sender it was addressed to" },
+      ]);
+    const withdrawn = await withdrawOpposition({
+      phone: phone.e164,
+      target: { scope: "sender", senderId: sender.id },
+      source: "keyword",
+    });
     if (withdrawn.withdrawn) return { recorded: true, op: "remove", scope: "sender", receipt: withdrawn.receipt!.id };
     const inForce = await findOppositionsInForce(phone.e164);
-    return { recorded: false, reason: inForce.some((o) => o.scope === "all") ? "global-needs-verified-web" : "nothing-to-withdraw" };
+    return {
+      recorded: false,
+      reason: inForce.some((o) => o.scope === "all") ? "global-needs-verified-web" : "nothing-to-withdraw",
+    };
   }
-  const target = keyword.scope === "all" || !sender ? ({ scope: "all", senderId: null } as const) : ({ scope: "sender", senderId: sender.id } as const);
+  const target =
+    keyword.scope === "all" || !sender
+      ? ({ scope: "all", senderId: null } as const)
+      : ({ scope: "sender", senderId: sender.id } as const);
   const { receipt } = await recordOpposition({ phone: phone.e164, target, source: "keyword", verified: true });
   return { recorded: true, op: "add", scope: target.scope, receipt: receipt.id };
 }

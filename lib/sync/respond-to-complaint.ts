@@ -13,7 +13,8 @@ export async function respondToComplaint(
   answer: { action: "suppressed" | "disputed" | "investigating"; text: string },
   now = new Date(),
 ): Promise<{ id: string; responded_at: string; late: boolean }> {
-  if (!(await complaintVisibleTo(caller.providerId, id))) throw problems.notFound("no such complaint for this provider");
+  if (!(await complaintVisibleTo(caller.providerId, id)))
+    throw problems.notFound("no such complaint for this provider");
   const updated = await db().complaint.update({
     where: { id },
     data: { responseAction: answer.action, responseText: answer.text, respondedAt: now, responseKeyid: caller.keyid },

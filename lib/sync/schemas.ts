@@ -4,11 +4,20 @@ import { slugSchema } from "@/lib/providers/schemas";
 // One source of truth for /api/v1: handlers parse with these, and /api/v1/openapi.json is generated
 // from them (lib/sync/openapi.ts).
 
-export const LIMITS = { changesDefault: 1000, changesMax: 10_000, snapshotDefault: 10_000, snapshotMax: 50_000, phonesMax: 100_000 } as const;
+export const LIMITS = {
+  changesDefault: 1000,
+  changesMax: 10_000,
+  snapshotDefault: 10_000,
+  snapshotMax: 50_000,
+  phonesMax: 100_000,
+} as const;
 
 // A seq is a PostgreSQL bigint: anything larger is a client error, not a database error.
 const seq = z.coerce.bigint().min(0n).max(9_223_372_036_854_775_807n);
-const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/).meta({ description: "E.164 phone number", example: "+212612345678" });
+const e164 = z
+  .string()
+  .regex(/^\+[1-9]\d{6,14}$/)
+  .meta({ description: "E.164 phone number", example: "+212612345678" });
 const isoTime = z.string().meta({ format: "date-time", example: "2026-11-23T08:00:00.000Z" });
 const scope = z.enum(["all", "sender"]).meta({ description: "`all`: every sender; `sender`: one sender" });
 
@@ -18,7 +27,11 @@ export const changesQuery = z.object({
 });
 
 export const snapshotQuery = z.object({
-  cursor: z.string().max(200).optional().meta({ description: "Opaque cursor from the previous page; omit for the first page" }),
+  cursor: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: "Opaque cursor from the previous page; omit for the first page" }),
   limit: z.coerce.number().int().min(1).max(LIMITS.snapshotMax).default(LIMITS.snapshotDefault),
 });
 
@@ -53,7 +66,12 @@ export const numberEventsBody = z.object({
     .array(
       z.object({
         phone: z.string().max(64).meta({ description: "The number (national or E.164)" }),
-        event: z.enum(["disconnected", "reinstated", "ported"]).meta({ description: "disconnected: the number left its subscriber; reinstated: that was an error (within 90 days); ported: nothing changes" }),
+        event: z
+          .enum(["disconnected", "reinstated", "ported"])
+          .meta({
+            description:
+              "disconnected: the number left its subscriber; reinstated: that was an error (within 90 days); ported: nothing changes",
+          }),
         at: z.iso.datetime({ offset: true }).meta({ description: "When it happened (not in the future)" }),
       }),
     )
@@ -62,11 +80,20 @@ export const numberEventsBody = z.object({
 });
 
 export const ackBody = z.object({
-  applied: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).meta({ description: "Every change up to this seq is applied in all your sending systems" }),
+  applied: z
+    .number()
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .meta({ description: "Every change up to this seq is applied in all your sending systems" }),
 });
 
 export const complaintsQuery = z.object({
-  after: z.string().regex(/^C-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/).optional().meta({ description: "The last complaint id you received (`next`)" }),
+  after: z
+    .string()
+    .regex(/^C-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/)
+    .optional()
+    .meta({ description: "The last complaint id you received (`next`)" }),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
@@ -88,7 +115,10 @@ export const consistencyQuery = z.object({
   to: logSize.meta({ description: "Size of the newer tree head" }),
 });
 export const treeHeadsQuery = z.object({
-  after: z.iso.datetime({ offset: true }).default("1970-01-01T00:00:00Z").meta({ description: "Recorded tree heads after this time" }),
+  after: z.iso
+    .datetime({ offset: true })
+    .default("1970-01-01T00:00:00Z")
+    .meta({ description: "Recorded tree heads after this time" }),
 });
 const hash = z.string().meta({ description: "SHA-256, base64url" });
 const treeHead = z.object({ size: z.number().int(), root: hash, at: isoTime });
@@ -104,12 +134,19 @@ export const responses = {
       z.object({
         seq: z.number().int(),
         op: z.enum(["add", "remove"]),
-        reason: z.enum(["opposed", "reinstated", "withdrawn", "number-disconnected"]).meta({ description: "Why (version 1.1): opposed/reinstated for add, withdrawn/number-disconnected for remove" }),
+        reason: z
+          .enum(["opposed", "reinstated", "withdrawn", "number-disconnected"])
+          .meta({
+            description: "Why (version 1.1): opposed/reinstated for add, withdrawn/number-disconnected for remove",
+          }),
         phone: e164,
         scope,
         sender: z.string().nullable(),
         at: isoTime,
-        index: z.number().int().meta({ description: "Position in the transparency log (version 1.1): 0, 1, 2… in commit order, no gaps" }),
+        index: z
+          .number()
+          .int()
+          .meta({ description: "Position in the transparency log (version 1.1): 0, 1, 2… in commit order, no gaps" }),
         salt: z.string().meta({ description: "16 random bytes, base64url (version 1.1): part of the log leaf" }),
       }),
     ),
@@ -122,14 +159,26 @@ export const responses = {
     entries: z.array(z.object({ phone: e164, scope, sender: z.string().nullable(), since: isoTime })),
     cursor: z.string().nullable(),
   }),
-  check: z.object({ checked: z.number().int(), suppressed: z.array(z.object({ phone: e164, scope })), invalid: z.array(invalidEntry) }),
-  links: z.object({ links: z.array(z.object({ phone: e164, code: z.string(), url: z.string() })), invalid: z.array(invalidEntry) }),
+  check: z.object({
+    checked: z.number().int(),
+    suppressed: z.array(z.object({ phone: e164, scope })),
+    invalid: z.array(invalidEntry),
+  }),
+  links: z.object({
+    links: z.array(z.object({ phone: e164, code: z.string(), url: z.string() })),
+    invalid: z.array(invalidEntry),
+  }),
   keywords: z.union([
     z.object({ recorded: z.literal(true), op: z.enum(["add", "remove"]), scope, receipt: z.string() }),
     z.object({ recorded: z.literal(false), reason: z.enum(["not-a-stop-word", "global-needs-verified-web"]) }),
   ]),
   ack: z.object({ applied: z.number().int(), at: isoTime }),
-  numberEvents: z.object({ accepted: z.number().int(), ended: z.number().int(), restored: z.number().int(), invalid: z.array(z.object({ input: z.string(), reason: z.string() })) }),
+  numberEvents: z.object({
+    accepted: z.number().int(),
+    ended: z.number().int(),
+    restored: z.number().int(),
+    invalid: z.array(z.object({ input: z.string(), reason: z.string() })),
+  }),
   complaints: z.object({
     complaints: z.array(
       z.object({
@@ -138,7 +187,10 @@ export const responses = {
         sender: z.string().nullable(),
         campaign: z.string().nullable(),
         link: z.string().nullable(),
-        phone: z.string().nullable().meta({ description: "Masked (+212 6•• •• •• 78) unless the citizen agreed to share it" }),
+        phone: z
+          .string()
+          .nullable()
+          .meta({ description: "Masked (+212 6•• •• •• 78) unless the citizen agreed to share it" }),
         received_at: isoTime,
         reported_at: isoTime,
         verdict: z.enum(["violation", "within-deadline", "no-opposition", "undetermined"]),
@@ -153,7 +205,23 @@ export const responses = {
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
-    code: z.enum(["signature-missing", "signature-invalid", "unknown-key", "signature-expired", "replayed", "digest-mismatch", "forbidden", "not-found", "method-not-allowed", "cursor-ahead", "ack-regressed", "too-large", "invalid-request", "rate-limited", "internal"]),
+    code: z.enum([
+      "signature-missing",
+      "signature-invalid",
+      "unknown-key",
+      "signature-expired",
+      "replayed",
+      "digest-mismatch",
+      "forbidden",
+      "not-found",
+      "method-not-allowed",
+      "cursor-ahead",
+      "ack-regressed",
+      "too-large",
+      "invalid-request",
+      "rate-limited",
+      "internal",
+    ]),
     detail: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   }),

@@ -24,11 +24,14 @@ const SUPPRESSED_AMONG = `
 
 async function suppressedAmong(phones: string[], senderId: number): Promise<Map<string, "all" | "sender">> {
   const answers = await Promise.all(
-    splitForParallel(phones).map((chunk) => pool().query<[string, "all" | "sender"]>({ text: SUPPRESSED_AMONG, values: [chunk, senderId], rowMode: "array" })),
+    splitForParallel(phones).map((chunk) =>
+      pool().query<[string, "all" | "sender"]>({ text: SUPPRESSED_AMONG, values: [chunk, senderId], rowMode: "array" }),
+    ),
   );
   const scopes = new Map<string, "all" | "sender">();
   // A number opposed both to this sender and to all senders is reported once, as "all".
-  for (const { rows } of answers) for (const [phone, scope] of rows) if (scopes.get(phone) !== "all") scopes.set(phone, scope);
+  for (const { rows } of answers)
+    for (const [phone, scope] of rows) if (scopes.get(phone) !== "all") scopes.set(phone, scope);
   return scopes;
 }
 
@@ -42,7 +45,12 @@ async function realScope(phone: string, senderId: number): Promise<"all" | "send
 }
 
 /** Washes a campaign list against what is in force for one sender. Only numbers the provider sent come back. */
-export async function washPhones(caller: { providerId: number; keyid: string }, senderCode: string, inputs: string[], defaultRegion: string): Promise<WashResult> {
+export async function washPhones(
+  caller: { providerId: number; keyid: string },
+  senderCode: string,
+  inputs: string[],
+  defaultRegion: string,
+): Promise<WashResult> {
   const { providerId } = caller;
   const sender = await authorizedSender(providerId, senderCode);
   await chargeNumbersQuota(providerId, inputs.length);
@@ -56,7 +64,12 @@ export async function washPhones(caller: { providerId: number; keyid: string }, 
     if (real) scopes.set(phone, real);
     else scopes.delete(phone);
   }
-  await raiseCanaryAlerts({ caller, endpoint: "POST /suppressions/check", details: { sender: senderCode, numbers: inputs.length } }, canaries);
-  const suppressed = [...scopes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([phone, scope]) => ({ phone, scope }));
+  await raiseCanaryAlerts(
+    { caller, endpoint: "POST /suppressions/check", details: { sender: senderCode, numbers: inputs.length } },
+    canaries,
+  );
+  const suppressed = [...scopes]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([phone, scope]) => ({ phone, scope }));
   return { checked: inputs.length, suppressed, invalid };
 }

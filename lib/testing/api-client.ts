@@ -20,8 +20,20 @@ export async function createApiProvider(senderCount = 1): Promise<TestProvider> 
   const provider = await createProvider(senders.map((s) => s.id));
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
   const keyid = `${provider.slug}-k1`;
-  await db().providerKey.create({ data: { keyid, providerId: provider.id, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() } });
-  return { id: provider.id, slug: provider.slug, keyid, privateKey, senders: senders.map(({ id, code }) => ({ id, code })) };
+  await db().providerKey.create({
+    data: {
+      keyid,
+      providerId: provider.id,
+      publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    },
+  });
+  return {
+    id: provider.id,
+    slug: provider.slug,
+    keyid,
+    privateKey,
+    senders: senders.map(({ id, code }) => ({ id, code })),
+  };
 }
 
 export interface CallOptions {
@@ -35,11 +47,23 @@ export interface CallOptions {
   tamper?: (request: { url: string; headers: Record<string, string>; body?: string }) => void;
 }
 
-export async function signedCall(handler: RouteHandler, provider: Pick<TestProvider, "keyid" | "privateKey">, options: CallOptions) {
+export async function signedCall(
+  handler: RouteHandler,
+  provider: Pick<TestProvider, "keyid" | "privateKey">,
+  options: CallOptions,
+) {
   const method = options.method ?? (options.body !== undefined || options.rawBody !== undefined ? "POST" : "GET");
   const url = `http://stopsms.test/api/v1${options.path}`;
   const body = options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined);
-  const headers = await signRequest({ method, url, body, keyid: provider.keyid, privateKey: provider.privateKey, created: options.created, nonce: options.nonce });
+  const headers = await signRequest({
+    method,
+    url,
+    body,
+    keyid: provider.keyid,
+    privateKey: provider.privateKey,
+    created: options.created,
+    nonce: options.nonce,
+  });
   const parts = { url, headers: { ...headers }, body };
   options.tamper?.(parts);
   const response = await handler(new Request(parts.url, { method, headers: parts.headers, body: parts.body }));

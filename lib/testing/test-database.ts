@@ -59,7 +59,9 @@ export async function createTestDatabase(log: (line: string) => void = console.l
   const embedded = await startEmbeddedDatabase(dir);
   await applyMigrations(embedded.url);
   process.env.STOPSMS_EMBEDDED = "1"; // inherited by test workers and servers: see preparedName()
-  log(`[tests] no PostgreSQL answers at ${new URL(adminUrl).host}: using embedded PGlite (socket in ${embedded.socketDir})`);
+  log(
+    `[tests] no PostgreSQL answers at ${new URL(adminUrl).host}: using embedded PGlite (socket in ${embedded.socketDir})`,
+  );
   return {
     url: embedded.url,
     kind: "embedded",

@@ -18,7 +18,16 @@ import { canonicalLeafData } from "./leaf-data";
 const hex = (text: string) => Buffer.from(text, "hex");
 
 // The RFC 6962/9162 test tree used by Certificate Transparency implementations (transparency-dev/merkle).
-const LEAF_INPUTS = ["", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"].map(hex);
+const LEAF_INPUTS = [
+  "",
+  "00",
+  "10",
+  "2021",
+  "3031",
+  "40414243",
+  "5051525354555657",
+  "606162636465666768696a6b6c6d6e6f",
+].map(hex);
 const ROOTS = [
   "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
   "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
@@ -32,16 +41,71 @@ const ROOTS = [
 ];
 // [leaf index (0-based), tree size, path]
 const INCLUSION_VECTORS: [number, number, string[]][] = [
-  [0, 8, ["96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7", "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e", "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"]],
-  [5, 8, ["bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b", "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0", "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"]],
+  [
+    0,
+    8,
+    [
+      "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+      "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+      "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
+    ],
+  ],
+  [
+    5,
+    8,
+    [
+      "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+      "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+      "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+    ],
+  ],
   [2, 3, ["fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125"]],
-  [1, 5, ["6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d", "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e", "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"]],
+  [
+    1,
+    5,
+    [
+      "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+      "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+      "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+    ],
+  ],
 ];
 const CONSISTENCY_VECTORS: [number, number, string[]][] = [
-  [1, 8, ["96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7", "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e", "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"]],
-  [6, 8, ["0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a", "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0", "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"]],
-  [2, 5, ["5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e", "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"]],
-  [6, 7, ["0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a", "b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f", "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"]],
+  [
+    1,
+    8,
+    [
+      "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+      "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+      "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
+    ],
+  ],
+  [
+    6,
+    8,
+    [
+      "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+      "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+      "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+    ],
+  ],
+  [
+    2,
+    5,
+    [
+      "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+      "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+    ],
+  ],
+  [
+    6,
+    7,
+    [
+      "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+      "b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f",
+      "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+    ],
+  ],
 ];
 
 // The naive reference: RFC 9162's definitions, recursively over the leaf hashes, no stored hashes.
@@ -55,12 +119,16 @@ function naiveRoot(leaves: Hash[]): Hash {
 function naivePath(m: number, leaves: Hash[]): Hash[] {
   if (leaves.length <= 1) return [];
   const k = split(leaves.length);
-  return m < k ? [...naivePath(m, leaves.slice(0, k)), naiveRoot(leaves.slice(k))] : [...naivePath(m - k, leaves.slice(k)), naiveRoot(leaves.slice(0, k))];
+  return m < k
+    ? [...naivePath(m, leaves.slice(0, k)), naiveRoot(leaves.slice(k))]
+    : [...naivePath(m - k, leaves.slice(k)), naiveRoot(leaves.slice(0, k))];
 }
 function naiveSubproof(m: number, leaves: Hash[], complete: boolean): Hash[] {
   if (m === leaves.length) return complete ? [] : [naiveRoot(leaves)];
   const k = split(leaves.length);
-  return m <= k ? [...naiveSubproof(m, leaves.slice(0, k), complete), naiveRoot(leaves.slice(k))] : [...naiveSubproof(m - k, leaves.slice(k), false), naiveRoot(leaves.slice(0, k))];
+  return m <= k
+    ? [...naiveSubproof(m, leaves.slice(0, k), complete), naiveRoot(leaves.slice(k))]
+    : [...naiveSubproof(m - k, leaves.slice(k), false), naiveRoot(leaves.slice(0, k))];
 }
 
 /** The stored hashes of a tree, as the database keeps them (every complete subtree). */
@@ -69,7 +137,13 @@ function storedHashes(leaves: Hash[]) {
   leaves.forEach((leaf, idx) => stored.set(nodeKeyId({ level: 0, idx }), leaf));
   for (let level = 1; 2 ** level <= leaves.length; level++) {
     for (let idx = 0; (idx + 1) * 2 ** level <= leaves.length; idx++) {
-      stored.set(nodeKeyId({ level, idx }), hashChildren(stored.get(nodeKeyId({ level: level - 1, idx: 2 * idx }))!, stored.get(nodeKeyId({ level: level - 1, idx: 2 * idx + 1 }))!));
+      stored.set(
+        nodeKeyId({ level, idx }),
+        hashChildren(
+          stored.get(nodeKeyId({ level: level - 1, idx: 2 * idx }))!,
+          stored.get(nodeKeyId({ level: level - 1, idx: 2 * idx + 1 }))!,
+        ),
+      );
     }
   }
   const reads: NodeKey[][] = [];
@@ -129,7 +203,9 @@ describe("RFC 9162 hashing", () => {
         const root = await treeRoot(n, read);
         const path = await buildInclusionProof(m, n, read);
         expect(verifyInclusion(m, n, leaves[m]!, path, root)).toBe(true);
-        const tampered = path.map((h, i) => (i === flip % path.length ? Buffer.from(h.map((byte, j) => (j === 0 ? byte ^ 1 : byte))) : h));
+        const tampered = path.map((h, i) =>
+          i === flip % path.length ? Buffer.from(h.map((byte, j) => (j === 0 ? byte ^ 1 : byte))) : h,
+        );
         expect(verifyInclusion(m, n, leaves[m]!, tampered, root)).toBe(false);
         expect(verifyInclusion(m, n, hashLeaf("another change"), path, root)).toBe(false);
         expect(verifyInclusion(m, n, leaves[m]!, path.slice(1), root)).toBe(false);
@@ -152,7 +228,19 @@ describe("RFC 9162 hashing", () => {
 describe("the canonical leaf data", () => {
   it("is the SYNC-PROTOCOL.md 1.1 form: members in order, no spaces, numbers as numbers, sender null for all", () => {
     expect(
-      canonicalLeafData({ seq: 1042n, op: "remove", reason: "number-disconnected", phone: "+212612345678", scope: "all", sender: null, at: new Date("2026-11-23T08:00:00Z"), index: 90211n, salt: "q1Xw" }),
-    ).toBe('{"at":"2026-11-23T08:00:00.000Z","index":90211,"op":"remove","phone":"+212612345678","reason":"number-disconnected","salt":"q1Xw","scope":"all","sender":null,"seq":1042}');
+      canonicalLeafData({
+        seq: 1042n,
+        op: "remove",
+        reason: "number-disconnected",
+        phone: "+212612345678",
+        scope: "all",
+        sender: null,
+        at: new Date("2026-11-23T08:00:00Z"),
+        index: 90211n,
+        salt: "q1Xw",
+      }),
+    ).toBe(
+      '{"at":"2026-11-23T08:00:00.000Z","index":90211,"op":"remove","phone":"+212612345678","reason":"number-disconnected","salt":"q1Xw","scope":"all","sender":null,"seq":1042}',
+    );
   });
 });

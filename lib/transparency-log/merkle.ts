@@ -17,11 +17,18 @@ export interface NodeKey {
 export const EMPTY_ROOT: Hash = createHash("sha256").digest();
 
 export function hashLeaf(data: Uint8Array | string): Hash {
-  return createHash("sha256").update(Buffer.from([0])).update(data).digest();
+  return createHash("sha256")
+    .update(Buffer.from([0]))
+    .update(data)
+    .digest();
 }
 
 export function hashChildren(left: Hash, right: Hash): Hash {
-  return createHash("sha256").update(Buffer.from([1])).update(left).update(right).digest();
+  return createHash("sha256")
+    .update(Buffer.from([1]))
+    .update(left)
+    .update(right)
+    .digest();
 }
 
 /** The largest power of two strictly smaller than n (n ≥ 2). */
@@ -85,12 +92,21 @@ export function buildFrom<T>(build: ProofBuilder<T>, hashes: Map<string, Hash>):
 }
 
 /** A proof in one read of the O(log n) stored hashes it needs. */
-async function withStoredHashes<T>(build: ProofBuilder<T>, read: (keys: NodeKey[]) => Promise<Map<string, Hash>>): Promise<T> {
+async function withStoredHashes<T>(
+  build: ProofBuilder<T>,
+  read: (keys: NodeKey[]) => Promise<Map<string, Hash>>,
+): Promise<T> {
   return buildFrom(build, await read(keysNeeded(build)));
 }
 
-export const inclusionBuilder = (index: number, size: number): ProofBuilder<Hash[]> => (get) => inclusionPath(get, index, 0, size);
-export const consistencyBuilder = (from: number, to: number): ProofBuilder<Hash[]> => (get) => (from === 0 || from === to ? [] : subproof(get, from, 0, to, true));
+export const inclusionBuilder =
+  (index: number, size: number): ProofBuilder<Hash[]> =>
+  (get) =>
+    inclusionPath(get, index, 0, size);
+export const consistencyBuilder =
+  (from: number, to: number): ProofBuilder<Hash[]> =>
+  (get) =>
+    from === 0 || from === to ? [] : subproof(get, from, 0, to, true);
 
 export type ReadStoredHashes = (keys: NodeKey[]) => Promise<Map<string, Hash>>;
 
@@ -136,7 +152,13 @@ export function verifyInclusion(index: number, size: number, leaf: Hash, path: H
 }
 
 /** RFC 9162 2.1.4.2 (a proof from the empty tree is refused: it proves nothing). */
-export function verifyConsistency(first: number, second: number, firstRoot: Hash, secondRoot: Hash, path: Hash[]): boolean {
+export function verifyConsistency(
+  first: number,
+  second: number,
+  firstRoot: Hash,
+  secondRoot: Hash,
+  path: Hash[],
+): boolean {
   if (first > second || path.some((p) => p.length !== 32)) return false;
   if (first === second) return path.length === 0 && firstRoot.equals(secondRoot);
   if (first === 0 || path.length === 0) return false;

@@ -7,7 +7,10 @@ import { readStoredHashes, readTreeSize } from "./stored-hashes";
 // that validates the request: two queries in parallel, each a prepared statement.
 
 /** SYNC-PROTOCOL.md 1.1 `log/inclusion`: leaf `index` is in the tree of `size` (size ≤ the current tree). */
-export async function inclusionProof(index: number, size: number): Promise<{ index: number; size: number; leaf: string; path: string[] }> {
+export async function inclusionProof(
+  index: number,
+  size: number,
+): Promise<{ index: number; size: number; leaf: string; path: string[] }> {
   if (index >= size) throw problems.invalidRequest([{ field: "index", message: "must be smaller than size" }]);
   const build = inclusionBuilder(index, size);
   const leafKey = { level: 0, idx: index };
@@ -17,7 +20,10 @@ export async function inclusionProof(index: number, size: number): Promise<{ ind
 }
 
 /** `log/consistency`: the tree of `from` leaves is a prefix of the tree of `to` leaves. */
-export async function consistencyProof(from: number, to: number): Promise<{ from: number; to: number; path: string[] }> {
+export async function consistencyProof(
+  from: number,
+  to: number,
+): Promise<{ from: number; to: number; path: string[] }> {
   if (from > to) throw problems.invalidRequest([{ field: "from", message: "must not exceed to" }]);
   const build = consistencyBuilder(from, to);
   const [current, hashes] = await Promise.all([readTreeSize(), readStoredHashes(keysNeeded(build))]);

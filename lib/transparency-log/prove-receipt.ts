@@ -22,7 +22,19 @@ export async function proveReceipt(id: string): Promise<ReceiptProof | null> {
   if (!receipt?.log) return null;
   const index = Number(receipt.log.index);
   const treeSize = await readTreeSize();
-  const [root, path] = await Promise.all([treeRoot(treeSize, readStoredHashes), buildInclusionProof(index, treeSize, readStoredHashes)]);
+  const [root, path] = await Promise.all([
+    treeRoot(treeSize, readStoredHashes),
+    buildInclusionProof(index, treeSize, readStoredHashes),
+  ]);
   const verified = verifyInclusion(index, treeSize, fromBase64Url(receipt.log.leaf), path, root);
-  return { receipt, index, leaf: receipt.log.leaf, treeSize, root: toBase64Url(root), at: new Date(), path: path.map(toBase64Url), verified };
+  return {
+    receipt,
+    index,
+    leaf: receipt.log.leaf,
+    treeSize,
+    root: toBase64Url(root),
+    at: new Date(),
+    path: path.map(toBase64Url),
+    verified,
+  };
 }

@@ -17,6 +17,9 @@ export async function readStoredHashes(keys: NodeKey[]): Promise<Map<string, Has
 
 /** The committed tree size: every stored hash below it is final (leaves are never rewritten). */
 export async function readTreeSize(): Promise<number> {
-  const { rows } = await pool().query<{ size: string }>({ name: preparedName("log-tree-size"), text: "SELECT coalesce((SELECT size FROM log_size WHERE id = 1), 0) AS size" });
+  const { rows } = await pool().query<{ size: string }>({
+    name: preparedName("log-tree-size"),
+    text: "SELECT coalesce((SELECT size FROM log_size WHERE id = 1), 0) AS size",
+  });
   return Number(rows[0]!.size);
 }

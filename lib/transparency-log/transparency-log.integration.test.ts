@@ -16,7 +16,17 @@ import { platformKey } from "@/lib/signing/platform-key";
 import { verifyPlatformResponse } from "@/lib/signing/verify-response";
 import { createProvider, createSender, uniquePhone } from "@/lib/testing/fixtures";
 import { changeLeafHash } from "./leaf-data";
-import { fromBase64Url, hashChildren, hashLeaf, nodeKeyId, treeRoot, verifyConsistency, verifyInclusion, type Hash, type NodeKey } from "./merkle";
+import {
+  fromBase64Url,
+  hashChildren,
+  hashLeaf,
+  nodeKeyId,
+  treeRoot,
+  verifyConsistency,
+  verifyInclusion,
+  type Hash,
+  type NodeKey,
+} from "./merkle";
 import { recordTreeHead } from "./tree-head";
 import { verifyLog } from "./verify-log";
 
@@ -32,9 +42,23 @@ describe("the transparency log", () => {
   it("gives concurrent writers gap-free indexes, one leaf and the subtree roots for each change", async () => {
     const sender = await createSender();
     await Promise.all(
-      Array.from({ length: 40 }, (_, i) => recordOpposition({ phone: uniquePhone(), target: i % 2 ? { scope: "all", senderId: null } : { scope: "sender", senderId: sender.id }, source: "web", verified: true })),
+      Array.from({ length: 40 }, (_, i) =>
+        recordOpposition({
+          phone: uniquePhone(),
+          target: i % 2 ? { scope: "all", senderId: null } : { scope: "sender", senderId: sender.id },
+          source: "web",
+          verified: true,
+        }),
+      ),
     );
-    const { rows } = await pool().query<{ changes: string; lowest: string; highest: string; distinct_indexes: string; leaves: string; size: string }>(
+    const { rows } = await pool().query<{
+      changes: string;
+      lowest: string;
+      highest: string;
+      distinct_indexes: string;
+      leaves: string;
+      size: string;
+    }>(
       `SELECT count(*) AS changes, min(log_index) AS lowest, max(log_index) AS highest, count(DISTINCT log_index) AS distinct_indexes,
               (SELECT count(*) FROM log_hashes WHERE level = 0) AS leaves, (SELECT size FROM log_size) AS size
        FROM opposition_changes`,
@@ -74,14 +98,35 @@ describe("the transparency log", () => {
       expect(proof.json.leaf).toBe(leaf.toString("base64url"));
       expect(verifyInclusion(index, size, leaf, proof.json.path.map(fromBase64Url), fromBase64Url(root))).toBe(true);
       // Any other data (here a different phone) gives another leaf, which the proof does not accept.
-      expect(verifyInclusion(index, size, changeLeafHash({ ...change, phone: uniquePhone() }), proof.json.path.map(fromBase64Url), fromBase64Url(root))).toBe(false);
+      expect(
+        verifyInclusion(
+          index,
+          size,
+          changeLeafHash({ ...change, phone: uniquePhone() }),
+          proof.json.path.map(fromBase64Url),
+          fromBase64Url(root),
+        ),
+      ).toBe(false);
     }
 
-    await recordOpposition({ phone: uniquePhone(), target: { scope: "all", senderId: null }, source: "web", verified: true });
+    await recordOpposition({
+      phone: uniquePhone(),
+      target: { scope: "all", senderId: null },
+      source: "web",
+      verified: true,
+    });
     const later = (await call(getTreeHead, "/log/tree-head")).json as { size: number; root: string };
     expect(later.size).toBeGreaterThan(size);
     const consistency = await call(getConsistency, `/log/consistency?from=${size}&to=${later.size}`);
-    expect(verifyConsistency(size, later.size, fromBase64Url(root), fromBase64Url(later.root), consistency.json.path.map(fromBase64Url))).toBe(true);
+    expect(
+      verifyConsistency(
+        size,
+        later.size,
+        fromBase64Url(root),
+        fromBase64Url(later.root),
+        consistency.json.path.map(fromBase64Url),
+      ),
+    ).toBe(true);
   });
 
   it("answers 422 for proofs beyond the tree and lists the recorded tree heads", async () => {
@@ -114,7 +159,8 @@ describe("the log's backfill and log:verify", () => {
     earlierMigrations = await mkdtemp(path.join(os.tmpdir(), "stopsms-migrations-"));
     const all = path.join(process.cwd(), "prisma", "migrations");
     for (const entry of await readdir(all, { withFileTypes: true })) {
-      if (entry.isDirectory() && entry.name < "20261124050000") await cp(path.join(all, entry.name), path.join(earlierMigrations, entry.name), { recursive: true });
+      if (entry.isDirectory() && entry.name < "20261124050000")
+        await cp(path.join(all, entry.name), path.join(earlierMigrations, entry.name), { recursive: true });
     }
     await applyMigrations(url, earlierMigrations);
     client = new pg.Client({ connectionString: url });
@@ -137,7 +183,17 @@ describe("the log's backfill and log:verify", () => {
   });
 
   it("gives past changes indexes in seq order, fresh salts, and the tree a naive computation gives", async () => {
-    const { rows } = await client.query<{ seq: string; op: string; reason: string; phone: string; scope: string; sender: string | null; at: Date; index: string; salt: string }>(
+    const { rows } = await client.query<{
+      seq: string;
+      op: string;
+      reason: string;
+      phone: string;
+      scope: string;
+      sender: string | null;
+      at: Date;
+      index: string;
+      salt: string;
+    }>(
       `SELECT c.seq, c.op::text AS op, c.reason, c.phone, c.scope::text AS scope, s.code AS sender, c.at, c.log_index AS index, c.salt
        FROM opposition_changes c LEFT JOIN senders s ON s.id = c.sender_id ORDER BY c.seq`,
     );
@@ -150,15 +206,28 @@ describe("the log's backfill and log:verify", () => {
       return hashChildren(naive(list.slice(0, k)), naive(list.slice(k)));
     };
     const read = async (keys: NodeKey[]) => {
-      const result = await client.query<{ level: number; idx: string; hash: Buffer }>("SELECT level, idx, hash FROM log_hashes");
+      const result = await client.query<{ level: number; idx: string; hash: Buffer }>(
+        "SELECT level, idx, hash FROM log_hashes",
+      );
       const all = new Map(result.rows.map((h) => [nodeKeyId({ level: h.level, idx: Number(h.idx) }), h.hash]));
       return new Map(keys.map((k) => [nodeKeyId(k), all.get(nodeKeyId(k))!]));
     };
     expect((await treeRoot(rows.length, read)).equals(naive(leaves))).toBe(true);
 
     // Changes written after the migration go through the trigger and extend the same tree.
-    await client.query(`INSERT INTO opposition_changes (op, phone, scope, sender_id, source, reason) VALUES ('add', '+212699999999', 'all', NULL, 'web', 'opposed')`);
-    const added = await client.query<{ seq: string; op: string; reason: string; phone: string; scope: string; at: Date; index: string; salt: string }>(
+    await client.query(
+      `INSERT INTO opposition_changes (op, phone, scope, sender_id, source, reason) VALUES ('add', '+212699999999', 'all', NULL, 'web', 'opposed')`,
+    );
+    const added = await client.query<{
+      seq: string;
+      op: string;
+      reason: string;
+      phone: string;
+      scope: string;
+      at: Date;
+      index: string;
+      salt: string;
+    }>(
       "SELECT seq, op::text AS op, reason, phone, scope::text AS scope, at, log_index AS index, salt FROM opposition_changes WHERE phone = '+212699999999'",
     );
     const row = added.rows[0]!;
@@ -176,7 +245,10 @@ describe("the log's backfill and log:verify", () => {
     const size = clean.size;
     const { rows } = await client.query<{ hash: Buffer }>("SELECT hash FROM log_hashes WHERE level = 0 AND idx = 0");
     // A tree head from before a restore: larger than today's tree.
-    const future = await verifyLog([{ size: size + 5, root: rows[0]!.hash.toString("base64url"), source: "provider state" }], client);
+    const future = await verifyLog(
+      [{ size: size + 5, root: rows[0]!.hash.toString("base64url"), source: "provider state" }],
+      client,
+    );
     expect(future.problems.join("\n")).toMatch(/tree head of size \d+ from provider state is larger than the tree/);
 
     await client.query("UPDATE opposition_changes SET phone = '+212600000001' WHERE log_index = 3");
@@ -186,6 +258,8 @@ describe("the log's backfill and log:verify", () => {
     await client.query("UPDATE log_hashes SET hash = sha256(hash) WHERE level = 2 AND idx = 1");
     await client.query("SET session_replication_role = DEFAULT");
     expect((await verifyLog([], client)).problems.join("\n")).toContain("stored hash 2:1 does not match");
-    await expect(client.query("UPDATE log_hashes SET hash = hash WHERE level = 0 AND idx = 0")).rejects.toThrow(/append-only/);
+    await expect(client.query("UPDATE log_hashes SET hash = hash WHERE level = 0 AND idx = 0")).rejects.toThrow(
+      /append-only/,
+    );
   });
 });

@@ -19,7 +19,11 @@ export async function currentTreeHead(): Promise<TreeHead> {
 /** The hourly job: keeps the tree head of the moment, for log:verify and for auditors (log/tree-heads). */
 export async function recordTreeHead(): Promise<TreeHead> {
   const head = await currentTreeHead();
-  await pool().query("INSERT INTO log_tree_heads (size, root, at) VALUES ($1, $2, $3)", [head.size, Buffer.from(head.root, "base64url"), head.at]);
+  await pool().query("INSERT INTO log_tree_heads (size, root, at) VALUES ($1, $2, $3)", [
+    head.size,
+    Buffer.from(head.root, "base64url"),
+    head.at,
+  ]);
   return head;
 }
 
@@ -31,6 +35,8 @@ export async function listTreeHeads(after: Date): Promise<{ tree_heads: TreeHead
     "SELECT size, root, at FROM log_tree_heads WHERE at > $1 ORDER BY at, id LIMIT $2",
     [after, MAX_TREE_HEADS_PAGE + 1],
   );
-  const heads = rows.slice(0, MAX_TREE_HEADS_PAGE).map((row) => ({ size: Number(row.size), root: toBase64Url(row.root), at: row.at.toISOString() }));
+  const heads = rows
+    .slice(0, MAX_TREE_HEADS_PAGE)
+    .map((row) => ({ size: Number(row.size), root: toBase64Url(row.root), at: row.at.toISOString() }));
   return { tree_heads: heads, more: rows.length > MAX_TREE_HEADS_PAGE };
 }

@@ -58,26 +58,43 @@ class CompactRange {
   }
 }
 
-export async function verifyLog(outside: OutsideTreeHead[] = [], client: pg.Pool | pg.Client = pool()): Promise<LogVerification> {
+export async function verifyLog(
+  outside: OutsideTreeHead[] = [],
+  client: pg.Pool | pg.Client = pool(),
+): Promise<LogVerification> {
   const problems: string[] = [];
-  const sizeRow = await client.query<{ size: string; changes: string }>("SELECT coalesce((SELECT size FROM log_size WHERE id = 1), 0) AS size, (SELECT count(*) FROM opposition_changes) AS changes");
+  const sizeRow = await client.query<{ size: string; changes: string }>(
+    "SELECT coalesce((SELECT size FROM log_size WHERE id = 1), 0) AS size, (SELECT count(*) FROM opposition_changes) AS changes",
+  );
   const size = Number(sizeRow.rows[0]!.size);
-  if (Number(sizeRow.rows[0]!.changes) !== size) problems.push(`the log says ${size} leaves but the feed holds ${sizeRow.rows[0]!.changes} changes`);
+  if (Number(sizeRow.rows[0]!.changes) !== size)
+    problems.push(`the log says ${size} leaves but the feed holds ${sizeRow.rows[0]!.changes} changes`);
 
-  const recorded = await client.query<{ size: string; root: Buffer; at: Date }>("SELECT size, root, at FROM log_tree_heads ORDER BY size, at");
+  const recorded = await client.query<{ size: string; root: Buffer; at: Date }>(
+    "SELECT size, root, at FROM log_tree_heads ORDER BY size, at",
+  );
   const heads: CheckedHead[] = [
-    ...recorded.rows.map((r) => ({ size: Number(r.size), root: toBase64Url(r.root), rootHash: r.root, at: r.at.toISOString(), source: "recorded" })),
+    ...recorded.rows.map((r) => ({
+      size: Number(r.size),
+      root: toBase64Url(r.root),
+      rootHash: r.root,
+      at: r.at.toISOString(),
+      source: "recorded",
+    })),
     ...outside.map((h) => ({ ...h, rootHash: Buffer.from(h.root, "base64url") })),
   ].sort((a, b) => a.size - b.size);
   const describe = (h: CheckedHead) => `tree head of size ${h.size}${h.at ? ` (${h.at})` : ""} from ${h.source}`;
   for (const head of heads.filter((h) => h.size > size)) {
-    problems.push(`${describe(head)} is larger than the tree (${size} leaves): changes once published are gone (restored from an older backup?)`);
+    problems.push(
+      `${describe(head)} is larger than the tree (${size} leaves): changes once published are gone (restored from an older backup?)`,
+    );
   }
   const pending = heads.filter((h) => h.size <= size);
   const checkHeads = (count: number, range: CompactRange) => {
     while (pending.length > 0 && pending[0]!.size === count) {
       const head = pending.shift()!;
-      if (!range.root().equals(head.rootHash)) problems.push(`${describe(head)} does not match the tree recomputed from the changes`);
+      if (!range.root().equals(head.rootHash))
+        problems.push(`${describe(head)} does not match the tree recomputed from the changes`);
     }
   };
 
@@ -89,7 +106,17 @@ export async function verifyLog(outside: OutsideTreeHead[] = [], client: pg.Pool
     const end = Math.min(next + BATCH, size);
     // Two range scans per batch, no join between the big tables (a planner's generic plan would hash-join
     // them over the whole log): the changes, and every stored hash whose subtree ends in the batch.
-    const rows = await client.query<{ seq: string; op: string; reason: string; phone: string; scope: string; sender: string | null; at: Date; index: string; salt: string }>(
+    const rows = await client.query<{
+      seq: string;
+      op: string;
+      reason: string;
+      phone: string;
+      scope: string;
+      sender: string | null;
+      at: Date;
+      index: string;
+      salt: string;
+    }>(
       `SELECT c.seq, c.op::text AS op, c.reason, c.phone, c.scope::text AS scope, s.code AS sender, c.at, c.log_index AS index, c.salt
        FROM opposition_changes c LEFT JOIN senders s ON s.id = c.sender_id
        WHERE c.log_index >= $1 AND c.log_index < $2 ORDER BY c.log_index`,
@@ -107,18 +134,28 @@ export async function verifyLog(outside: OutsideTreeHead[] = [], client: pg.Pool
       const index = Number(row.index);
       if (index !== expected) {
         problems.push(`leaf ${expected} is missing from the changes table`);
-        return { size, leavesChecked: expected, storedHashesChecked, treeHeadsChecked: heads.length - pending.length, problems };
+        return {
+          size,
+          leavesChecked: expected,
+          storedHashesChecked,
+          treeHeadsChecked: heads.length - pending.length,
+          problems,
+        };
       }
       const leaf = changeLeafHash({ ...row, seq: BigInt(row.seq), index });
       const storedLeaf = stored.get(`0:${index}`);
       if (!storedLeaf) problems.push(`leaf ${index} (seq ${row.seq}) has no stored hash`);
-      else if (!storedLeaf.equals(leaf)) problems.push(`leaf ${index} (seq ${row.seq}): the change row does not match its stored leaf hash (rewritten?)`);
+      else if (!storedLeaf.equals(leaf))
+        problems.push(
+          `leaf ${index} (seq ${row.seq}): the change row does not match its stored leaf hash (rewritten?)`,
+        );
       storedHashesChecked++;
       for (const node of range.append(index, leaf)) {
         const hash = stored.get(`${node.level}:${node.idx}`);
         storedHashesChecked++;
         if (!hash) problems.push(`stored hash ${node.level}:${node.idx} is missing`);
-        else if (!hash.equals(node.hash)) problems.push(`stored hash ${node.level}:${node.idx} does not match the leaves under it (rewritten?)`);
+        else if (!hash.equals(node.hash))
+          problems.push(`stored hash ${node.level}:${node.idx} does not match the leaves under it (rewritten?)`);
       }
       expected++;
       checkHeads(expected, range);
@@ -129,5 +166,11 @@ export async function verifyLog(outside: OutsideTreeHead[] = [], client: pg.Pool
     }
     next = end;
   }
-  return { size, leavesChecked: next, storedHashesChecked, treeHeadsChecked: heads.length - pending.length, problems: problems.slice(0, 1000) };
+  return {
+    size,
+    leavesChecked: next,
+    storedHashesChecked,
+    treeHeadsChecked: heads.length - pending.length,
+    problems: problems.slice(0, 1000),
+  };
 }

@@ -19,7 +19,9 @@ function mac(payload: string): Buffer {
 
 export function createNumberSession(phone: string, now = new Date()): { value: string; maxAgeSeconds: number } {
   const maxAgeSeconds = CODE_RULES.sessionMinutes * 60;
-  const payload = Buffer.from(JSON.stringify({ p: phone, e: now.getTime() + maxAgeSeconds * 1000 })).toString("base64url");
+  const payload = Buffer.from(JSON.stringify({ p: phone, e: now.getTime() + maxAgeSeconds * 1000 })).toString(
+    "base64url",
+  );
   return { value: `${payload}.${mac(payload).toString("base64url")}`, maxAgeSeconds };
 }
 

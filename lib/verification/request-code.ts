@@ -20,7 +20,13 @@ export type RequestCodeResult =
  * oracle): only on the code rules — one code a minute, five an hour per number, ten an hour per address.
  * When the gateway fails the code is dropped (it never reached anyone), so the citizen can try again.
  */
-export async function requestVerificationCode(input: { phone: string; address: string; locale: Locale; defaultRegion: string; now?: Date }): Promise<RequestCodeResult> {
+export async function requestVerificationCode(input: {
+  phone: string;
+  address: string;
+  locale: Locale;
+  defaultRegion: string;
+  now?: Date;
+}): Promise<RequestCodeResult> {
   const parsed = parsePhone(input.phone.slice(0, 200), input.defaultRegion);
   if (!parsed.ok) return { status: "invalid", error: `phone.${parsed.reason}` };
   const phone = parsed.e164;
@@ -38,12 +44,18 @@ export async function requestVerificationCode(input: { phone: string; address: s
       WHERE phone = ${phone} AND created_at > ${new Date(now.getTime() - 3_600_000)}`;
     const { count, last } = recent[0]!;
     if (last && now.getTime() - last.getTime() < CODE_RULES.resendSeconds * 1000) {
-      return { kind: "wait" as const, seconds: Math.ceil((last.getTime() + CODE_RULES.resendSeconds * 1000 - now.getTime()) / 1000) };
+      return {
+        kind: "wait" as const,
+        seconds: Math.ceil((last.getTime() + CODE_RULES.resendSeconds * 1000 - now.getTime()) / 1000),
+      };
     }
     if (Number(count) >= CODE_RULES.perNumberPerHour) {
       const oldest = await tx.$queryRaw<{ first: Date }[]>`
         SELECT min(created_at) AS first FROM verification_codes WHERE phone = ${phone} AND created_at > ${new Date(now.getTime() - 3_600_000)}`;
-      return { kind: "wait" as const, seconds: Math.max(1, Math.ceil((oldest[0]!.first.getTime() + 3_600_000 - now.getTime()) / 1000)) };
+      return {
+        kind: "wait" as const,
+        seconds: Math.max(1, Math.ceil((oldest[0]!.first.getTime() + 3_600_000 - now.getTime()) / 1000)),
+      };
     }
     const rows = await tx.$queryRaw<{ id: bigint }[]>`
       INSERT INTO verification_codes (phone, code_hash, address, created_at, expires_at)

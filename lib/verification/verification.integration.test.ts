@@ -38,7 +38,12 @@ describe("SMS codes", () => {
 
   it("gives the same answer whether or not the number has refused anything", async () => {
     const [opposed, fresh] = [uniquePhone(), uniquePhone()];
-    await recordOpposition({ phone: opposed, target: { scope: "all", senderId: null }, source: "web", verified: false });
+    await recordOpposition({
+      phone: opposed,
+      target: { scope: "all", senderId: null },
+      source: "web",
+      verified: false,
+    });
     const a = await sendCode(opposed);
     const b = await sendCode(fresh);
     expect({ ...a, phone: "" }).toEqual({ ...b, phone: "" });
@@ -71,7 +76,9 @@ describe("SMS codes", () => {
     const right = await lastCode(sequential);
     const answers = [];
     for (let i = 0; i < 5; i++) answers.push(await verifyCode({ phone: sequential, code: wrong(right) }));
-    expect(answers).toEqual([4, 3, 2, 1].map((triesLeft) => ({ status: "wrong", triesLeft })).concat([{ status: "expired" }] as never));
+    expect(answers).toEqual(
+      [4, 3, 2, 1].map((triesLeft) => ({ status: "wrong", triesLeft })).concat([{ status: "expired" }] as never),
+    );
     expect(await verifyCode({ phone: sequential, code: right })).toEqual({ status: "expired" });
   });
 
@@ -81,7 +88,8 @@ describe("SMS codes", () => {
     expect((await sendCode(phone, new Date(start))).status).toBe("sent");
     const tooSoon = await sendCode(phone, new Date(start + 30_000));
     expect(tooSoon).toEqual({ status: "wait", retryAfterSeconds: 30 });
-    for (let i = 1; i < CODE_RULES.perNumberPerHour; i++) expect((await sendCode(phone, new Date(start + i * 61_000))).status).toBe("sent");
+    for (let i = 1; i < CODE_RULES.perNumberPerHour; i++)
+      expect((await sendCode(phone, new Date(start + i * 61_000))).status).toBe("sent");
     const capped = await sendCode(phone, new Date(start + 10 * 61_000));
     expect(capped.status).toBe("wait");
     expect(capped.status === "wait" && capped.retryAfterSeconds).toBeGreaterThan(40 * 60);
@@ -94,7 +102,10 @@ describe("SMS codes", () => {
     const from = "10.8.0.1";
     const results = [];
     for (let i = 0; i < CODE_RULES.perAddress.limit + 1; i++) {
-      results.push((await requestVerificationCode({ phone: uniquePhone(), address: from, locale: "ar", defaultRegion: "MA" })).status);
+      results.push(
+        (await requestVerificationCode({ phone: uniquePhone(), address: from, locale: "ar", defaultRegion: "MA" }))
+          .status,
+      );
     }
     expect(results.slice(0, -1).every((s) => s === "sent")).toBe(true);
     expect(results.at(-1)).toBe("wait");
@@ -123,7 +134,10 @@ describe("number sessions", () => {
 });
 
 function withSession(url: string, phone: string, init: { method?: string; body?: URLSearchParams } = {}) {
-  const headers = new Headers({ cookie: `${NUMBER_SESSION_COOKIE}=${createNumberSession(phone).value}`, "sec-fetch-site": "same-origin" });
+  const headers = new Headers({
+    cookie: `${NUMBER_SESSION_COOKIE}=${createNumberSession(phone).value}`,
+    "sec-fetch-site": "same-origin",
+  });
   if (init.body) headers.set("content-type", "application/x-www-form-urlencoded");
   return new NextRequest(`http://stopsms.test${url}`, { method: init.method ?? "GET", headers, body: init.body });
 }
@@ -153,13 +167,18 @@ describe("my number", () => {
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toMatch(/^\/receipt\/R-/);
     const changes = await db().oppositionChange.findMany({ where: { phone }, orderBy: { seq: "asc" } });
-    expect(changes.map((c) => [c.op, c.reason])).toEqual([["add", "opposed"], ["remove", "withdrawn"]]);
+    expect(changes.map((c) => [c.op, c.reason])).toEqual([
+      ["add", "opposed"],
+      ["remove", "withdrawn"],
+    ]);
     // Posting again changes nothing.
     await withdrawRoute(withSession("/number/withdraw/confirm", phone, { method: "POST", body }));
     expect(await db().oppositionChange.count({ where: { phone } })).toBe(2);
     // Without the confirmation field, nothing is withdrawn.
     await recordOpposition({ phone, target: { scope: "all", senderId: null }, source: "web", verified: true });
-    await withdrawRoute(withSession("/number/withdraw/confirm", phone, { method: "POST", body: new URLSearchParams({ scope: "all" }) }));
+    await withdrawRoute(
+      withSession("/number/withdraw/confirm", phone, { method: "POST", body: new URLSearchParams({ scope: "all" }) }),
+    );
     expect(await db().opposition.count({ where: { phone, withdrawnAt: null } })).toBe(1);
   });
 });

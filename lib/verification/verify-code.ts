@@ -24,6 +24,7 @@ export async function verifyCode(input: { phone: string; code: string; now?: Dat
     const triesLeft = CODE_RULES.maxTries - row.tries;
     return triesLeft > 0 ? { status: "wrong", triesLeft } : { status: "expired" };
   }
-  const spent = await db().$executeRaw`UPDATE verification_codes SET used_at = ${now} WHERE id = ${row.id} AND used_at IS NULL`;
+  const spent = await db()
+    .$executeRaw`UPDATE verification_codes SET used_at = ${now} WHERE id = ${row.id} AND used_at IS NULL`;
   return spent === 1 ? { status: "verified" } : { status: "expired" };
 }

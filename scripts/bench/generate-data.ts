@@ -20,7 +20,10 @@ const ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
  */
 export async function generateBenchLinks(client: pg.Client, log: (line: string) => void): Promise<void> {
   const started = Date.now();
-  const digits = Array.from({ length: 8 }, (_, k) => `substr('${ALPHABET}', ((x / ${57 ** k}::int8) % 57)::int + 1, 1)`).join(" || ");
+  const digits = Array.from(
+    { length: 8 },
+    (_, k) => `substr('${ALPHABET}', ((x / ${57 ** k}::int8) % 57)::int + 1, 1)`,
+  ).join(" || ");
   await client.query(`
     INSERT INTO stop_links (code, phone, sender_id, provider_id, campaign, created_at, expires_at)
     SELECT ${digits}, '+2127' || (10000000 + i)::text,
@@ -37,15 +40,20 @@ export async function generateBenchData(client: pg.Client, log: (line: string) =
     await client.query(sql);
     log(`  ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   };
-  await step("senders and provider", `
+  await step(
+    "senders and provider",
+    `
     INSERT INTO senders (code, name, updated_at) SELECT 'bench-sender-' || i, 'Bench Sender ' || i, now() FROM generate_series(1, ${SENDERS}) i;
     INSERT INTO providers (slug, name, anrt_number, updated_at) VALUES ('bench-provider', 'Bench Provider', 'ANRT-BENCH', now());
-    INSERT INTO provider_senders (provider_id, sender_id) SELECT p.id, s.id FROM providers p, senders s WHERE p.slug = 'bench-provider';`);
+    INSERT INTO provider_senders (provider_id, sender_id) SELECT p.id, s.id FROM providers p, senders s WHERE p.slug = 'bench-provider';`,
+  );
   // Oppositions 1..7.5M: i <= 5M stay in force; the others are added then withdrawn.
   const total = IN_FORCE + WITHDRAWN;
   // The changes carry their log index and salt; the transparency log's leaves and subtree hashes are then
   // built set-based (log_complete_bulk_load), not row by row by the trigger, which is off for this insert.
-  await step("opposition_changes (10 M)", `
+  await step(
+    "opposition_changes (10 M)",
+    `
     SET session_replication_role = replica;
     INSERT INTO opposition_changes (op, phone, scope, sender_id, source, reason, at, log_index, salt)
     SELECT e.op::"ChangeOp", '+2126' || (10000000 + e.i)::text,
@@ -60,19 +68,26 @@ export async function generateBenchData(client: pg.Client, log: (line: string) =
       UNION ALL
       SELECT i, 'remove', (i::float8 / ${total}) + (1 - i::float8 / ${total}) * 0.5 FROM generate_series(${IN_FORCE + 1}, ${total}) i
     ) e ORDER BY e.t, e.i, e.op;
-    SET session_replication_role = DEFAULT`);
+    SET session_replication_role = DEFAULT`,
+  );
   await step("transparency log: 10 M leaves and their subtree hashes", "SELECT log_complete_bulk_load()");
-  await step("oppositions (7.5 M, 5 M in force)", `
+  await step(
+    "oppositions (7.5 M, 5 M in force)",
+    `
     INSERT INTO oppositions (phone, scope, sender_id, source, verified, created_at, withdrawn_at, last_seq, receipt_id, ended_reason)
     SELECT a.phone, a.scope, a.sender_id, a.source, true, a.at, r.at, coalesce(r.seq, a.seq), 'R-BENCH-' || a.seq, CASE WHEN r.at IS NOT NULL THEN 'withdrawn' END
     FROM opposition_changes a LEFT JOIN opposition_changes r ON r.phone = a.phone AND r.op = 'remove'
     WHERE a.op = 'add' AND a.phone LIKE '+2126%'
-    ORDER BY a.seq`);
-  await step("daily rollups", `
+    ORDER BY a.seq`,
+  );
+  await step(
+    "daily rollups",
+    `
     INSERT INTO daily_opposition_stats (day, scope, sender_id, source, added, withdrawn)
     SELECT (at AT TIME ZONE 'Africa/Casablanca')::date, scope, sender_id, source, count(*) FILTER (WHERE op = 'add'), count(*) FILTER (WHERE op = 'remove')
     FROM opposition_changes GROUP BY 1, 2, 3, 4
-    ON CONFLICT (day, scope, sender_id, source) DO UPDATE SET added = EXCLUDED.added, withdrawn = EXCLUDED.withdrawn`);
+    ON CONFLICT (day, scope, sender_id, source) DO UPDATE SET added = EXCLUDED.added, withdrawn = EXCLUDED.withdrawn`,
+  );
   await generateBenchLinks(client, log);
   // As autovacuum would leave it in production: index-only scans need the visibility map (docs/performance.md).
   await step("vacuum and analyze", "VACUUM (ANALYZE)");

@@ -11,4 +11,5 @@ export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; val
   return { ms: performance.now() - started, value };
 }
 
-export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });

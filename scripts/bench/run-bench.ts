@@ -59,7 +59,9 @@ async function prepareDatabase(): Promise<void> {
     log("generating national-scale data (5 M in force, 10 M changes)…");
     const { ms } = await timed(() => generateBenchData(client, log));
     report("data generation (SQL, set-based)", `${fmt(ms / 1000, 0)} s`, "—", "minutes", ms < 15 * 60_000);
-  } else if ((await client.query("SELECT 1 FROM stop_links WHERE campaign = $1 LIMIT 1", [GENERATED_CAMPAIGN])).rowCount === 0) {
+  } else if (
+    (await client.query("SELECT 1 FROM stop_links WHERE campaign = $1 LIMIT 1", [GENERATED_CAMPAIGN])).rowCount === 0
+  ) {
     await generateBenchLinks(client, log); // databases generated before the links were part of the data
     await client.query("ANALYZE stop_links");
   }
@@ -82,7 +84,13 @@ let rateLimitedMs = 0;
 let rateLimitedCalls = 0;
 
 /** A signed call that, like any well-behaved client, waits out a 429's Retry-After and tries again. */
-async function signedFetch(server: AppServer, key: { keyid: string; privateKey: KeyObject }, method: string, pathAndQuery: string, body?: string) {
+async function signedFetch(
+  server: AppServer,
+  key: { keyid: string; privateKey: KeyObject },
+  method: string,
+  pathAndQuery: string,
+  body?: string,
+) {
   for (;;) {
     const url = `${server.url}/api/v1${pathAndQuery}`;
     const headers = await signRequest({ method, url, body, ...key });
@@ -98,7 +106,16 @@ async function signedFetch(server: AppServer, key: { keyid: string; privateKey: 
 
 async function benchSnapshot(server: AppServer, key: { keyid: string; privateKey: KeyObject }, jwks: Jwks) {
   const copy = await timed(async () => {
-    const result = spawnSync("psql", [benchUrl, "-q", "-c", "\\copy (SELECT o.phone, o.scope, s.code, o.created_at FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id WHERE o.withdrawn_at IS NULL ORDER BY o.id) TO '/dev/null'"], { encoding: "utf8" });
+    const result = spawnSync(
+      "psql",
+      [
+        benchUrl,
+        "-q",
+        "-c",
+        "\\copy (SELECT o.phone, o.scope, s.code, o.created_at FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id WHERE o.withdrawn_at IS NULL ORDER BY o.id) TO '/dev/null'",
+      ],
+      { encoding: "utf8" },
+    );
     if (result.status !== 0) throw new Error(result.stderr);
   });
   let entries = 0;
@@ -106,7 +123,12 @@ async function benchSnapshot(server: AppServer, key: { keyid: string; privateKey
   let verified = true;
   const api = await timed(async () => {
     do {
-      const { response, bytes } = await signedFetch(server, key, "GET", `/suppressions/snapshot?limit=50000${cursor ? `&cursor=${cursor}` : ""}`);
+      const { response, bytes } = await signedFetch(
+        server,
+        key,
+        "GET",
+        `/suppressions/snapshot?limit=50000${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       verified &&= await verifyPlatformResponse(response, bytes, jwks);
       const page = JSON.parse(Buffer.from(bytes).toString()) as { entries: unknown[]; cursor: string | null };
       entries += page.entries.length;
@@ -115,7 +137,13 @@ async function benchSnapshot(server: AppServer, key: { keyid: string; privateKey
   });
   const apiRate = entries / (api.ms / 1000);
   const copyRate = entries / (copy.ms / 1000);
-  report("snapshot: whole list through the signed API, every page verified", `${fmt(apiRate)} rows/s (${fmt(entries)} rows in ${fmt(api.ms / 1000, 1)} s${verified ? "" : ", SIGNATURE FAILURE"})`, `COPY … TO STDOUT: ${fmt(copyRate)} rows/s`, "≥ 50 % of COPY", apiRate >= copyRate * 0.5 && verified);
+  report(
+    "snapshot: whole list through the signed API, every page verified",
+    `${fmt(apiRate)} rows/s (${fmt(entries)} rows in ${fmt(api.ms / 1000, 1)} s${verified ? "" : ", SIGNATURE FAILURE"})`,
+    `COPY … TO STDOUT: ${fmt(copyRate)} rows/s`,
+    "≥ 50 % of COPY",
+    apiRate >= copyRate * 0.5 && verified,
+  );
   rows.at(-1)!.result += ` = ${fmt((apiRate / copyRate) * 100, 0)} % of COPY`;
 }
 
@@ -123,12 +151,20 @@ async function benchChanges(server: AppServer, key: { keyid: string; privateKey:
   const latencies: number[] = [];
   for (let i = 0; i < 40; i++) {
     const after = randomInt(0, Math.max(1, head - 20_000));
-    const { ms, value } = await timed(() => signedFetch(server, key, "GET", `/suppressions/changes?after=${after}&limit=10000`));
+    const { ms, value } = await timed(() =>
+      signedFetch(server, key, "GET", `/suppressions/changes?after=${after}&limit=10000`),
+    );
     if (value.response.status !== 200) throw new Error(`changes answered ${value.response.status}`);
     latencies.push(ms);
   }
   const p50 = percentile(latencies, 50);
-  report("change feed: page of 10 000 at random positions (40 pages)", `p50 ${fmt(p50)} ms, p99 ${fmt(percentile(latencies, 99))} ms`, "—", "p50 < 100 ms", p50 < 100);
+  report(
+    "change feed: page of 10 000 at random positions (40 pages)",
+    `p50 ${fmt(p50)} ms, p99 ${fmt(percentile(latencies, 99))} ms`,
+    "—",
+    "p50 < 100 ms",
+    p50 < 100,
+  );
   let after = 0;
   let total = 0;
   const waitedBefore = rateLimitedMs;
@@ -152,35 +188,71 @@ async function benchChanges(server: AppServer, key: { keyid: string; privateKey:
 }
 
 async function benchWashAndMint(server: AppServer, key: { keyid: string; privateKey: KeyObject }) {
-  const batch = (call: number) => Array.from({ length: 100_000 }, (_, i) => `+2126${10_000_000 + call * 100_000 + i * 7 + 3}`);
+  const batch = (call: number) =>
+    Array.from({ length: 100_000 }, (_, i) => `+2126${10_000_000 + call * 100_000 + i * 7 + 3}`);
   let suppressed = 0;
   const wash = await timed(async () => {
     for (let call = 0; call < 10; call++) {
-      const { response, bytes } = await signedFetch(server, key, "POST", "/suppressions/check", JSON.stringify({ sender: "bench-sender-1", phones: batch(call) }));
-      if (response.status !== 200) throw new Error(`check answered ${response.status}: ${Buffer.from(bytes).toString().slice(0, 200)}`);
+      const { response, bytes } = await signedFetch(
+        server,
+        key,
+        "POST",
+        "/suppressions/check",
+        JSON.stringify({ sender: "bench-sender-1", phones: batch(call) }),
+      );
+      if (response.status !== 200)
+        throw new Error(`check answered ${response.status}: ${Buffer.from(bytes).toString().slice(0, 200)}`);
       suppressed += (JSON.parse(Buffer.from(bytes).toString()) as { suppressed: unknown[] }).suppressed.length;
     }
   });
-  report("wash: 1 M numbers in 10 calls of 100 000", `${fmt(wash.ms / 1000, 2)} s (${fmt(suppressed)} suppressed)`, "—", "< 5 s", wash.ms < 5000);
+  report(
+    "wash: 1 M numbers in 10 calls of 100 000",
+    `${fmt(wash.ms / 1000, 2)} s (${fmt(suppressed)} suppressed)`,
+    "—",
+    "< 5 s",
+    wash.ms < 5000,
+  );
   const campaign = `bench-run-${Date.now()}`;
   let minted = 0;
   const mint = await timed(async () => {
     for (let call = 0; call < 10; call++) {
-      const { response, bytes } = await signedFetch(server, key, "POST", "/links", JSON.stringify({ sender: "bench-sender-2", campaign, phones: batch(call), expires_in_days: 90 }));
+      const { response, bytes } = await signedFetch(
+        server,
+        key,
+        "POST",
+        "/links",
+        JSON.stringify({ sender: "bench-sender-2", campaign, phones: batch(call), expires_in_days: 90 }),
+      );
       if (response.status !== 200) throw new Error(`links answered ${response.status}`);
       const links = (JSON.parse(Buffer.from(bytes).toString()) as { links: { code: string }[] }).links;
       minted += links.length;
     }
   });
-  report("mint: 1 M links in 10 calls of 100 000", `${fmt(mint.ms / 1000, 1)} s (${fmt(minted)} links)`, "—", "< 30 s", mint.ms < 30_000);
+  report(
+    "mint: 1 M links in 10 calls of 100 000",
+    `${fmt(mint.ms / 1000, 1)} s (${fmt(minted)} links)`,
+    "—",
+    "< 30 s",
+    mint.ms < 30_000,
+  );
 }
 
 function cannon(url: string, seconds: number, paths?: string[]): Promise<autocannon.Result> {
   let next = 0;
   // With paths, each request asks for the next one: a campaign's traffic spreads over many codes.
-  const requests = paths ? [{ method: "GET" as const, setupRequest: (request: autocannon.Request) => ({ ...request, path: paths[next++ % paths.length]! }) }] : undefined;
+  const requests = paths
+    ? [
+        {
+          method: "GET" as const,
+          setupRequest: (request: autocannon.Request) => ({ ...request, path: paths[next++ % paths.length]! }),
+        },
+      ]
+    : undefined;
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: 50, duration: seconds, headers: { "accept-language": "fr" }, requests }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon(
+      { url, connections: 50, duration: seconds, headers: { "accept-language": "fr" }, requests },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
   });
 }
 
@@ -193,7 +265,11 @@ async function benchLanding(server: AppServer, codes: string[]) {
   await new Promise<void>((resolve) => bare.listen(3249, "127.0.0.1", resolve));
   const reference = await cannon("http://127.0.0.1:3249/", 10);
   bare.close();
-  const landing = await cannon(server.url, 10, codes.map((code) => `/${code}`));
+  const landing = await cannon(
+    server.url,
+    10,
+    codes.map((code) => `/${code}`),
+  );
   const ratio = landing.requests.average / reference.requests.average;
   report(
     `landing page /<code> (autocannon, 50 connections, 10 s, ${fmt(codes.length)} different codes in turn)`,
@@ -207,24 +283,47 @@ async function benchLanding(server: AppServer, codes: string[]) {
 async function benchDashboard(server: AppServer, client: pg.Client) {
   const email = `bench-${Date.now()}@cndp.example`;
   const { hashPassword } = await import("@/lib/auth/password");
-  await client.query("INSERT INTO staff_users (email, password_hash, role, updated_at) VALUES ($1, $2, 'analyst', now())", [email, await hashPassword("benchmark passphrase")]);
+  await client.query(
+    "INSERT INTO staff_users (email, password_hash, role, updated_at) VALUES ($1, $2, 'analyst', now())",
+    [email, await hashPassword("benchmark passphrase")],
+  );
   const signIn = await fetch(`${server.url}/staff/sign-in/submit`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ email, password: "benchmark passphrase" }),
     redirect: "manual",
   });
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const requests = ["/staff?range=7d", "/staff?range=90d", "/staff/export/senders?range=90d", "/staff/export/compliance?range=30d", "/staff/export/daily?range=90d"];
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const requests = [
+    "/staff?range=7d",
+    "/staff?range=90d",
+    "/staff/export/senders?range=90d",
+    "/staff/export/compliance?range=30d",
+    "/staff/export/daily?range=90d",
+  ];
   for (const request of requests) {
     const latencies: number[] = [];
     for (let i = 0; i < 25; i++) {
-      const { ms, value } = await timed(() => fetch(`${server.url}${request}`, { headers: { cookie } }).then(async (r) => ({ status: r.status, body: await r.text() })));
+      const { ms, value } = await timed(() =>
+        fetch(`${server.url}${request}`, { headers: { cookie } }).then(async (r) => ({
+          status: r.status,
+          body: await r.text(),
+        })),
+      );
       if (value.status !== 200) throw new Error(`${request} answered ${value.status}`);
       latencies.push(ms);
     }
     const p95 = percentile(latencies, 95);
-    report(`dashboard: ${request} at 10 M changes (25 requests)`, `p95 ${fmt(p95)} ms, p50 ${fmt(percentile(latencies, 50))} ms`, "—", "p95 < 200 ms", p95 < 200);
+    report(
+      `dashboard: ${request} at 10 M changes (25 requests)`,
+      `p95 ${fmt(p95)} ms, p50 ${fmt(percentile(latencies, 50))} ms`,
+      "—",
+      "p95 < 200 ms",
+      p95 < 200,
+    );
   }
 }
 
@@ -271,19 +370,33 @@ async function benchLogWrite(client: pg.Client) {
  */
 async function benchLogProofs(server: AppServer, key: { keyid: string; privateKey: KeyObject }, jwks: Jwks) {
   const { verifyInclusion: verify, fromBase64Url: decode } = await import("@/lib/transparency-log/merkle");
-  const treeHead = JSON.parse(await (await fetch(`${server.url}/api/v1/log/tree-head`)).text()) as { size: number; root: string };
+  const treeHead = JSON.parse(await (await fetch(`${server.url}/api/v1/log/tree-head`)).text()) as {
+    size: number;
+    root: string;
+  };
   const unsignedInclusion: number[] = [];
   const unsignedConsistency: number[] = [];
   let unsignedValid = true;
   for (let i = 0; i < 200; i++) {
     const headers = { "x-forwarded-for": `10.88.${i % 250}.${Math.floor(i / 250)}` };
     const index = randomInt(0, treeHead.size);
-    const proof = await timed(() => fetch(`${server.url}/api/v1/log/inclusion?index=${index}&size=${treeHead.size}`, { headers }).then(async (r) => ({ response: r, bytes: new Uint8Array(await r.arrayBuffer()) })));
+    const proof = await timed(() =>
+      fetch(`${server.url}/api/v1/log/inclusion?index=${index}&size=${treeHead.size}`, { headers }).then(async (r) => ({
+        response: r,
+        bytes: new Uint8Array(await r.arrayBuffer()),
+      })),
+    );
     unsignedInclusion.push(proof.ms);
     const body = JSON.parse(Buffer.from(proof.value.bytes).toString()) as { leaf: string; path: string[] };
-    unsignedValid &&= (await verifyPlatformResponse(proof.value.response, proof.value.bytes, jwks)) && verify(index, treeHead.size, decode(body.leaf), body.path.map(decode), decode(treeHead.root));
+    unsignedValid &&=
+      (await verifyPlatformResponse(proof.value.response, proof.value.bytes, jwks)) &&
+      verify(index, treeHead.size, decode(body.leaf), body.path.map(decode), decode(treeHead.root));
     const from = randomInt(1, treeHead.size - 1);
-    const c = await timed(() => fetch(`${server.url}/api/v1/log/consistency?from=${from}&to=${treeHead.size}`, { headers: { "x-forwarded-for": `10.89.${i % 250}.1` } }).then((r) => r.status));
+    const c = await timed(() =>
+      fetch(`${server.url}/api/v1/log/consistency?from=${from}&to=${treeHead.size}`, {
+        headers: { "x-forwarded-for": `10.89.${i % 250}.1` },
+      }).then((r) => r.status),
+    );
     unsignedConsistency.push(c.ms);
     unsignedValid &&= c.value === 200;
   }
@@ -295,7 +408,10 @@ async function benchLogProofs(server: AppServer, key: { keyid: string; privateKe
     percentile(unsignedInclusion, 95) < 20 && percentile(unsignedConsistency, 95) < 20 && unsignedValid,
   );
   const { verifyInclusion, fromBase64Url } = await import("@/lib/transparency-log/merkle");
-  const head = JSON.parse(Buffer.from((await signedFetch(server, key, "GET", "/log/tree-head")).bytes).toString()) as { size: number; root: string };
+  const head = JSON.parse(Buffer.from((await signedFetch(server, key, "GET", "/log/tree-head")).bytes).toString()) as {
+    size: number;
+    root: string;
+  };
   const root = fromBase64Url(head.root);
   const inclusion: number[] = [];
   const consistency: number[] = [];
@@ -305,7 +421,9 @@ async function benchLogProofs(server: AppServer, key: { keyid: string; privateKe
     const proof = await timed(() => signedFetch(server, key, "GET", `/log/inclusion?index=${index}&size=${head.size}`));
     inclusion.push(proof.ms);
     const body = JSON.parse(Buffer.from(proof.value.bytes).toString()) as { leaf: string; path: string[] };
-    valid &&= (await verifyPlatformResponse(proof.value.response, proof.value.bytes, jwks)) && verifyInclusion(index, head.size, fromBase64Url(body.leaf), body.path.map(fromBase64Url), root);
+    valid &&=
+      (await verifyPlatformResponse(proof.value.response, proof.value.bytes, jwks)) &&
+      verifyInclusion(index, head.size, fromBase64Url(body.leaf), body.path.map(fromBase64Url), root);
     const from = randomInt(1, head.size - 1);
     const c = await timed(() => signedFetch(server, key, "GET", `/log/consistency?from=${from}&to=${head.size}`));
     consistency.push(c.ms);
@@ -329,13 +447,26 @@ async function benchLogProofs(server: AppServer, key: { keyid: string; privateKe
 async function benchNumberEvents(server: AppServer, client: pg.Client) {
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
   const keyid = `bench-operator-${Date.now()}`;
-  await client.query("INSERT INTO providers (slug, name, anrt_number, kind, updated_at) VALUES ('bench-operator', 'Bench Operator', 'ANRT-BENCH-OP', 'operator', now()) ON CONFLICT (slug) DO NOTHING");
-  await client.query("INSERT INTO provider_keys (keyid, provider_id, public_key_pem) SELECT $1, id, $2 FROM providers WHERE slug = 'bench-operator'", [keyid, publicKey.export({ type: "spki", format: "pem" }).toString()]);
+  await client.query(
+    "INSERT INTO providers (slug, name, anrt_number, kind, updated_at) VALUES ('bench-operator', 'Bench Operator', 'ANRT-BENCH-OP', 'operator', now()) ON CONFLICT (slug) DO NOTHING",
+  );
+  await client.query(
+    "INSERT INTO provider_keys (keyid, provider_id, public_key_pem) SELECT $1, id, $2 FROM providers WHERE slug = 'bench-operator'",
+    [keyid, publicKey.export({ type: "spki", format: "pem" }).toString()],
+  );
   const key = { keyid, privateKey: createPrivateKey(privateKey.export({ type: "pkcs8", format: "pem" })) };
   const start = randomInt(1, 5_000_000 - 10_000);
   const phones = Array.from({ length: 10_000 }, (_, i) => `+2126${10_000_000 + start + i}`);
   const call = async (event: string, at: string) => {
-    const { ms, value } = await timed(() => signedFetch(server, key, "POST", "/numbers/events", JSON.stringify({ events: phones.map((phone) => ({ phone, event, at })) })));
+    const { ms, value } = await timed(() =>
+      signedFetch(
+        server,
+        key,
+        "POST",
+        "/numbers/events",
+        JSON.stringify({ events: phones.map((phone) => ({ phone, event, at })) }),
+      ),
+    );
     if (value.response.status !== 200) throw new Error(`numbers/events answered ${value.response.status}`);
     return { ms, result: JSON.parse(Buffer.from(value.bytes).toString()) as { ended: number; restored: number } };
   };
@@ -356,7 +487,9 @@ async function benchNumberEvents(server: AppServer, client: pg.Client) {
  */
 async function benchOpenData(server: AppServer) {
   const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
-  const paths = ["headline", "refusals-daily", "refusals-weekly", "senders", "sectors", "complaints-daily", "providers"].map((d) => `/api/open/v1/${d}.json`).concat(["/statistics"]);
+  const paths = ["headline", "refusals-daily", "refusals-weekly", "senders", "sectors", "complaints-daily", "providers"]
+    .map((d) => `/api/open/v1/${d}.json`)
+    .concat(["/statistics"]);
   const worst: string[] = [];
   let allMet = true;
   for (const path of paths) {
@@ -364,7 +497,12 @@ async function benchOpenData(server: AppServer) {
     for (let i = 0; i < 25; i++) {
       // Periods are whole weeks: a week apart each time, so that no request finds another's figures cached.
       const url = `${server.url}${path}?range=custom&from=${day(120 + 7 * i)}&to=${day(7 * i)}`;
-      const { ms, value } = await timed(() => fetch(url, { headers: { "x-forwarded-for": `10.77.${i}.${paths.indexOf(path)}` } }).then(async (r) => ({ status: r.status, body: await r.text() })));
+      const { ms, value } = await timed(() =>
+        fetch(url, { headers: { "x-forwarded-for": `10.77.${i}.${paths.indexOf(path)}` } }).then(async (r) => ({
+          status: r.status,
+          body: await r.text(),
+        })),
+      );
       if (value.status !== 200) throw new Error(`${path} answered ${value.status}`);
       latencies.push(ms);
     }
@@ -372,21 +510,48 @@ async function benchOpenData(server: AppServer) {
     allMet &&= p95 < 100;
     worst.push(`${path.replace("/api/open/v1/", "").replace(".json", "")} ${fmt(p95)}`);
   }
-  report("open statistics: each dataset and /statistics at 10 M changes, uncached (25 requests each, p95 ms)", worst.join(", "), "—", "< 100 ms p95 each", allMet);
+  report(
+    "open statistics: each dataset and /statistics at 10 M changes, uncached (25 requests each, p95 ms)",
+    worst.join(", "),
+    "—",
+    "< 100 ms p95 each",
+    allMet,
+  );
 }
 
 /** `npm run admin -- log:verify` over the whole log. */
 async function benchLogVerify() {
   const started = Date.now();
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", "log:verify"], { env: { ...process.env, DATABASE_URL: benchUrl, NODE_OPTIONS: "" }, encoding: "utf8" });
+  const result = spawnSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", "log:verify"],
+    { env: { ...process.env, DATABASE_URL: benchUrl, NODE_OPTIONS: "" }, encoding: "utf8" },
+  );
   const ms = Date.now() - started;
-  report("transparency log: `log:verify` recomputes every leaf and stored hash from the changes table", `${fmt(ms / 1000, 1)} s: ${(result.stdout || result.stderr).trim().split("\n")[0]}`, "—", "—", result.status === 0 ? null : false);
+  report(
+    "transparency log: `log:verify` recomputes every leaf and stored hash from the changes table",
+    `${fmt(ms / 1000, 1)} s: ${(result.stdout || result.stderr).trim().split("\n")[0]}`,
+    "—",
+    "—",
+    result.status === 0 ? null : false,
+  );
 }
 
 async function benchColdStart() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "stopsms-cold-"));
   const started = Date.now();
-  const child = spawn("npm", ["start"], { env: { ...process.env, DATABASE_URL: "", AUTH_SECRET: "", STOPSMS_DATA_DIR: dataDir, PORT: "3248", NODE_OPTIONS: "" }, stdio: "ignore", detached: true });
+  const child = spawn("npm", ["start"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      AUTH_SECRET: "",
+      STOPSMS_DATA_DIR: dataDir,
+      PORT: "3248",
+      NODE_OPTIONS: "",
+    },
+    stdio: "ignore",
+    detached: true,
+  });
   let ms = NaN;
   for (let i = 0; i < 600; i++) {
     try {
@@ -400,7 +565,13 @@ async function benchColdStart() {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   process.kill(-child.pid!, "SIGTERM");
-  report("cold start: `npm start` on the embedded database (fresh data dir, built app) until /api/health answers", `${fmt(ms / 1000, 1)} s`, "—", "—", null);
+  report(
+    "cold start: `npm start` on the embedded database (fresh data dir, built app) until /api/health answers",
+    `${fmt(ms / 1000, 1)} s`,
+    "—",
+    "—",
+    null,
+  );
 }
 
 async function main() {
@@ -410,20 +581,37 @@ async function main() {
   await client.connect();
   const key = await registerKey(client);
   const head = Number((await client.query("SELECT max(seq) AS head FROM opposition_changes")).rows[0].head);
-  const counts = (await client.query("SELECT (SELECT count(*) FROM oppositions WHERE withdrawn_at IS NULL) AS in_force, (SELECT count(*) FROM opposition_changes) AS changes, (SELECT count(*) FROM stop_links) AS links")).rows[0];
-  log(`data: ${fmt(Number(counts.in_force))} oppositions in force, ${fmt(Number(counts.changes))} changes, ${fmt(Number(counts.links))} links`);
+  const counts = (
+    await client.query(
+      "SELECT (SELECT count(*) FROM oppositions WHERE withdrawn_at IS NULL) AS in_force, (SELECT count(*) FROM opposition_changes) AS changes, (SELECT count(*) FROM stop_links) AS links",
+    )
+  ).rows[0];
+  log(
+    `data: ${fmt(Number(counts.in_force))} oppositions in force, ${fmt(Number(counts.changes))} changes, ${fmt(Number(counts.links))} links`,
+  );
   // BENCH_CPU_PROF=<dir> writes the server's V8 CPU profile there when it stops (to find a bottleneck).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   // The bench washes and mints several million numbers a minute on purpose: no per-provider quota here.
-  const server = await startAppServer(benchUrl, PORT, { DB_POOL_MAX: "10", STOPSMS_PROVIDER_NUMBERS_PER_MINUTE: "1000000000" }, profile);
+  const server = await startAppServer(
+    benchUrl,
+    PORT,
+    { DB_POOL_MAX: "10", STOPSMS_PROVIDER_NUMBERS_PER_MINUTE: "1000000000" },
+    profile,
+  );
   try {
     const jwks = (await (await fetch(`${server.url}/.well-known/stopsms-keys.json`)).json()) as Jwks;
     if (wanted("snapshot")) await benchSnapshot(server, key, jwks);
     if (wanted("changes")) await benchChanges(server, await registerKey(client), head);
     if (wanted("wash") || wanted("mint")) await benchWashAndMint(server, await registerKey(client));
     if (wanted("landing")) {
-      const codes = await client.query<{ code: string }>("SELECT code FROM stop_links WHERE campaign = $1 ORDER BY phone DESC LIMIT 10000", [GENERATED_CAMPAIGN]);
-      await benchLanding(server, codes.rows.map((row) => row.code));
+      const codes = await client.query<{ code: string }>(
+        "SELECT code FROM stop_links WHERE campaign = $1 ORDER BY phone DESC LIMIT 10000",
+        [GENERATED_CAMPAIGN],
+      );
+      await benchLanding(
+        server,
+        codes.rows.map((row) => row.code),
+      );
     }
     if (wanted("dashboard")) await benchDashboard(server, client);
     if (wanted("numbers")) await benchNumberEvents(server, client);
@@ -440,7 +628,11 @@ async function main() {
   if (wanted("coldstart")) await benchColdStart();
   if (only) return;
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, PostgreSQL on 127.0.0.1 (same machine)`;
-  const table = ["| benchmark | result | reference (same run) | target | met |", "|---|---|---|---|---|", ...rows.map((r) => `| ${r.benchmark} | ${r.result} | ${r.reference} | ${r.target} | ${r.met} |`)].join("\n");
+  const table = [
+    "| benchmark | result | reference (same run) | target | met |",
+    "|---|---|---|---|---|",
+    ...rows.map((r) => `| ${r.benchmark} | ${r.result} | ${r.reference} | ${r.target} | ${r.met} |`),
+  ].join("\n");
   await writeFile(
     "docs/benchmarks.md",
     `# Benchmarks\n\nMeasured by \`npm run bench\` on ${new Date().toISOString()}.\nMachine: ${machine}.\nData: ${fmt(Number(counts.in_force))} oppositions in force (7.5 M rows), ${fmt(Number(counts.changes))} feed changes over 180 days, ${fmt(Number(counts.links))} minted links (the mint benchmark adds 1 M more, removed by the next run).\nWhat limited each figure and what was done about it: [performance.md](performance.md).\n\n${table}\n`,

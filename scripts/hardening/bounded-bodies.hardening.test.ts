@@ -17,19 +17,27 @@ function rssMiB(pid: number): number {
 }
 
 /** Streams up to `total` bytes as a chunked body (no Content-Length); stops when the answer arrives. */
-function chunkedUpload(url: string, headers: Record<string, string>, total: number): Promise<{ status: number; sentMiB: number }> {
+function chunkedUpload(
+  url: string,
+  headers: Record<string, string>,
+  total: number,
+): Promise<{ status: number; sentMiB: number }> {
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
     const chunk = Buffer.alloc(256 * 1024, 0x20);
-    const request = http.request(url, { method: "POST", headers: { ...headers, "content-type": "application/json" } }, (response) => {
-      answered = true;
-      response.resume();
-      response.on("end", () => {
-        request.destroy();
-        resolve({ status: response.statusCode ?? 0, sentMiB: sent / MiB });
-      });
-    });
+    const request = http.request(
+      url,
+      { method: "POST", headers: { ...headers, "content-type": "application/json" } },
+      (response) => {
+        answered = true;
+        response.resume();
+        response.on("end", () => {
+          request.destroy();
+          resolve({ status: response.statusCode ?? 0, sentMiB: sent / MiB });
+        });
+      },
+    );
     request.on("error", (error) => (answered ? undefined : reject(error)));
     const pump = () => {
       while (!answered && sent < total) {
@@ -50,7 +58,13 @@ describe("request bodies cannot exhaust the server's memory", () => {
       const provider = await createProvider([sender.id]);
       const { publicKey, privateKey } = generateKeyPairSync("ed25519");
       const keyid = `${provider.slug}-big`;
-      await db().providerKey.create({ data: { keyid, providerId: provider.id, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() } });
+      await db().providerKey.create({
+        data: {
+          keyid,
+          providerId: provider.id,
+          publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+        },
+      });
       const url = `${server.url}/api/v1/suppressions/check`;
       const pid = server.process.pid!;
       await fetch(`${server.url}/api/health`);
@@ -58,7 +72,9 @@ describe("request bodies cannot exhaust the server's memory", () => {
       let peak = baseline;
       const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 50);
       const unsigned = Array.from({ length: 3 }, () => chunkedUpload(url, {}, 250 * MiB));
-      const signed = Array.from({ length: 3 }, async () => chunkedUpload(url, await signRequest({ method: "POST", url, body: "{}", keyid, privateKey }), 250 * MiB));
+      const signed = Array.from({ length: 3 }, async () =>
+        chunkedUpload(url, await signRequest({ method: "POST", url, body: "{}", keyid, privateKey }), 250 * MiB),
+      );
       const results = await Promise.all([...unsigned, ...signed]);
       clearInterval(sampler);
       expect(results.slice(0, 3).map((r) => r.status)).toEqual([401, 401, 401]);
@@ -69,10 +85,22 @@ describe("request bodies cannot exhaust the server's memory", () => {
       expect((await fetch(`${server.url}/api/health`)).ok).toBe(true);
       recordResult("bounded request bodies", {
         "parallel chunked uploads of up to 250 MB": 6,
-        "unsigned: status": results.slice(0, 3).map((r) => r.status).join(" "),
-        "unsigned: MiB sent before the answer": results.slice(0, 3).map((r) => r.sentMiB.toFixed(1)).join(" "),
-        "signed: status": results.slice(3).map((r) => r.status).join(" "),
-        "signed: MiB sent before the answer": results.slice(3).map((r) => r.sentMiB.toFixed(1)).join(" "),
+        "unsigned: status": results
+          .slice(0, 3)
+          .map((r) => r.status)
+          .join(" "),
+        "unsigned: MiB sent before the answer": results
+          .slice(0, 3)
+          .map((r) => r.sentMiB.toFixed(1))
+          .join(" "),
+        "signed: status": results
+          .slice(3)
+          .map((r) => r.status)
+          .join(" "),
+        "signed: MiB sent before the answer": results
+          .slice(3)
+          .map((r) => r.sentMiB.toFixed(1))
+          .join(" "),
         "server RSS before (MiB)": baseline.toFixed(0),
         "server RSS peak (MiB)": peak.toFixed(0),
       });

@@ -23,7 +23,11 @@ describe("client addresses come from the socket unless a trusted proxy speaks", 
       // A forged X-Forwarded-Host does not make a cross-site post look same-origin.
       const crossSite = await fetch(`${server.url}/report/submit`, {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", "x-forwarded-host": "evil.example" },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          origin: "https://evil.example",
+          "x-forwarded-host": "evil.example",
+        },
         body: "x=1",
         redirect: "manual",
       });
@@ -41,13 +45,29 @@ describe("client addresses come from the socket unless a trusted proxy speaks", 
 
 describe("production refuses to start half-configured", () => {
   it("exits with a clear message without STOPSMS_SIGNING_KEY, and health names the key and the gateway", async () => {
-    await expect(startAppServer(inject("databaseUrl"), PORT + 1, { STOPSMS_SIGNING_KEY: "" })).rejects.toThrow(/STOPSMS_SIGNING_KEY is required in production/);
-    await expect(startAppServer(inject("databaseUrl"), PORT + 1, { STOPSMS_SMS_GATEWAY: "" })).rejects.toThrow(/STOPSMS_SMS_GATEWAY is required in production/);
+    await expect(startAppServer(inject("databaseUrl"), PORT + 1, { STOPSMS_SIGNING_KEY: "" })).rejects.toThrow(
+      /STOPSMS_SIGNING_KEY is required in production/,
+    );
+    await expect(startAppServer(inject("databaseUrl"), PORT + 1, { STOPSMS_SMS_GATEWAY: "" })).rejects.toThrow(
+      /STOPSMS_SMS_GATEWAY is required in production/,
+    );
     const server = await startAppServer(inject("databaseUrl"), PORT + 1);
     try {
-      const health = (await (await fetch(`${server.url}/api/health`)).json()) as { status: string; signingKey: { keyid: string }; smsGateway: { name: string } };
-      expect(health).toMatchObject({ status: "ok", signingKey: { keyid: expect.stringMatching(/^stopsms-/) }, smsGateway: { name: "outbox" } });
-      recordResult("start-up checks", { "without STOPSMS_SIGNING_KEY": "refuses to start", "without STOPSMS_SMS_GATEWAY": "refuses to start", "/api/health": "names the key id and the gateway" });
+      const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
+        status: string;
+        signingKey: { keyid: string };
+        smsGateway: { name: string };
+      };
+      expect(health).toMatchObject({
+        status: "ok",
+        signingKey: { keyid: expect.stringMatching(/^stopsms-/) },
+        smsGateway: { name: "outbox" },
+      });
+      recordResult("start-up checks", {
+        "without STOPSMS_SIGNING_KEY": "refuses to start",
+        "without STOPSMS_SMS_GATEWAY": "refuses to start",
+        "/api/health": "names the key id and the gateway",
+      });
     } finally {
       await server.stop();
     }
@@ -60,11 +80,20 @@ describe("short-link misses are limited per address", () => {
     try {
       const ip = nextIp();
       const statuses: number[] = [];
-      for (let i = 0; i < 31; i++) statuses.push((await fetch(`${server.url}/zzzzzz${String(i).padStart(2, "2").replace(/[01]/g, "2")}`, { headers: { "x-forwarded-for": ip } })).status);
+      for (let i = 0; i < 31; i++)
+        statuses.push(
+          (
+            await fetch(`${server.url}/zzzzzz${String(i).padStart(2, "2").replace(/[01]/g, "2")}`, {
+              headers: { "x-forwarded-for": ip },
+            })
+          ).status,
+        );
       expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
       expect(statuses[30]).toBe(429);
       expect((await fetch(`${server.url}/zzzzzzzz`, { headers: { "x-forwarded-for": nextIp() } })).status).toBe(404);
-      recordResult("short-link misses", { "unknown codes from one address before 429": statuses.filter((s) => s === 404).length });
+      recordResult("short-link misses", {
+        "unknown codes from one address before 429": statuses.filter((s) => s === 404).length,
+      });
     } finally {
       await server.stop();
     }

@@ -24,13 +24,15 @@ function cluster() {
   const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
   chownSync(dir, uid, uid);
   // stdio ignored: the postmaster that pg_ctl forks would otherwise hold our pipes open, and we would wait forever.
-  const asPostgres = (tool: string, args: string[]) => execFileSync("runuser", ["-u", "postgres", "--", `${BIN}/${tool}`, ...args], { stdio: "ignore", timeout: 60_000 });
+  const asPostgres = (tool: string, args: string[]) =>
+    execFileSync("runuser", ["-u", "postgres", "--", `${BIN}/${tool}`, ...args], { stdio: "ignore", timeout: 60_000 });
   asPostgres("initdb", ["-D", `${dir}/data`, "-A", "trust", "-U", "postgres", "--no-sync"]);
   const options = `-p ${PG_PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
   return {
     url: `postgresql://postgres@127.0.0.1:${PG_PORT}/stopsms`,
     start: () => asPostgres("pg_ctl", ["-D", `${dir}/data`, "-o", options, "-l", `${dir}/log`, "-w", "start"]),
-    restart: () => asPostgres("pg_ctl", ["-D", `${dir}/data`, "-o", options, "-l", `${dir}/log`, "-m", "fast", "-w", "restart"]),
+    restart: () =>
+      asPostgres("pg_ctl", ["-D", `${dir}/data`, "-o", options, "-l", `${dir}/log`, "-m", "fast", "-w", "restart"]),
     stop: () => asPostgres("pg_ctl", ["-D", `${dir}/data`, "-m", "fast", "-w", "stop"]),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
@@ -64,8 +66,13 @@ async function outageRun(db: ReturnType<typeof cluster>) {
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  const provider = await client.query<{ id: number }>("INSERT INTO providers (slug, name, anrt_number, updated_at) VALUES ('outage', 'Outage', 'ANRT-OUT', now()) RETURNING id");
-  await client.query("INSERT INTO provider_keys (keyid, provider_id, public_key_pem) VALUES ('outage-k', $1, $2)", [provider.rows[0]!.id, publicKey.export({ type: "spki", format: "pem" }).toString()]);
+  const provider = await client.query<{ id: number }>(
+    "INSERT INTO providers (slug, name, anrt_number, updated_at) VALUES ('outage', 'Outage', 'ANRT-OUT', now()) RETURNING id",
+  );
+  await client.query("INSERT INTO provider_keys (keyid, provider_id, public_key_pem) VALUES ('outage-k', $1, $2)", [
+    provider.rows[0]!.id,
+    publicKey.export({ type: "spki", format: "pem" }).toString(),
+  ]);
   await client.end();
 
   const server = await startAppServer(db.url, APP_PORT, { DB_POOL_MAX: "4", STOPSMS_JOBS: "off" });
@@ -101,7 +108,10 @@ async function outageRun(db: ReturnType<typeof cluster>) {
     expect(Number(page.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await page.text()).toContain("Service momentanément indisponible");
     const url = `${server.url}/api/v1/senders`;
-    const api = await fetch(url, { headers: await signRequest({ method: "GET", url, keyid: "outage-k", privateKey }), signal: AbortSignal.timeout(10_000) });
+    const api = await fetch(url, {
+      headers: await signRequest({ method: "GET", url, keyid: "outage-k", privateKey }),
+      signal: AbortSignal.timeout(10_000),
+    });
     expect(api.status).toBe(503);
     expect(api.headers.get("content-type")).toBe("application/problem+json");
     expect(Number(api.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -111,7 +121,10 @@ async function outageRun(db: ReturnType<typeof cluster>) {
     db.start();
     let recoveredMs = -1;
     for (let i = 0; i < 150 && recoveredMs < 0; i++) {
-      const status = await fetch(`${server.url}/stop`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status, () => 0);
+      const status = await fetch(`${server.url}/stop`, { signal: AbortSignal.timeout(5_000) }).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) recoveredMs = Date.now() - downAt;
       else await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -125,12 +138,18 @@ async function outageRun(db: ReturnType<typeof cluster>) {
     let afterRestartMs = -1;
     for (let i = 0; i < 50 && afterRestartMs < 0; i++) {
       const started = Date.now();
-      const status = await fetch(`${server.url}/stop`, { signal: AbortSignal.timeout(10_000) }).then((r) => r.status, () => 0);
+      const status = await fetch(`${server.url}/stop`, { signal: AbortSignal.timeout(10_000) }).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200 && Date.now() - started < 1_000) afterRestartMs = Date.now() - restartedAt;
       else await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(afterRestartMs).toBeGreaterThanOrEqual(0);
-    const apiAfter = await fetch(url, { headers: await signRequest({ method: "GET", url, keyid: "outage-k", privateKey }), signal: AbortSignal.timeout(10_000) });
+    const apiAfter = await fetch(url, {
+      headers: await signRequest({ method: "GET", url, keyid: "outage-k", privateKey }),
+      signal: AbortSignal.timeout(10_000),
+    });
     expect(apiAfter.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     stop = true;
@@ -138,7 +157,10 @@ async function outageRun(db: ReturnType<typeof cluster>) {
 
     const check = new pg.Client({ connectionString: db.url });
     await check.connect();
-    const { rows } = await check.query<{ phone: string }>("SELECT phone FROM oppositions WHERE phone = ANY($1::text[]) AND withdrawn_at IS NULL", [[...acknowledged]]);
+    const { rows } = await check.query<{ phone: string }>(
+      "SELECT phone FROM oppositions WHERE phone = ANY($1::text[]) AND withdrawn_at IS NULL",
+      [[...acknowledged]],
+    );
     await check.end();
     const lost = [...acknowledged].filter((p) => !rows.some((r) => r.phone === p));
     expect(lost).toEqual([]);

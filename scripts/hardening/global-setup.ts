@@ -7,8 +7,20 @@ import { RESULTS_FILE } from "./results";
 
 function writeReliabilityDoc() {
   if (!existsSync(RESULTS_FILE)) return;
-  const results = readFileSync(RESULTS_FILE, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { name: string; figures: Record<string, string | number> });
-  const sections = results.map((r) => [`## ${r.name}`, "", "| figure | value |", "|---|---|", ...Object.entries(r.figures).map(([k, v]) => `| ${k} | ${String(v).replace(/\|/g, "\\|")} |`), ""].join("\n"));
+  const results = readFileSync(RESULTS_FILE, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { name: string; figures: Record<string, string | number> });
+  const sections = results.map((r) =>
+    [
+      `## ${r.name}`,
+      "",
+      "| figure | value |",
+      "|---|---|",
+      ...Object.entries(r.figures).map(([k, v]) => `| ${k} | ${String(v).replace(/\|/g, "\\|")} |`),
+      "",
+    ].join("\n"),
+  );
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   writeFileSync(
     "docs/reliability.md",

@@ -27,9 +27,15 @@ describe("security headers, rate limits and replays over HTTP", () => {
         expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
       }
       // Prefetch answers and Auth.js's own endpoints carry the policy and the frame headers too.
-      for (const [path, headers] of [["/stop", { "next-router-prefetch": "1", rsc: "1" }], ["/stop", { purpose: "prefetch" }], ["/api/auth/csrf", {}]] as const) {
+      for (const [path, headers] of [
+        ["/stop", { "next-router-prefetch": "1", rsc: "1" }],
+        ["/stop", { purpose: "prefetch" }],
+        ["/api/auth/csrf", {}],
+      ] as const) {
         const response = await fetch(`${server.url}${path}`, { headers });
-        expect(response.headers.get("content-security-policy"), `${path} ${JSON.stringify(headers)}`).toContain("frame-ancestors 'none'");
+        expect(response.headers.get("content-security-policy"), `${path} ${JSON.stringify(headers)}`).toContain(
+          "frame-ancestors 'none'",
+        );
         expect(response.headers.get("x-content-type-options")).toBe("nosniff");
       }
       const landing = await fetch(`${server.url}/zzzzzzzz`);
@@ -38,7 +44,12 @@ describe("security headers, rate limits and replays over HTTP", () => {
       // Rate limits: the 21st /stop post and the 11th /report post from one address are refused.
       const ip = nextIp();
       const post = (path: string, from: string) =>
-        fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": from }, body: "phone=12", redirect: "manual" });
+        fetch(`${server.url}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": from },
+          body: "phone=12",
+          redirect: "manual",
+        });
       const stop = [];
       for (let i = 0; i < 21; i++) stop.push(await post("/stop/submit", ip));
       expect(stop.slice(0, 20).every((r) => r.status === 303)).toBe(true);
@@ -54,11 +65,19 @@ describe("security headers, rate limits and replays over HTTP", () => {
       const sender = await createSender();
       const provider = await createProvider([sender.id]);
       const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-      await db().providerKey.create({ data: { keyid: `${provider.slug}-k`, providerId: provider.id, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() } });
+      await db().providerKey.create({
+        data: {
+          keyid: `${provider.slug}-k`,
+          providerId: provider.id,
+          publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+        },
+      });
       const url = `${server.url}/api/v1/senders`;
       const headers = await signRequest({ method: "GET", url, keyid: `${provider.slug}-k`, privateKey });
       const copies = await Promise.all(Array.from({ length: 10 }, () => fetch(url, { headers })));
-      const codes = await Promise.all(copies.map(async (r) => (r.status === 200 ? "ok" : ((await r.json()) as { code: string }).code)));
+      const codes = await Promise.all(
+        copies.map(async (r) => (r.status === 200 ? "ok" : ((await r.json()) as { code: string }).code)),
+      );
       expect(codes.sort()).toEqual(["ok", ...Array(9).fill("replayed")]);
       recordResult("headers, limits, replays", {
         "pages checked for CSP/HSTS/frame-ancestors": 5,

@@ -20,7 +20,10 @@ describe("metrics of the production server", () => {
       expect(text).toMatch(/^stopsms_http_requests_total\{route="\/stop",method="GET",status="200"\} 1$/m);
       expect(text).not.toContain("zzzzzzzz");
       expect(text).toMatch(/^stopsms_feed_head \d+$/m);
-      recordResult("metrics", { "/metrics without the token": 401, "series scraped": text.split("\n").filter((l) => l && !l.startsWith("#")).length });
+      recordResult("metrics", {
+        "/metrics without the token": 401,
+        "series scraped": text.split("\n").filter((l) => l && !l.startsWith("#")).length,
+      });
     } finally {
       await server.stop();
     }

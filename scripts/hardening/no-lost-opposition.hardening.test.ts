@@ -40,10 +40,13 @@ describe("no acknowledged opposition is lost", () => {
         SELECT o.phone, o.receipt_id, (SELECT count(*) FROM opposition_changes c WHERE c.phone = o.phone AND c.op = 'add') AS changes
         FROM oppositions o WHERE o.phone = ANY(${phones}::text[]) AND o.scope = 'all' AND o.withdrawn_at IS NULL`;
       const found = new Map(rows.map((r) => [r.phone, r]));
-      const lost = phones.filter((p) => found.get(p)?.receipt_id !== acknowledged.get(p) || found.get(p)?.changes !== 1n);
+      const lost = phones.filter(
+        (p) => found.get(p)?.receipt_id !== acknowledged.get(p) || found.get(p)?.changes !== 1n,
+      );
       // The restarted server serves the same receipts.
       const sample = phones.slice(0, 5);
-      for (const phone of sample) expect((await fetch(`${restarted.url}/receipt/${acknowledged.get(phone)}`)).status).toBe(200);
+      for (const phone of sample)
+        expect((await fetch(`${restarted.url}/receipt/${acknowledged.get(phone)}`)).status).toBe(200);
       recordResult("kill -9 during opt-outs", {
         "acknowledged opt-outs": acknowledged.size,
         "acknowledged before the kill": beforeKill,

@@ -14,7 +14,13 @@ describe("the replay window survives a restart", () => {
     const provider = await createProvider([sender.id]);
     const { publicKey, privateKey } = generateKeyPairSync("ed25519");
     const keyid = `${provider.slug}-replay`;
-    await db().providerKey.create({ data: { keyid, providerId: provider.id, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() } });
+    await db().providerKey.create({
+      data: {
+        keyid,
+        providerId: provider.id,
+        publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+      },
+    });
     let server = await startAppServer(inject("databaseUrl"), PORT, { REDIS_URL: "" });
     const url = `${server.url}/api/v1/senders`;
     const headers = await signRequest({ method: "GET", url, keyid, privateKey });
@@ -25,7 +31,9 @@ describe("the replay window survives a restart", () => {
       const replay = await fetch(url, { headers });
       expect(replay.status).toBe(401);
       expect(((await replay.json()) as { code: string }).code).toBe("replayed");
-      recordResult("replay after restart", { "signed request replayed after a restart (no Redis)": `${replay.status} replayed` });
+      recordResult("replay after restart", {
+        "signed request replayed after a restart (no Redis)": `${replay.status} replayed`,
+      });
     } finally {
       await server.stop();
     }

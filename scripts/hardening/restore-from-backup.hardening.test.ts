@@ -18,9 +18,17 @@ const run = promisify(execFile);
 
 /** `npm run admin -- log:verify [--tree-head <file>]` against the drill's database. */
 async function logVerify(url: string, treeHeads: string[] = []): Promise<{ code: number; output: string }> {
-  const args = ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", "log:verify", ...treeHeads.flatMap((f) => ["--tree-head", f])];
+  const args = [
+    "node_modules/tsx/dist/cli.mjs",
+    "--conditions=react-server",
+    "scripts/admin.ts",
+    "log:verify",
+    ...treeHeads.flatMap((f) => ["--tree-head", f]),
+  ];
   try {
-    const { stdout } = await run(process.execPath, args, { env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: "" } });
+    const { stdout } = await run(process.execPath, args, {
+      env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: "" },
+    });
     return { code: 0, output: stdout };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -31,7 +39,9 @@ async function logVerify(url: string, treeHeads: string[] = []): Promise<{ code:
 async function listInForce(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query<{ line: string }>(`SELECT phone || E'\\t' || scope || E'\\t-' AS line FROM oppositions WHERE withdrawn_at IS NULL AND scope = 'all' ORDER BY 1`);
+  const { rows } = await client.query<{ line: string }>(
+    `SELECT phone || E'\\t' || scope || E'\\t-' AS line FROM oppositions WHERE withdrawn_at IS NULL AND scope = 'all' ORDER BY 1`,
+  );
   await client.end();
   return rows.map((r) => r.line);
 }
@@ -50,13 +60,22 @@ describe("a restore from an older backup", () => {
       const { publicKey, privateKey } = generateKeyPairSync("ed25519");
       const setup = new pg.Client({ connectionString: url });
       await setup.connect();
-      const provider = await setup.query<{ id: number }>("INSERT INTO providers (slug, name, anrt_number, updated_at) VALUES ('restore', 'Restore', 'ANRT-RST', now()) RETURNING id");
-      await setup.query("INSERT INTO provider_keys (keyid, provider_id, public_key_pem) VALUES ('restore-k', $1, $2)", [provider.rows[0]!.id, publicKey.export({ type: "spki", format: "pem" }).toString()]);
+      const provider = await setup.query<{ id: number }>(
+        "INSERT INTO providers (slug, name, anrt_number, updated_at) VALUES ('restore', 'Restore', 'ANRT-RST', now()) RETURNING id",
+      );
+      await setup.query("INSERT INTO provider_keys (keyid, provider_id, public_key_pem) VALUES ('restore-k', $1, $2)", [
+        provider.rows[0]!.id,
+        publicKey.export({ type: "spki", format: "pem" }).toString(),
+      ]);
       await setup.end();
 
       server = await startAppServer(url, PORT, { STOPSMS_JOBS: "off" });
       const optOuts = async (count: number) => {
-        for (let i = 0; i < count; i++) expect((await postOptOut(server!.url, `+21261${String(1_000_000 + Math.floor(Math.random() * 8_999_999))}`)).status).toBe(303);
+        for (let i = 0; i < count; i++)
+          expect(
+            (await postOptOut(server!.url, `+21261${String(1_000_000 + Math.floor(Math.random() * 8_999_999))}`))
+              .status,
+          ).toBe(303);
       };
       const out = path.join(dir, "provider");
       const client = { url: server.url, keyid: "restore-k", key: privateKey, out };
@@ -70,7 +89,10 @@ describe("a restore from an older backup", () => {
       await optOuts(15);
       const beforeRestore = await syncOnce(client);
       const providerState = path.join(out, "state.json");
-      const seenHead = JSON.parse(await readFile(providerState, "utf8")) as { next: number; tree_head: { size: number } };
+      const seenHead = JSON.parse(await readFile(providerState, "utf8")) as {
+        next: number;
+        tree_head: { size: number };
+      };
       expect(seenHead.tree_head.size).toBe(beforeRestore.treeHead!.size);
 
       // The restore, as docs/operations.md says: stop, recreate the database from the dump, start again.
@@ -87,7 +109,9 @@ describe("a restore from an older backup", () => {
       expect((await logVerify(url)).output).toMatch(/^CONSISTENT/);
 
       const changesUrl = `${server.url}/api/v1/suppressions/changes?after=${seenHead.next}`;
-      const ahead = await fetch(changesUrl, { headers: await signRequest({ method: "GET", url: changesUrl, keyid: "restore-k", privateKey }) });
+      const ahead = await fetch(changesUrl, {
+        headers: await signRequest({ method: "GET", url: changesUrl, keyid: "restore-k", privateKey }),
+      });
       expect(ahead.status).toBe(409);
       expect(((await ahead.json()) as { code: string }).code).toBe("cursor-ahead");
 
@@ -107,7 +131,8 @@ describe("a restore from an older backup", () => {
       recordResult("restore from an older backup", {
         "refusals before the backup, after it (lost by the restore), after the restore": "20, 15, 20",
         "provider's cursor after the restore": `409 cursor-ahead`,
-        "reference client once new refusals overtook its cursor": "tree head not consistent with its stored one → rebuilt from a snapshot",
+        "reference client once new refusals overtook its cursor":
+          "tree head not consistent with its stored one → rebuilt from a snapshot",
         "its list afterwards": `${list.length} entries, exactly the list in force`,
         "log:verify with the provider's tree head": "NOT CONSISTENT (larger than the tree, then: does not match)",
       });

@@ -6,11 +6,19 @@ export const RESULTS_FILE = ".data/hardening/results.jsonl";
 export function recordResult(name: string, figures: Record<string, string | number>): void {
   mkdirSync(".data/hardening", { recursive: true });
   appendFileSync(RESULTS_FILE, `${JSON.stringify({ name, figures, at: new Date().toISOString() })}\n`);
-  console.log(`[hardening] ${name}: ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(", ")}`);
+  console.log(
+    `[hardening] ${name}: ${Object.entries(figures)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ")}`,
+  );
 }
 
 /** Runs tasks with at most `concurrency` in flight. */
-export async function pool<T>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function pool<T>(
+  items: T[],
+  concurrency: number,
+  run: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {

@@ -23,19 +23,33 @@ describe("link scanners and previews", () => {
       const sender = await createSender();
       const provider = await createProvider([sender.id]);
       const phones = Array.from({ length: 50 }, (_, i) => `+21261${String(2_000_000 + i)}`);
-      const { links } = await mintLinks({ providerId: provider.id, senderId: sender.id, campaign: "scan", phones, expiresInDays: 30, defaultRegion: "MA", publicUrl: server.url });
+      const { links } = await mintLinks({
+        providerId: provider.id,
+        senderId: sender.id,
+        campaign: "scan",
+        phones,
+        expiresInDays: 30,
+        defaultRegion: "MA",
+        publicUrl: server.url,
+      });
       const requests = Array.from({ length: 1000 }, (_, i) => i);
       const statuses = new Map<number, number>();
       await pool(requests, 20, async (i) => {
         const link = links[i % links.length]!;
         const headers: Record<string, string> = { "user-agent": SCANNERS[i % SCANNERS.length]! };
-        if (i % 3 === 0) Object.assign(headers, { purpose: "prefetch", "sec-purpose": "prefetch", "next-router-prefetch": "1" });
+        if (i % 3 === 0)
+          Object.assign(headers, { purpose: "prefetch", "sec-purpose": "prefetch", "next-router-prefetch": "1" });
         const response = await fetch(`${server.url}/${link.code}`, { method: i % 4 === 0 ? "HEAD" : "GET", headers });
         await response.arrayBuffer();
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       });
       const recorded = await db().oppositionChange.count({ where: { phone: { in: phones } } });
-      recordResult("scanners", { "requests (GET, HEAD, prefetch)": 1000, "scanner user agents": SCANNERS.length, statuses: JSON.stringify(Object.fromEntries(statuses)), "oppositions recorded": recorded });
+      recordResult("scanners", {
+        "requests (GET, HEAD, prefetch)": 1000,
+        "scanner user agents": SCANNERS.length,
+        statuses: JSON.stringify(Object.fromEntries(statuses)),
+        "oppositions recorded": recorded,
+      });
       expect(statuses.get(200)).toBe(1000);
       expect(recorded).toBe(0);
     } finally {

@@ -12,14 +12,23 @@ const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
 describe("two instances on one database and one Redis", () => {
   it("refuse a replay across instances, share rate limits, and run a scheduled job once", async () => {
     const env = { REDIS_URL, STOPSMS_JOBS: "on" };
-    const [a, b] = await Promise.all([startAppServer(inject("databaseUrl"), 3243, env), startAppServer(inject("databaseUrl"), 3244, env)]);
+    const [a, b] = await Promise.all([
+      startAppServer(inject("databaseUrl"), 3243, env),
+      startAppServer(inject("databaseUrl"), 3244, env),
+    ]);
     try {
       // A signed request served by A is a replay on B.
       const sender = await createSender();
       const provider = await createProvider([sender.id]);
       const { publicKey, privateKey } = generateKeyPairSync("ed25519");
       const keyid = `${provider.slug}-multi`;
-      await db().providerKey.create({ data: { keyid, providerId: provider.id, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() } });
+      await db().providerKey.create({
+        data: {
+          keyid,
+          providerId: provider.id,
+          publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+        },
+      });
       const headers = await signRequest({ method: "GET", url: `${a.url}/api/v1/senders`, keyid, privateKey });
       expect((await fetch(`${a.url}/api/v1/senders`, { headers })).status).toBe(200);
       // Same path and query on the other instance: the signature still verifies, the nonce is spent.

@@ -27,7 +27,9 @@ describe("staff sign-in cannot be raced or bypassed", () => {
           redirect: "manual",
         });
       const answers = await Promise.all(Array.from({ length: 200 }, () => post("wrong")));
-      const checked = await db().auditLog.count({ where: { targetId: email, action: { in: ["staff.signin.failed", "staff.locked"] } } });
+      const checked = await db().auditLog.count({
+        where: { targetId: email, action: { in: ["staff.signin.failed", "staff.locked"] } },
+      });
       expect(checked).toBeLessThanOrEqual(5);
       expect(answers.every((r) => r.status === 303 || r.status === 429)).toBe(true);
       // The right password from the same address is now refused: no session cookie.
@@ -39,7 +41,10 @@ describe("staff sign-in cannot be raced or bypassed", () => {
       await createStaffUser(cli, { email: other, role: "admin", password: PASSWORD });
       const csrf = await fetch(`${server.url}/api/auth/csrf`);
       const token = ((await csrf.json()) as { csrfToken: string }).csrfToken;
-      const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const cookie = csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
       const direct = await Promise.all(
         Array.from({ length: 25 }, () =>
           fetch(`${server.url}/api/auth/callback/credentials`, {

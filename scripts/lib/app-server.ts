@@ -11,7 +11,12 @@ export interface AppServer {
 const SIGNING_KEY = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 
 /** Starts the production server (scripts/serve.ts) on a loopback port against the given database. */
-export async function startAppServer(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<AppServer> {
+export async function startAppServer(
+  databaseUrl: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<AppServer> {
   const child = spawn(process.execPath, [...nodeArgs, ...productionServerArgs(port, "127.0.0.1")], {
     env: {
       ...process.env,

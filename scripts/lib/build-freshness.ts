@@ -33,7 +33,10 @@ export async function buildIfStale(env: NodeJS.ProcessEnv, announce: string): Pr
   if (!isBuildStale()) return;
   console.log(announce);
   const code = await new Promise<number | null>((resolve) =>
-    spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } }).on("exit", resolve),
+    spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      stdio: "inherit",
+      env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    }).on("exit", resolve),
   );
   if (code !== 0) throw new Error(`next build exited with ${code}`);
 }

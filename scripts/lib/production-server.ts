@@ -4,5 +4,13 @@
  * tested is what ships. The react-server condition makes `server-only` importable outside Next's bundle.
  */
 export function productionServerArgs(port: string | number, hostname?: string): string[] {
-  return ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts", "-p", String(port), ...(hostname ? ["-H", hostname] : [])];
+  return [
+    "--conditions=react-server",
+    "--import",
+    "tsx",
+    "scripts/serve.ts",
+    "-p",
+    String(port),
+    ...(hostname ? ["-H", hostname] : []),
+  ];
 }

@@ -20,10 +20,20 @@ type Context = { params: Promise<{ code: string }> };
 // In production, GET and HEAD are answered before Next's router by scripts/serve.ts (same function).
 export async function GET(request: NextRequest, { params }: Context) {
   const { code } = await params;
-  return answerToResponse(await landingGet(code, request.headers.get("accept-language"), request.cookies.get(localeCookie)?.value, clientIp(request.headers)));
+  return answerToResponse(
+    await landingGet(
+      code,
+      request.headers.get("accept-language"),
+      request.cookies.get(localeCookie)?.value,
+      clientIp(request.headers),
+    ),
+  );
 }
 
-const form = z.object({ choice: z.enum(["sender", "all", "report"]), share: z.literal("yes").optional().catch(undefined) });
+const form = z.object({
+  choice: z.enum(["sender", "all", "report"]),
+  share: z.literal("yes").optional().catch(undefined),
+});
 
 export async function POST(request: NextRequest, { params }: Context) {
   const { code } = await params;
@@ -31,14 +41,17 @@ export async function POST(request: NextRequest, { params }: Context) {
   const refused = await guardCitizenPost(request, locale, [{ rule: RATE_LIMITS.linkConfirmPerIp, bucket: "link" }]);
   if (refused) return refused;
   const parsed = form.safeParse(Object.fromEntries(await request.formData().catch(() => new FormData())));
-  if (!parsed.success) return new Response(null, { status: 303, headers: { Location: `/${encodeURIComponent(code)}` } });
+  if (!parsed.success)
+    return new Response(null, { status: 303, headers: { Location: `/${encodeURIComponent(code)}` } });
   if (parsed.data.choice === "report") {
     const reported = await reportFromLink(code, { sharePhone: parsed.data.share === "yes" });
-    if (!reported) return answerToResponse(landingPage(locale, await resolveLink(code), `/${encodeURIComponent(code)}`));
+    if (!reported)
+      return answerToResponse(landingPage(locale, await resolveLink(code), `/${encodeURIComponent(code)}`));
     return new Response(null, { status: 303, headers: { Location: `/report?reference=${reported.id}` } });
   }
   const result = await confirmLink(code, parsed.data.choice);
-  if (result.status !== "recorded") return answerToResponse(landingPage(locale, await resolveLink(code), `/${encodeURIComponent(code)}`));
+  if (result.status !== "recorded")
+    return answerToResponse(landingPage(locale, await resolveLink(code), `/${encodeURIComponent(code)}`));
   const status = result.created ? "new" : "already";
   return new Response(null, { status: 303, headers: { Location: `/receipt/${result.receipt.id}?status=${status}` } });
 }

@@ -8,7 +8,12 @@ export default async function LegalPage() {
   const t = await getTranslations("Legal");
   const r = env();
   // The periods the retention job applies (lib/jobs/purge-expired-data.ts), from the same configuration.
-  const retention = { links: r.STOPSMS_RETAIN_LINKS_DAYS, logs: r.STOPSMS_RETAIN_ACCESS_LOG_MONTHS, codes: r.STOPSMS_RETAIN_CODES_DAYS, complaints: r.STOPSMS_RETAIN_CLOSED_COMPLAINTS_YEARS };
+  const retention = {
+    links: r.STOPSMS_RETAIN_LINKS_DAYS,
+    logs: r.STOPSMS_RETAIN_ACCESS_LOG_MONTHS,
+    codes: r.STOPSMS_RETAIN_CODES_DAYS,
+    complaints: r.STOPSMS_RETAIN_CLOSED_COMPLAINTS_YEARS,
+  };
   return (
     <PageShell path="/legal">
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>

@@ -19,14 +19,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${t("title")} · StopSMS`, robots: { index: false } };
 }
 
-const secondaryButton = "mt-3 min-h-12 w-full rounded-lg border-2 border-brand-700 bg-white px-4 py-3 font-semibold text-brand-800";
+const secondaryButton =
+  "mt-3 min-h-12 w-full rounded-lg border-2 border-brand-700 bg-white px-4 py-3 font-semibold text-brand-800";
 
 /** "My number": verify the number by SMS code, then see and manage everything recorded for it. */
 export default async function NumberPage() {
   const cookieStore = await cookies();
   const session = readNumberSession(cookieStore.get(NUMBER_SESSION_COOKIE)?.value);
   const flash = (readFlash(cookieStore.get(flashCookieName("number"))?.value) ?? {}) as NumberFlash;
-  if (session) return <VerifiedNumber data={await loadMyNumber(session.phone)} expiresAt={session.expiresAt} flash={flash} />;
+  if (session)
+    return <VerifiedNumber data={await loadMyNumber(session.phone)} expiresAt={session.expiresAt} flash={flash} />;
   return <Verification flash={flash} />;
 }
 
@@ -45,25 +47,44 @@ async function Verification({ flash }: { flash: NumberFlash }) {
       <PageShell path="/number">
         <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
         <p role="status" className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3">
-          {t.rich("codeSent", { phone: flash.phone, num: (chunks) => <bdi dir="ltr">{chunks}</bdi>, minutes: CODE_RULES.validMinutes })}
+          {t.rich("codeSent", {
+            phone: flash.phone,
+            num: (chunks) => <bdi dir="ltr">{chunks}</bdi>,
+            minutes: CODE_RULES.validMinutes,
+          })}
         </p>
         <ErrorSummary title={t("errorSummary")} errors={summary} />
         <form method="post" action="/number/verify" noValidate>
           <input type="hidden" name="phone" value={flash.phone} />
           <FormField id="code" label={t("codeLabel")} error={error?.field === "code" ? message : undefined}>
             {(describedBy, invalid) => (
-              <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]*" maxLength={6} dir="ltr" required
-                aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+              <input
+                id="code"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]*"
+                maxLength={6}
+                dir="ltr"
+                required
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                className={inputClass}
+              />
             )}
           </FormField>
           <SubmitButton>{t("verify")}</SubmitButton>
         </form>
         <form method="post" action="/number/code">
           <input type="hidden" name="phone" value={flash.phone} />
-          <button type="submit" className={secondaryButton}>{t("resend")}</button>
+          <button type="submit" className={secondaryButton}>
+            {t("resend")}
+          </button>
         </form>
         <p className="mt-4">
-          <Link href="/number" className="text-brand-800 underline">{t("otherNumber")}</Link>
+          <Link href="/number" className="text-brand-800 underline">
+            {t("otherNumber")}
+          </Link>
         </p>
       </PageShell>
     );
@@ -87,21 +108,39 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
   const date = (d: Date) => formatDateTime(locale, d, false);
   const stoppedAll = data.inForce.some((o) => o.scope === "all");
   const stoppedSenders = new Set(data.inForce.flatMap((o) => (o.sender ? [o.sender.id] : [])));
-  const time = new Intl.DateTimeFormat(locale === "ar" ? "ar-MA" : locale === "fr" ? "fr-MA" : "en-GB", { timeStyle: "short", timeZone: "Africa/Casablanca" }).format(expiresAt);
+  const time = new Intl.DateTimeFormat(locale === "ar" ? "ar-MA" : locale === "fr" ? "fr-MA" : "en-GB", {
+    timeStyle: "short",
+    timeZone: "Africa/Casablanca",
+  }).format(expiresAt);
   return (
     <PageShell path="/number">
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
-      <p className="mt-3 font-semibold">{t.rich("verifiedAs", { phone: data.phone, num: (chunks) => <bdi dir="ltr">{chunks}</bdi> })}</p>
+      <p className="mt-3 font-semibold">
+        {t.rich("verifiedAs", { phone: data.phone, num: (chunks) => <bdi dir="ltr">{chunks}</bdi> })}
+      </p>
       <p className="mt-1 text-sm text-slate-700">{t("sessionEnds", { time })}</p>
       {flash.done && (
         <p role="status" className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3 font-semibold">
-          {t.rich("done", { id: flash.done, receipt: (chunks) => <Link href={`/receipt/${flash.done}`} className="underline" dir="ltr">{chunks}</Link> })}
+          {t.rich("done", {
+            id: flash.done,
+            receipt: (chunks) => (
+              <Link href={`/receipt/${flash.done}`} className="underline" dir="ltr">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
-      {flash.error?.key === "nothing-to-withdraw" && <p role="status" className="mt-4 rounded border-s-4 border-slate-500 bg-slate-50 p-3">{t("nothingToWithdraw")}</p>}
+      {flash.error?.key === "nothing-to-withdraw" && (
+        <p role="status" className="mt-4 rounded border-s-4 border-slate-500 bg-slate-50 p-3">
+          {t("nothingToWithdraw")}
+        </p>
+      )}
 
       <section aria-labelledby="in-force" className="mt-8">
-        <h2 id="in-force" className="text-xl font-semibold">{t("inForceTitle")}</h2>
+        <h2 id="in-force" className="text-xl font-semibold">
+          {t("inForceTitle")}
+        </h2>
         {data.inForce.length === 0 ? (
           <p className="mt-2">{t("inForceNone")}</p>
         ) : (
@@ -111,10 +150,18 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
                 <p className="font-semibold">{o.sender ? t("whatSender", { sender: o.sender.name }) : t("whatAll")}</p>
                 <p className="text-sm text-slate-700">
                   {t("since", { date: date(o.since) })} ·{" "}
-                  <Link href={`/receipt/${o.receiptId}`} className="underline">{t("receipt", { id: o.receiptId })}</Link>
+                  <Link href={`/receipt/${o.receiptId}`} className="underline">
+                    {t("receipt", { id: o.receiptId })}
+                  </Link>
                 </p>
-                <Link href={o.sender ? `/number/withdraw?scope=sender&sender=${encodeURIComponent(o.sender.code)}` : "/number/withdraw?scope=all"}
-                  className="mt-2 inline-block min-h-11 py-2 font-semibold text-brand-800 underline">
+                <Link
+                  href={
+                    o.sender
+                      ? `/number/withdraw?scope=sender&sender=${encodeURIComponent(o.sender.code)}`
+                      : "/number/withdraw?scope=all"
+                  }
+                  className="mt-2 inline-block min-h-11 py-2 font-semibold text-brand-800 underline"
+                >
                   {t("withdraw")}
                 </Link>
               </li>
@@ -125,7 +172,9 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
 
       {!stoppedAll && (
         <section aria-labelledby="stop-all" className="mt-8">
-          <h2 id="stop-all" className="text-xl font-semibold">{t("stopAllTitle")}</h2>
+          <h2 id="stop-all" className="text-xl font-semibold">
+            {t("stopAllTitle")}
+          </h2>
           <p className="mt-2">{t("stopAllBody")}</p>
           <form method="post" action="/number/stop">
             <input type="hidden" name="scope" value="all" />
@@ -135,7 +184,9 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
       )}
 
       <section aria-labelledby="who" className="mt-8">
-        <h2 id="who" className="text-xl font-semibold">{t("whoTitle")}</h2>
+        <h2 id="who" className="text-xl font-semibold">
+          {t("whoTitle")}
+        </h2>
         <p className="mt-2">{data.holders.length === 0 ? t("whoNone") : t("whoIntro")}</p>
         <ul className="mt-3 space-y-3">
           {data.holders.map((h) => (
@@ -146,7 +197,9 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
                 <dt className="text-slate-700">{t("whoProvider")}</dt>
                 <dd>{h.provider}</dd>
                 <dt className="text-slate-700">{t("whoCampaign")}</dt>
-                <dd className="break-all" dir="ltr">{h.campaign}</dd>
+                <dd className="break-all" dir="ltr">
+                  {h.campaign}
+                </dd>
                 <dt className="text-slate-700">{t("whoDate")}</dt>
                 <dd>{date(h.mintedAt)}</dd>
               </dl>
@@ -156,7 +209,9 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
                 <form method="post" action="/number/stop">
                   <input type="hidden" name="scope" value="sender" />
                   <input type="hidden" name="sender" value={h.senderCode} />
-                  <button type="submit" className={secondaryButton} aria-label={`${t("stopSender")} : ${h.senderName}`}>{t("stopSender")}</button>
+                  <button type="submit" className={secondaryButton} aria-label={`${t("stopSender")} : ${h.senderName}`}>
+                    {t("stopSender")}
+                  </button>
                 </form>
               )}
             </li>
@@ -165,7 +220,9 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
       </section>
 
       <section aria-labelledby="history" className="mt-8">
-        <h2 id="history" className="text-xl font-semibold">{t("historyTitle")}</h2>
+        <h2 id="history" className="text-xl font-semibold">
+          {t("historyTitle")}
+        </h2>
         {data.history.length === 0 ? (
           <p className="mt-2">{t("historyNone")}</p>
         ) : (
@@ -174,11 +231,14 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
               <li key={i} className="border-s-4 border-slate-300 ps-3">
                 <p className="font-semibold">{t(`reasons.${h.reason}`)}</p>
                 <p className="text-sm text-slate-700">
-                  {h.senderName ? t("whatSender", { sender: h.senderName }) : t("whatAll")} · {formatDateTime(locale, h.at)}
+                  {h.senderName ? t("whatSender", { sender: h.senderName }) : t("whatAll")} ·{" "}
+                  {formatDateTime(locale, h.at)}
                   {h.receiptId && (
                     <>
                       {" · "}
-                      <Link href={`/receipt/${h.receiptId}`} className="underline">{t("receipt", { id: h.receiptId })}</Link>
+                      <Link href={`/receipt/${h.receiptId}`} className="underline">
+                        {t("receipt", { id: h.receiptId })}
+                      </Link>
                     </>
                   )}
                 </p>
@@ -189,13 +249,23 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
       </section>
 
       <section aria-labelledby="data" className="mt-8">
-        <h2 id="data" className="text-xl font-semibold">{t("dataTitle")}</h2>
+        <h2 id="data" className="text-xl font-semibold">
+          {t("dataTitle")}
+        </h2>
         <p className="mt-2">{t("dataBody")}</p>
-        <a href="/number/data" download className="mt-3 inline-block rounded-lg border-2 border-brand-700 px-4 py-3 font-semibold text-brand-800">{t("download")}</a>
+        <a
+          href="/number/data"
+          download
+          className="mt-3 inline-block rounded-lg border-2 border-brand-700 px-4 py-3 font-semibold text-brand-800"
+        >
+          {t("download")}
+        </a>
       </section>
 
       <form method="post" action="/number/sign-out" className="mt-8">
-        <button type="submit" className={secondaryButton}>{t("signOut")}</button>
+        <button type="submit" className={secondaryButton}>
+          {t("signOut")}
+        </button>
       </form>
     </PageShell>
   );

@@ -8,7 +8,16 @@ import { complaintReasons } from "@/lib/complaints/schemas";
 import { flashCookieName, readFlash } from "@/lib/http/form-flash";
 import { reportPrefill } from "@/lib/complaints/report-prefill";
 
-type Values = { reason?: string; senderSeen?: string; messageText?: string; receivedOn?: string; phone?: string; link?: string; receipt?: string; sharePhone?: boolean };
+type Values = {
+  reason?: string;
+  senderSeen?: string;
+  messageText?: string;
+  receivedOn?: string;
+  phone?: string;
+  link?: string;
+  receipt?: string;
+  sharePhone?: boolean;
+};
 type Flash = { values?: Values; errors?: Record<string, string>; suggestion?: string };
 
 const REFERENCE = /^C-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/;
@@ -16,22 +25,36 @@ const REFERENCE = /^C-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/;
 type Search = { reference?: string; link?: string; receipt?: string };
 
 export default async function ReportPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const [t, tNav, cookieStore, search] = await Promise.all([getTranslations("Report"), getTranslations("Nav"), cookies(), searchParams]);
+  const [t, tNav, cookieStore, search] = await Promise.all([
+    getTranslations("Report"),
+    getTranslations("Nav"),
+    cookies(),
+    searchParams,
+  ]);
   const { reference } = search;
   if (reference && REFERENCE.test(reference)) {
     return (
       <PageShell path="/report">
         <h1 className="text-2xl font-bold text-brand-800">{t("sentTitle")}</h1>
-        <p role="status" className="mt-4">{t("sentBody")}</p>
+        <p role="status" className="mt-4">
+          {t("sentBody")}
+        </p>
         <p className="mt-3 rounded border-s-4 border-brand-700 bg-brand-50 p-3 text-lg font-bold">
           {t.rich("reference", { reference: () => <bdi dir="ltr">{reference}</bdi> })}
         </p>
         <p className="mt-4">{t("nextSteps")}</p>
         <p className="mt-3 flex flex-col gap-2">
-          <Link href="/number" className="font-semibold text-brand-800 underline">{tNav("number")}</Link>
-          <Link href="/stop" className="font-semibold text-brand-800 underline">{tNav("stop")}</Link>
+          <Link href="/number" className="font-semibold text-brand-800 underline">
+            {tNav("number")}
+          </Link>
+          <Link href="/stop" className="font-semibold text-brand-800 underline">
+            {tNav("stop")}
+          </Link>
         </p>
-        <Link href="/report" className="mt-6 inline-block rounded-lg border-2 border-brand-700 px-4 py-3 font-semibold text-brand-800">
+        <Link
+          href="/report"
+          className="mt-6 inline-block rounded-lg border-2 border-brand-700 px-4 py-3 font-semibold text-brand-800"
+        >
           {t("another")}
         </Link>
       </PageShell>
@@ -43,7 +66,11 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const values: Values = { ...prefill, ...flash.values };
   const errors = flash.errors ?? {};
   const message = (field: string) =>
-    errors[field] === "sender.did-you-mean" && flash.suggestion ? t("didYouMean", { sender: flash.suggestion }) : errors[field] ? t(`errors.${errors[field]}` as "errors.reason.required") : undefined;
+    errors[field] === "sender.did-you-mean" && flash.suggestion
+      ? t("didYouMean", { sender: flash.suggestion })
+      : errors[field]
+        ? t(`errors.${errors[field]}` as "errors.reason.required")
+        : undefined;
   const fields = ["reason", "senderSeen", "messageText", "receivedOn", "phone"];
   const summary = fields.filter((f) => errors[f]).map((f) => ({ field: f, message: message(f)! }));
   const today = new Date().toISOString().slice(0, 10);
@@ -52,48 +79,107 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
       <p className="mt-3">{t("intro")}</p>
       <ErrorSummary title={t("errorSummary")} errors={summary} />
-      {prefill.senderSeen && values.link && <p className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3">{t("fromLink", { sender: prefill.senderSeen })}</p>}
+      {prefill.senderSeen && values.link && (
+        <p className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3">
+          {t("fromLink", { sender: prefill.senderSeen })}
+        </p>
+      )}
       <form method="post" action="/report/submit" noValidate>
         {values.link && <input type="hidden" name="link" value={values.link} />}
         {values.receipt && <input type="hidden" name="receipt" value={values.receipt} />}
-        {errors.senderSeen === "sender.did-you-mean" && <input type="hidden" name="senderAsTyped" value={values.senderSeen ?? ""} />}
+        {errors.senderSeen === "sender.did-you-mean" && (
+          <input type="hidden" name="senderAsTyped" value={values.senderSeen ?? ""} />
+        )}
         <fieldset className="mt-6" aria-describedby={errors.reason ? "reason-error" : undefined}>
           <legend className="font-semibold">{t("reasonLegend")}</legend>
-          {errors.reason && <p id="reason-error" className="mt-1 font-semibold text-red-800">{message("reason")}</p>}
+          {errors.reason && (
+            <p id="reason-error" className="mt-1 font-semibold text-red-800">
+              {message("reason")}
+            </p>
+          )}
           {complaintReasons.map((reason, index) => (
             <label key={reason} className="mt-2 flex min-h-11 items-center gap-3">
-              <input type="radio" name="reason" value={reason} id={index === 0 ? "reason" : undefined}
-                defaultChecked={(values.reason ?? "no_mention") === reason} className="size-5 accent-brand-700" />
+              <input
+                type="radio"
+                name="reason"
+                value={reason}
+                id={index === 0 ? "reason" : undefined}
+                defaultChecked={(values.reason ?? "no_mention") === reason}
+                className="size-5 accent-brand-700"
+              />
               <span>{t(`reasons.${reason}`)}</span>
             </label>
           ))}
         </fieldset>
         <FormField id="senderSeen" label={t("senderLabel")} hint={t("senderHint")} error={message("senderSeen")}>
           {(describedBy, invalid) => (
-            <input id="senderSeen" name="senderSeen" maxLength={100} defaultValue={errors.senderSeen === "sender.did-you-mean" && flash.suggestion ? flash.suggestion : (values.senderSeen ?? "")}
-              aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+            <input
+              id="senderSeen"
+              name="senderSeen"
+              maxLength={100}
+              defaultValue={
+                errors.senderSeen === "sender.did-you-mean" && flash.suggestion
+                  ? flash.suggestion
+                  : (values.senderSeen ?? "")
+              }
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              className={inputClass}
+            />
           )}
         </FormField>
         <FormField id="messageText" label={t("messageLabel")} hint={t("messageHint")} error={message("messageText")}>
           {(describedBy, invalid) => (
-            <textarea id="messageText" name="messageText" rows={5} maxLength={2000} defaultValue={values.messageText ?? ""}
-              aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+            <textarea
+              id="messageText"
+              name="messageText"
+              rows={5}
+              maxLength={2000}
+              defaultValue={values.messageText ?? ""}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              className={inputClass}
+            />
           )}
         </FormField>
         <FormField id="receivedOn" label={t("receivedLabel")} error={message("receivedOn")}>
           {(describedBy, invalid) => (
-            <input id="receivedOn" name="receivedOn" type="date" max={today} defaultValue={values.receivedOn ?? today}
-              aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+            <input
+              id="receivedOn"
+              name="receivedOn"
+              type="date"
+              max={today}
+              defaultValue={values.receivedOn ?? today}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              className={inputClass}
+            />
           )}
         </FormField>
         <FormField id="phone" label={t("phoneLabel")} hint={t("phoneHint")} error={message("phone")}>
           {(describedBy, invalid) => (
-            <input id="phone" name="phone" type="tel" inputMode="tel" autoComplete="tel" dir="ltr" defaultValue={values.phone ?? ""}
-              aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+            <input
+              id="phone"
+              name="phone"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              dir="ltr"
+              defaultValue={values.phone ?? ""}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              className={inputClass}
+            />
           )}
         </FormField>
         <label className="mt-5 flex min-h-11 items-start gap-3">
-          <input type="checkbox" name="sharePhone" value="yes" defaultChecked={values.sharePhone === true} className="mt-1 size-5 shrink-0 accent-brand-700" />
+          <input
+            type="checkbox"
+            name="sharePhone"
+            value="yes"
+            defaultChecked={values.sharePhone === true}
+            className="mt-1 size-5 shrink-0 accent-brand-700"
+          />
           <span>{t("sharePhone")}</span>
         </label>
         <SubmitButton>{t("submit")}</SubmitButton>

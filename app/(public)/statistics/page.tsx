@@ -23,7 +23,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   const [t, locale] = await Promise.all([getTranslations("Statistics"), getLocale() as Promise<Locale>]);
   const { period, figures, generatedAt } = await readOpenFigures(range);
   const numberFormat = numberFormatFor(locale);
-  const show = (value: Row[string] | undefined) => (typeof value === "number" ? numberFormat.format(value) : value === null ? t("none") : String(value));
+  const show = (value: Row[string] | undefined) =>
+    typeof value === "number" ? numberFormat.format(value) : value === null ? t("none") : String(value);
   const day = (value: Row[string] | undefined) => formatDay(locale, String(value));
   const h = figures.headline[0] ?? {};
   const totals = (rows: Row[]) => rows.filter((r) => r.channel === "total" && r.scope === "total");
@@ -37,16 +38,38 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
       ...SCOPES.map(([, s]) => cell(rows, key, r[key], "total", s)),
       show(r.withdrawals),
     ]);
-  const breakdownHead = (first: string) => [first, t("total"), ...CHANNELS.map((c) => t(`channels.${c}`)), ...SCOPES.map(([, s]) => t(`scopes.${s}`)), t("withdrawalsShort")];
+  const breakdownHead = (first: string) => [
+    first,
+    t("total"),
+    ...CHANNELS.map((c) => t(`channels.${c}`)),
+    ...SCOPES.map(([, s]) => t(`scopes.${s}`)),
+    t("withdrawalsShort"),
+  ];
   const chart = (rows: Row[], label: string, key: string) => {
     const bars = totals(rows);
     const max = Math.max(1, ...bars.map((d) => (typeof d.new_refusals === "number" ? d.new_refusals : 0)));
     return (
-      <svg role="img" aria-label={label} viewBox={`0 0 ${Math.max(1, bars.length) * 10} 100`} preserveAspectRatio="none" className="mt-2 h-32 w-full rounded bg-slate-50" style={{ transform: locale === "ar" ? "scaleX(-1)" : undefined }}>
+      <svg
+        role="img"
+        aria-label={label}
+        viewBox={`0 0 ${Math.max(1, bars.length) * 10} 100`}
+        preserveAspectRatio="none"
+        className="mt-2 h-32 w-full rounded bg-slate-50"
+        style={{ transform: locale === "ar" ? "scaleX(-1)" : undefined }}
+      >
         {bars.map((d, i) => {
           const value = typeof d.new_refusals === "number" ? d.new_refusals : 0;
           const height = Math.max(value > 0 ? 1 : 0, (value / max) * 96);
-          return <rect key={String(d[key])} x={i * 10 + 1} y={100 - height} width={8} height={height} className="fill-brand-700" />;
+          return (
+            <rect
+              key={String(d[key])}
+              x={i * 10 + 1}
+              y={100 - height}
+              width={8}
+              height={height}
+              className="fill-brand-700"
+            />
+          );
         })}
       </svg>
     );
@@ -62,11 +85,29 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
       <div className="mt-2 overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
         <table className="w-full text-sm">
           <thead>
-            <tr>{head.map((cell, i) => <th key={i} scope="col" className={i === 0 ? th : `${th} text-end`}>{cell}</th>)}</tr>
+            <tr>
+              {head.map((cell, i) => (
+                <th key={i} scope="col" className={i === 0 ? th : `${th} text-end`}>
+                  {cell}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {rows.map((cells, r) => (
-              <tr key={r}>{cells.map((cell, i) => (i === 0 ? <th key={i} scope="row" className={`${td} text-start font-normal`}>{cell}</th> : <td key={i} className={num}>{cell}</td>))}</tr>
+              <tr key={r}>
+                {cells.map((cell, i) =>
+                  i === 0 ? (
+                    <th key={i} scope="row" className={`${td} text-start font-normal`}>
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={i} className={num}>
+                      {cell}
+                    </td>
+                  ),
+                )}
+              </tr>
             ))}
           </tbody>
         </table>
@@ -79,7 +120,9 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
     [t("withdrawals"), h.withdrawals ?? null],
     [t("complaints"), h.complaints_received ?? null],
     [t("violations"), h.violation_verdicts ?? null],
-    ...(h.providers_late === null || h.providers_late === undefined ? [] : [[t("providersLate"), h.providers_late] as [string, Row[string]]]),
+    ...(h.providers_late === null || h.providers_late === undefined
+      ? []
+      : [[t("providersLate"), h.providers_late] as [string, Row[string]]]),
   ];
   const sector = (value: Row[string] | undefined) => t(`sectors.${String(value)}` as "sectors.other");
   return (
@@ -89,81 +132,164 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
       <form method="get" className="mt-4 flex flex-wrap items-end gap-2 rounded border border-slate-200 p-3">
         <label className="flex min-w-0 max-w-full flex-col text-sm font-semibold">
           {t("period")}
-          <select name="range" defaultValue={range.preset} className="mt-1 min-h-11 w-full max-w-full rounded border-2 border-slate-500 px-2">
-            {(["7d", "30d", "90d", "custom"] as const).map((p) => <option key={p} value={p}>{t(`presets.${p}`)}</option>)}
+          <select
+            name="range"
+            defaultValue={range.preset}
+            className="mt-1 min-h-11 w-full max-w-full rounded border-2 border-slate-500 px-2"
+          >
+            {(["7d", "30d", "90d", "custom"] as const).map((p) => (
+              <option key={p} value={p}>
+                {t(`presets.${p}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex min-w-0 max-w-full flex-col text-sm font-semibold">
           {t("from")}
-          <input type="date" name="from" defaultValue={range.from} className="mt-1 min-h-11 w-full max-w-full rounded border-2 border-slate-500 px-2" />
+          <input
+            type="date"
+            name="from"
+            defaultValue={range.from}
+            className="mt-1 min-h-11 w-full max-w-full rounded border-2 border-slate-500 px-2"
+          />
         </label>
         <label className="flex min-w-0 max-w-full flex-col text-sm font-semibold">
           {t("to")}
-          <input type="date" name="to" defaultValue={range.to} className="mt-1 min-h-11 w-full max-w-full rounded border-2 border-slate-500 px-2" />
+          <input
+            type="date"
+            name="to"
+            defaultValue={range.to}
+            className="mt-1 min-h-11 w-full max-w-full rounded border-2 border-slate-500 px-2"
+          />
         </label>
-        <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-4 font-semibold text-white">{t("show")}</button>
+        <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-4 font-semibold text-white">
+          {t("show")}
+        </button>
       </form>
       <p className="mt-2 text-sm text-slate-700" data-testid="open-period">
-        {t("periodValue", { from: day(period.days.from), to: day(period.days.to), updated: formatDateTime(locale, new Date(generatedAt)) })}
+        {t("periodValue", {
+          from: day(period.days.from),
+          to: day(period.days.to),
+          updated: formatDateTime(locale, new Date(generatedAt)),
+        })}
       </p>
 
       <section aria-labelledby="headline" className="mt-6">
-        <h2 id="headline" className="text-xl font-semibold">{t("headlineTitle")}</h2>
+        <h2 id="headline" className="text-xl font-semibold">
+          {t("headlineTitle")}
+        </h2>
         <dl className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2">
           {headlineFigures.map(([label, value]) => (
             <div key={label} className="rounded border border-slate-200 p-3">
               <dt className="text-sm text-slate-700">{label}</dt>
-              <dd className="text-2xl font-bold tabular-nums" dir="ltr">{show(value)}</dd>
+              <dd className="text-2xl font-bold tabular-nums" dir="ltr">
+                {show(value)}
+              </dd>
             </div>
           ))}
         </dl>
       </section>
 
       <section aria-labelledby="weekly" className="mt-8">
-        <h2 id="weekly" className="text-xl font-semibold">{t("weeklyTitle")}</h2>
+        <h2 id="weekly" className="text-xl font-semibold">
+          {t("weeklyTitle")}
+        </h2>
         {chart(figures.refusalsWeekly, t("weeklyChartLabel"), "week")}
         {table(breakdownHead(t("week")), breakdown(figures.refusalsWeekly, "week"), t("weeklyTitle"))}
       </section>
 
       <section aria-labelledby="daily" className="mt-8">
-        <h2 id="daily" className="text-xl font-semibold">{t("dailyTitle")}</h2>
+        <h2 id="daily" className="text-xl font-semibold">
+          {t("dailyTitle")}
+        </h2>
         {chart(figures.refusalsDaily, t("chartLabel"), "day")}
         {table(breakdownHead(t("day")), breakdown(figures.refusalsDaily, "day"), t("dailyTitle"))}
       </section>
 
       <section aria-labelledby="senders" className="mt-8">
-        <h2 id="senders" className="text-xl font-semibold">{t("sendersTitle")}</h2>
+        <h2 id="senders" className="text-xl font-semibold">
+          {t("sendersTitle")}
+        </h2>
         <p className="mt-1 text-sm">
-          {t("sendersIntro", { min: numberFormat.format(env().STOPSMS_PUBLISH_MIN_LINKS), from: day(period.weeks.from), to: day(period.weeks.to) })}
+          {t("sendersIntro", {
+            min: numberFormat.format(env().STOPSMS_PUBLISH_MIN_LINKS),
+            from: day(period.weeks.from),
+            to: day(period.weeks.to),
+          })}
         </p>
         {table(
-          [t("sender"), t("sector"), t("refusals"), t("links"), t("per1000"), t("complaintsShort"), t("violationsShort")],
-          figures.senders.map((s) => [String(s.name), sector(s.sector), show(s.refusals), show(s.links_minted), show(s.refusals_per_1000_links), show(s.complaints), show(s.violations)]),
+          [
+            t("sender"),
+            t("sector"),
+            t("refusals"),
+            t("links"),
+            t("per1000"),
+            t("complaintsShort"),
+            t("violationsShort"),
+          ],
+          figures.senders.map((s) => [
+            String(s.name),
+            sector(s.sector),
+            show(s.refusals),
+            show(s.links_minted),
+            show(s.refusals_per_1000_links),
+            show(s.complaints),
+            show(s.violations),
+          ]),
           t("sendersTitle"),
         )}
       </section>
 
       <section aria-labelledby="sectors" className="mt-8">
-        <h2 id="sectors" className="text-xl font-semibold">{t("sectorsTitle")}</h2>
+        <h2 id="sectors" className="text-xl font-semibold">
+          {t("sectorsTitle")}
+        </h2>
         {table(
           [t("sector"), t("refusals"), t("links"), t("per1000"), t("complaintsShort"), t("violationsShort")],
-          figures.sectors.map((s) => [sector(s.sector), show(s.refusals), show(s.links_minted), show(s.refusals_per_1000_links), show(s.complaints), show(s.violations)]),
+          figures.sectors.map((s) => [
+            sector(s.sector),
+            show(s.refusals),
+            show(s.links_minted),
+            show(s.refusals_per_1000_links),
+            show(s.complaints),
+            show(s.violations),
+          ]),
           t("sectorsTitle"),
         )}
       </section>
 
       <section aria-labelledby="complaints" className="mt-8">
-        <h2 id="complaints" className="text-xl font-semibold">{t("complaintsTitle")}</h2>
+        <h2 id="complaints" className="text-xl font-semibold">
+          {t("complaintsTitle")}
+        </h2>
         {table(
-          [t("day"), t("received"), ...(["violation", "within_deadline", "no_opposition", "undetermined", "not_assessed"] as const).map((v) => t(`verdicts.${v}`))],
-          figures.complaintsDaily.filter((c) => c.received !== 0).map((c) => [day(c.day), show(c.received), show(c.violation), show(c.within_deadline), show(c.no_opposition), show(c.undetermined), show(c.not_assessed)]),
+          [
+            t("day"),
+            t("received"),
+            ...(["violation", "within_deadline", "no_opposition", "undetermined", "not_assessed"] as const).map((v) =>
+              t(`verdicts.${v}`),
+            ),
+          ],
+          figures.complaintsDaily
+            .filter((c) => c.received !== 0)
+            .map((c) => [
+              day(c.day),
+              show(c.received),
+              show(c.violation),
+              show(c.within_deadline),
+              show(c.no_opposition),
+              show(c.undetermined),
+              show(c.not_assessed),
+            ]),
           t("complaintsTitle"),
         )}
       </section>
 
       {figures.providers.length > 0 && (
         <section aria-labelledby="providers" className="mt-8">
-          <h2 id="providers" className="text-xl font-semibold">{t("providersTitle")}</h2>
+          <h2 id="providers" className="text-xl font-semibold">
+            {t("providersTitle")}
+          </h2>
           <p className="mt-1 text-sm">{t("providersIntro", { hours: env().STOPSMS_MAX_LAG_HOURS })}</p>
           {table(
             [t("provider"), t("fetchLag"), t("ackLag"), t("late"), t("answersMissing"), t("answersLate")],
@@ -181,20 +307,35 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
       )}
 
       <section aria-labelledby="downloads" className="mt-8">
-        <h2 id="downloads" className="text-xl font-semibold">{t("downloadsTitle")}</h2>
+        <h2 id="downloads" className="text-xl font-semibold">
+          {t("downloadsTitle")}
+        </h2>
         <p className="mt-1">{t("downloads")}</p>
         <ul className="mt-2 list-disc space-y-1 ps-6" dir="ltr">
-          <li><a className="text-brand-800 underline" href="/api/open/v1/datasets.json">datasets.json</a></li>
+          <li>
+            <a className="text-brand-800 underline" href="/api/open/v1/datasets.json">
+              datasets.json
+            </a>
+          </li>
           {Object.keys(DATASETS).map((name) => (
             <li key={name}>
-              {name}: <a className="text-brand-800 underline" href={`/api/open/v1/${name}.json?${query}`}>JSON</a> · <a className="text-brand-800 underline" href={`/api/open/v1/${name}.csv?${query}`}>CSV</a>
+              {name}:{" "}
+              <a className="text-brand-800 underline" href={`/api/open/v1/${name}.json?${query}`}>
+                JSON
+              </a>{" "}
+              ·{" "}
+              <a className="text-brand-800 underline" href={`/api/open/v1/${name}.csv?${query}`}>
+                CSV
+              </a>
             </li>
           ))}
         </ul>
       </section>
 
       <section aria-labelledby="method" className="mt-8">
-        <h2 id="method" className="text-xl font-semibold">{t("methodologyTitle")}</h2>
+        <h2 id="method" className="text-xl font-semibold">
+          {t("methodologyTitle")}
+        </h2>
         <p className="mt-2 leading-relaxed">{t("methodology")}</p>
         <p className="mt-2 leading-relaxed">{t("licence", { licence: LICENCE.name })}</p>
       </section>

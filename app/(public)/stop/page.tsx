@@ -35,7 +35,13 @@ export default async function StopPage() {
           <legend className="font-semibold">{t("scopeLegend")}</legend>
           {(["all", "sender"] as const).map((value) => (
             <label key={value} className="mt-2 flex min-h-11 items-center gap-3">
-              <input type="radio" name="scope" value={value} defaultChecked={scope === value} className="size-5 accent-brand-700" />
+              <input
+                type="radio"
+                name="scope"
+                value={value}
+                defaultChecked={scope === value}
+                className="size-5 accent-brand-700"
+              />
               <span>{value === "all" ? t("scopeAll") : t("scopeSender")}</span>
             </label>
           ))}
@@ -43,8 +49,16 @@ export default async function StopPage() {
         <FormField id="sender" label={t("senderLabel")} hint={t("senderHint")} error={message(errors.sender)}>
           {(describedBy, invalid) => (
             <>
-              <input id="sender" name="sender" list="sender-list" autoComplete="off" defaultValue={values.sender ?? ""}
-                aria-describedby={describedBy} aria-invalid={invalid} className={inputClass} />
+              <input
+                id="sender"
+                name="sender"
+                list="sender-list"
+                autoComplete="off"
+                defaultValue={values.sender ?? ""}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                className={inputClass}
+              />
               <datalist id="sender-list">
                 {senders.map((s) => (
                   <option key={s.code} value={s.name} />

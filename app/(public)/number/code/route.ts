@@ -8,14 +8,23 @@ export async function POST(request: NextRequest) {
   const post = await readNumberPost(request);
   if (post instanceof Response) return post;
   const typed = post.field("phone");
-  const result = await requestVerificationCode({ phone: typed, address: post.address, locale: post.locale, defaultRegion: env().STOPSMS_DEFAULT_REGION });
+  const result = await requestVerificationCode({
+    phone: typed,
+    address: post.address,
+    locale: post.locale,
+    defaultRegion: env().STOPSMS_DEFAULT_REGION,
+  });
   switch (result.status) {
     case "sent":
       return seeOther("/number", { step: "code", phone: result.phone });
     case "invalid":
       return seeOther("/number", { step: "phone", phone: typed, error: { field: "phone", key: result.error } });
     case "wait":
-      return seeOther("/number", { step: "phone", phone: typed, error: { field: "phone", key: "wait", params: { minutes: Math.ceil(result.retryAfterSeconds / 60) } } });
+      return seeOther("/number", {
+        step: "phone",
+        phone: typed,
+        error: { field: "phone", key: "wait", params: { minutes: Math.ceil(result.retryAfterSeconds / 60) } },
+      });
     case "send-failed":
       return seeOther("/number", { step: "phone", phone: typed, error: { field: "phone", key: "send-failed" } });
   }

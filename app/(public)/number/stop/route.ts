@@ -9,6 +9,9 @@ export async function POST(request: NextRequest) {
   if (post instanceof Response) return post;
   const session = numberSessionOf(request);
   if (!session) return seeOther("/number");
-  const receipt = await stopForVerifiedNumber(session.phone, { scope: post.field("scope"), sender: post.field("sender") });
+  const receipt = await stopForVerifiedNumber(session.phone, {
+    scope: post.field("scope"),
+    sender: post.field("sender"),
+  });
   return receipt ? seeOther("/number", { done: receipt }) : seeOther("/number");
 }

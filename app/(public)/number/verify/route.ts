@@ -16,6 +16,9 @@ export async function POST(request: NextRequest) {
     setNumberSessionCookie(response, phone);
     return response;
   }
-  const error = result.status === "wrong" ? { field: "code" as const, key: "code-wrong", params: { tries: result.triesLeft } } : { field: "code" as const, key: "code-expired" };
+  const error =
+    result.status === "wrong"
+      ? { field: "code" as const, key: "code-wrong", params: { tries: result.triesLeft } }
+      : { field: "code" as const, key: "code-expired" };
   return seeOther("/number", { step: "code", phone, error });
 }

@@ -17,7 +17,11 @@ type Props = { searchParams: Promise<{ scope?: string; sender?: string }> };
 
 /** The confirmation step of a withdrawal: says what will happen, then a POST does it. */
 export default async function WithdrawPage({ searchParams }: Props) {
-  const [cookieStore, { scope, sender: senderCode }, t] = await Promise.all([cookies(), searchParams, getTranslations("Number")]);
+  const [cookieStore, { scope, sender: senderCode }, t] = await Promise.all([
+    cookies(),
+    searchParams,
+    getTranslations("Number"),
+  ]);
   if (!readNumberSession(cookieStore.get(NUMBER_SESSION_COOKIE)?.value)) redirect("/number");
   const sender = scope === "sender" && senderCode ? await findSenderByCodeOrName(senderCode.slice(0, 200)) : null;
   if (scope !== "all" && !sender) redirect("/number");
@@ -32,7 +36,10 @@ export default async function WithdrawPage({ searchParams }: Props) {
         <input type="hidden" name="confirm" value="yes" />
         <SubmitButton>{t("confirmWithdraw")}</SubmitButton>
       </form>
-      <Link href="/number" className="mt-3 block min-h-12 rounded-lg border-2 border-brand-700 px-4 py-3 text-center font-semibold text-brand-800">
+      <Link
+        href="/number"
+        className="mt-3 block min-h-12 rounded-lg border-2 border-brand-700 px-4 py-3 text-center font-semibold text-brand-800"
+      >
         {t("cancel")}
       </Link>
     </PageShell>

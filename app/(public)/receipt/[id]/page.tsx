@@ -30,12 +30,23 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
         ? t("already")
         : t("recorded");
   const rows: [string, React.ReactNode][] = [
-    [t("id"), <span key="id" className="font-mono text-lg font-bold" dir="ltr">{receipt.id}</span>],
+    [
+      t("id"),
+      <span key="id" className="font-mono text-lg font-bold" dir="ltr">
+        {receipt.id}
+      </span>,
+    ],
     [t("date"), formatDateTime(locale, receipt.createdAt)],
-    [t("number"), <span key="n" dir="ltr">{maskPhone(receipt.phone)}</span>],
+    [
+      t("number"),
+      <span key="n" dir="ltr">
+        {maskPhone(receipt.phone)}
+      </span>,
+    ],
     [t("what"), receipt.scope === "all" ? t("whatAll") : t("whatSender", { sender: receipt.sender?.name ?? "" })],
   ];
-  if (receipt.op === "add" && !receipt.endedByDisconnection) rows.push([t("deadline"), t("deadlineValue", { date: formatDateTime(locale, deadline), hours })]);
+  if (receipt.op === "add" && !receipt.endedByDisconnection)
+    rows.push([t("deadline"), t("deadlineValue", { date: formatDateTime(locale, deadline), hours })]);
   if (receipt.log) {
     rows.push([
       t("register"),
@@ -75,7 +86,10 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
         <section className="mt-6">
           <h2 className="text-xl font-semibold">{t("complainTitle")}</h2>
           <p className="mt-2">{t("complainBody")}</p>
-          <Link href={`/report?receipt=${receipt.id}`} className="mt-3 inline-block rounded-lg border-2 border-brand-700 px-4 py-3 font-semibold text-brand-800">
+          <Link
+            href={`/report?receipt=${receipt.id}`}
+            className="mt-3 inline-block rounded-lg border-2 border-brand-700 px-4 py-3 font-semibold text-brand-800"
+          >
             {t("report")}
           </Link>
         </section>

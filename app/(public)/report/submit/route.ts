@@ -27,7 +27,11 @@ export async function POST(request: NextRequest) {
   const result = await createComplaint(values, { defaultRegion: env().STOPSMS_DEFAULT_REGION });
   if (!result.ok) {
     const response = new NextResponse(null, { status: 303, headers: { Location: "/report" } });
-    setFlash(response, "report", { values: { ...values, messageText: values.messageText.slice(0, 2000) }, errors: result.errors, suggestion: result.suggestion });
+    setFlash(response, "report", {
+      values: { ...values, messageText: values.messageText.slice(0, 2000) },
+      errors: result.errors,
+      suggestion: result.suggestion,
+    });
     return response;
   }
   const response = new NextResponse(null, { status: 303, headers: { Location: `/report?reference=${result.id}` } });

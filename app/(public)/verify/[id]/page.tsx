@@ -32,8 +32,18 @@ export default async function VerifyReceiptPage({ params }: Props) {
     <PageShell path={`/verify/${proof.receipt.id}`}>
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
       <p className="mt-2">{t("intro")}</p>
-      <p role="status" className={`mt-4 rounded border-s-4 p-3 font-semibold ${proof.verified ? "border-brand-700 bg-brand-50" : "border-red-700 bg-red-50 text-red-900"}`}>
-        {proof.verified ? t("verified", { receipt: proof.receipt.id, index: number(proof.index), size: number(proof.treeSize), count: proof.treeSize }) : t("notVerified")}
+      <p
+        role="status"
+        className={`mt-4 rounded border-s-4 p-3 font-semibold ${proof.verified ? "border-brand-700 bg-brand-50" : "border-red-700 bg-red-50 text-red-900"}`}
+      >
+        {proof.verified
+          ? t("verified", {
+              receipt: proof.receipt.id,
+              index: number(proof.index),
+              size: number(proof.treeSize),
+              count: proof.treeSize,
+            })
+          : t("notVerified")}
       </p>
       <dl className="mt-4 divide-y divide-slate-200 rounded border border-slate-200">
         <div className="grid gap-1 p-3">
@@ -56,7 +66,9 @@ export default async function VerifyReceiptPage({ params }: Props) {
         <h2 className="text-xl font-semibold">{t("howTitle")}</h2>
         <p className="mt-2 leading-relaxed">{t("how", { steps: proof.path.length })}</p>
         <details className="mt-3">
-          <summary className="cursor-pointer font-semibold text-brand-800 underline">{t("path", { steps: proof.path.length })}</summary>
+          <summary className="cursor-pointer font-semibold text-brand-800 underline">
+            {t("path", { steps: proof.path.length })}
+          </summary>
           <ol className="mt-2 list-decimal space-y-1 ps-6">
             {proof.path.map((step, i) => (
               <li key={i}>{hash(step)}</li>

@@ -12,7 +12,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   return (
     <div lang="fr" dir="ltr">
       <StaffNav staff={staff} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
     </div>
   );
 }

@@ -13,13 +13,19 @@ function Kpi({ label, value, testId }: { label: string; value: number; testId: s
   return (
     <div className="rounded-lg border border-slate-200 p-4">
       <p className="text-sm text-slate-700">{label}</p>
-      <p className="mt-1 text-2xl font-bold" data-testid={testId}>{formatNumber(value)}</p>
+      <p className="mt-1 text-2xl font-bold" data-testid={testId}>
+        {formatNumber(value)}
+      </p>
     </div>
   );
 }
 
 function ExportLink({ table, query }: { table: string; query: string }) {
-  return <a href={`/staff/export/${table}?${query}`} className="text-sm text-brand-800 underline">Exporter en CSV</a>;
+  return (
+    <a href={`/staff/export/${table}?${query}`} className="text-sm text-brand-800 underline">
+      Exporter en CSV
+    </a>
+  );
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Search }) {
@@ -30,26 +36,47 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   return (
     <>
       <h1 className="text-2xl font-bold">Tableau de bord</h1>
-      <p className="mt-1 text-slate-700">Du {range.from} au {range.to} (heure du Maroc)</p>
-      <div className="mt-4"><RangeFilter range={range} action="/staff" /></div>
+      <p className="mt-1 text-slate-700">
+        Du {range.from} au {range.to} (heure du Maroc)
+      </p>
+      <div className="mt-4">
+        <RangeFilter range={range} action="/staff" />
+      </div>
 
       {openAlerts > 0 && (
-        <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900" data-testid="integrity-alert">
-          Alerte d&apos;intégrité : {formatNumber(openAlerts)} {openAlerts > 1 ? "listes de fournisseurs utilisées" : "liste de fournisseur utilisée"} comme liste de ciblage (numéros témoins).{" "}
-          <Link href="/staff/integrity" className="underline">Voir les alertes</Link>
+        <p
+          role="alert"
+          className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900"
+          data-testid="integrity-alert"
+        >
+          Alerte d&apos;intégrité : {formatNumber(openAlerts)}{" "}
+          {openAlerts > 1 ? "listes de fournisseurs utilisées" : "liste de fournisseur utilisée"} comme liste de ciblage
+          (numéros témoins).{" "}
+          <Link href="/staff/integrity" className="underline">
+            Voir les alertes
+          </Link>
         </p>
       )}
       {data.unverified.alert && (
-        <p role="alert" className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900" data-testid="unverified-alert">
-          Alerte : {formatNumber(data.unverified.lastHour)} refus non vérifiés (formulaire /stop) depuis une heure. Un script peut être à l&apos;œuvre : consultez le journal et les adresses.
+        <p
+          role="alert"
+          className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900"
+          data-testid="unverified-alert"
+        >
+          Alerte : {formatNumber(data.unverified.lastHour)} refus non vérifiés (formulaire /stop) depuis une heure. Un
+          script peut être à l&apos;œuvre : consultez le journal et les adresses.
         </p>
       )}
       <p className="mt-2 text-sm text-slate-700" data-testid="unverified-share">
         Refus non vérifiés aujourd&apos;hui : {formatNumber(data.unverified.today)}
-        {data.unverified.todayShare !== null && ` (${String(data.unverified.todayShare).replace(".", ",")} % des refus du jour)`} · dernière heure : {formatNumber(data.unverified.lastHour)}
+        {data.unverified.todayShare !== null &&
+          ` (${String(data.unverified.todayShare).replace(".", ",")} % des refus du jour)`}{" "}
+        · dernière heure : {formatNumber(data.unverified.lastHour)}
       </p>
       <section aria-labelledby="kpis" className="mt-6">
-        <h2 id="kpis" className="sr-only">Indicateurs</h2>
+        <h2 id="kpis" className="sr-only">
+          Indicateurs
+        </h2>
         <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
           <Kpi label="En vigueur : tous expéditeurs" value={data.kpis.inForceAll} testId="kpi-in-force-all" />
           <Kpi label="En vigueur : par expéditeur" value={data.kpis.inForceSender} testId="kpi-in-force-sender" />
@@ -62,29 +89,56 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </section>
 
       <section aria-labelledby="daily" className="mt-8">
-        <div className="flex items-baseline justify-between"><h2 id="daily" className="text-xl font-semibold">Oppositions par jour</h2><ExportLink table="daily" query={query} /></div>
+        <div className="flex items-baseline justify-between">
+          <h2 id="daily" className="text-xl font-semibold">
+            Oppositions par jour
+          </h2>
+          <ExportLink table="daily" query={query} />
+        </div>
         <DailyChart data={data.daily} />
       </section>
 
       <section aria-labelledby="sources" className="mt-8">
-        <h2 id="sources" className="text-xl font-semibold">Par canal</h2>
+        <h2 id="sources" className="text-xl font-semibold">
+          Par canal
+        </h2>
         <SourceChart data={data.bySource} />
       </section>
 
       <section aria-labelledby="senders" className="mt-8">
-        <div className="flex items-baseline justify-between"><h2 id="senders" className="text-xl font-semibold">Expéditeurs</h2><ExportLink table="senders" query={query} /></div>
+        <div className="flex items-baseline justify-between">
+          <h2 id="senders" className="text-xl font-semibold">
+            Expéditeurs
+          </h2>
+          <ExportLink table="senders" query={query} />
+        </div>
         <div className="overflow-x-auto">
           <table className="mt-2 w-full text-sm" data-testid="senders-table">
-            <thead><tr><th className={headClass}>Expéditeur</th><th className={headClass}>Nouvelles oppositions</th><th className={headClass}>En vigueur</th><th className={headClass}>Liens émis</th><th className={headClass}>Pour 1 000 liens</th><th className={headClass}>Signalements</th></tr></thead>
+            <thead>
+              <tr>
+                <th className={headClass}>Expéditeur</th>
+                <th className={headClass}>Nouvelles oppositions</th>
+                <th className={headClass}>En vigueur</th>
+                <th className={headClass}>Liens émis</th>
+                <th className={headClass}>Pour 1 000 liens</th>
+                <th className={headClass}>Signalements</th>
+              </tr>
+            </thead>
             <tbody>
               {data.senders.slice(0, 20).map((s) => (
                 <tr key={s.code}>
-                  <td className={cellClass}>{s.name} <span className="text-slate-600">({s.code})</span></td>
+                  <td className={cellClass}>
+                    {s.name} <span className="text-slate-600">({s.code})</span>
+                  </td>
                   <td className={cellClass}>{formatNumber(s.added)}</td>
                   <td className={cellClass}>{formatNumber(s.inForce)}</td>
                   <td className={cellClass}>{formatNumber(s.minted)}</td>
                   <td className={cellClass}>{s.perThousandLinks ?? "—"}</td>
-                  <td className={cellClass}><Link className="text-brand-800 underline" href={`/staff/complaints?sender=${s.code}`}>Voir</Link></td>
+                  <td className={cellClass}>
+                    <Link className="text-brand-800 underline" href={`/staff/complaints?sender=${s.code}`}>
+                      Voir
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -93,22 +147,63 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </section>
 
       <section aria-labelledby="compliance" className="mt-8">
-        <div className="flex items-baseline justify-between"><h2 id="compliance" className="text-xl font-semibold">Conformité des fournisseurs</h2><ExportLink table="compliance" query={query} /></div>
-        <p className="text-sm text-slate-700">Retard = âge de la plus ancienne opposition que le fournisseur n&apos;a pas encore récupérée ; retard d&apos;application = la plus ancienne qu&apos;il n&apos;a pas déclarée appliquée (ack signé). Délai légal : {maxLag} h. Infractions : verdicts « violation » des 30 derniers jours.</p>
+        <div className="flex items-baseline justify-between">
+          <h2 id="compliance" className="text-xl font-semibold">
+            Conformité des fournisseurs
+          </h2>
+          <ExportLink table="compliance" query={query} />
+        </div>
+        <p className="text-sm text-slate-700">
+          Retard = âge de la plus ancienne opposition que le fournisseur n&apos;a pas encore récupérée ; retard
+          d&apos;application = la plus ancienne qu&apos;il n&apos;a pas déclarée appliquée (ack signé). Délai légal :{" "}
+          {maxLag} h. Infractions : verdicts « violation » des 30 derniers jours.
+        </p>
         <div className="overflow-x-auto">
           <table className="mt-2 w-full text-sm" data-testid="compliance-table">
-            <thead><tr><th className={headClass}>Fournisseur</th><th className={headClass}>Dernière récupération</th><th className={headClass}>Position (seq)</th><th className={headClass}>Retard</th><th className={headClass}>Retard d&apos;application</th><th className={headClass}>Appels sur la période</th><th className={headClass}>Infractions (30 j)</th><th className={headClass}>Réponses manquantes / tardives</th></tr></thead>
+            <thead>
+              <tr>
+                <th className={headClass}>Fournisseur</th>
+                <th className={headClass}>Dernière récupération</th>
+                <th className={headClass}>Position (seq)</th>
+                <th className={headClass}>Retard</th>
+                <th className={headClass}>Retard d&apos;application</th>
+                <th className={headClass}>Appels sur la période</th>
+                <th className={headClass}>Infractions (30 j)</th>
+                <th className={headClass}>Réponses manquantes / tardives</th>
+              </tr>
+            </thead>
             <tbody>
               {data.compliance.map((p) => (
-                <tr key={p.slug} className={p.late || p.ackLate || p.flagged ? "bg-red-50" : undefined} data-late={p.late ? "true" : undefined} data-flagged={p.flagged ? "true" : undefined}>
-                  <td className={cellClass}><Link className="text-brand-800 underline" href={`/staff/providers/${p.slug}?${query}`}>{p.name}</Link>{p.status !== "active" && " (suspendu)"}</td>
+                <tr
+                  key={p.slug}
+                  className={p.late || p.ackLate || p.flagged ? "bg-red-50" : undefined}
+                  data-late={p.late ? "true" : undefined}
+                  data-flagged={p.flagged ? "true" : undefined}
+                >
+                  <td className={cellClass}>
+                    <Link className="text-brand-800 underline" href={`/staff/providers/${p.slug}?${query}`}>
+                      {p.name}
+                    </Link>
+                    {p.status !== "active" && " (suspendu)"}
+                  </td>
                   <td className={cellClass}>{p.lastPullAt ? formatDateTime(p.lastPullAt) : "Aucune récupération"}</td>
                   <td className={cellClass}>{formatNumber(p.seqReached)}</td>
-                  <td className={cellClass}>{p.lagHours === null ? "À jour" : `${p.lagHours} h`}{p.late && <strong className="ms-2 text-red-800">EN RETARD</strong>}</td>
-                  <td className={cellClass}>{p.ackLagHours === null ? "À jour" : `${p.ackLagHours} h`}{p.ackLate && <strong className="ms-2 text-red-800">EN RETARD</strong>}</td>
+                  <td className={cellClass}>
+                    {p.lagHours === null ? "À jour" : `${p.lagHours} h`}
+                    {p.late && <strong className="ms-2 text-red-800">EN RETARD</strong>}
+                  </td>
+                  <td className={cellClass}>
+                    {p.ackLagHours === null ? "À jour" : `${p.ackLagHours} h`}
+                    {p.ackLate && <strong className="ms-2 text-red-800">EN RETARD</strong>}
+                  </td>
                   <td className={cellClass}>{formatNumber(p.pullsInPeriod)}</td>
-                  <td className={cellClass}>{formatNumber(p.violations30d)}{p.flagged && <strong className="ms-2 text-red-800">SIGNALÉ</strong>}</td>
-                  <td className={cellClass}>{formatNumber(p.answersMissing)} / {formatNumber(p.answersLate)}</td>
+                  <td className={cellClass}>
+                    {formatNumber(p.violations30d)}
+                    {p.flagged && <strong className="ms-2 text-red-800">SIGNALÉ</strong>}
+                  </td>
+                  <td className={cellClass}>
+                    {formatNumber(p.answersMissing)} / {formatNumber(p.answersLate)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -24,20 +24,57 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main id="main" lang="fr" dir="ltr" className="mx-auto max-w-md px-4 py-10">
       <p className="text-lg font-bold text-brand-800">StopSMS · Espace CNDP</p>
       <h1 className="mt-4 text-2xl font-bold">Connexion</h1>
-      {signedOut && !message && <p role="status" className="mt-3">Vous êtes déconnecté.</p>}
+      {signedOut && !message && (
+        <p role="status" className="mt-3">
+          Vous êtes déconnecté.
+        </p>
+      )}
       {message && (
         <p role="alert" className="mt-4 rounded border-2 border-red-700 p-3 font-semibold text-red-800">
           {message}
         </p>
       )}
       <form method="post" action="/staff/sign-in/submit" className="mt-4">
-        <label htmlFor="email" className="mt-4 block font-semibold">Adresse électronique</label>
-        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={flash.email ?? ""} className={inputClass} />
-        <label htmlFor="password" className="mt-4 block font-semibold">Mot de passe</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
-        <label htmlFor="code" className="mt-4 block font-semibold">Code à 6 chiffres {flash.askCode ? "" : "(si la double authentification est activée)"}</label>
-        <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" className={inputClass} />
-        <button type="submit" className="mt-6 min-h-12 w-full rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white">Se connecter</button>
+        <label htmlFor="email" className="mt-4 block font-semibold">
+          Adresse électronique
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={flash.email ?? ""}
+          className={inputClass}
+        />
+        <label htmlFor="password" className="mt-4 block font-semibold">
+          Mot de passe
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={inputClass}
+        />
+        <label htmlFor="code" className="mt-4 block font-semibold">
+          Code à 6 chiffres {flash.askCode ? "" : "(si la double authentification est activée)"}
+        </label>
+        <input
+          id="code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9]{6}"
+          className={inputClass}
+        />
+        <button
+          type="submit"
+          className="mt-6 min-h-12 w-full rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white"
+        >
+          Se connecter
+        </button>
       </form>
     </main>
   );

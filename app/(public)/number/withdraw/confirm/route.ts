@@ -10,6 +10,11 @@ export async function POST(request: NextRequest) {
   const session = numberSessionOf(request);
   if (!session) return seeOther("/number");
   if (post.field("confirm") !== "yes") return seeOther("/number");
-  const receipt = await withdrawForVerifiedNumber(session.phone, { scope: post.field("scope"), sender: post.field("sender") });
-  return receipt ? seeOther(`/receipt/${receipt}`) : seeOther("/number", { error: { field: "phone", key: "nothing-to-withdraw" } });
+  const receipt = await withdrawForVerifiedNumber(session.phone, {
+    scope: post.field("scope"),
+    sender: post.field("sender"),
+  });
+  return receipt
+    ? seeOther(`/receipt/${receipt}`)
+    : seeOther("/number", { error: { field: "phone", key: "nothing-to-withdraw" } });
 }

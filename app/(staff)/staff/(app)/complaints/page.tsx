@@ -2,13 +2,35 @@ import Link from "next/link";
 import { cellClass, fieldClass, formatDateTime, headClass, secondaryButtonClass } from "@/components/staff/ui";
 import { listComplaints } from "@/lib/complaints/list-complaints";
 
-const STATUS_LABELS: Record<string, string> = { new: "Nouveau", reviewing: "En examen", forwarded: "Transmis", closed: "Clos" };
-const REASON_LABELS: Record<string, string> = { no_mention: "Sans mention StopSMS", after_opposition: "Après opposition", other: "Autre" };
-const VERDICT_LABELS: Record<string, string> = { violation: "Infraction", "within-deadline": "Dans le délai", "no-opposition": "Aucune opposition", undetermined: "Indéterminé" };
-const ANSWER_LABELS: Record<string, string> = { suppressed: "Numéro retiré des envois", disputed: "Contesté", investigating: "En cours de vérification" };
+const STATUS_LABELS: Record<string, string> = {
+  new: "Nouveau",
+  reviewing: "En examen",
+  forwarded: "Transmis",
+  closed: "Clos",
+};
+const REASON_LABELS: Record<string, string> = {
+  no_mention: "Sans mention StopSMS",
+  after_opposition: "Après opposition",
+  other: "Autre",
+};
+const VERDICT_LABELS: Record<string, string> = {
+  violation: "Infraction",
+  "within-deadline": "Dans le délai",
+  "no-opposition": "Aucune opposition",
+  undetermined: "Indéterminé",
+};
+const ANSWER_LABELS: Record<string, string> = {
+  suppressed: "Numéro retiré des envois",
+  disputed: "Contesté",
+  investigating: "En cours de vérification",
+};
 export { STATUS_LABELS, REASON_LABELS, VERDICT_LABELS, ANSWER_LABELS };
 
-export default async function ComplaintsPage({ searchParams }: { searchParams: Promise<{ status?: string; sender?: string }> }) {
+export default async function ComplaintsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; sender?: string }>;
+}) {
   const filters = await searchParams;
   const complaints = await listComplaints(filters);
   return (
@@ -16,33 +38,70 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: P
       <h1 className="text-2xl font-bold">Signalements</h1>
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3" aria-label="Filtres">
         <div>
-          <label htmlFor="status" className="block text-sm font-semibold">Statut</label>
+          <label htmlFor="status" className="block text-sm font-semibold">
+            Statut
+          </label>
           <select id="status" name="status" defaultValue={filters.status ?? ""} className={fieldClass}>
             <option value="">Tous</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {Object.entries(STATUS_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="sender" className="block text-sm font-semibold">Expéditeur (code)</label>
+          <label htmlFor="sender" className="block text-sm font-semibold">
+            Expéditeur (code)
+          </label>
           <input id="sender" name="sender" defaultValue={filters.sender ?? ""} className={fieldClass} />
         </div>
-        <button type="submit" className={secondaryButtonClass}>Filtrer</button>
-        <a href="/staff/export/complaints?range=90d" download className="text-sm text-brand-800 underline">Exporter (90 jours) en CSV</a>
+        <button type="submit" className={secondaryButtonClass}>
+          Filtrer
+        </button>
+        <a href="/staff/export/complaints?range=90d" download className="text-sm text-brand-800 underline">
+          Exporter (90 jours) en CSV
+        </a>
       </form>
       <div className="overflow-x-auto">
         <table className="mt-4 w-full text-sm">
-          <thead><tr><th className={headClass}>Référence</th><th className={headClass}>Reçu le</th><th className={headClass}>Motif</th><th className={headClass}>Expéditeur affiché</th><th className={headClass}>Expéditeur enregistré</th><th className={headClass}>Verdict</th><th className={headClass}>Réponse</th><th className={headClass}>Statut</th></tr></thead>
+          <thead>
+            <tr>
+              <th className={headClass}>Référence</th>
+              <th className={headClass}>Reçu le</th>
+              <th className={headClass}>Motif</th>
+              <th className={headClass}>Expéditeur affiché</th>
+              <th className={headClass}>Expéditeur enregistré</th>
+              <th className={headClass}>Verdict</th>
+              <th className={headClass}>Réponse</th>
+              <th className={headClass}>Statut</th>
+            </tr>
+          </thead>
           <tbody>
             {complaints.map((c) => (
               <tr key={c.id}>
-                <td className={cellClass}><Link className="font-mono text-brand-800 underline" href={`/staff/complaints/${c.id}`}>{c.id}</Link></td>
+                <td className={cellClass}>
+                  <Link className="font-mono text-brand-800 underline" href={`/staff/complaints/${c.id}`}>
+                    {c.id}
+                  </Link>
+                </td>
                 <td className={cellClass}>{formatDateTime(c.createdAt)}</td>
                 <td className={cellClass}>{REASON_LABELS[c.reason]}</td>
                 <td className={cellClass}>{c.senderSeen}</td>
                 <td className={cellClass}>{c.sender ? c.sender.name : "—"}</td>
                 <td className={cellClass}>{VERDICT_LABELS[c.verdict ?? "undetermined"]}</td>
-                <td className={cellClass}>{c.respondedAt ? (c.respondBy && c.respondedAt > c.respondBy ? "En retard" : "Reçue") : c.respondBy && c.respondBy < new Date() ? "Manquante" : "—"}</td>
-                <td className={cellClass} data-testid={`status-${c.id}`}>{STATUS_LABELS[c.status]}</td>
+                <td className={cellClass}>
+                  {c.respondedAt
+                    ? c.respondBy && c.respondedAt > c.respondBy
+                      ? "En retard"
+                      : "Reçue"
+                    : c.respondBy && c.respondBy < new Date()
+                      ? "Manquante"
+                      : "—"}
+                </td>
+                <td className={cellClass} data-testid={`status-${c.id}`}>
+                  {STATUS_LABELS[c.status]}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -4,19 +4,42 @@ import { buttonClass, cellClass, fieldClass, headClass } from "@/components/staf
 import { currentStaff } from "@/lib/auth/require-staff";
 import { listProviders, listSenders } from "@/lib/providers/get-registry";
 
-export default async function ProvidersPage({ searchParams }: { searchParams: Promise<{ ok?: string; error?: string }> }) {
-  const [flash, providers, senders, staff] = await Promise.all([searchParams, listProviders(), listSenders(), currentStaff()]);
+export default async function ProvidersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ ok?: string; error?: string }>;
+}) {
+  const [flash, providers, senders, staff] = await Promise.all([
+    searchParams,
+    listProviders(),
+    listSenders(),
+    currentStaff(),
+  ]);
   return (
     <>
       <h1 className="text-2xl font-bold">Fournisseurs SMS</h1>
       <FlashMessage {...flash} />
       <div className="overflow-x-auto">
         <table className="mt-4 w-full text-sm">
-          <thead><tr><th className={headClass}>Fournisseur</th><th className={headClass}>Déclaration ANRT</th><th className={headClass}>Type</th><th className={headClass}>Statut</th><th className={headClass}>Clés</th><th className={headClass}>Expéditeurs</th></tr></thead>
+          <thead>
+            <tr>
+              <th className={headClass}>Fournisseur</th>
+              <th className={headClass}>Déclaration ANRT</th>
+              <th className={headClass}>Type</th>
+              <th className={headClass}>Statut</th>
+              <th className={headClass}>Clés</th>
+              <th className={headClass}>Expéditeurs</th>
+            </tr>
+          </thead>
           <tbody>
             {providers.map((p) => (
               <tr key={p.id}>
-                <td className={cellClass}><Link className="text-brand-800 underline" href={`/staff/providers/${p.slug}`}>{p.name}</Link> <span className="text-slate-600">({p.slug})</span></td>
+                <td className={cellClass}>
+                  <Link className="text-brand-800 underline" href={`/staff/providers/${p.slug}`}>
+                    {p.name}
+                  </Link>{" "}
+                  <span className="text-slate-600">({p.slug})</span>
+                </td>
                 <td className={cellClass}>{p.anrtNumber}</td>
                 <td className={cellClass}>{p.kind === "operator" ? "Opérateur" : "Fournisseur"}</td>
                 <td className={cellClass}>{p.status === "active" ? "Actif" : "Suspendu"}</td>
@@ -29,27 +52,50 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Pr
       </div>
       {staff?.role === "admin" && (
         <section className="mt-8 max-w-xl" aria-labelledby="new-provider">
-          <h2 id="new-provider" className="text-xl font-semibold">Enregistrer un fournisseur</h2>
+          <h2 id="new-provider" className="text-xl font-semibold">
+            Enregistrer un fournisseur
+          </h2>
           <form method="post" action="/staff/actions/provider-create">
             <input type="hidden" name="back" value="/staff/providers" />
-            <label htmlFor="slug" className="mt-3 block font-semibold">Identifiant (ex. acme-telecom)</label>
+            <label htmlFor="slug" className="mt-3 block font-semibold">
+              Identifiant (ex. acme-telecom)
+            </label>
             <input id="slug" name="slug" required className={fieldClass} />
-            <label htmlFor="name" className="mt-3 block font-semibold">Raison sociale</label>
+            <label htmlFor="name" className="mt-3 block font-semibold">
+              Raison sociale
+            </label>
             <input id="name" name="name" required className={fieldClass} />
-            <label htmlFor="anrtNumber" className="mt-3 block font-semibold">Numéro de déclaration ANRT</label>
+            <label htmlFor="anrtNumber" className="mt-3 block font-semibold">
+              Numéro de déclaration ANRT
+            </label>
             <input id="anrtNumber" name="anrtNumber" required className={fieldClass} />
             <fieldset className="mt-3">
               <legend className="font-semibold">Type</legend>
-              <label className="mt-1 flex items-center gap-2"><input type="radio" name="kind" value="provider" defaultChecked /> Fournisseur de services SMS</label>
-              <label className="mt-1 flex items-center gap-2"><input type="radio" name="kind" value="operator" /> Opérateur de réseau (attribue les numéros ; peut déclarer les numéros résiliés)</label>
+              <label className="mt-1 flex items-center gap-2">
+                <input type="radio" name="kind" value="provider" defaultChecked /> Fournisseur de services SMS
+              </label>
+              <label className="mt-1 flex items-center gap-2">
+                <input type="radio" name="kind" value="operator" /> Opérateur de réseau (attribue les numéros ; peut
+                déclarer les numéros résiliés)
+              </label>
             </fieldset>
-            <label htmlFor="contact" className="mt-3 block font-semibold">Contact technique</label>
+            <label htmlFor="contact" className="mt-3 block font-semibold">
+              Contact technique
+            </label>
             <input id="contact" name="contact" className={fieldClass} />
-            <label htmlFor="senders" className="mt-3 block font-semibold">Expéditeurs autorisés</label>
+            <label htmlFor="senders" className="mt-3 block font-semibold">
+              Expéditeurs autorisés
+            </label>
             <select id="senders" name="senders" multiple className={`${fieldClass} h-32`}>
-              {senders.map((s) => <option key={s.code} value={s.code}>{s.name} ({s.code})</option>)}
+              {senders.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.name} ({s.code})
+                </option>
+              ))}
             </select>
-            <button type="submit" className={`${buttonClass} mt-4`}>Enregistrer</button>
+            <button type="submit" className={`${buttonClass} mt-4`}>
+              Enregistrer
+            </button>
           </form>
         </section>
       )}

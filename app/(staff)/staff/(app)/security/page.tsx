@@ -20,22 +20,47 @@ export default async function SecurityPage({ searchParams }: Props) {
         <form method="post" action="/staff/actions/totp-disable" className="mt-2 max-w-sm">
           <p>Activée. Pour la désactiver, saisissez un code actuel.</p>
           <input type="hidden" name="back" value="/staff/security" />
-          <label htmlFor="code" className="mt-3 block font-semibold">Code à 6 chiffres</label>
+          <label htmlFor="code" className="mt-3 block font-semibold">
+            Code à 6 chiffres
+          </label>
           <input id="code" name="code" inputMode="numeric" pattern="[0-9]{6}" required className={fieldClass} />
-          <button type="submit" className={`${buttonClass} mt-3`}>Désactiver</button>
+          <button type="submit" className={`${buttonClass} mt-3`}>
+            Désactiver
+          </button>
         </form>
       ) : enrolment ? (
         <form method="post" action="/staff/actions/totp-confirm" className="mt-2 max-w-sm">
           <p>Scannez ce code avec votre application d&apos;authentification, puis saisissez le code affiché.</p>
-          <Image src={enrolment.qrDataUrl} alt="QR code d'enrôlement TOTP" width={200} height={200} unoptimized className="mt-3" />
-          <p className="mt-2 text-sm">Ou saisissez la clé : <code data-testid="totp-secret" className="break-all">{enrolment.secret}</code></p>
+          <Image
+            src={enrolment.qrDataUrl}
+            alt="QR code d'enrôlement TOTP"
+            width={200}
+            height={200}
+            unoptimized
+            className="mt-3"
+          />
+          <p className="mt-2 text-sm">
+            Ou saisissez la clé :{" "}
+            <code data-testid="totp-secret" className="break-all">
+              {enrolment.secret}
+            </code>
+          </p>
           <input type="hidden" name="back" value="/staff/security" />
-          <label htmlFor="code" className="mt-3 block font-semibold">Code à 6 chiffres</label>
+          <label htmlFor="code" className="mt-3 block font-semibold">
+            Code à 6 chiffres
+          </label>
           <input id="code" name="code" inputMode="numeric" pattern="[0-9]{6}" required className={fieldClass} />
-          <button type="submit" className={`${buttonClass} mt-3`}>Activer</button>
+          <button type="submit" className={`${buttonClass} mt-3`}>
+            Activer
+          </button>
         </form>
       ) : (
-        <p className="mt-2">Non activée. <Link href="/staff/security?enrol=1" prefetch={false} className="text-brand-800 underline">Activer la double authentification</Link></p>
+        <p className="mt-2">
+          Non activée.{" "}
+          <Link href="/staff/security?enrol=1" prefetch={false} className="text-brand-800 underline">
+            Activer la double authentification
+          </Link>
+        </p>
       )}
     </>
   );

@@ -4,7 +4,11 @@ import { buttonClass, cellClass, fieldClass, headClass, secondaryButtonClass } f
 import { currentStaff } from "@/lib/auth/require-staff";
 import { listSenders } from "@/lib/providers/get-registry";
 
-export default async function SendersPage({ searchParams }: { searchParams: Promise<{ ok?: string; error?: string }> }) {
+export default async function SendersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ ok?: string; error?: string }>;
+}) {
   const [flash, senders, staff] = await Promise.all([searchParams, listSenders(), currentStaff()]);
   const admin = staff?.role === "admin";
   return (
@@ -12,7 +16,14 @@ export default async function SendersPage({ searchParams }: { searchParams: Prom
       <h1 className="text-2xl font-bold">Expéditeurs</h1>
       <FlashMessage {...flash} />
       <table className="mt-4 w-full text-sm">
-        <thead><tr><th className={headClass}>Code</th><th className={headClass}>Nom affiché</th><th className={headClass}>Identifiants SMS</th><th className={headClass}>Fournisseurs</th></tr></thead>
+        <thead>
+          <tr>
+            <th className={headClass}>Code</th>
+            <th className={headClass}>Nom affiché</th>
+            <th className={headClass}>Identifiants SMS</th>
+            <th className={headClass}>Fournisseurs</th>
+          </tr>
+        </thead>
         <tbody>
           {senders.map((s) => (
             <tr key={s.id}>
@@ -23,11 +34,27 @@ export default async function SendersPage({ searchParams }: { searchParams: Prom
                     <input type="hidden" name="code" value={s.code} />
                     <input type="hidden" name="back" value="/staff/senders" />
                     <input name="name" defaultValue={s.name} aria-label={`Nom de ${s.code}`} className={fieldClass} />
-                    <input name="smsSenderIds" defaultValue={s.smsSenderIds.join(", ")} aria-label={`Identifiants SMS de ${s.code}`} className={fieldClass} />
-                    <select name="sector" defaultValue={s.sector} aria-label={`Secteur de ${s.code}`} className={fieldClass}>
-                      {SECTORS.map((sector) => <option key={sector} value={sector}>{SECTOR_LABELS_FR[sector]}</option>)}
+                    <input
+                      name="smsSenderIds"
+                      defaultValue={s.smsSenderIds.join(", ")}
+                      aria-label={`Identifiants SMS de ${s.code}`}
+                      className={fieldClass}
+                    />
+                    <select
+                      name="sector"
+                      defaultValue={s.sector}
+                      aria-label={`Secteur de ${s.code}`}
+                      className={fieldClass}
+                    >
+                      {SECTORS.map((sector) => (
+                        <option key={sector} value={sector}>
+                          {SECTOR_LABELS_FR[sector]}
+                        </option>
+                      ))}
                     </select>
-                    <button type="submit" className={secondaryButtonClass}>Enregistrer</button>
+                    <button type="submit" className={secondaryButtonClass}>
+                      Enregistrer
+                    </button>
                   </form>
                 ) : (
                   s.name
@@ -41,20 +68,36 @@ export default async function SendersPage({ searchParams }: { searchParams: Prom
       </table>
       {admin && (
         <section className="mt-8 max-w-xl" aria-labelledby="new-sender">
-          <h2 id="new-sender" className="text-xl font-semibold">Enregistrer un expéditeur</h2>
+          <h2 id="new-sender" className="text-xl font-semibold">
+            Enregistrer un expéditeur
+          </h2>
           <form method="post" action="/staff/actions/sender-create">
             <input type="hidden" name="back" value="/staff/senders" />
-            <label htmlFor="code" className="mt-3 block font-semibold">Code (ex. souk-market)</label>
+            <label htmlFor="code" className="mt-3 block font-semibold">
+              Code (ex. souk-market)
+            </label>
             <input id="code" name="code" required className={fieldClass} />
-            <label htmlFor="name" className="mt-3 block font-semibold">Nom affiché</label>
+            <label htmlFor="name" className="mt-3 block font-semibold">
+              Nom affiché
+            </label>
             <input id="name" name="name" required className={fieldClass} />
-            <label htmlFor="smsSenderIds" className="mt-3 block font-semibold">Identifiants SMS (séparés par des virgules)</label>
+            <label htmlFor="smsSenderIds" className="mt-3 block font-semibold">
+              Identifiants SMS (séparés par des virgules)
+            </label>
             <input id="smsSenderIds" name="smsSenderIds" className={fieldClass} />
-            <label htmlFor="sector" className="mt-3 block font-semibold">Secteur</label>
+            <label htmlFor="sector" className="mt-3 block font-semibold">
+              Secteur
+            </label>
             <select id="sector" name="sector" defaultValue="other" className={fieldClass}>
-              {SECTORS.map((sector) => <option key={sector} value={sector}>{SECTOR_LABELS_FR[sector]}</option>)}
+              {SECTORS.map((sector) => (
+                <option key={sector} value={sector}>
+                  {SECTOR_LABELS_FR[sector]}
+                </option>
+              ))}
             </select>
-            <button type="submit" className={`${buttonClass} mt-4`}>Enregistrer</button>
+            <button type="submit" className={`${buttonClass} mt-4`}>
+              Enregistrer
+            </button>
           </form>
         </section>
       )}

@@ -6,10 +6,13 @@ import { safeBackPath, withMessage } from "@/lib/http/safe-back";
 import { STAFF_ACTIONS, type Form } from "./staff-actions";
 
 function forbiddenPage(message: string) {
-  return new NextResponse(`<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Accès refusé</title></head><body><main><h1>Accès refusé</h1><p>${message}</p><p><a href="/staff">Retour au tableau de bord</a></p></main></body></html>`, {
-    status: 403,
-    headers: { "Content-Type": "text/html; charset=utf-8" },
-  });
+  return new NextResponse(
+    `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Accès refusé</title></head><body><main><h1>Accès refusé</h1><p>${message}</p><p><a href="/staff">Retour au tableau de bord</a></p></main></body></html>`,
+    {
+      status: 403,
+      headers: { "Content-Type": "text/html; charset=utf-8" },
+    },
+  );
 }
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ action: string }> }) {
@@ -30,8 +33,10 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     const message = await run({ kind: "staff", id: staff.id, email: staff.email }, form);
     return new NextResponse(null, { status: 303, headers: { Location: withMessage(back, "ok", message) } });
   } catch (error) {
-    if (error instanceof DomainError && error.status === 403) return forbiddenPage("Votre rôle ne permet pas cette action.");
-    if (error instanceof DomainError) return new NextResponse(null, { status: 303, headers: { Location: withMessage(back, "error", error.message) } });
+    if (error instanceof DomainError && error.status === 403)
+      return forbiddenPage("Votre rôle ne permet pas cette action.");
+    if (error instanceof DomainError)
+      return new NextResponse(null, { status: 303, headers: { Location: withMessage(back, "error", error.message) } });
     throw error;
   }
 }

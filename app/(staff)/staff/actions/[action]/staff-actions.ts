@@ -16,7 +16,14 @@ export type Form = { get(name: string): string; all(name: string): string[] };
 // staff member's role itself (admin for the registry, analyst for complaints and one's own 2FA).
 export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<string>> = {
   "provider-create": async (actor, f) => {
-    const p = await createProvider(actor, { slug: f.get("slug"), name: f.get("name"), anrtNumber: f.get("anrtNumber"), kind: f.get("kind") || undefined, contact: f.get("contact") || undefined, senderCodes: f.all("senders") });
+    const p = await createProvider(actor, {
+      slug: f.get("slug"),
+      name: f.get("name"),
+      anrtNumber: f.get("anrtNumber"),
+      kind: f.get("kind") || undefined,
+      contact: f.get("contact") || undefined,
+      senderCodes: f.all("senders"),
+    });
     return `${p.kind === "operator" ? "Opérateur" : "Fournisseur"} ${p.slug} créé.`;
   },
   "integrity-alert-review": async (actor, f) => {
@@ -24,11 +31,20 @@ export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<st
     return "Alerte marquée comme examinée.";
   },
   "provider-update": async (actor, f) => {
-    await updateProvider(actor, { slug: f.get("slug"), name: f.get("name"), contact: f.get("contact"), status: f.get("status") });
+    await updateProvider(actor, {
+      slug: f.get("slug"),
+      name: f.get("name"),
+      contact: f.get("contact"),
+      status: f.get("status"),
+    });
     return "Fournisseur mis à jour.";
   },
   "provider-key-add": async (actor, f) => {
-    const key = await addProviderKey(actor, { providerSlug: f.get("slug"), keyid: f.get("keyid"), publicKeyPem: f.get("publicKeyPem") });
+    const key = await addProviderKey(actor, {
+      providerSlug: f.get("slug"),
+      keyid: f.get("keyid"),
+      publicKeyPem: f.get("publicKeyPem"),
+    });
     return `Clé ${key.keyid} ajoutée.`;
   },
   "provider-key-revoke": async (actor, f) => {
@@ -40,11 +56,29 @@ export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<st
     return "Expéditeur rattaché.";
   },
   "sender-create": async (actor, f) => {
-    const s = await createSender(actor, { code: f.get("code"), name: f.get("name"), sector: f.get("sector") || undefined, smsSenderIds: f.get("smsSenderIds").split(",").map((v) => v.trim()).filter(Boolean) });
+    const s = await createSender(actor, {
+      code: f.get("code"),
+      name: f.get("name"),
+      sector: f.get("sector") || undefined,
+      smsSenderIds: f
+        .get("smsSenderIds")
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    });
     return `Expéditeur ${s.code} créé.`;
   },
   "sender-update": async (actor, f) => {
-    await updateSender(actor, { code: f.get("code"), name: f.get("name"), sector: f.get("sector") || undefined, smsSenderIds: f.get("smsSenderIds").split(",").map((v) => v.trim()).filter(Boolean) });
+    await updateSender(actor, {
+      code: f.get("code"),
+      name: f.get("name"),
+      sector: f.get("sector") || undefined,
+      smsSenderIds: f
+        .get("smsSenderIds")
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    });
     return "Expéditeur mis à jour.";
   },
   "complaint-status": async (actor, f) => {

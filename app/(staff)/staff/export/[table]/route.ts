@@ -17,7 +17,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       },
     });
   } catch (error) {
-    if (error instanceof DomainError && (error.status === 401 || error.status === 403)) return new Response(error.message, { status: error.status });
+    if (error instanceof DomainError && (error.status === 401 || error.status === 403))
+      return new Response(error.message, { status: error.status });
     throw error;
   }
 }

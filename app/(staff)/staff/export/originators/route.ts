@@ -6,10 +6,20 @@ import { toCsv } from "@/lib/stats/to-csv";
 export async function GET() {
   try {
     const numbers = (await listOriginators()).filter((o) => o.phone);
-    const csv = toCsv(["number", "complaints", "last_7_days", "first_seen", "last_seen"], numbers.map((o) => [o.phone, o.complaints, o.recent, o.firstSeen.toISOString(), o.lastSeen.toISOString()]));
-    return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="stopsms-numeros-signales.csv"', "Cache-Control": "private, no-store" } });
+    const csv = toCsv(
+      ["number", "complaints", "last_7_days", "first_seen", "last_seen"],
+      numbers.map((o) => [o.phone, o.complaints, o.recent, o.firstSeen.toISOString(), o.lastSeen.toISOString()]),
+    );
+    return new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="stopsms-numeros-signales.csv"',
+        "Cache-Control": "private, no-store",
+      },
+    });
   } catch (error) {
-    if (error instanceof DomainError && (error.status === 401 || error.status === 403)) return new Response(error.message, { status: error.status });
+    if (error instanceof DomainError && (error.status === 401 || error.status === 403))
+      return new Response(error.message, { status: error.status });
     throw error;
   }
 }

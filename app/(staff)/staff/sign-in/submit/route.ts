@@ -13,12 +13,22 @@ export async function POST(request: NextRequest) {
   const form = await request.formData().catch(() => new FormData());
   const field = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
   try {
-    await signIn("credentials", { email: field("email"), password: field("password"), code: field("code"), address: clientIp(request.headers), redirect: false });
+    await signIn("credentials", {
+      email: field("email"),
+      password: field("password"),
+      code: field("code"),
+      address: clientIp(request.headers),
+      redirect: false,
+    });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     const reason = error instanceof CredentialsSignin ? error.code : "invalid";
     const response = new NextResponse(null, { status: 303, headers: { Location: "/staff/sign-in" } });
-    setFlash(response, "signin", { email: field("email").slice(0, 200), reason, askCode: reason === "totp-required" || reason === "totp-invalid" });
+    setFlash(response, "signin", {
+      email: field("email").slice(0, 200),
+      reason,
+      askCode: reason === "totp-required" || reason === "totp-invalid",
+    });
     return response;
   }
   const response = new NextResponse(null, { status: 303, headers: { Location: "/staff" } });

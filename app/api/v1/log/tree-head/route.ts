@@ -7,4 +7,9 @@ export function GET(request: Request) {
   return handlePublicRequest(request, "GET /log/tree-head", async () => ({ body: await currentTreeHead() }));
 }
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/lib/sync/method-not-allowed";
+export {
+  methodNotAllowed as POST,
+  methodNotAllowed as PUT,
+  methodNotAllowed as PATCH,
+  methodNotAllowed as DELETE,
+} from "@/lib/sync/method-not-allowed";

@@ -21,22 +21,52 @@ export default async function IntegrityAlertPage({ params, searchParams }: Props
   const facts: [string, React.ReactNode][] = [
     ["Liste d'où viennent les numéros témoins", `${alert.listProvider.name} (${alert.listProvider.slug})`],
     ["Appel reçu de", `${alert.caller.name} (${alert.caller.slug})`],
-    ["Clé qui a signé l'appel", <span key="k" className="font-mono">{alert.keyid}</span>],
-    ["Appel", <span key="e" className="font-mono">{alert.endpoint}</span>],
+    [
+      "Clé qui a signé l'appel",
+      <span key="k" className="font-mono">
+        {alert.keyid}
+      </span>,
+    ],
+    [
+      "Appel",
+      <span key="e" className="font-mono">
+        {alert.endpoint}
+      </span>,
+    ],
     ["Date (heure du Maroc)", formatDateTime(alert.at)],
-    ["Détails de l'appel", <span key="d" className="font-mono text-sm">{JSON.stringify(alert.details)}</span>],
-    ["Numéros témoins présents", <ul key="p" className="font-mono" dir="ltr">{alert.phones.map((p) => <li key={p}>{p}</li>)}</ul>],
+    [
+      "Détails de l'appel",
+      <span key="d" className="font-mono text-sm">
+        {JSON.stringify(alert.details)}
+      </span>,
+    ],
+    [
+      "Numéros témoins présents",
+      <ul key="p" className="font-mono" dir="ltr">
+        {alert.phones.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>,
+    ],
   ];
   return (
     <>
-      <p><Link className="text-brand-800 underline" href="/staff/integrity">← Alertes d&apos;intégrité</Link></p>
+      <p>
+        <Link className="text-brand-800 underline" href="/staff/integrity">
+          ← Alertes d&apos;intégrité
+        </Link>
+      </p>
       <h1 className="mt-2 text-2xl font-bold">Alerte d&apos;intégrité n° {alert.id}</h1>
       <FlashMessage {...flash} />
       <p className="mt-2 max-w-3xl">
-        Ces numéros n&apos;appartiennent à personne : ils ne figurent que dans la liste d&apos;oppositions remise à {alert.listProvider.name}. Leur présence dans
-        cet appel montre que cette liste a été utilisée pour envoyer, ou préparer l&apos;envoi, de SMS. L&apos;appel a reçu une réponse normale.
+        Ces numéros n&apos;appartiennent à personne : ils ne figurent que dans la liste d&apos;oppositions remise à{" "}
+        {alert.listProvider.name}. Leur présence dans cet appel montre que cette liste a été utilisée pour envoyer, ou
+        préparer l&apos;envoi, de SMS. L&apos;appel a reçu une réponse normale.
       </p>
-      <dl className="mt-4 max-w-3xl divide-y divide-slate-200 rounded border border-slate-200" data-testid="alert-evidence">
+      <dl
+        className="mt-4 max-w-3xl divide-y divide-slate-200 rounded border border-slate-200"
+        data-testid="alert-evidence"
+      >
         {facts.map(([label, value]) => (
           <div key={label} className="grid gap-1 p-3 sm:grid-cols-3">
             <dt className="font-semibold">{label}</dt>
@@ -50,12 +80,16 @@ export default async function IntegrityAlertPage({ params, searchParams }: Props
         </a>
       </p>
       {alert.reviewedAt ? (
-        <p className="mt-4">Examinée le {formatDateTime(alert.reviewedAt)} par {alert.reviewedBy}.</p>
+        <p className="mt-4">
+          Examinée le {formatDateTime(alert.reviewedAt)} par {alert.reviewedBy}.
+        </p>
       ) : (
         <form method="post" action="/staff/actions/integrity-alert-review" className="mt-4">
           <input type="hidden" name="id" value={alert.id} />
           <input type="hidden" name="back" value={`/staff/integrity/${alert.id}`} />
-          <button type="submit" className={buttonClass}>Marquer comme examinée</button>
+          <button type="submit" className={buttonClass}>
+            Marquer comme examinée
+          </button>
         </form>
       )}
     </>

@@ -1,7 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FlashMessage } from "@/components/staff/flash-message";
-import { buttonClass, cellClass, fieldClass, formatDateTime, headClass, secondaryButtonClass } from "@/components/staff/ui";
+import {
+  buttonClass,
+  cellClass,
+  fieldClass,
+  formatDateTime,
+  headClass,
+  secondaryButtonClass,
+} from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { getProvider, listAccessLog, listSenders } from "@/lib/providers/get-registry";
 
@@ -17,56 +24,94 @@ export default async function ProviderPage({ params, searchParams }: Props) {
   const linked = new Set(provider.senders.map((s) => s.sender.code));
   return (
     <>
-      <p><Link href="/staff/providers" className="text-brand-800 underline">← Fournisseurs</Link></p>
+      <p>
+        <Link href="/staff/providers" className="text-brand-800 underline">
+          ← Fournisseurs
+        </Link>
+      </p>
       <h1 className="mt-2 text-2xl font-bold">{provider.name}</h1>
-      <p className="text-slate-700">{provider.slug} · ANRT {provider.anrtNumber} · {provider.status === "active" ? "Actif" : "Suspendu"}</p>
+      <p className="text-slate-700">
+        {provider.slug} · ANRT {provider.anrtNumber} · {provider.status === "active" ? "Actif" : "Suspendu"}
+      </p>
       <FlashMessage {...flash} />
-      <form method="get" action={`/staff/evidence/providers/${provider.slug}`} className="mt-4 flex flex-wrap items-end gap-3" aria-label="Dossier de preuve">
+      <form
+        method="get"
+        action={`/staff/evidence/providers/${provider.slug}`}
+        className="mt-4 flex flex-wrap items-end gap-3"
+        aria-label="Dossier de preuve"
+      >
         <div>
-          <label htmlFor="evidence-from" className="block text-sm font-semibold">Signalements du</label>
+          <label htmlFor="evidence-from" className="block text-sm font-semibold">
+            Signalements du
+          </label>
           <input id="evidence-from" name="from" type="date" className={fieldClass} required />
         </div>
         <div>
-          <label htmlFor="evidence-to" className="block text-sm font-semibold">au</label>
+          <label htmlFor="evidence-to" className="block text-sm font-semibold">
+            au
+          </label>
           <input id="evidence-to" name="to" type="date" className={fieldClass} required />
         </div>
-        <label className="flex min-h-11 items-center gap-2 text-sm"><input type="checkbox" name="format" value="pdf" /> en PDF</label>
-        <button type="submit" className={secondaryButtonClass}>Dossier de preuve signé</button>
+        <label className="flex min-h-11 items-center gap-2 text-sm">
+          <input type="checkbox" name="format" value="pdf" /> en PDF
+        </label>
+        <button type="submit" className={secondaryButtonClass}>
+          Dossier de preuve signé
+        </button>
       </form>
 
       {admin && (
         <form method="post" action="/staff/actions/provider-update" className="mt-4 grid max-w-xl gap-2">
           <input type="hidden" name="slug" value={provider.slug} />
           <input type="hidden" name="back" value={back} />
-          <label htmlFor="name" className="font-semibold">Raison sociale</label>
+          <label htmlFor="name" className="font-semibold">
+            Raison sociale
+          </label>
           <input id="name" name="name" defaultValue={provider.name} className={fieldClass} />
-          <label htmlFor="contact" className="font-semibold">Contact technique</label>
+          <label htmlFor="contact" className="font-semibold">
+            Contact technique
+          </label>
           <input id="contact" name="contact" defaultValue={provider.contact ?? ""} className={fieldClass} />
-          <label htmlFor="status" className="font-semibold">Statut</label>
+          <label htmlFor="status" className="font-semibold">
+            Statut
+          </label>
           <select id="status" name="status" defaultValue={provider.status} className={fieldClass}>
             <option value="active">Actif</option>
             <option value="suspended">Suspendu (toutes ses requêtes sont refusées)</option>
           </select>
-          <button type="submit" className={`${buttonClass} mt-2 justify-self-start`}>Enregistrer</button>
+          <button type="submit" className={`${buttonClass} mt-2 justify-self-start`}>
+            Enregistrer
+          </button>
         </form>
       )}
 
       <h2 className="mt-8 text-xl font-semibold">Clés publiques</h2>
       <table className="mt-2 w-full text-sm">
-        <thead><tr><th className={headClass}>Identifiant</th><th className={headClass}>Ajoutée</th><th className={headClass}>État</th>{admin && <th className={headClass}>Action</th>}</tr></thead>
+        <thead>
+          <tr>
+            <th className={headClass}>Identifiant</th>
+            <th className={headClass}>Ajoutée</th>
+            <th className={headClass}>État</th>
+            {admin && <th className={headClass}>Action</th>}
+          </tr>
+        </thead>
         <tbody>
           {provider.keys.map((k) => (
             <tr key={k.id}>
               <td className={`${cellClass} font-mono`}>{k.keyid}</td>
               <td className={cellClass}>{formatDateTime(k.createdAt)}</td>
-              <td className={cellClass} data-testid={`key-state-${k.keyid}`}>{k.revokedAt ? `Révoquée le ${formatDateTime(k.revokedAt)}` : "Active"}</td>
+              <td className={cellClass} data-testid={`key-state-${k.keyid}`}>
+                {k.revokedAt ? `Révoquée le ${formatDateTime(k.revokedAt)}` : "Active"}
+              </td>
               {admin && (
                 <td className={cellClass}>
                   {!k.revokedAt && (
                     <form method="post" action="/staff/actions/provider-key-revoke">
                       <input type="hidden" name="keyid" value={k.keyid} />
                       <input type="hidden" name="back" value={back} />
-                      <button type="submit" className={secondaryButtonClass} aria-label={`Révoquer la clé ${k.keyid}`}>Révoquer</button>
+                      <button type="submit" className={secondaryButtonClass} aria-label={`Révoquer la clé ${k.keyid}`}>
+                        Révoquer
+                      </button>
                     </form>
                   )}
                 </td>
@@ -79,34 +124,75 @@ export default async function ProviderPage({ params, searchParams }: Props) {
         <form method="post" action="/staff/actions/provider-key-add" className="mt-4 grid max-w-xl gap-2">
           <input type="hidden" name="slug" value={provider.slug} />
           <input type="hidden" name="back" value={back} />
-          <label htmlFor="keyid" className="font-semibold">Identifiant de la nouvelle clé</label>
+          <label htmlFor="keyid" className="font-semibold">
+            Identifiant de la nouvelle clé
+          </label>
           <input id="keyid" name="keyid" required placeholder={`${provider.slug}-2026-01`} className={fieldClass} />
-          <label htmlFor="publicKeyPem" className="font-semibold">Clé publique Ed25519 (PEM, -----BEGIN PUBLIC KEY-----)</label>
-          <textarea id="publicKeyPem" name="publicKeyPem" rows={4} required className={`${fieldClass} font-mono text-xs`} />
-          <button type="submit" className={`${buttonClass} justify-self-start`}>Ajouter la clé</button>
+          <label htmlFor="publicKeyPem" className="font-semibold">
+            Clé publique Ed25519 (PEM, -----BEGIN PUBLIC KEY-----)
+          </label>
+          <textarea
+            id="publicKeyPem"
+            name="publicKeyPem"
+            rows={4}
+            required
+            className={`${fieldClass} font-mono text-xs`}
+          />
+          <button type="submit" className={`${buttonClass} justify-self-start`}>
+            Ajouter la clé
+          </button>
         </form>
       )}
 
       <h2 className="mt-8 text-xl font-semibold">Expéditeurs autorisés</h2>
-      <ul className="mt-2 list-disc ps-6">{provider.senders.map((s) => <li key={s.senderId}>{s.sender.name} ({s.sender.code})</li>)}</ul>
+      <ul className="mt-2 list-disc ps-6">
+        {provider.senders.map((s) => (
+          <li key={s.senderId}>
+            {s.sender.name} ({s.sender.code})
+          </li>
+        ))}
+      </ul>
       {admin && (
-        <form method="post" action="/staff/actions/provider-sender-link" className="mt-3 flex flex-wrap items-end gap-2">
+        <form
+          method="post"
+          action="/staff/actions/provider-sender-link"
+          className="mt-3 flex flex-wrap items-end gap-2"
+        >
           <input type="hidden" name="slug" value={provider.slug} />
           <input type="hidden" name="back" value={back} />
           <div>
-            <label htmlFor="sender" className="block font-semibold">Rattacher un expéditeur</label>
+            <label htmlFor="sender" className="block font-semibold">
+              Rattacher un expéditeur
+            </label>
             <select id="sender" name="sender" className={fieldClass}>
-              {senders.filter((s) => !linked.has(s.code)).map((s) => <option key={s.code} value={s.code}>{s.name} ({s.code})</option>)}
+              {senders
+                .filter((s) => !linked.has(s.code))
+                .map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {s.name} ({s.code})
+                  </option>
+                ))}
             </select>
           </div>
-          <button type="submit" className={secondaryButtonClass}>Rattacher</button>
+          <button type="submit" className={secondaryButtonClass}>
+            Rattacher
+          </button>
         </form>
       )}
 
       <h2 className="mt-8 text-xl font-semibold">Journal des appels (200 derniers)</h2>
       <div className="overflow-x-auto">
         <table className="mt-2 w-full text-sm" data-testid="access-log">
-          <thead><tr><th className={headClass}>Date</th><th className={headClass}>Clé</th><th className={headClass}>Appel</th><th className={headClass}>Curseur</th><th className={headClass}>Nombre</th><th className={headClass}>Résultat</th></tr></thead>
+          <thead>
+            <tr>
+              <th className={headClass}>Date</th>
+              <th className={headClass}>Clé</th>
+              <th className={headClass}>Appel</th>
+              <th className={headClass}>Curseur</th>
+              <th className={headClass}>Nombre</th>
+              <th className={headClass}>Résultat</th>
+            </tr>
+          </thead>
           <tbody>
             {log.map((a) => (
               <tr key={String(a.id)}>
@@ -115,7 +201,10 @@ export default async function ProviderPage({ params, searchParams }: Props) {
                 <td className={cellClass}>{a.endpoint}</td>
                 <td className={cellClass}>{a.cursor ?? "—"}</td>
                 <td className={cellClass}>{a.count ?? "—"}</td>
-                <td className={cellClass}>{a.status}{a.code ? ` ${a.code}` : ""}</td>
+                <td className={cellClass}>
+                  {a.status}
+                  {a.code ? ` ${a.code}` : ""}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -6,5 +6,9 @@ import { packResponse } from "@/lib/evidence/pack-response";
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const safe = id.slice(0, 20);
-  return packResponse(() => buildComplaintEvidence(safe), `stopsms-preuve-${safe.replace(/[^A-Z0-9-]/g, "")}`, request.nextUrl.searchParams.get("format"));
+  return packResponse(
+    () => buildComplaintEvidence(safe),
+    `stopsms-preuve-${safe.replace(/[^A-Z0-9-]/g, "")}`,
+    request.nextUrl.searchParams.get("format"),
+  );
 }

@@ -8,5 +8,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { slug } = await params;
   const range = parseDateRange(Object.fromEntries(request.nextUrl.searchParams));
   const safe = slug.slice(0, 64).replace(/[^a-z0-9-]/g, "");
-  return packResponse(() => buildProviderEvidence(safe, range), `stopsms-preuve-${safe}-${range.from}-${range.to}`, request.nextUrl.searchParams.get("format"));
+  return packResponse(
+    () => buildProviderEvidence(safe, range),
+    `stopsms-preuve-${safe}-${range.from}-${range.to}`,
+    request.nextUrl.searchParams.get("format"),
+  );
 }
