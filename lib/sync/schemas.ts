@@ -66,12 +66,10 @@ export const numberEventsBody = z.object({
     .array(
       z.object({
         phone: z.string().max(64).meta({ description: "The number (national or E.164)" }),
-        event: z
-          .enum(["disconnected", "reinstated", "ported"])
-          .meta({
-            description:
-              "disconnected: the number left its subscriber; reinstated: that was an error (within 90 days); ported: nothing changes",
-          }),
+        event: z.enum(["disconnected", "reinstated", "ported"]).meta({
+          description:
+            "disconnected: the number left its subscriber; reinstated: that was an error (within 90 days); ported: nothing changes",
+        }),
         at: z.iso.datetime({ offset: true }).meta({ description: "When it happened (not in the future)" }),
       }),
     )
@@ -134,11 +132,9 @@ export const responses = {
       z.object({
         seq: z.number().int(),
         op: z.enum(["add", "remove"]),
-        reason: z
-          .enum(["opposed", "reinstated", "withdrawn", "number-disconnected"])
-          .meta({
-            description: "Why (version 1.1): opposed/reinstated for add, withdrawn/number-disconnected for remove",
-          }),
+        reason: z.enum(["opposed", "reinstated", "withdrawn", "number-disconnected"]).meta({
+          description: "Why (version 1.1): opposed/reinstated for add, withdrawn/number-disconnected for remove",
+        }),
         phone: e164,
         scope,
         sender: z.string().nullable(),
