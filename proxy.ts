@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { commonSecurityHeaders, pageCsp } from "@/lib/http/security-headers";
 import { isLinkCode } from "@/lib/links/link-code";
+import { STAFF_FLASH_COOKIE, STAFF_FLASH_HEADER, takeStaffFlash } from "@/lib/http/staff-flash";
 
-// Security headers only. Authorization is never decided here: the staff layout, the action routes and
+// Security headers, and the staff flash message handed to the one page that shows it. Authorization is never decided here: the staff layout, the action routes and
 // every lib function check it themselves.
 export function proxy(request: NextRequest) {
   const production = process.env.NODE_ENV === "production";
@@ -13,7 +14,12 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.delete(STAFF_FLASH_HEADER);
+  const flash = takeStaffFlash(request);
+  if (flash) requestHeaders.set(STAFF_FLASH_HEADER, flash);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
+  if (flash)
+    response.cookies.set(STAFF_FLASH_COOKIE, "", { httpOnly: true, sameSite: "lax", path: "/staff", maxAge: 0 });
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(commonSecurityHeaders(production))) response.headers.set(name, value);
   return response;

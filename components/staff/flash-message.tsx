@@ -1,14 +1,19 @@
-export function FlashMessage({ ok, error }: { ok?: string; error?: string }) {
-  if (error)
+import { headers } from "next/headers";
+import { parseStaffFlash, STAFF_FLASH_HEADER } from "@/lib/http/staff-flash";
+
+/** The outcome of the staff member's last form post (lib/http/staff-flash.ts), shown once. */
+export async function FlashMessage() {
+  const flash = parseStaffFlash((await headers()).get(STAFF_FLASH_HEADER));
+  if (flash?.kind === "error")
     return (
       <p role="alert" className="mt-4 rounded border-2 border-red-700 p-3 font-semibold text-red-800">
-        {error}
+        {flash.message}
       </p>
     );
-  if (ok)
+  if (flash?.kind === "ok")
     return (
       <p role="status" className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3">
-        {ok}
+        {flash.message}
       </p>
     );
   return null;

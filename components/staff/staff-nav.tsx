@@ -31,8 +31,8 @@ export function StaffNav({ staff }: { staff: StaffMember }) {
             ))}
           </ul>
         </nav>
-        <form method="post" action="/staff/sign-out" className="flex items-center gap-2 text-sm">
-          <span>
+        <form method="post" action="/staff/sign-out" className="flex flex-nowrap items-center gap-2 text-sm">
+          <span className="whitespace-nowrap">
             {staff.email} ({staff.role === "admin" ? "administrateur" : "analyste"})
           </span>
           <button type="submit" className="min-h-11 rounded border border-brand-700 px-3 text-brand-800">

@@ -15,3 +15,8 @@ export const formatDateTime = (date: Date | null) =>
     : "—";
 
 export const formatNumber = (value: number) => new Intl.NumberFormat("fr-MA").format(value);
+
+// Destructive actions look different from everything else: red, and always followed by a confirmation page.
+export const dangerButtonClass = "min-h-11 rounded-lg bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800";
+export const dangerSecondaryButtonClass =
+  "min-h-11 rounded-lg border-2 border-red-700 px-3 py-2 font-semibold text-red-800";

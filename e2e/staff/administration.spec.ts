@@ -33,8 +33,19 @@ test("an admin registers a provider, adds a key and revokes it; all audited", as
   await page.getByRole("button", { name: "Ajouter la clé" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("PRIVATE key");
 
+  // Destructive: a confirmation page first; cancelling changes nothing.
   await page.getByRole("button", { name: `Révoquer la clé ${keyid}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Révoquer la clé ${keyid} ?`);
+  await page.getByRole("link", { name: "Annuler" }).click();
+  await expect(page.getByTestId(`key-state-${keyid}`)).toHaveText("Active");
+  await page.getByRole("button", { name: `Révoquer la clé ${keyid}` }).click();
+  await page.getByRole("button", { name: "Révoquer la clé", exact: true }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(`Clé ${keyid} révoquée.`);
   await expect(page.getByTestId(`key-state-${keyid}`)).toContainText("Révoquée");
+  // The message was shown once: it is not in the URL and a reload does not show it again.
+  expect(page.url()).not.toContain("ok=");
+  await page.reload();
+  await expect(page.getByRole("main").getByRole("status")).toHaveCount(0);
 
   const { rows } = await e2eDb().query(
     "SELECT action, actor_label FROM audit_logs WHERE target_id IN ($1, $2) ORDER BY id",
@@ -92,4 +103,59 @@ test("an analyst sees no admin forms and a direct POST to an admin action is ref
     [slug],
   );
   expect(rows[0]).toEqual({ created: 0, revoked: 0 });
+});
+
+test("suspending a provider and revoking a key ask for confirmation, also when the form is posted directly", async ({
+  page,
+}) => {
+  await signInAs(page, "admin");
+  const slug = `pause-${randomBytes(3).toString("hex")}`;
+  const keyid = `${slug}-01`;
+  await page.goto("/staff/providers");
+  await page.getByLabel("Identifiant (ex. acme-telecom)").fill(slug);
+  await page.getByLabel("Raison sociale").fill("Pause SA");
+  await page.getByLabel("Numéro de déclaration ANRT").fill(`ANRT/${slug}`);
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.goto(`/staff/providers/${slug}`);
+  await page.getByLabel("Identifiant de la nouvelle clé").fill(keyid);
+  await page
+    .getByLabel(/Clé publique Ed25519/)
+    .fill(generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" }).toString());
+  await page.getByRole("button", { name: "Ajouter la clé" }).click();
+
+  // A direct POST without confirm=yes does nothing but ask.
+  const direct = await page.request.post("/staff/actions/provider-key-revoke", {
+    form: { keyid, back: `/staff/providers/${slug}` },
+    maxRedirects: 0,
+  });
+  expect([direct.status(), direct.headers()["location"]]).toEqual([303, "/staff/confirm"]);
+  const state = async () =>
+    (
+      await e2eDb().query(
+        "SELECT p.status, k.revoked_at IS NOT NULL AS revoked FROM providers p JOIN provider_keys k ON k.provider_id = p.id WHERE k.keyid = $1",
+        [keyid],
+      )
+    ).rows[0];
+  expect(await state()).toEqual({ status: "active", revoked: false });
+  const confirmed = await page.request.post("/staff/actions/provider-key-revoke", {
+    form: { keyid, back: `/staff/providers/${slug}`, confirm: "yes" },
+    maxRedirects: 0,
+  });
+  expect(confirmed.status()).toBe(303);
+  expect(await state()).toEqual({ status: "active", revoked: true });
+
+  // Suspension through the page: the danger-styled confirmation, then the change.
+  await page.goto(`/staff/providers/${slug}`);
+  await page.getByLabel("Statut").selectOption("suspended");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Suspendre le fournisseur ${slug} ?`);
+  const danger = page.getByRole("button", { name: "Suspendre le fournisseur" });
+  // Tailwind's red-700, not the brand green of every other button.
+  expect(await danger.evaluate((b) => getComputedStyle(b).backgroundColor)).toMatch(
+    /oklch\(0\.505 0\.213 27\.5|rgb\(185, 28, 28\)/,
+  );
+  expect(await state()).toEqual({ status: "active", revoked: true });
+  await danger.click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Fournisseur mis à jour.");
+  expect(await state()).toEqual({ status: "suspended", revoked: true });
 });

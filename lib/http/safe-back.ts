@@ -29,11 +29,3 @@ export function safeBackPath(value: unknown, prefix: string, fallback: string): 
     return fallback;
   return path;
 }
-
-export function withMessage(path: string, key: "ok" | "error", message: string): string {
-  const url = new URL(path, "http://x");
-  url.searchParams.delete("ok");
-  url.searchParams.delete("error");
-  url.searchParams.set(key, message.slice(0, 300));
-  return `${url.pathname}${url.search}`;
-}

@@ -4,21 +4,12 @@ import { buttonClass, cellClass, fieldClass, headClass } from "@/components/staf
 import { currentStaff } from "@/lib/auth/require-staff";
 import { listProviders, listSenders } from "@/lib/providers/get-registry";
 
-export default async function ProvidersPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ ok?: string; error?: string }>;
-}) {
-  const [flash, providers, senders, staff] = await Promise.all([
-    searchParams,
-    listProviders(),
-    listSenders(),
-    currentStaff(),
-  ]);
+export default async function ProvidersPage() {
+  const [providers, senders, staff] = await Promise.all([listProviders(), listSenders(), currentStaff()]);
   return (
     <>
       <h1 className="text-2xl font-bold">Fournisseurs SMS</h1>
-      <FlashMessage {...flash} />
+      <FlashMessage />
       <div className="overflow-x-auto">
         <table className="mt-4 w-full text-sm">
           <thead>

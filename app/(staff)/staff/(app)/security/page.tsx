@@ -5,7 +5,7 @@ import { buttonClass, fieldClass } from "@/components/staff/ui";
 import { startTotpEnrolment } from "@/lib/auth/manage-totp";
 import { currentStaff } from "@/lib/auth/require-staff";
 
-type Props = { searchParams: Promise<{ ok?: string; error?: string; enrol?: string }> };
+type Props = { searchParams: Promise<{ enrol?: string }> };
 
 export default async function SecurityPage({ searchParams }: Props) {
   const [flash, staff] = await Promise.all([searchParams, currentStaff()]);
@@ -14,7 +14,7 @@ export default async function SecurityPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="text-2xl font-bold">Sécurité du compte</h1>
-      <FlashMessage ok={flash.ok} error={flash.error} />
+      <FlashMessage />
       <h2 className="mt-6 text-xl font-semibold">Double authentification (TOTP)</h2>
       {staff.totpEnabled ? (
         <form method="post" action="/staff/actions/totp-disable" className="mt-2 max-w-sm">

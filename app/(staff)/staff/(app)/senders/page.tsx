@@ -4,17 +4,13 @@ import { buttonClass, cellClass, fieldClass, headClass, secondaryButtonClass } f
 import { currentStaff } from "@/lib/auth/require-staff";
 import { listSenders } from "@/lib/providers/get-registry";
 
-export default async function SendersPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ ok?: string; error?: string }>;
-}) {
-  const [flash, senders, staff] = await Promise.all([searchParams, listSenders(), currentStaff()]);
+export default async function SendersPage() {
+  const [senders, staff] = await Promise.all([listSenders(), currentStaff()]);
   const admin = staff?.role === "admin";
   return (
     <>
       <h1 className="text-2xl font-bold">Expéditeurs</h1>
-      <FlashMessage {...flash} />
+      <FlashMessage />
       <table className="mt-4 w-full text-sm">
         <thead>
           <tr>

@@ -2,8 +2,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { DomainError } from "@/lib/errors";
 import { isSameOriginPost } from "@/lib/http/same-origin";
-import { safeBackPath, withMessage } from "@/lib/http/safe-back";
-import { STAFF_ACTIONS, type Form } from "./staff-actions";
+import { safeBackPath } from "@/lib/http/safe-back";
+import { setStaffFlash } from "@/lib/http/staff-flash";
+import { askConfirmation, clearConfirmation } from "@/lib/http/staff-confirmation";
+import { CONFIRMATIONS, STAFF_ACTIONS, type Form } from "./staff-actions";
 
 function forbiddenPage(message: string) {
   return new NextResponse(
@@ -13,6 +15,13 @@ function forbiddenPage(message: string) {
       headers: { "Content-Type": "text/html; charset=utf-8" },
     },
   );
+}
+
+function redirectWith(back: string, flash: Parameters<typeof setStaffFlash>[1]) {
+  const response = new NextResponse(null, { status: 303, headers: { Location: back } });
+  setStaffFlash(response, flash);
+  clearConfirmation(response);
+  return response;
 }
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ action: string }> }) {
@@ -29,14 +38,24 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     all: (name) => data.getAll(name).filter((v): v is string => typeof v === "string"),
   };
   const back = safeBackPath(form.get("back"), "/staff", "/staff");
+  const confirmation = Object.hasOwn(CONFIRMATIONS, action) ? CONFIRMATIONS[action] : undefined;
+  if (confirmation && confirmation.needed(form) && form.get("confirm") !== "yes") {
+    if (confirmation.role === "admin" && staff.role !== "admin")
+      return forbiddenPage("Votre rôle ne permet pas cette action.");
+    const response = new NextResponse(null, { status: 303, headers: { Location: "/staff/confirm" } });
+    askConfirmation(response, {
+      action,
+      fields: Object.fromEntries(confirmation.fields.map((name) => [name, form.get(name)])),
+    });
+    return response;
+  }
   try {
     const message = await run({ kind: "staff", id: staff.id, email: staff.email }, form);
-    return new NextResponse(null, { status: 303, headers: { Location: withMessage(back, "ok", message) } });
+    return redirectWith(back, { kind: "ok", message });
   } catch (error) {
     if (error instanceof DomainError && error.status === 403)
       return forbiddenPage("Votre rôle ne permet pas cette action.");
-    if (error instanceof DomainError)
-      return new NextResponse(null, { status: 303, headers: { Location: withMessage(back, "error", error.message) } });
+    if (error instanceof DomainError) return redirectWith(back, { kind: "error", message: error.message });
     throw error;
   }
 }

@@ -12,6 +12,42 @@ import { updateSender } from "@/lib/providers/update-sender";
 
 export type Form = { get(name: string): string; all(name: string): string[] };
 
+export interface Confirmation {
+  /** Who may do it at all: anyone else is refused before being asked to confirm (the lib checks again). */
+  role: "admin" | "analyst";
+  /** The form fields carried through the confirmation page. */
+  fields: string[];
+  needed(f: Form): boolean;
+  describe(f: Form): { title: string; consequence: string; button: string };
+}
+
+// Actions that cannot be simply undone, or cut a provider off: the route asks for an explicit confirmation
+// first (a page with a danger button that posts `confirm=yes`), also when the form is posted directly.
+export const CONFIRMATIONS: Record<string, Confirmation> = {
+  "provider-key-revoke": {
+    role: "admin",
+    fields: ["keyid", "back"],
+    needed: () => true,
+    describe: (f) => ({
+      title: `Révoquer la clé ${f.get("keyid")} ?`,
+      consequence:
+        "Le fournisseur ne pourra plus signer aucune requête avec cette clé, dès maintenant. Une clé révoquée ne peut pas être réactivée : il faudra en enregistrer une nouvelle.",
+      button: "Révoquer la clé",
+    }),
+  },
+  "provider-update": {
+    role: "admin",
+    fields: ["slug", "name", "contact", "status", "currentStatus", "back"],
+    needed: (f) => f.get("status") === "suspended" && f.get("currentStatus") !== "suspended",
+    describe: (f) => ({
+      title: `Suspendre le fournisseur ${f.get("slug")} ?`,
+      consequence:
+        "Toutes ses requêtes seront refusées dès maintenant : il ne pourra plus récupérer la liste d'opposition ni émettre de liens. Il pourra être réactivé.",
+      button: "Suspendre le fournisseur",
+    }),
+  },
+};
+
 // Every staff change is a plain form POST here: each entry calls one lib function, which checks the
 // staff member's role itself (admin for the registry, analyst for complaints and one's own 2FA).
 export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<string>> = {

@@ -8,10 +8,10 @@ import { maskPhone } from "@/lib/phone/mask-phone";
 import type { Fact } from "@/lib/complaints/assess-complaint";
 import { ANSWER_LABELS, REASON_LABELS, STATUS_LABELS, VERDICT_LABELS } from "../page";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ ok?: string; error?: string }> };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function ComplaintPage({ params, searchParams }: Props) {
-  const [{ id }, flash] = await Promise.all([params, searchParams]);
+export default async function ComplaintPage({ params }: Props) {
+  const { id } = await params;
   const complaint = await getComplaint(id);
   if (!complaint) notFound();
   const back = `/staff/complaints/${complaint.id}`;
@@ -26,7 +26,7 @@ export default async function ComplaintPage({ params, searchParams }: Props) {
       <h1 className="mt-2 text-2xl font-bold">
         Signalement <span className="font-mono">{complaint.id}</span>
       </h1>
-      <FlashMessage {...flash} />
+      <FlashMessage />
       <dl className="mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">Statut</dt>
         <dd data-testid="complaint-status">{STATUS_LABELS[complaint.status]}</dd>

@@ -9,10 +9,10 @@ import { openIntegrityAlert } from "@/lib/integrity/integrity-alerts";
 
 export const metadata: Metadata = { title: "Alerte d'intégrité · Espace CNDP · StopSMS", robots: { index: false } };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ ok?: string; error?: string }> };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function IntegrityAlertPage({ params, searchParams }: Props) {
-  const [{ id }, flash] = await Promise.all([params, searchParams]);
+export default async function IntegrityAlertPage({ params }: Props) {
+  const { id } = await params;
   const { actor } = await requireStaff();
   const alert = await openIntegrityAlert(actor, id).catch((error: unknown) => {
     if (error instanceof DomainError && error.status === 404) notFound();
@@ -57,7 +57,7 @@ export default async function IntegrityAlertPage({ params, searchParams }: Props
         </Link>
       </p>
       <h1 className="mt-2 text-2xl font-bold">Alerte d&apos;intégrité n° {alert.id}</h1>
-      <FlashMessage {...flash} />
+      <FlashMessage />
       <p className="mt-2 max-w-3xl">
         Ces numéros n&apos;appartiennent à personne : ils ne figurent que dans la liste d&apos;oppositions remise à{" "}
         {alert.listProvider.name}. Leur présence dans cet appel montre que cette liste a été utilisée pour envoyer, ou

@@ -7,15 +7,16 @@ import {
   fieldClass,
   formatDateTime,
   headClass,
+  dangerSecondaryButtonClass,
   secondaryButtonClass,
 } from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { getProvider, listAccessLog, listSenders } from "@/lib/providers/get-registry";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ ok?: string; error?: string }> };
+type Props = { params: Promise<{ slug: string }> };
 
-export default async function ProviderPage({ params, searchParams }: Props) {
-  const [{ slug }, flash, staff] = await Promise.all([params, searchParams, currentStaff()]);
+export default async function ProviderPage({ params }: Props) {
+  const [{ slug }, staff] = await Promise.all([params, currentStaff()]);
   const provider = await getProvider(slug);
   if (!provider) notFound();
   const [log, senders] = await Promise.all([listAccessLog(slug), listSenders()]);
@@ -33,7 +34,7 @@ export default async function ProviderPage({ params, searchParams }: Props) {
       <p className="text-slate-700">
         {provider.slug} · ANRT {provider.anrtNumber} · {provider.status === "active" ? "Actif" : "Suspendu"}
       </p>
-      <FlashMessage {...flash} />
+      <FlashMessage />
       <form
         method="get"
         action={`/staff/evidence/providers/${provider.slug}`}
@@ -64,6 +65,7 @@ export default async function ProviderPage({ params, searchParams }: Props) {
         <form method="post" action="/staff/actions/provider-update" className="mt-4 grid max-w-xl gap-2">
           <input type="hidden" name="slug" value={provider.slug} />
           <input type="hidden" name="back" value={back} />
+          <input type="hidden" name="currentStatus" value={provider.status} />
           <label htmlFor="name" className="font-semibold">
             Raison sociale
           </label>
@@ -109,7 +111,11 @@ export default async function ProviderPage({ params, searchParams }: Props) {
                     <form method="post" action="/staff/actions/provider-key-revoke">
                       <input type="hidden" name="keyid" value={k.keyid} />
                       <input type="hidden" name="back" value={back} />
-                      <button type="submit" className={secondaryButtonClass} aria-label={`Révoquer la clé ${k.keyid}`}>
+                      <button
+                        type="submit"
+                        className={dangerSecondaryButtonClass}
+                        aria-label={`Révoquer la clé ${k.keyid}`}
+                      >
                         Révoquer
                       </button>
                     </form>

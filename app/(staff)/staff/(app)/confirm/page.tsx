@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cookies } from "next/headers";
+import { CONFIRMATIONS } from "@/app/(staff)/staff/actions/[action]/staff-actions";
+import { dangerButtonClass, secondaryButtonClass } from "@/components/staff/ui";
+import { safeBackPath } from "@/lib/http/safe-back";
+import { parseConfirmation, STAFF_CONFIRM_COOKIE } from "@/lib/http/staff-confirmation";
+
+export const metadata: Metadata = { title: "Confirmer · Espace CNDP · StopSMS" };
+
+/** The confirmation step of a destructive staff action (staff-actions.ts CONFIRMATIONS). */
+export default async function ConfirmPage() {
+  const pending = parseConfirmation((await cookies()).get(STAFF_CONFIRM_COOKIE)?.value);
+  const confirmation =
+    pending && Object.hasOwn(CONFIRMATIONS, pending.action) ? CONFIRMATIONS[pending.action] : undefined;
+  if (!pending || !confirmation)
+    return (
+      <>
+        <h1 className="text-2xl font-bold">Rien à confirmer</h1>
+        <p className="mt-2">Cette confirmation a expiré ou a déjà été donnée.</p>
+        <p className="mt-4">
+          <Link href="/staff" className="text-brand-800 underline">
+            Retour au tableau de bord
+          </Link>
+        </p>
+      </>
+    );
+  const form = {
+    get: (name: string) => pending.fields[name] ?? "",
+    all: (name: string) => (pending.fields[name] ? [pending.fields[name]] : []),
+  };
+  const { title, consequence, button } = confirmation.describe(form);
+  const back = safeBackPath(pending.fields.back, "/staff", "/staff");
+  return (
+    <section aria-labelledby="confirm-title" className="max-w-2xl rounded border-2 border-red-700 p-4">
+      <h1 id="confirm-title" className="text-2xl font-bold text-red-800">
+        {title}
+      </h1>
+      <p className="mt-2">{consequence}</p>
+      <form
+        method="post"
+        action={`/staff/actions/${pending.action}`}
+        className="mt-4 flex flex-wrap items-center gap-3"
+      >
+        {Object.entries(pending.fields).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" className={dangerButtonClass}>
+          {button}
+        </button>
+        <Link href={back} className={secondaryButtonClass}>
+          Annuler
+        </Link>
+      </form>
+    </section>
+  );
+}
