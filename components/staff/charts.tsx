@@ -12,6 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { formatNumber, formatTickDay } from "@/lib/i18n/staff-format";
 
 export function DailyChart({ data }: { data: { day: string; all: number; sender: number; withdrawn: number }[] }) {
   return (
@@ -23,9 +24,9 @@ export function DailyChart({ data }: { data: { day: string; all: number; sender:
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
-          <YAxis allowDecimals={false} />
-          <Tooltip />
+          <XAxis dataKey="day" tickFormatter={formatTickDay} minTickGap={16} />
+          <YAxis allowDecimals={false} tickFormatter={formatNumber} />
+          <Tooltip labelFormatter={(d) => formatTickDay(String(d))} formatter={(v) => formatNumber(Number(v))} />
           <Legend />
           <Bar dataKey="all" name="Tous expéditeurs" stackId="a" fill="#0b5d3b" />
           <Bar dataKey="sender" name="Un expéditeur" stackId="a" fill="#6aa88a" />
@@ -50,7 +51,7 @@ export function SourceChart({ data }: { data: { source: string; added: number }[
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" allowDecimals={false} />
+          <XAxis type="number" allowDecimals={false} tickFormatter={formatNumber} />
           <YAxis type="category" dataKey="label" width={110} />
           <Tooltip />
           <Bar dataKey="added" name="Nouvelles oppositions" fill="#0b5d3b" />

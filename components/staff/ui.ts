@@ -5,16 +5,10 @@ export const secondaryButtonClass =
   "min-h-11 rounded-lg border-2 border-brand-700 px-3 py-2 font-semibold text-brand-800";
 export const fieldClass = "mt-1 block w-full min-h-11 rounded border-2 border-slate-500 px-2 py-1";
 
-export const formatDateTime = (date: Date | null) =>
-  date
-    ? new Intl.DateTimeFormat("fr-MA", {
-        dateStyle: "short",
-        timeStyle: "short",
-        timeZone: "Africa/Casablanca",
-      }).format(date)
-    : "—";
-
-export const formatNumber = (value: number) => new Intl.NumberFormat("fr-MA").format(value);
+export { formatDate, formatDateTime, formatDecimal, formatDuration, formatNumber } from "@/lib/i18n/staff-format";
+/** Numeric columns: right-aligned, digits of equal width. */
+export const numCellClass = `${cellClass} text-end tabular-nums`;
+export const numHeadClass = `${headClass} text-end`;
 
 // Destructive actions look different from everything else: red, and always followed by a confirmation page.
 export const dangerButtonClass = "min-h-11 rounded-lg bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800";

@@ -1,7 +1,16 @@
 import Link from "next/link";
 import { DailyChart, SourceChart } from "@/components/staff/charts";
 import { RangeFilter } from "@/components/staff/range-filter";
-import { cellClass, formatDateTime, formatNumber, headClass } from "@/components/staff/ui";
+import {
+  cellClass,
+  formatDateTime,
+  formatDecimal,
+  formatDuration,
+  formatNumber,
+  headClass,
+  numCellClass,
+  numHeadClass,
+} from "@/components/staff/ui";
 import { env } from "@/lib/env";
 import { parseDateRange, rangeQuery } from "@/lib/stats/date-range";
 import { countOpenIntegrityAlerts } from "@/lib/integrity/integrity-alerts";
@@ -117,10 +126,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             <thead>
               <tr>
                 <th className={headClass}>Expéditeur</th>
-                <th className={headClass}>Nouvelles oppositions</th>
-                <th className={headClass}>En vigueur</th>
-                <th className={headClass}>Liens émis</th>
-                <th className={headClass}>Pour 1 000 liens</th>
+                <th className={numHeadClass}>Nouvelles oppositions</th>
+                <th className={numHeadClass}>En vigueur</th>
+                <th className={numHeadClass}>Liens émis</th>
+                <th className={numHeadClass}>Pour 1 000 liens</th>
                 <th className={headClass}>Signalements</th>
               </tr>
             </thead>
@@ -130,10 +139,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                   <td className={cellClass}>
                     {s.name} <span className="text-slate-600">({s.code})</span>
                   </td>
-                  <td className={cellClass}>{formatNumber(s.added)}</td>
-                  <td className={cellClass}>{formatNumber(s.inForce)}</td>
-                  <td className={cellClass}>{formatNumber(s.minted)}</td>
-                  <td className={cellClass}>{s.perThousandLinks ?? "—"}</td>
+                  <td className={numCellClass}>{formatNumber(s.added)}</td>
+                  <td className={numCellClass}>{formatNumber(s.inForce)}</td>
+                  <td className={numCellClass}>{formatNumber(s.minted)}</td>
+                  <td className={numCellClass}>
+                    {s.perThousandLinks === null ? "—" : formatDecimal(s.perThousandLinks)}
+                  </td>
                   <td className={cellClass}>
                     <Link className="text-brand-800 underline" href={`/staff/complaints?sender=${s.code}`}>
                       Voir
@@ -156,7 +167,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <p className="text-sm text-slate-700">
           Retard = âge de la plus ancienne opposition que le fournisseur n&apos;a pas encore récupérée ; retard
           d&apos;application = la plus ancienne qu&apos;il n&apos;a pas déclarée appliquée (ack signé). Délai légal :{" "}
-          {maxLag} h. Infractions : verdicts « violation » des 30 derniers jours.
+          {formatDuration(maxLag)}. Infractions : verdicts « violation » des 30 derniers jours.
         </p>
         <div className="overflow-x-auto">
           <table className="mt-2 w-full text-sm" data-testid="compliance-table">
@@ -164,12 +175,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               <tr>
                 <th className={headClass}>Fournisseur</th>
                 <th className={headClass}>Dernière récupération</th>
-                <th className={headClass}>Position (seq)</th>
-                <th className={headClass}>Retard</th>
-                <th className={headClass}>Retard d&apos;application</th>
-                <th className={headClass}>Appels sur la période</th>
-                <th className={headClass}>Infractions (30 j)</th>
-                <th className={headClass}>Réponses manquantes / tardives</th>
+                <th className={numHeadClass}>Position (seq)</th>
+                <th className={numHeadClass}>Retard</th>
+                <th className={numHeadClass}>Retard d&apos;application</th>
+                <th className={numHeadClass}>Appels sur la période</th>
+                <th className={numHeadClass}>Infractions (30 j)</th>
+                <th className={numHeadClass}>Réponses manquantes / tardives</th>
               </tr>
             </thead>
             <tbody>
@@ -187,21 +198,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                     {p.status !== "active" && " (suspendu)"}
                   </td>
                   <td className={cellClass}>{p.lastPullAt ? formatDateTime(p.lastPullAt) : "Aucune récupération"}</td>
-                  <td className={cellClass}>{formatNumber(p.seqReached)}</td>
-                  <td className={cellClass}>
-                    {p.lagHours === null ? "À jour" : `${p.lagHours} h`}
+                  <td className={numCellClass}>{formatNumber(p.seqReached)}</td>
+                  <td className={numCellClass}>
+                    {p.lagHours === null ? "À jour" : formatDuration(p.lagHours)}
                     {p.late && <strong className="ms-2 text-red-800">EN RETARD</strong>}
                   </td>
-                  <td className={cellClass}>
-                    {p.ackLagHours === null ? "À jour" : `${p.ackLagHours} h`}
+                  <td className={numCellClass}>
+                    {p.ackLagHours === null ? "À jour" : formatDuration(p.ackLagHours)}
                     {p.ackLate && <strong className="ms-2 text-red-800">EN RETARD</strong>}
                   </td>
-                  <td className={cellClass}>{formatNumber(p.pullsInPeriod)}</td>
-                  <td className={cellClass}>
+                  <td className={numCellClass}>{formatNumber(p.pullsInPeriod)}</td>
+                  <td className={numCellClass}>
                     {formatNumber(p.violations30d)}
                     {p.flagged && <strong className="ms-2 text-red-800">SIGNALÉ</strong>}
                   </td>
-                  <td className={cellClass}>
+                  <td className={numCellClass}>
                     {formatNumber(p.answersMissing)} / {formatNumber(p.answersLate)}
                   </td>
                 </tr>
