@@ -13,6 +13,13 @@ describe("parseEnv", () => {
     });
   });
 
+  it("mints links for the port the app listens on when no public URL is set", () => {
+    expect(parseEnv({ ...base, PORT: "3100" }).STOPSMS_PUBLIC_URL).toBe("http://localhost:3100");
+    expect(parseEnv({ ...base, PORT: "3100", STOPSMS_PUBLIC_URL: "https://stopsms.ma" }).STOPSMS_PUBLIC_URL).toBe(
+      "https://stopsms.ma",
+    );
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ...base, STOPSMS_DEFAULT_REGION: "" }).STOPSMS_DEFAULT_REGION).toBe("MA");
   });

@@ -94,6 +94,9 @@ export function describeEnvProblems(error: z.ZodError): string {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings count as unset: `FOO=` in a shell or .env file means "use the default".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  // Unset, the public URL is this machine on the port the app really listens on (links minted on a trial
+  // run on PORT=3100 must open): only a deployment behind a proxy or a domain needs to set it.
+  cleaned.STOPSMS_PUBLIC_URL ??= `http://localhost:${cleaned.PORT ?? "3000"}`;
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     throw new Error(`Invalid configuration:\n${describeEnvProblems(result.error)}`);

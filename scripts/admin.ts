@@ -161,7 +161,8 @@ const commands: Record<
       const password = await readSecret(`Password for ${email}: `);
       const { createStaffUser } = await import("@/lib/auth/create-staff-user");
       const user = await createStaffUser(actor, { email, role, name: f.name, password });
-      return `staff user ${user.email} created with role ${user.role}`;
+      const { env } = await import("@/lib/env");
+      return `staff user ${user.email} created with role ${user.role}; sign in at ${env().STOPSMS_PUBLIC_URL}/staff/sign-in`;
     },
   },
   "evidence:verify": {

@@ -52,6 +52,12 @@ function prng(seed: number) {
   };
 }
 
+/** What the demo data holds, for `npm run seed` to say. */
+export const DEMO_CONTENTS = {
+  providers: PROVIDERS.map((p) => ({ slug: p.slug, name: p.name, keyid: `${p.slug}-demo-01`, senders: p.senders })),
+  senders: SENDERS.map(([code, name]) => ({ code, name })),
+};
+
 export interface SeedResult {
   seeded: boolean;
   /** Private keys of the demo providers, to try the provider API; never produced outside the seed. */
