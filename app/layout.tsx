@@ -7,7 +7,8 @@ import "./globals.css";
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Meta");
   return {
-    title: t("title"),
+    // Each page names itself: "Refuser des SMS commerciaux · StopSMS".
+    title: { default: t("title"), template: "%s · StopSMS" },
     description: t("description"),
     icons: { icon: "/icon.svg" },
     manifest: "/manifest.webmanifest",

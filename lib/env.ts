@@ -28,6 +28,11 @@ const schema = z
     STOPSMS_UNVERIFIED_PER_HOUR: z.coerce.number().int().min(1).default(3000),
     STOPSMS_UNVERIFIED_ALERT_PER_HOUR: z.coerce.number().int().min(1).default(500),
     STOPSMS_DATA_DIR: z.string().min(1).default(".data"),
+    // The controller's contact shown on /legal (Law 09-08 art. 5: who processes the data and how to reach them).
+    STOPSMS_CONTROLLER_CONTACT: z
+      .string()
+      .min(1)
+      .default("CNDP, angle boulevard Annakhil et avenue Mehdi Ben Barka, Hay Riad, Rabat, Maroc · contact@cndp.ma"),
     STOPSMS_SIGNING_KEY: z.string().includes("PRIVATE KEY", { error: "must be a PKCS#8 PEM private key" }).optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }).optional(),

@@ -8,14 +8,22 @@ export class DomainError extends Error {
     message: string,
     readonly status: number,
     readonly details?: unknown,
+    /** The key of this error in its area's French message file (staff pages), with its values. */
+    readonly key?: MessageKey,
   ) {
     super(message);
     this.name = "DomainError";
   }
 }
 
-export const invalidInput = (message: string, details?: unknown) =>
-  new DomainError("invalid-request", message, 422, details);
-export const notFound = (message: string) => new DomainError("not-found", message, 404);
-export const forbidden = (message: string) => new DomainError("forbidden", message, 403);
-export const conflict = (message: string) => new DomainError("conflict", message, 409);
+/** `providers.key-taken` with `{ keyid }`: the English message stays for the API and the CLI. */
+export type MessageKey = { id: string; values?: Record<string, string> };
+
+export const invalidInput = (message: string, details?: unknown, key?: MessageKey) =>
+  new DomainError("invalid-request", message, 422, details, key);
+export const notFound = (message: string, key?: MessageKey) =>
+  new DomainError("not-found", message, 404, undefined, key);
+export const forbidden = (message: string, key?: MessageKey) =>
+  new DomainError("forbidden", message, 403, undefined, key);
+export const conflict = (message: string, key?: MessageKey) =>
+  new DomainError("conflict", message, 409, undefined, key);

@@ -5,9 +5,14 @@ import { invalidInput } from "@/lib/errors";
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (!result.success) {
+    // Each problem keeps what a French staff page needs to say it again (lib/http/staff-error-message.ts).
     const errors = result.error.issues.map((issue) => ({
       field: issue.path.join(".") || "(body)",
       message: issue.message,
+      code: issue.code,
+      ...("minimum" in issue ? { minimum: Number(issue.minimum) } : {}),
+      ...("maximum" in issue ? { maximum: Number(issue.maximum) } : {}),
+      ...(issue.code === "custom" && typeof issue.params?.key === "string" ? { key: issue.params.key } : {}),
     }));
     throw invalidInput(errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors);
   }

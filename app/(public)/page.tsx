@@ -1,7 +1,13 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
 import { env } from "@/lib/env";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Meta");
+  return { title: { absolute: t("title") } };
+}
 
 export default async function HomePage() {
   const t = await getTranslations("Home");

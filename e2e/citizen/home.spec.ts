@@ -27,3 +27,17 @@ test("the browser's language is honoured when no choice was made", async ({ brow
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await context.close();
 });
+
+test("a mistyped path is a page not found; only an 8-character code is a StopSMS link that cannot be found", async ({
+  page,
+}) => {
+  const typo = await page.goto("/stpo");
+  expect(typo?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+  const deeper = await page.goto("/stop/nothing-here");
+  expect(deeper?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+  const code = await page.goto("/unknown1");
+  expect(code?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ce lien StopSMS est introuvable ou a expiré");
+});

@@ -155,7 +155,7 @@ test("/stop for a number that had already refused shows nothing of the first rec
   const submit = async () => {
     await page.goto("/stop");
     await page.getByLabel("Votre numéro de téléphone").fill(phone);
-    await page.getByRole("button", { name: "Confirmer" }).click();
+    await page.getByRole("button", { name: "Arrêter les SMS" }).click();
     await expect(page).toHaveURL(/\/receipt\/R-[A-Z0-9]{5}-[A-Z0-9]{5}$/);
     return { id: new URL(page.url()).pathname.split("/").pop()!, text: await page.getByRole("main").innerText() };
   };

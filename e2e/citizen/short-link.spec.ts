@@ -122,7 +122,7 @@ test("the opt-out works with JavaScript disabled", async ({ browser }) => {
   const other = uniquePhone();
   await page.goto("/stop");
   await page.getByLabel("Votre numéro de téléphone").fill(`0${other.slice(4)}`);
-  await page.getByRole("button", { name: "Confirmer" }).click();
+  await page.getByRole("button", { name: "Arrêter les SMS" }).click();
   await expect(page.getByRole("status")).toHaveText("Votre opposition est enregistrée.");
   expect(await changesFor(other)).toEqual([{ op: "add", scope: "all" }]);
   await context.close();

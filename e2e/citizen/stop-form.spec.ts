@@ -11,7 +11,7 @@ test("stop one sender by number, picked from the searchable list", async ({ page
   await page.getByLabel("Votre numéro de téléphone").fill(`+212 ${phone.slice(4, 5)} ${phone.slice(5)}`);
   await page.getByLabel("Les SMS d'un seul expéditeur").check();
   await page.getByLabel("Expéditeur", { exact: true }).fill("Casa Immo");
-  await page.getByRole("button", { name: "Confirmer" }).click();
+  await page.getByRole("button", { name: "Arrêter les SMS" }).click();
   await expect(page.getByText("Les SMS commerciaux de Casa Immo")).toBeVisible();
   const { rows } = await e2eDb().query("SELECT scope::text, source::text, verified FROM oppositions WHERE phone = $1", [
     phone,
@@ -31,7 +31,7 @@ test("invalid numbers are explained inline and nothing is recorded", async ({ pa
   for (const [input, message] of cases) {
     await page.goto("/stop");
     await page.getByLabel("Votre numéro de téléphone").fill(input);
-    await page.getByRole("button", { name: "Confirmer" }).click();
+    await page.getByRole("button", { name: "Arrêter les SMS" }).click();
     await expect(page).toHaveURL(/\/stop$/);
     await expect(page.getByRole("main").getByRole("alert")).toContainText(message);
     await expect(page.getByLabel("Votre numéro de téléphone")).toHaveAttribute("aria-invalid", "true");
@@ -40,7 +40,7 @@ test("invalid numbers are explained inline and nothing is recorded", async ({ pa
   await page.getByLabel("Votre numéro de téléphone").fill("0612345678");
   await page.getByLabel("Les SMS d'un seul expéditeur").check();
   await page.getByLabel("Expéditeur", { exact: true }).fill("No Such Brand");
-  await page.getByRole("button", { name: "Confirmer" }).click();
+  await page.getByRole("button", { name: "Arrêter les SMS" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Cet expéditeur n'est pas enregistré");
   const { rows: after } = await e2eDb().query("SELECT count(*)::int AS n FROM opposition_changes");
   expect(after[0].n).toBe(before[0].n);
@@ -115,4 +115,30 @@ test("report an SMS without StopSMS mention: stored as a new complaint, referenc
       code: "medina-fashion",
     },
   ]);
+});
+
+test("the sender field shows once 'one sender' is chosen, a partial name is offered back, and an error is announced first", async ({
+  page,
+}) => {
+  mintLink("atlas-bank", uniquePhone()); // makes sure the sender exists
+  const phone = uniquePhone();
+  await page.goto("/stop");
+  await expect(page.getByLabel("Expéditeur", { exact: true })).toBeHidden();
+  await page.getByLabel("Les SMS d'un seul expéditeur").check();
+  await expect(page.getByLabel("Expéditeur", { exact: true })).toBeVisible();
+  await page.getByLabel("Votre numéro de téléphone").fill(`0${phone.slice(4)}`);
+  await page.getByLabel("Expéditeur", { exact: true }).fill("atlas");
+  await page.getByRole("button", { name: "Arrêter les SMS" }).click();
+  // Nothing recorded for a guess: the name is offered, in the field, and the page says "Erreur".
+  await expect(page).toHaveTitle(/^Erreur : /);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Vouliez-vous dire Atlas Bank ?");
+  await expect(page.getByRole("main").getByRole("alert").first()).toBeFocused();
+  await expect(page.getByLabel("Expéditeur", { exact: true })).toHaveValue("Atlas Bank");
+  const count = async () =>
+    (await e2eDb().query("SELECT count(*)::int AS n FROM oppositions WHERE phone = $1", [phone])).rows[0].n;
+  expect(await count()).toBe(0);
+  await page.getByRole("button", { name: "Arrêter les SMS" }).click();
+  await expect(page.getByText("Les SMS commerciaux d’Atlas Bank")).toBeVisible();
+  expect(await count()).toBe(1);
+  await expect(page).not.toHaveTitle(/Erreur/);
 });

@@ -31,7 +31,7 @@ test("an admin registers a provider, adds a key and revokes it; all audited", as
     .getByLabel(/Clé publique Ed25519/)
     .fill(generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString());
   await page.getByRole("button", { name: "Ajouter la clé" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("PRIVATE key");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Clé publique : c'est une clé PRIVÉE");
 
   // Destructive: a confirmation page first; cancelling changes nothing.
   await page.getByRole("button", { name: `Révoquer la clé ${keyid}` }).click();

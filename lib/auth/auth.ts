@@ -1,6 +1,24 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { logger } from "@/lib/log";
 import { verifyCredentials } from "./verify-credentials";
+
+// The session and token carry the staff member's id and session version (typed, no casts downstream).
+declare module "next-auth" {
+  interface Session {
+    staffId?: number;
+    sessionVersion: number;
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+declare module "@auth/core/jwt" {
+  interface JWT {
+    staffId?: number;
+    sessionVersion?: number;
+  }
+}
 
 class SignInRefused extends CredentialsSignin {
   constructor(reason: string) {
@@ -20,6 +38,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/staff/sign-in" },
+  // A refused sign-in (wrong password, locked account) is a normal event: one info line with its reason,
+  // not an error with a stack trace. Anything else Auth.js reports stays an error.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin")
+        logger.info({ reason: (error as CredentialsSignin).code }, "staff sign-in refused");
+      else logger.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "auth warning");
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       // `address` is set by the app's own sign-in route (the only way in: Auth.js's credentials callback
@@ -47,7 +78,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     jwt({ token, user }) {
       if (user?.id) {
         token.staffId = Number(user.id);
-        token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sessionVersion = user.sessionVersion ?? 0;
       }
       return token;
     },

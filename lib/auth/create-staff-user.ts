@@ -33,7 +33,11 @@ export async function createStaffUser(actor: Actor, input: unknown) {
       return { id: user.id, email: user.email, role: user.role };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`a staff user ${data.email} already exists`);
+    if (isUniqueViolation(error))
+      throw conflict(`a staff user ${data.email} already exists`, {
+        id: "auth.staff-exists",
+        values: { email: data.email },
+      });
     throw error;
   }
 }

@@ -28,7 +28,9 @@ export async function confirmTotpEnrolment(input: unknown): Promise<void> {
   const { code } = parseInput(codeSchema, input);
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
   if (!user.totpSecret || verifyTotp(user.totpSecret, user.email, code) === null)
-    throw invalidInput("the code does not match: check your phone's clock and try the next code");
+    throw invalidInput("the code does not match: check your phone's clock and try the next code", undefined, {
+      id: "auth.totp-clock",
+    });
   await db().$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: staff.id }, data: { totpEnabledAt: new Date() } });
     await writeAudit(tx, staff.actor, { action: "staff.totp.enable", targetType: "staff-user", targetId: staff.email });
@@ -40,7 +42,7 @@ export async function disableTotp(input: unknown): Promise<void> {
   const { code } = parseInput(codeSchema, input);
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
   if (!user.totpSecret || !user.totpEnabledAt || verifyTotp(user.totpSecret, user.email, code) === null)
-    throw invalidInput("the code does not match");
+    throw invalidInput("the code does not match", undefined, { id: "auth.totp-mismatch" });
   await db().$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: staff.id }, data: { totpEnabledAt: null, totpSecret: null } });
     await writeAudit(tx, staff.actor, {

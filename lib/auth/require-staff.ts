@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { Actor } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db/client";
 import { notAllowed, unauthenticated, type StaffRole } from "./assert-actor-may";
@@ -19,13 +20,14 @@ export interface StaffMember {
  * before the member's last sign-out carries an older version and is refused: a JWT cannot be recalled,
  * so the version is what ends it.
  */
-export async function currentStaff(): Promise<StaffMember | null> {
-  const session = (await auth()) as { staffId?: number; sessionVersion?: number } | null;
+// Read once per request (React cache): the layout, the page and its lib calls all ask.
+export const currentStaff = cache(async function currentStaff(): Promise<StaffMember | null> {
+  const session = await auth();
   if (!session?.staffId) return null;
   const user = await db().staffUser.findUnique({ where: { id: session.staffId } });
   if (!user || user.disabledAt || user.sessionVersion !== session.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, totpEnabled: Boolean(user.totpEnabledAt) };
-}
+});
 
 /**
  * Every staff lib function and action calls this itself, whatever the page already checked: an

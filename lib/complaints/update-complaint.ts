@@ -27,9 +27,13 @@ export async function changeComplaintStatus(actor: Actor, input: unknown) {
   const data = parseInput(statusSchema, input);
   return db().$transaction(async (tx) => {
     const complaint = await tx.complaint.findUnique({ where: { id: data.id } });
-    if (!complaint) throw notFound(`no complaint ${data.id}`);
+    if (!complaint)
+      throw notFound(`no complaint ${data.id}`, { id: "complaints.no-complaint", values: { id: data.id } });
     if (!NEXT[complaint.status]?.includes(data.status))
-      throw conflict(`a ${complaint.status} complaint cannot become ${data.status}`);
+      throw conflict(`a ${complaint.status} complaint cannot become ${data.status}`, {
+        id: "complaints.bad-transition",
+        values: { from: complaint.status, to: data.status },
+      });
     await tx.complaint.update({ where: { id: complaint.id }, data: { status: data.status } });
     if (data.note && actor.kind === "staff")
       await tx.complaintNote.create({ data: { complaintId: complaint.id, authorId: actor.id, body: data.note } });
@@ -46,10 +50,11 @@ export async function changeComplaintStatus(actor: Actor, input: unknown) {
 export async function addComplaintNote(actor: Actor, input: unknown) {
   await assertActorMay(actor, "analyst");
   const data = parseInput(noteSchema, input);
-  if (actor.kind !== "staff") throw conflict("notes are written by staff members");
+  if (actor.kind !== "staff") throw conflict("notes are written by staff members", { id: "complaints.staff-only" });
   return db().$transaction(async (tx) => {
     const complaint = await tx.complaint.findUnique({ where: { id: data.id } });
-    if (!complaint) throw notFound(`no complaint ${data.id}`);
+    if (!complaint)
+      throw notFound(`no complaint ${data.id}`, { id: "complaints.no-complaint", values: { id: data.id } });
     await tx.complaintNote.create({ data: { complaintId: complaint.id, authorId: actor.id, body: data.note } });
     await writeAudit(tx, actor, { action: "complaint.note", targetType: "complaint", targetId: complaint.id });
   });

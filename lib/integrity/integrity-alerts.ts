@@ -71,10 +71,10 @@ export async function countOpenIntegrityAlerts(): Promise<number> {
 /** One alert with its evidence; the reading is audited. */
 export async function openIntegrityAlert(actor: Actor, id: string): Promise<IntegrityAlertView> {
   await assertActorMay(actor, "analyst");
-  if (!/^\d{1,18}$/.test(id)) throw notFound("no such alert");
+  if (!/^\d{1,18}$/.test(id)) throw notFound("no such alert", { id: "integrity.no-alert" });
   return db().$transaction(async (tx) => {
     const rows = await tx.$queryRawUnsafe<Row[]>(`${SELECT} WHERE a.id = $1`, BigInt(id));
-    if (!rows[0]) throw notFound("no such alert");
+    if (!rows[0]) throw notFound("no such alert", { id: "integrity.no-alert" });
     await writeAudit(tx, actor, { action: "integrity-alert.view", targetType: "integrity_alert", targetId: id });
     return toView(rows[0]);
   });
@@ -82,11 +82,11 @@ export async function openIntegrityAlert(actor: Actor, id: string): Promise<Inte
 
 export async function reviewIntegrityAlert(actor: Actor, id: string): Promise<void> {
   await assertActorMay(actor, "analyst");
-  if (!/^\d{1,18}$/.test(id)) throw notFound("no such alert");
+  if (!/^\d{1,18}$/.test(id)) throw notFound("no such alert", { id: "integrity.no-alert" });
   await db().$transaction(async (tx) => {
     const updated =
       await tx.$executeRaw`UPDATE integrity_alerts SET reviewed_at = now(), reviewed_by = ${actor.kind === "staff" ? actor.id : null} WHERE id = ${BigInt(id)} AND reviewed_at IS NULL`;
-    if (updated === 0) throw notFound("no such open alert");
+    if (updated === 0) throw notFound("no such open alert", { id: "integrity.no-open-alert" });
     await writeAudit(tx, actor, { action: "integrity-alert.review", targetType: "integrity_alert", targetId: id });
   });
 }

@@ -3,6 +3,9 @@ import type { LightPageAnswer } from "@/lib/html/render-light-page";
 import { rateLimitedAnswer } from "@/lib/http/guard-citizen-post";
 import { pickLocale } from "@/lib/i18n/locales";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
+import { translatorFor } from "@/lib/i18n/translator";
+import { html, renderLightPageAnswer } from "@/lib/html/render-light-page";
+import { isLinkCode } from "./link-code";
 import { landingPage } from "./landing-page";
 import { resolveLink } from "./resolve-link";
 
@@ -21,10 +24,28 @@ export async function landingGet(
 ): Promise<LightPageAnswer> {
   const locale = pickLocale(localeCookieValue, acceptLanguage);
   const path = `/${encodeURIComponent(code)}`;
+  // "/stpo" is a mistyped page, not a StopSMS link: only 8 characters of the link alphabet are codes.
+  if (!isLinkCode(code)) return pageNotFound(locale, path);
   const link = await resolveLink(code);
   if (link.status !== "active") {
     const limit = await checkRateLimit(MISSES_PER_ADDRESS, "link-miss", address);
     if (!limit.allowed) return rateLimitedAnswer(locale, path, limit.retryAfterSeconds);
   }
   return landingPage(locale, link, path);
+}
+
+function pageNotFound(locale: ReturnType<typeof pickLocale>, path: string): LightPageAnswer {
+  const t = translatorFor(locale);
+  const title = t("Common.notFoundTitle");
+  return renderLightPageAnswer(
+    {
+      locale,
+      title,
+      currentPath: path,
+      body: html`<h1>${title}</h1>
+        <p>${t("Common.notFoundBody")}</p>
+        <a class="btn primary" href="/">${t("Nav.backHome")}</a>`,
+    },
+    { status: 404 },
+  );
 }

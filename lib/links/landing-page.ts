@@ -1,3 +1,4 @@
+import { senderParams } from "@/lib/i18n/sender-params";
 import { env } from "@/lib/env";
 import { escapeHtml, html, raw, renderLightPageAnswer, type LightPageAnswer } from "@/lib/html/render-light-page";
 import type { Locale } from "@/lib/i18n/locales";
@@ -36,7 +37,8 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
   const sender = link.sender.name;
   const already = (key: "Link.alreadySender" | "Link.alreadyAll", o: { receiptId: string; since: Date }) =>
     html`<p class="note">
-      ${t(key, { sender, date: formatDateTime(locale, o.since, false) })}<br /><a href="/receipt/${o.receiptId}"
+      ${t(key, { ...senderParams(sender), date: formatDateTime(locale, o.since, false) })}<br /><a
+        href="/receipt/${o.receiptId}"
         >${t("Link.viewReceipt", { receipt: o.receiptId })}</a
       >
     </p>`;
@@ -51,7 +53,7 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
   const report = refusedBefore
     ? html`<p class="note">
           <strong
-            >${t(refusedBefore[0], { sender, date: formatDateTime(locale, refusedBefore[1].since, false) })}</strong
+            >${t(refusedBefore[0], { ...senderParams(sender), date: formatDateTime(locale, refusedBefore[1].since, false) })}</strong
           ><br /><a href="/receipt/${refusedBefore[1].receiptId}"
             >${t("Link.viewReceipt", { receipt: refusedBefore[1].receiptId })}</a
           >
@@ -71,17 +73,17 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
   const buttons = [
     !link.opposedSender && !link.opposedAll
       ? html`<button class="btn primary" type="submit" name="choice" value="sender">
-          ${stableSentence(locale, "Link.stopSender", { sender })}
+          ${stableSentence(locale, "Link.stopSender", senderParams(sender))}
         </button>`
       : html``,
     !link.opposedAll
       ? html`<button class="btn secondary" type="submit" name="choice" value="all" aria-describedby="all-hint">
             ${stableSentence(locale, "Link.stopAll")}
           </button>
-          <p class="hint" id="all-hint">${stableSentence(locale, "Link.stopAllHint", { sender })}</p>`
+          <p class="hint" id="all-hint">${stableSentence(locale, "Link.stopAllHint", senderParams(sender))}</p>`
       : html``,
   ];
-  const title = stableSentence(locale, "Link.title", { sender });
+  const title = stableSentence(locale, "Link.title", senderParams(sender));
   const body = html`<h1>${title}</h1>
     <p>${withLtrNumber(stableSentence(locale, "Link.sentTo", { phone: NUMBER_TOKEN }), maskPhone(link.phone))}</p>
     ${refusedBefore ? report : link.opposedAll ? already("Link.alreadyAll", link.opposedAll) : link.opposedSender ? already("Link.alreadySender", link.opposedSender) : html``}

@@ -120,12 +120,12 @@ export async function computeOpenFigures(period: OpenPeriod): Promise<OpenFigure
   ]);
 
   const cells = new LinkedCells();
+  const rollupsByDay = new Map<string, typeof rollups>();
+  for (const r of rollups) rollupsByDay.set(r.day, [...(rollupsByDay.get(r.day) ?? []), r]);
   const refusal = (measure: "added" | "withdrawn") => (day: string, channel: string | null, scope: string | null) =>
     sum(
-      rollups
-        .filter(
-          (r) => r.day === day && (channel === null || r.source === channel) && (scope === null || r.scope === scope),
-        )
+      (rollupsByDay.get(day) ?? [])
+        .filter((r) => (channel === null || r.source === channel) && (scope === null || r.scope === scope))
         .map((r) => n(r[measure])),
     );
   const added = refusalCube(cells, period, refusal("added"));

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { parsePhone } from "@/lib/phone/parse-phone";
-import { findSenderByCodeOrName } from "@/lib/providers/list-public-senders";
+import { matchSender } from "@/lib/providers/match-sender";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 import { issueRepeatReceipt } from "./issue-repeat-receipt";
 import { recordOpposition } from "./record-opposition";
@@ -26,7 +26,7 @@ const formSchema = z.object({
 export type WebFormValues = z.infer<typeof formSchema>;
 
 export type SubmitWebOppositionResult =
-  | { status: "invalid"; values: WebFormValues; errors: { phone?: string; sender?: string } }
+  | { status: "invalid"; values: WebFormValues; errors: { phone?: string; sender?: string }; suggestion?: string }
   | { status: "rate-limited"; retryAfterSeconds: number }
   | { status: "busy"; retryAfterSeconds: number }
   | { status: "recorded"; receipt: ReceiptView };
@@ -46,13 +46,20 @@ export async function submitWebOpposition(
   const phone = parsePhone(values.phone, defaultRegion);
   if (!phone.ok) errors.phone = `phone.${phone.reason}`;
   let target: OppositionTarget = { scope: "all", senderId: null };
+  let suggestion: string | undefined;
   if (values.scope === "sender") {
-    const sender = values.sender.trim() ? await findSenderByCodeOrName(values.sender) : null;
+    // Name, code or SMS sender id, whatever the case and spaces; a partial one is only offered back
+    // ("Did you mean Atlas Bank?", the field then holds it): a refusal never goes to a guessed sender.
+    const match = values.sender.trim() ? await matchSender(values.sender) : ({ kind: "none" } as const);
     if (!values.sender.trim()) errors.sender = "sender.required";
-    else if (!sender) errors.sender = "sender.unknown";
-    else target = { scope: "sender", senderId: sender.id };
+    else if (match.kind === "exact") target = { scope: "sender", senderId: match.sender.id };
+    else if (match.kind === "suggestion") {
+      errors.sender = "sender.did-you-mean";
+      suggestion = match.sender.name;
+    } else errors.sender = "sender.unknown";
   }
-  if (!phone.ok || errors.sender) return { status: "invalid", values, errors };
+  if (!phone.ok || errors.sender)
+    return { status: "invalid", values: suggestion ? { ...values, sender: suggestion } : values, errors, suggestion };
   const limit = await checkRateLimit(RATE_LIMITS.stopPerNumber, "stop-number", phone.e164);
   if (!limit.allowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
   const hour = await countUnverifiedRefusal();

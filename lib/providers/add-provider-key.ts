@@ -20,7 +20,11 @@ export async function addProviderKey(actor: Actor, input: unknown) {
   try {
     return await db().$transaction(async (tx) => {
       const provider = await tx.provider.findUnique({ where: { slug: data.providerSlug } });
-      if (!provider) throw notFound(`no provider ${data.providerSlug}`);
+      if (!provider)
+        throw notFound(`no provider ${data.providerSlug}`, {
+          id: "providers.no-provider",
+          values: { slug: data.providerSlug },
+        });
       // Serialised with other key registrations, so two providers cannot register the same key at once.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(727367002)`;
       const spki = spkiOf(data.publicKeyPem);
@@ -30,7 +34,10 @@ export async function addProviderKey(actor: Actor, input: unknown) {
           select: { publicKeyPem: true, keyid: true },
         })
       ).find((k) => spkiOf(k.publicKeyPem) === spki);
-      if (taken) throw conflict("this public key is already registered to another provider");
+      if (taken)
+        throw conflict("this public key is already registered to another provider", {
+          id: "providers.public-key-taken",
+        });
       const key = await tx.providerKey.create({
         data: { keyid: data.keyid, providerId: provider.id, publicKeyPem: data.publicKeyPem },
       });
@@ -43,7 +50,11 @@ export async function addProviderKey(actor: Actor, input: unknown) {
       return key;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`key id ${data.keyid} is already registered`);
+    if (isUniqueViolation(error))
+      throw conflict(`key id ${data.keyid} is already registered`, {
+        id: "providers.keyid-taken",
+        values: { keyid: data.keyid },
+      });
     throw error;
   }
 }

@@ -14,7 +14,11 @@ export async function createProvider(actor: Actor, input: unknown) {
     return await db().$transaction(async (tx) => {
       const senders = await tx.sender.findMany({ where: { code: { in: data.senderCodes } } });
       const missing = data.senderCodes.filter((code) => !senders.some((s) => s.code === code));
-      if (missing.length > 0) throw invalidInput(`unknown sender(s): ${missing.join(", ")}`);
+      if (missing.length > 0)
+        throw invalidInput(`unknown sender(s): ${missing.join(", ")}`, undefined, {
+          id: "providers.unknown-senders",
+          values: { senders: missing.join(", ") },
+        });
       const provider = await tx.provider.create({
         data: {
           slug: data.slug,
@@ -35,7 +39,10 @@ export async function createProvider(actor: Actor, input: unknown) {
     });
   } catch (error) {
     if (isUniqueViolation(error))
-      throw conflict(`a provider with slug ${data.slug} or ANRT number ${data.anrtNumber} already exists`);
+      throw conflict(`a provider with slug ${data.slug} or ANRT number ${data.anrtNumber} already exists`, {
+        id: "providers.provider-exists",
+        values: { slug: data.slug, anrt: data.anrtNumber },
+      });
     throw error;
   }
 }

@@ -22,7 +22,11 @@ export async function createSender(actor: Actor, input: unknown) {
       return sender;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`a sender with code ${data.code} already exists`);
+    if (isUniqueViolation(error))
+      throw conflict(`a sender with code ${data.code} already exists`, {
+        id: "providers.sender-exists",
+        values: { code: data.code },
+      });
     throw error;
   }
 }

@@ -15,9 +15,10 @@ export async function linkSender(actor: Actor, input: unknown): Promise<{ linked
   const { providerSlug, senderCode } = parseInput(linkSchema, input);
   return db().$transaction(async (tx) => {
     const provider = await tx.provider.findUnique({ where: { slug: providerSlug } });
-    if (!provider) throw notFound(`no provider ${providerSlug}`);
+    if (!provider)
+      throw notFound(`no provider ${providerSlug}`, { id: "providers.no-provider", values: { slug: providerSlug } });
     const sender = await tx.sender.findUnique({ where: { code: senderCode } });
-    if (!sender) throw notFound(`no sender ${senderCode}`);
+    if (!sender) throw notFound(`no sender ${senderCode}`, { id: "providers.no-sender", values: { code: senderCode } });
     const inserted = await tx.$executeRaw`
       INSERT INTO provider_senders (provider_id, sender_id) VALUES (${provider.id}, ${sender.id}) ON CONFLICT DO NOTHING`;
     if (inserted === 0) return { linked: false };

@@ -18,7 +18,8 @@ export function foldSenderName(text: string): string {
 /**
  * A sender as a citizen typed it or as the phone showed it: its display name, code or one of its SMS
  * sender ids, folded (see foldSenderName). An exact fold is a match; a fold that contains or is contained
- * in a registered one (3 characters at least) is only a suggestion ("Did you mean Atlas Bank?").
+ * in a registered one (3 characters at least; 5 for a registered one inside the text) is only a suggestion
+ * ("Did you mean Atlas Bank?").
  */
 export async function matchSender(typed: string): Promise<SenderMatch> {
   const folded = foldSenderName(typed);
@@ -33,7 +34,8 @@ export async function matchSender(typed: string): Promise<SenderMatch> {
   if (exact) return { kind: "exact", sender: { id: exact.id, code: exact.code, name: exact.name } };
   if (folded.length < 3) return { kind: "none" };
   const partial = senders.find((s) =>
-    forms(s).some((f) => f.length >= 3 && (f.includes(folded) || folded.includes(f))),
+    // "atlas" → Atlas Bank; "Atlas Bank Maroc" → Atlas Bank; but a short SMS id inside a longer text is chance.
+    forms(s).some((f) => f.length >= 3 && (f.includes(folded) || (f.length >= 5 && folded.includes(f)))),
   );
   return partial
     ? { kind: "suggestion", sender: { id: partial.id, code: partial.code, name: partial.name } }

@@ -12,7 +12,7 @@ export async function revokeProviderKey(actor: Actor, keyid: unknown): Promise<{
   const id = parseInput(keyidSchema, keyid);
   return db().$transaction(async (tx) => {
     const key = await tx.providerKey.findUnique({ where: { keyid: id } });
-    if (!key) throw notFound(`no key ${id}`);
+    if (!key) throw notFound(`no key ${id}`, { id: "providers.no-key", values: { keyid: id } });
     if (key.revokedAt) return { revoked: false };
     const revokedAt = new Date();
     await tx.providerKey.update({ where: { id: key.id }, data: { revokedAt } });

@@ -28,18 +28,27 @@ export const ed25519PublicKeySchema = z.string().transform((pem, ctx) => {
     ctx.addIssue({
       code: "custom",
       message: "this is a PRIVATE key: send only the public key (openssl pkey -in key.pem -pubout)",
+      params: { key: "private-key" },
     });
     return z.NEVER;
   }
   try {
     const key = createPublicKey({ key: pem.trim(), format: "pem" });
     if (key.asymmetricKeyType !== "ed25519") {
-      ctx.addIssue({ code: "custom", message: `must be an Ed25519 key, not ${key.asymmetricKeyType ?? "unknown"}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `must be an Ed25519 key, not ${key.asymmetricKeyType ?? "unknown"}`,
+        params: { key: "not-ed25519" },
+      });
       return z.NEVER;
     }
     return key.export({ type: "spki", format: "pem" }).toString();
   } catch {
-    ctx.addIssue({ code: "custom", message: "must be a public key in SPKI PEM form (-----BEGIN PUBLIC KEY-----)" });
+    ctx.addIssue({
+      code: "custom",
+      message: "must be a public key in SPKI PEM form (-----BEGIN PUBLIC KEY-----)",
+      params: { key: "not-a-public-key" },
+    });
     return z.NEVER;
   }
 });

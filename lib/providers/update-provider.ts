@@ -20,7 +20,8 @@ export async function updateProvider(actor: Actor, input: unknown) {
   const data = parseInput(updateSchema, input);
   return db().$transaction(async (tx) => {
     const before = await tx.provider.findUnique({ where: { slug: data.slug } });
-    if (!before) throw notFound(`no provider ${data.slug}`);
+    if (!before)
+      throw notFound(`no provider ${data.slug}`, { id: "providers.no-provider", values: { slug: data.slug } });
     const after = await tx.provider.update({
       where: { id: before.id },
       data: { name: data.name, contact: data.contact || null, status: data.status },

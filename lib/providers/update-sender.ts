@@ -20,7 +20,7 @@ export async function updateSender(actor: Actor, input: unknown) {
   const data = parseInput(updateSchema, input);
   return db().$transaction(async (tx) => {
     const before = await tx.sender.findUnique({ where: { code: data.code } });
-    if (!before) throw notFound(`no sender ${data.code}`);
+    if (!before) throw notFound(`no sender ${data.code}`, { id: "providers.no-sender", values: { code: data.code } });
     const after = await tx.sender.update({
       where: { id: before.id },
       data: { name: data.name, smsSenderIds: data.smsSenderIds, sector: data.sector ?? before.sector },

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { curlExample, nodeExample } from "@/lib/sync/examples";
 import { buildOpenApiDocument } from "@/lib/sync/openapi";
 
-export const metadata: Metadata = { title: "StopSMS provider API (v1)" };
+export const metadata: Metadata = { title: "Provider API (v1)" };
 
 type Operation = {
   summary: string;

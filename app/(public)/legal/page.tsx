@@ -1,11 +1,22 @@
-import { getTranslations } from "next-intl/server";
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
 import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatDay } from "@/lib/i18n/translator";
 
-const SECTIONS = ["operator", "purpose", "data", "retention", "recipients", "rights", "cookies"] as const;
+// Change with the text: the date citizens see as "last updated".
+const LEGAL_TEXT_UPDATED = "2026-11-24";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Legal");
+  return { title: t("title") };
+}
+
+const SECTIONS = ["operator", "purpose", "data", "retention", "recipients", "rights", "cookies", "contact"] as const;
 
 export default async function LegalPage() {
-  const t = await getTranslations("Legal");
+  const [t, locale] = await Promise.all([getTranslations("Legal"), getLocale() as Promise<Locale>]);
   const r = env();
   // The periods the retention job applies (lib/jobs/purge-expired-data.ts), from the same configuration.
   const retention = {
@@ -20,9 +31,16 @@ export default async function LegalPage() {
       {SECTIONS.map((section) => (
         <section key={section} className="mt-6">
           <h2 className="text-xl font-semibold">{t(`${section}Title`)}</h2>
-          <p className="mt-2 leading-relaxed">{section === "retention" ? t("retention", retention) : t(section)}</p>
+          <p className="mt-2 leading-relaxed">
+            {section === "retention"
+              ? t("retention", retention)
+              : section === "contact"
+                ? t("contact", { contact: r.STOPSMS_CONTROLLER_CONTACT })
+                : t(section)}
+          </p>
         </section>
       ))}
+      <p className="mt-8 text-sm text-slate-700">{t("updated", { date: formatDay(locale, LEGAL_TEXT_UPDATED) })}</p>
     </PageShell>
   );
 }

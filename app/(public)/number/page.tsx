@@ -1,3 +1,4 @@
+import { senderParams } from "@/lib/i18n/sender-params";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
@@ -16,7 +17,7 @@ import { CODE_RULES } from "@/lib/verification/rules";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Number");
-  return { title: `${t("title")} · StopSMS`, robots: { index: false } };
+  return { title: t("title"), robots: { index: false } };
 }
 
 const secondaryButton =
@@ -147,7 +148,9 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
           <ul className="mt-3 space-y-3">
             {data.inForce.map((o) => (
               <li key={o.receiptId} className="rounded border border-slate-300 p-3">
-                <p className="font-semibold">{o.sender ? t("whatSender", { sender: o.sender.name }) : t("whatAll")}</p>
+                <p className="font-semibold">
+                  {o.sender ? t("whatSender", senderParams(o.sender.name)) : t("whatAll")}
+                </p>
                 <p className="text-sm text-slate-700">
                   {t("since", { date: date(o.since) })} ·{" "}
                   <Link href={`/receipt/${o.receiptId}`} className="underline">
@@ -231,7 +234,7 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
               <li key={i} className="border-s-4 border-slate-300 ps-3">
                 <p className="font-semibold">{t(`reasons.${h.reason}`)}</p>
                 <p className="text-sm text-slate-700">
-                  {h.senderName ? t("whatSender", { sender: h.senderName }) : t("whatAll")} ·{" "}
+                  {h.senderName ? t("whatSender", senderParams(h.senderName)) : t("whatAll")} ·{" "}
                   {formatDateTime(locale, h.at)}
                   {h.receiptId && (
                     <>

@@ -1,3 +1,5 @@
+import { senderParams } from "@/lib/i18n/sender-params";
+import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
@@ -7,6 +9,11 @@ import { PageShell } from "@/components/page-shell";
 import { complaintReasons } from "@/lib/complaints/schemas";
 import { flashCookieName, readFlash } from "@/lib/http/form-flash";
 import { reportPrefill } from "@/lib/complaints/report-prefill";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Report");
+  return { title: t("title") };
+}
 
 type Values = {
   reason?: string;
@@ -81,7 +88,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <ErrorSummary title={t("errorSummary")} errors={summary} />
       {prefill.senderSeen && values.link && (
         <p className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3">
-          {t("fromLink", { sender: prefill.senderSeen })}
+          {t("fromLink", senderParams(prefill.senderSeen))}
         </p>
       )}
       <form method="post" action="/report/submit" noValidate>

@@ -12,7 +12,7 @@ import { parseDateRange, rangeQuery } from "@/lib/stats/date-range";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Statistics");
-  return { title: `${t("title")} · StopSMS`, description: t("intro") };
+  return { title: t("title"), description: t("intro") };
 }
 
 type Search = Promise<{ range?: string; from?: string; to?: string }>;

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
@@ -9,16 +10,25 @@ import { flashCookieName, readFlash } from "@/lib/http/form-flash";
 import type { WebFormValues } from "@/lib/oppositions/submit-web-opposition";
 import { listPublicSenders } from "@/lib/providers/list-public-senders";
 
-type Flash = { values?: Partial<WebFormValues>; errors?: { phone?: string; sender?: string } };
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, common, flash] = await Promise.all([getTranslations("Stop"), getTranslations("Common"), flashOf()]);
+  // After a refused post the title says so first: a screen reader announces it with the page.
+  const failed = Boolean(flash.errors?.phone || flash.errors?.sender);
+  return { title: failed ? `${common("errorTitle")} : ${t("title")}` : t("title") };
+}
+
+type Flash = { values?: Partial<WebFormValues>; errors?: { phone?: string; sender?: string }; suggestion?: string };
+
+const flashOf = async () => (readFlash((await cookies()).get(flashCookieName("stop"))?.value) ?? {}) as Flash;
 
 export default async function StopPage() {
   // Reading the request first marks the page dynamic before any database work starts.
-  const cookieStore = await cookies();
+  const flash = await flashOf();
   const [t, senders] = await Promise.all([getTranslations("Stop"), listPublicSenders()]);
-  const flash = (readFlash(cookieStore.get(flashCookieName("stop"))?.value) ?? {}) as Flash;
   const values = flash.values ?? {};
   const errors = flash.errors ?? {};
-  const message = (key?: string) => (key ? t(`errors.${key}` as "errors.phone.empty") : undefined);
+  const message = (key?: string) =>
+    key ? t(`errors.${key}` as "errors.sender.did-you-mean", { sender: flash.suggestion ?? "" }) : undefined;
   const summary = [
     errors.phone ? { field: "phone", message: message(errors.phone)! } : null,
     errors.sender ? { field: "sender", message: message(errors.sender)! } : null,
@@ -29,7 +39,8 @@ export default async function StopPage() {
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
       <p className="mt-3">{t("intro")}</p>
       <ErrorSummary title={t("errorSummary")} errors={summary} />
-      <form method="post" action="/stop/submit" noValidate>
+      {/* The sender field shows only once "one sender" is chosen: CSS alone, so also without JavaScript. */}
+      <form method="post" action="/stop/submit" noValidate className="group/stop">
         <PhoneField label={t("phoneLabel")} defaultValue={values.phone} error={message(errors.phone)} />
         <fieldset className="mt-6">
           <legend className="font-semibold">{t("scopeLegend")}</legend>
@@ -37,6 +48,7 @@ export default async function StopPage() {
             <label key={value} className="mt-2 flex min-h-11 items-center gap-3">
               <input
                 type="radio"
+                id={`scope-${value}`}
                 name="scope"
                 value={value}
                 defaultChecked={scope === value}
@@ -46,27 +58,29 @@ export default async function StopPage() {
             </label>
           ))}
         </fieldset>
-        <FormField id="sender" label={t("senderLabel")} hint={t("senderHint")} error={message(errors.sender)}>
-          {(describedBy, invalid) => (
-            <>
-              <input
-                id="sender"
-                name="sender"
-                list="sender-list"
-                autoComplete="off"
-                defaultValue={values.sender ?? ""}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                className={inputClass}
-              />
-              <datalist id="sender-list">
-                {senders.map((s) => (
-                  <option key={s.code} value={s.name} />
-                ))}
-              </datalist>
-            </>
-          )}
-        </FormField>
+        <div className="hidden group-has-[#scope-sender:checked]/stop:block">
+          <FormField id="sender" label={t("senderLabel")} hint={t("senderHint")} error={message(errors.sender)}>
+            {(describedBy, invalid) => (
+              <>
+                <input
+                  id="sender"
+                  name="sender"
+                  list="sender-list"
+                  autoComplete="off"
+                  defaultValue={values.sender ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
+                />
+                <datalist id="sender-list">
+                  {senders.map((s) => (
+                    <option key={s.code} value={s.name} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </FormField>
+        </div>
         <SubmitButton>{t("submit")}</SubmitButton>
       </form>
       <p className="mt-6">

@@ -1,3 +1,4 @@
+import { senderParams } from "@/lib/i18n/sender-params";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
@@ -10,7 +11,7 @@ import { NUMBER_SESSION_COOKIE, readNumberSession } from "@/lib/verification/num
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Number");
-  return { title: `${t("withdrawTitle")} · StopSMS`, robots: { index: false } };
+  return { title: t("withdrawTitle"), robots: { index: false } };
 }
 
 type Props = { searchParams: Promise<{ scope?: string; sender?: string }> };
@@ -28,7 +29,7 @@ export default async function WithdrawPage({ searchParams }: Props) {
   return (
     <PageShell path="/number/withdraw">
       <h1 className="text-2xl font-bold text-brand-800">{t("withdrawTitle")}</h1>
-      <p className="mt-4 font-semibold">{sender ? t("withdrawSender", { sender: sender.name }) : t("withdrawAll")}</p>
+      <p className="mt-4 font-semibold">{sender ? t("withdrawSender", senderParams(sender.name)) : t("withdrawAll")}</p>
       <p className="mt-3">{t("withdrawConsequence")}</p>
       <form method="post" action="/number/withdraw/confirm">
         <input type="hidden" name="scope" value={sender ? "sender" : "all"} />

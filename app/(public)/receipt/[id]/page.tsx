@@ -1,3 +1,4 @@
+import { senderParams } from "@/lib/i18n/sender-params";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -9,6 +10,11 @@ import { formatDateTime } from "@/lib/i18n/translator";
 import { isReceiptId } from "@/lib/oppositions/receipt-id";
 import { loadReceipt } from "@/lib/oppositions/load-receipt";
 import { maskPhone } from "@/lib/phone/mask-phone";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Receipt");
+  return { title: t("title"), robots: { index: false } };
+}
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -43,7 +49,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
         {maskPhone(receipt.phone)}
       </span>,
     ],
-    [t("what"), receipt.scope === "all" ? t("whatAll") : t("whatSender", { sender: receipt.sender?.name ?? "" })],
+    [t("what"), receipt.scope === "all" ? t("whatAll") : t("whatSender", senderParams(receipt.sender?.name ?? ""))],
   ];
   if (receipt.op === "add" && !receipt.endedByDisconnection)
     rows.push([t("deadline"), t("deadlineValue", { date: formatDateTime(locale, deadline), hours })]);

@@ -17,7 +17,7 @@ export async function POST(request: NextRequest) {
   const result = await submitWebOpposition(form, env().STOPSMS_DEFAULT_REGION);
   if (result.status === "invalid") {
     const response = new NextResponse(null, { status: 303, headers: { Location: "/stop" } });
-    setFlash(response, "stop", { values: result.values, errors: result.errors });
+    setFlash(response, "stop", { values: result.values, errors: result.errors, suggestion: result.suggestion });
     return response;
   }
   if (result.status === "rate-limited") return rateLimitedResponse(locale, "/stop", result.retryAfterSeconds);

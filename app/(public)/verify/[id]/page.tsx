@@ -9,6 +9,11 @@ import { formatDateTime } from "@/lib/i18n/translator";
 import { isReceiptId } from "@/lib/oppositions/receipt-id";
 import { proveReceipt } from "@/lib/transparency-log/prove-receipt";
 
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Verify");
+  return { title: t("title"), robots: { index: false } };
+}
+
 export const metadata: Metadata = { robots: { index: false } };
 
 type Props = { params: Promise<{ id: string }> };

@@ -3,7 +3,10 @@ import { redirect } from "next/navigation";
 import { StaffNav } from "@/components/staff/staff-nav";
 import { currentStaff } from "@/lib/auth/require-staff";
 
-export const metadata: Metadata = { title: "Espace CNDP · StopSMS", robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: "Espace CNDP", template: "%s · Espace CNDP · StopSMS" },
+  robots: { index: false },
+};
 
 // First gate: no session, no staff page. Each lib function the pages call checks the role again.
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { DailyChart, SourceChart } from "@/components/staff/charts";
 import { RangeFilter } from "@/components/staff/range-filter";
@@ -15,6 +16,8 @@ import { env } from "@/lib/env";
 import { parseDateRange, rangeQuery } from "@/lib/stats/date-range";
 import { countOpenIntegrityAlerts } from "@/lib/integrity/integrity-alerts";
 import { getDashboard } from "@/lib/stats/get-dashboard";
+
+export const metadata: Metadata = { title: "Tableau de bord" };
 
 type Search = Promise<{ range?: string; from?: string; to?: string }>;
 

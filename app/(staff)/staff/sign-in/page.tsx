@@ -4,7 +4,10 @@ import { inputClass } from "@/components/form-field";
 import { flashCookieName, readFlash } from "@/lib/http/form-flash";
 import { LOCK_MINUTES } from "@/lib/auth/verify-credentials";
 
-export const metadata: Metadata = { title: "Connexion · Espace CNDP · StopSMS", robots: { index: false } };
+export const metadata: Metadata = {
+  title: { absolute: "Connexion · Espace CNDP · StopSMS" },
+  robots: { index: false },
+};
 
 const MESSAGES: Record<string, string> = {
   invalid: "Adresse ou mot de passe incorrect.",

@@ -1,7 +1,10 @@
+import type { Metadata } from "next";
 import { ForbiddenNotice } from "@/components/staff/forbidden-notice";
 import { cellClass, formatDateTime, headClass } from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { listAudit } from "@/lib/providers/get-registry";
+
+export const metadata: Metadata = { title: "Journal d'audit" };
 
 export default async function AuditPage() {
   const staff = await currentStaff();

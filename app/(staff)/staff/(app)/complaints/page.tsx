@@ -1,30 +1,10 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { cellClass, fieldClass, formatDateTime, headClass, secondaryButtonClass } from "@/components/staff/ui";
+import { labelOf, REASON_LABELS, STATUS_LABELS, VERDICT_LABELS } from "@/lib/complaints/labels.fr";
 import { listComplaints } from "@/lib/complaints/list-complaints";
 
-const STATUS_LABELS: Record<string, string> = {
-  new: "Nouveau",
-  reviewing: "En examen",
-  forwarded: "Transmis",
-  closed: "Clos",
-};
-const REASON_LABELS: Record<string, string> = {
-  no_mention: "Sans mention StopSMS",
-  after_opposition: "Après opposition",
-  other: "Autre",
-};
-const VERDICT_LABELS: Record<string, string> = {
-  violation: "Infraction",
-  "within-deadline": "Dans le délai",
-  "no-opposition": "Aucune opposition",
-  undetermined: "Indéterminé",
-};
-const ANSWER_LABELS: Record<string, string> = {
-  suppressed: "Numéro retiré des envois",
-  disputed: "Contesté",
-  investigating: "En cours de vérification",
-};
-export { STATUS_LABELS, REASON_LABELS, VERDICT_LABELS, ANSWER_LABELS };
+export const metadata: Metadata = { title: "Signalements" };
 
 export default async function ComplaintsPage({
   searchParams,
@@ -89,7 +69,7 @@ export default async function ComplaintsPage({
                 <td className={cellClass}>{REASON_LABELS[c.reason]}</td>
                 <td className={cellClass}>{c.senderSeen}</td>
                 <td className={cellClass}>{c.sender ? c.sender.name : "—"}</td>
-                <td className={cellClass}>{VERDICT_LABELS[c.verdict ?? "undetermined"]}</td>
+                <td className={cellClass}>{labelOf(VERDICT_LABELS, c.verdict ?? "undetermined")}</td>
                 <td className={cellClass}>
                   {c.respondedAt
                     ? c.respondBy && c.respondedAt > c.respondBy

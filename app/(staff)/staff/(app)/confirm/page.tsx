@@ -6,7 +6,7 @@ import { dangerButtonClass, secondaryButtonClass } from "@/components/staff/ui";
 import { safeBackPath } from "@/lib/http/safe-back";
 import { parseConfirmation, STAFF_CONFIRM_COOKIE } from "@/lib/http/staff-confirmation";
 
-export const metadata: Metadata = { title: "Confirmer · Espace CNDP · StopSMS" };
+export const metadata: Metadata = { title: "Confirmer" };
 
 /** The confirmation step of a destructive staff action (staff-actions.ts CONFIRMATIONS). */
 export default async function ConfirmPage() {

@@ -4,7 +4,7 @@ import { cellClass, formatDateTime, headClass } from "@/components/staff/ui";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { listIntegrityAlerts } from "@/lib/integrity/integrity-alerts";
 
-export const metadata: Metadata = { title: "Alertes d'intégrité · Espace CNDP · StopSMS", robots: { index: false } };
+export const metadata: Metadata = { title: "Alertes d'intégrité" };
 
 const CALLS: Record<string, string> = {
   "POST /links": "liens créés",

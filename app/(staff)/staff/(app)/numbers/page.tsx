@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { numberEventsByDay, searchNumberEvents } from "@/lib/numbers/number-event-stats";
 
-export const metadata: Metadata = { title: "Numéros résiliés · Espace CNDP · StopSMS", robots: { index: false } };
+export const metadata: Metadata = { title: "Numéros résiliés" };
 
 const EVENTS: Record<string, string> = { disconnected: "résilié", reinstated: "rétabli", ported: "porté" };
 

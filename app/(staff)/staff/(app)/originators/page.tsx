@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cellClass, formatDateTime, headClass } from "@/components/staff/ui";
 import { listOriginators, REPEAT_THRESHOLD } from "@/lib/complaints/list-originators";
 
-export const metadata: Metadata = { title: "Émetteurs signalés · Espace CNDP · StopSMS", robots: { index: false } };
+export const metadata: Metadata = { title: "Émetteurs signalés" };
 
 export default async function OriginatorsPage() {
   const originators = await listOriginators();

@@ -1,8 +1,11 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { FlashMessage } from "@/components/staff/flash-message";
 import { buttonClass, cellClass, fieldClass, headClass } from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { listProviders, listSenders } from "@/lib/providers/get-registry";
+
+export const metadata: Metadata = { title: "Fournisseurs" };
 
 export default async function ProvidersPage() {
   const [providers, senders, staff] = await Promise.all([listProviders(), listSenders(), currentStaff()]);

@@ -1,9 +1,12 @@
+import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
 import { FlashMessage } from "@/components/staff/flash-message";
 import { buttonClass, fieldClass } from "@/components/staff/ui";
 import { startTotpEnrolment } from "@/lib/auth/manage-totp";
 import { currentStaff } from "@/lib/auth/require-staff";
+
+export const metadata: Metadata = { title: "Sécurité du compte" };
 
 type Props = { searchParams: Promise<{ enrol?: string }> };
 

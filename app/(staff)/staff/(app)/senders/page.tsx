@@ -1,8 +1,11 @@
+import type { Metadata } from "next";
 import { SECTOR_LABELS_FR, SECTORS } from "@/lib/providers/sectors";
 import { FlashMessage } from "@/components/staff/flash-message";
 import { buttonClass, cellClass, fieldClass, headClass, secondaryButtonClass } from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { listSenders } from "@/lib/providers/get-registry";
+
+export const metadata: Metadata = { title: "Expéditeurs" };
 
 export default async function SendersPage() {
   const [senders, staff] = await Promise.all([listSenders(), currentStaff()]);

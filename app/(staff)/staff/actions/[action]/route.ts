@@ -3,6 +3,7 @@ import { currentStaff } from "@/lib/auth/require-staff";
 import { DomainError } from "@/lib/errors";
 import { isSameOriginPost } from "@/lib/http/same-origin";
 import { safeBackPath } from "@/lib/http/safe-back";
+import { staffErrorMessage } from "@/lib/http/staff-error-message";
 import { setStaffFlash } from "@/lib/http/staff-flash";
 import { askConfirmation, clearConfirmation } from "@/lib/http/staff-confirmation";
 import { CONFIRMATIONS, STAFF_ACTIONS, type Form } from "./staff-actions";
@@ -55,7 +56,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   } catch (error) {
     if (error instanceof DomainError && error.status === 403)
       return forbiddenPage("Votre rôle ne permet pas cette action.");
-    if (error instanceof DomainError) return redirectWith(back, { kind: "error", message: error.message });
+    if (error instanceof DomainError) return redirectWith(back, { kind: "error", message: staffErrorMessage(error) });
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FlashMessage } from "@/components/staff/flash-message";
@@ -6,7 +7,11 @@ import { getComplaint } from "@/lib/complaints/list-complaints";
 import { nextStatuses } from "@/lib/complaints/update-complaint";
 import { maskPhone } from "@/lib/phone/mask-phone";
 import type { Fact } from "@/lib/complaints/assess-complaint";
-import { ANSWER_LABELS, REASON_LABELS, STATUS_LABELS, VERDICT_LABELS } from "../page";
+import { ANSWER_LABELS, labelOf, REASON_LABELS, STATUS_LABELS, VERDICT_LABELS } from "@/lib/complaints/labels.fr";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: `Signalement ${(await params).id}` };
+}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -77,7 +82,7 @@ export default async function ComplaintPage({ params }: Props) {
         </h2>
         <p className="mt-2" data-testid="complaint-verdict">
           <strong className={complaint.verdict === "violation" ? "text-red-800" : undefined}>
-            {VERDICT_LABELS[complaint.verdict ?? "undetermined"]}
+            {labelOf(VERDICT_LABELS, complaint.verdict ?? "undetermined")}
           </strong>{" "}
           — {facts.reason}
         </p>
@@ -118,8 +123,8 @@ export default async function ComplaintPage({ params }: Props) {
         </h2>
         {complaint.respondedAt ? (
           <p className="mt-2" data-testid="complaint-answer">
-            {ANSWER_LABELS[complaint.responseAction ?? ""] ?? complaint.responseAction} le{" "}
-            {formatDateTime(complaint.respondedAt)} (clé {complaint.responseKeyid})
+            {labelOf(ANSWER_LABELS, complaint.responseAction)} le {formatDateTime(complaint.respondedAt)} (clé{" "}
+            {complaint.responseKeyid})
             {complaint.respondBy && complaint.respondedAt > complaint.respondBy && (
               <strong className="ms-2 text-red-800">EN RETARD</strong>
             )}
@@ -162,7 +167,7 @@ export default async function ComplaintPage({ params }: Props) {
         <select id="status" name="status" className={fieldClass} required>
           {nextStatuses(complaint.status).map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABELS[s]}
+              {labelOf(STATUS_LABELS, s)}
             </option>
           ))}
         </select>

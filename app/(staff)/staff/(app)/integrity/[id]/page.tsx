@@ -7,7 +7,7 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { DomainError } from "@/lib/errors";
 import { openIntegrityAlert } from "@/lib/integrity/integrity-alerts";
 
-export const metadata: Metadata = { title: "Alerte d'intégrité · Espace CNDP · StopSMS", robots: { index: false } };
+export const metadata: Metadata = { title: "Alerte d'intégrité" };
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FlashMessage } from "@/components/staff/flash-message";
@@ -12,6 +13,10 @@ import {
 } from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { getProvider, listAccessLog, listSenders } from "@/lib/providers/get-registry";
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  return { title: `Fournisseur ${(await params).slug}` };
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
