@@ -18,7 +18,7 @@ export async function PhoneField({
       label={label}
       hint={t.rich("phoneHint", {
         num: (chunks) => (
-          <bdi dir="ltr" className="whitespace-nowrap">
+          <bdi dir="ltr" className="inline-block">
             {chunks}
           </bdi>
         ),

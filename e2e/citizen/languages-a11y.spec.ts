@@ -30,6 +30,7 @@ async function citizenPaths(page: Page): Promise<string[]> {
     "/stop",
     "/report",
     "/legal",
+    "/number",
     "/statistics",
     `/${code}`,
     "/unknown1",
@@ -39,13 +40,23 @@ async function citizenPaths(page: Page): Promise<string[]> {
 }
 
 for (const locale of ["fr", "ar", "en"] as const) {
-  test(`every citizen page in ${locale}: right direction, fully translated, no serious accessibility violation`, async ({
+  test(`every citizen page in ${locale}: right direction, fully translated, its own title, reflow at 320 px and 200 % text, no serious accessibility violation`, async ({
     page,
-  }) => {
-    test.setTimeout(90_000);
+  }, info) => {
+    test.setTimeout(120_000);
     await setLocale(page, locale);
-    for (const path of await citizenPaths(page)) {
+    const titles = new Set<string>();
+    const paths = await citizenPaths(page);
+    for (const path of paths) {
+      await page.setViewportSize({ width: 360, height: 640 });
       await page.goto(path);
+      titles.add(await page.title());
+      expect(await page.title(), `title of ${path}`).toMatch(/ · StopSMS$|^StopSMS — /);
+      if (locale === "ar")
+        await page.screenshot({
+          path: info.outputPath(`ar-360${path.replace(/\//g, "_") || "_home"}.png`),
+          fullPage: true,
+        });
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
       if (locale !== "fr") {
@@ -56,7 +67,15 @@ for (const locale of ["fr", "ar", "en"] as const) {
         ).toEqual([]);
       }
       await expectNoSeriousA11yViolations(page);
+      // WCAG 1.4.10 and 1.4.4: nothing wider than a 320 px screen, even with the reader's text at 200 %.
+      await page.setViewportSize({ width: 320, height: 640 });
+      const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+      expect(await width(), `${path} at 320 px`).toBeLessThanOrEqual(320);
+      await page.addStyleTag({ content: "html { font-size: 200% !important }" });
+      expect(await width(), `${path} at 320 px and 200 % text`).toBeLessThanOrEqual(320);
     }
+    expect(titles.size, "every page has its own title").toBe(paths.length);
+    await page.setViewportSize({ width: 360, height: 640 });
     // A form showing its errors is a page too.
     await page.goto("/stop");
     await page.locator("form[action='/stop/submit'] button[type=submit]").click();

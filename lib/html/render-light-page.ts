@@ -3,7 +3,8 @@ import { commonSecurityHeaders, LANDING_CSP } from "@/lib/http/security-headers"
 import { stableSentence } from "@/lib/i18n/translator";
 
 // The short-link landing page is the most visited page and is opened on cheap phones over slow networks:
-// it is rendered here as one small HTML document with inline CSS and no JavaScript at all.
+// it is rendered here as one small HTML document with inline CSS and no JavaScript at all. Sizes in rem and
+// percent, never px for text: the reader's own text size (200 %) applies.
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -32,16 +33,16 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): RawHt
   return new RawHtml(out);
 }
 
-const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Arial,sans-serif;color:#0f172a;background:#fff}
+const CSS = `*{box-sizing:border-box}body{margin:0;overflow-wrap:break-word;font:100%/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Arial,sans-serif;color:#0f172a;background:#fff}
 a{color:#084a2f}:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
 header{background:#ecf7f1;border-bottom:1px solid #e2e8f0}.bar,main,footer{max-width:42rem;margin:0 auto;padding:.75rem 1rem}
 .bar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem}.brand{font-weight:700;font-size:1.125rem;color:#084a2f;text-decoration:none}
 .langs{display:flex;flex-wrap:wrap;gap:.25rem}.langs button{min-height:44px;min-width:44px;border:0;background:none;color:#084a2f;font:inherit;font-size:.875rem;cursor:pointer}
 .langs button[aria-current]{font-weight:700;text-decoration:underline}
-h1{font-size:1.5rem;line-height:1.25;color:#084a2f;margin:.5rem 0 1rem}
+h1{overflow-wrap:anywhere;font-size:1.5rem;line-height:1.25;color:#084a2f;margin:.5rem 0 1rem}
 .btn{display:block;width:100%;min-height:48px;margin:.75rem 0 0;padding:.75rem 1rem;border-radius:.5rem;font:inherit;font-weight:600;text-align:center;text-decoration:none;cursor:pointer}
 .primary{background:#0b5d3b;color:#fff;border:2px solid #0b5d3b}.secondary{background:#fff;color:#084a2f;border:2px solid #0b5d3b}
-.hint{color:#334155;font-size:.875rem;margin:.25rem 0 0}.note{background:#ecf7f1;border-inline-start:4px solid #0b5d3b;padding:.75rem 1rem;margin:1rem 0}
+.num{display:inline-block}.hint{color:#334155;font-size:.875rem;margin:.25rem 0 0}.note{background:#ecf7f1;border-inline-start:4px solid #0b5d3b;padding:.75rem 1rem;margin:1rem 0}
 footer{border-top:1px solid #e2e8f0;margin-top:2.5rem;font-size:.875rem;color:#334155}`;
 
 export interface LightPage {

@@ -5,7 +5,7 @@ import { pickLocale } from "@/lib/i18n/locales";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { translatorFor } from "@/lib/i18n/translator";
 import { html, renderLightPageAnswer } from "@/lib/html/render-light-page";
-import { isLinkCode } from "./link-code";
+import { LINK_CODE_LENGTH } from "./link-code";
 import { landingPage } from "./landing-page";
 import { resolveLink } from "./resolve-link";
 
@@ -14,6 +14,7 @@ import { resolveLink } from "./resolve-link";
  * server's fast path (scripts/serve.ts), so both always send the same page. Never writes anything.
  */
 // Misses per address: a citizen mistypes a code a few times; a scanner walking the code space misses all day.
+const LOOKS_LIKE_A_CODE = new RegExp(`^[A-Za-z0-9]{${LINK_CODE_LENGTH}}$`);
 const MISSES_PER_ADDRESS = { limit: 30, windowMs: 10 * 60_000 };
 
 export async function landingGet(
@@ -24,8 +25,9 @@ export async function landingGet(
 ): Promise<LightPageAnswer> {
   const locale = pickLocale(localeCookieValue, acceptLanguage);
   const path = `/${encodeURIComponent(code)}`;
-  // "/stpo" is a mistyped page, not a StopSMS link: only 8 characters of the link alphabet are codes.
-  if (!isLinkCode(code)) return pageNotFound(locale, path);
+  // "/stpo" is a mistyped page, not a StopSMS link; 8 letters or digits are a code, maybe mistyped from an
+  // SMS ("l" for "L"): those get the link page ("not found or expired", with the form to refuse anyway).
+  if (!LOOKS_LIKE_A_CODE.test(code)) return pageNotFound(locale, path);
   const link = await resolveLink(code);
   if (link.status !== "active") {
     const limit = await checkRateLimit(MISSES_PER_ADDRESS, "link-miss", address);

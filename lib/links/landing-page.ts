@@ -8,12 +8,13 @@ import { maskPhone } from "@/lib/phone/mask-phone";
 
 const NUMBER_TOKEN = "\u0000NUMBER\u0000";
 
-/** A phone number stays left-to-right and on one line inside an Arabic sentence. */
+/**
+ * A phone number stays left-to-right inside an Arabic sentence, and whole on one line while it fits: an
+ * inline block moves to the next line as one piece, and wraps only when wider than the screen (200 % text).
+ */
 function withLtrNumber(sentence: string, number: string) {
   const [before = "", after = ""] = sentence.split(NUMBER_TOKEN);
-  return raw(
-    `${escapeHtml(before)}<bdi dir="ltr" style="white-space:nowrap">${escapeHtml(number)}</bdi>${escapeHtml(after)}`,
-  );
+  return raw(`${escapeHtml(before)}<bdi dir="ltr" class="num">${escapeHtml(number)}</bdi>${escapeHtml(after)}`);
 }
 
 /** The short-link landing page: who sent the SMS, to which (masked) number, and the two choices. */

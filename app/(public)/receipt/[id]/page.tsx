@@ -16,8 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title"), robots: { index: false } };
 }
 
-export const metadata: Metadata = { robots: { index: false } };
-
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ status?: string }> };
 
 export default async function ReceiptPage({ params, searchParams }: Props) {

@@ -14,8 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title"), robots: { index: false } };
 }
 
-export const metadata: Metadata = { robots: { index: false } };
-
 type Props = { params: Promise<{ id: string }> };
 
 const hash = (value: string) => (
