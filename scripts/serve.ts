@@ -24,6 +24,7 @@ const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+const DRAIN_MS = 10_000;
 
 // Logs go to stdout/stderr. If whatever reads them is gone (a supervisor's pipe closed, a test harness that
 // died), every write fails, and each failure would be logged again: the process would spin on its own errors
@@ -55,7 +56,14 @@ async function main() {
     return serveLanding(code, request, response);
   };
 
+  // Requests being answered, so that a stop (SIGTERM) finishes them instead of cutting them off.
+  const inFlight = new Set<ServerResponse>();
+  let draining = false;
+
   const server = http.createServer((request, response) => {
+    inFlight.add(response);
+    response.once("close", () => inFlight.delete(response));
+    if (draining) response.setHeader("Connection", "close");
     // Before anything reads a header: who the client is, and forwarded headers only from trusted proxies.
     applyClientAddress(request.headers, request.socket.remoteAddress, trusted);
     const started = process.hrtime.bigint();
@@ -87,13 +95,34 @@ async function main() {
     logger.error({ err: error }, "scheduled jobs not started");
     return null;
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      server.close();
-      const stopped = jobs.then((boss) => boss?.stop({ graceful: false, wait: false }));
-      void Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2_000))]).finally(() => process.exit(0));
-    });
-  }
+  // A stop (SIGTERM from systemd or an orchestrator, Ctrl-C): accept nothing new, let every request already
+  // received finish and be answered (each closes its connection after its answer), for at most 10 s, then
+  // exit. An opposition acknowledged before the stop is committed; one still being written is finished.
+  const stop = (signal: NodeJS.Signals) => {
+    if (draining) return;
+    draining = true;
+    logger.info({ signal, inFlight: inFlight.size }, "stopping: finishing the requests in flight");
+    for (const response of inFlight) if (!response.headersSent) response.setHeader("Connection", "close");
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const drained = Promise.race([
+      closed,
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          logger.warn({ inFlight: inFlight.size }, "stopping: requests still running after 10 s are cut off");
+          server.closeAllConnections();
+          resolve();
+        }, DRAIN_MS).unref(),
+      ),
+    ]);
+    void drained
+      .then(() => {
+        const stopped = jobs.then((boss) => boss?.stop({ graceful: false, wait: false }));
+        return Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      })
+      .finally(() => process.exit(0));
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stop(signal));
 }
 
 main().catch((error: unknown) => {

@@ -151,9 +151,19 @@ test("suspending a provider and revoking a key ask for confirmation, also when t
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Suspendre le fournisseur ${slug} ?`);
   const danger = page.getByRole("button", { name: "Suspendre le fournisseur" });
   // Tailwind's red-700, not the brand green of every other button.
-  expect(await danger.evaluate((b) => getComputedStyle(b).backgroundColor)).toMatch(
-    /oklch\(0\.505 0\.213 27\.5|rgb\(185, 28, 28\)/,
-  );
+  const colours = await danger.evaluate((button) => {
+    const probe = (className: string) => {
+      const element = document.createElement("span");
+      element.className = className;
+      document.body.append(element);
+      const colour = getComputedStyle(element).backgroundColor;
+      element.remove();
+      return colour;
+    };
+    return { button: getComputedStyle(button).backgroundColor, red: probe("bg-red-700"), brand: probe("bg-brand-700") };
+  });
+  expect(colours.button).toBe(colours.red);
+  expect(colours.button).not.toBe(colours.brand);
   expect(await state()).toEqual({ status: "active", revoked: true });
   await danger.click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Fournisseur mis à jour.");
