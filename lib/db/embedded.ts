@@ -1,4 +1,5 @@
 import "server-only";
+import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -23,6 +24,8 @@ export interface EmbeddedDatabase {
 }
 
 const STATE_FILE = "embedded-db.json";
+/** A migrated data directory made by `npm run build`, relative to the app's directory. */
+export const INITIAL_DATA = ".next/stopsms/initial-pgdata.tar";
 
 // libpq's and node-pg's convention: a socket directory as `host`, the file named after the port.
 const SOCKET_PORT = 5432;
@@ -42,11 +45,15 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   await privateDirectory(path.resolve(dataDir));
   const pgDir = path.resolve(dataDir, "pglite");
   const socketDir = path.resolve(dataDir, "socket");
+  const fresh = !existsSync(path.join(pgDir, "PG_VERSION"));
   await privateDirectory(pgDir);
   await privateDirectory(socketDir);
   const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
   await rm(socketPath, { force: true }); // left by a process that was killed
-  const pglite = await PGlite.create(pgDir);
+  // A first start would run initdb in WASM (~3 s): `npm run build` leaves a ready, migrated data directory
+  // of this very PGlite version (scripts/prepare-initial-data.ts), which a fresh one starts from instead.
+  const initial = fresh && existsSync(INITIAL_DATA) ? new Blob([await readFile(INITIAL_DATA)]) : undefined;
+  const pglite = await PGlite.create(pgDir, initial ? { loadDataDir: initial } : {});
   const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 32 });
   await server.start();
   const statePath = path.resolve(dataDir, STATE_FILE);

@@ -538,8 +538,8 @@ async function benchLogVerify() {
   );
 }
 
-async function benchColdStart() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "stopsms-cold-"));
+/** One `npm start` on the embedded database until /api/health answers, then a graceful stop. */
+async function timeStart(dataDir: string): Promise<{ ms: number; failure: string }> {
   const started = Date.now();
   const child = spawn("npm", ["start"], {
     env: {
@@ -556,9 +556,9 @@ async function benchColdStart() {
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   let exited = false;
-  child.on("exit", () => (exited = true));
+  const gone = new Promise<void>((resolve) => child.on("exit", () => ((exited = true), resolve())));
   let ms = NaN;
-  for (let i = 0; i < 600 && !exited; i++) {
+  for (let i = 0; i < 1200 && !exited; i++) {
     try {
       if ((await fetch("http://127.0.0.1:3248/api/health")).ok) {
         ms = Date.now() - started;
@@ -567,15 +567,36 @@ async function benchColdStart() {
     } catch {
       // not up yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
   if (!exited) process.kill(-child.pid!, "SIGTERM");
+  await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  return { ms, failure: stderr.trim().split("\n").slice(-3).join(" / ") };
+}
+
+async function benchColdStart() {
+  // Median of 3 each: a first start on a fresh data directory (the newcomer's), and a restart on it.
+  const fresh: number[] = [];
+  const again: number[] = [];
+  let failure = "";
+  for (let run = 0; run < 3; run++) {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "stopsms-cold-"));
+    const first = await timeStart(dataDir);
+    const second = await timeStart(dataDir);
+    fresh.push(first.ms);
+    again.push(second.ms);
+    failure ||= Number.isNaN(first.ms) ? first.failure : Number.isNaN(second.ms) ? second.failure : "";
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]!;
+  const spread = (values: number[]) => `${fmt(Math.min(...values) / 1000, 1)}–${fmt(Math.max(...values) / 1000, 1)}`;
   report(
-    "cold start: `npm start` on the embedded database (fresh data dir, built app) until /api/health answers",
-    Number.isNaN(ms) ? `never answered: ${stderr.trim().split("\n").slice(-3).join(" / ")}` : `${fmt(ms / 1000, 1)} s`,
+    "cold start: `npm start` on the embedded database (built app: compiled server, packed initial database) until /api/health answers, median of 3",
+    failure
+      ? `never answered: ${failure}`
+      : `fresh data dir ${fmt(median(fresh) / 1000, 1)} s (${spread(fresh)}), restart ${fmt(median(again) / 1000, 1)} s (${spread(again)})`,
     "—",
-    "—",
-    null,
+    "< 3 s",
+    !failure && median(fresh) < 3000 && median(again) < 3000,
   );
 }
 

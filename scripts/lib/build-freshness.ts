@@ -25,18 +25,37 @@ export function isBuildStale(): boolean {
   return [...SOURCE_DIRS, ...SOURCE_FILES].some((entry) => newestMtime(entry) > built);
 }
 
+const SERVER_SOURCES = ["scripts/serve.ts", "scripts/launch.ts", "scripts/lib", "lib"];
+const COMPILED_SERVER = ".next/stopsms/serve.mjs";
+
+/** True when the compiled production server is missing or older than its sources. */
+export function isServerBundleStale(): boolean {
+  if (!existsSync(COMPILED_SERVER)) return true;
+  const built = statSync(COMPILED_SERVER).mtimeMs;
+  return SERVER_SOURCES.some((entry) => newestMtime(entry) > built);
+}
+
+const run = (args: string[], env: NodeJS.ProcessEnv) =>
+  new Promise<number | null>((resolve) =>
+    spawn(process.execPath, args, { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } }).on(
+      "exit",
+      resolve,
+    ),
+  );
+
 /**
- * Runs `next build` when the build is missing or older than the sources. Async on purpose: the launcher
- * hosts PGlite in its own event loop, which a synchronous child would block.
+ * Runs `next build` when the build is missing or older than the sources, then compiles the production
+ * server if it is (well under a second). Async on purpose: the launcher hosts PGlite in its own event
+ * loop, which a synchronous child would block.
  */
 export async function buildIfStale(env: NodeJS.ProcessEnv, announce: string): Promise<void> {
-  if (!isBuildStale()) return;
-  console.log(announce);
-  const code = await new Promise<number | null>((resolve) =>
-    spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-      stdio: "inherit",
-      env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
-    }).on("exit", resolve),
-  );
-  if (code !== 0) throw new Error(`next build exited with ${code}`);
+  if (isBuildStale()) {
+    console.log(announce);
+    const code = await run(["node_modules/next/dist/bin/next", "build"], env);
+    if (code !== 0) throw new Error(`next build exited with ${code}`);
+  }
+  if (isServerBundleStale()) {
+    const code = await run(["scripts/build-server.mjs"], env);
+    if (code !== 0) throw new Error(`compiling the production server exited with ${code}`);
+  }
 }
