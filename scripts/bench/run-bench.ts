@@ -571,6 +571,16 @@ async function timeStart(dataDir: string): Promise<{ ms: number; failure: string
   }
   if (!exited) process.kill(-child.pid!, "SIGTERM");
   await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  // npm may exit before its children: wait until the whole process group (launcher, server, PGlite) is gone,
+  // or the next start would find the port or the data directory still held.
+  for (let i = 0; i < 300; i++) {
+    try {
+      process.kill(-child.pid!, 0);
+    } catch {
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   return { ms, failure: stderr.trim().split("\n").slice(-3).join(" / ") };
 }
 
