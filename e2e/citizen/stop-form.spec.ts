@@ -39,7 +39,7 @@ test("invalid numbers are explained inline and nothing is recorded", async ({ pa
   }
   await page.getByLabel("Votre numéro de téléphone").fill("0612345678");
   await page.getByLabel("Les SMS d'un seul expéditeur").check();
-  await page.getByLabel("Expéditeur", { exact: true }).fill("No Such Brand");
+  await page.getByLabel("Expéditeur", { exact: true }).fill("Qxzv Wyrkt");
   await page.getByRole("button", { name: "Arrêter les SMS" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Cet expéditeur n'est pas enregistré");
   const { rows: after } = await e2eDb().query("SELECT count(*)::int AS n FROM opposition_changes");

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { platformKey } from "@/lib/signing/platform-key";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { complaintIdsOfOriginator } from "@/lib/complaints/list-originators";
+import { TZ } from "@/lib/db/time-zone-sql";
 
 /** The evidence of one complaint, as stored: everything the verdict stands on, with its source rows. */
 async function complaintEvidence(id: string) {
@@ -139,8 +140,8 @@ export async function buildProviderEvidence(slug: string, range: { from: string;
   const ids = await db().$queryRaw<{ id: string }[]>`
     SELECT id FROM complaints c
     WHERE (c.provider_id = ${provider.id} OR c.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = ${provider.id}))
-      AND c.created_at >= (${range.from}::date::timestamp AT TIME ZONE 'Africa/Casablanca')
-      AND c.created_at < ((${range.to}::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')
+      AND c.created_at >= (${range.from}::date::timestamp AT TIME ZONE ${TZ})
+      AND c.created_at < ((${range.to}::date + 1)::timestamp AT TIME ZONE ${TZ})
     ORDER BY c.created_at, c.id`;
   const complaints: Awaited<ReturnType<typeof complaintEvidence>>[] = [];
   for (const { id } of ids) complaints.push(await complaintEvidence(id));

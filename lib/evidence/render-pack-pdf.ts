@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import PDFDocument from "pdfkit";
 import type { SignedPack } from "./sign-pack";
+import { TIME_ZONE } from "@/lib/time-zone";
 
 const VERDICTS: Record<string, string> = {
   violation: "Infraction",
@@ -15,7 +16,7 @@ const dateFr = (value: unknown) =>
     ? new Intl.DateTimeFormat("fr-MA", {
         dateStyle: "short",
         timeStyle: "medium",
-        timeZone: "Africa/Casablanca",
+        timeZone: TIME_ZONE,
       }).format(new Date(value))
     : value === null || value === undefined
       ? "jamais"

@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { localeCookie, pickLocale } from "./locales";
+import { TIME_ZONE } from "@/lib/time-zone";
 
 export default getRequestConfig(async () => {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
@@ -8,6 +9,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: (await import(`./messages/${locale}.json`)).default,
-    timeZone: "Africa/Casablanca",
+    timeZone: TIME_ZONE,
   };
 });

@@ -1,7 +1,7 @@
 // The staff area's one number, date and duration format (French, the staff's working language). Numbers:
 // French grouping with a narrow no-break space and a decimal comma ("3 200,5"; fr-MA's "3.200" reads as
 // a decimal). Dates: "24/11/2026", with the time "24/11/2026 14:05", Moroccan time; chart ticks "24 nov.".
-export const MOROCCO_TIME_ZONE = "Africa/Casablanca";
+import { TIME_ZONE as MOROCCO_TIME_ZONE } from "@/lib/time-zone";
 
 const numbers = new Intl.NumberFormat("fr");
 const decimals = new Intl.NumberFormat("fr", { maximumFractionDigits: 1 });

@@ -4,6 +4,7 @@ import ar from "./messages/ar.json";
 import en from "./messages/en.json";
 import fr from "./messages/fr.json";
 import { localeCookie, pickLocale, type Locale } from "./locales";
+import { TIME_ZONE } from "@/lib/time-zone";
 
 // For pages rendered outside React (the short-link landing page): the same messages as next-intl pages.
 const catalogs = { fr, ar, en } as const;
@@ -43,7 +44,7 @@ export function formatDateTime(locale: Locale, date: Date, withTime = true): str
     format = new Intl.DateTimeFormat(dateLocales[locale], {
       dateStyle: "long",
       ...(withTime ? { timeStyle: "short" } : {}),
-      timeZone: "Africa/Casablanca",
+      timeZone: TIME_ZONE,
     });
     dateFormats.set(key, format);
   }

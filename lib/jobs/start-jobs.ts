@@ -6,6 +6,7 @@ import { recordTreeHead } from "@/lib/transparency-log/tree-head";
 import { checkRollups } from "./check-rollups";
 import { markMissedDeadlines } from "./mark-missed-deadlines";
 import { purgeExpiredData } from "./purge-expired-data";
+import { TIME_ZONE } from "@/lib/time-zone";
 
 // Scheduled jobs on PostgreSQL itself (pg-boss, schema `pgboss`): no extra server. Every instance starts a
 // worker; pg-boss hands each scheduled run to exactly one of them. Times are Moroccan.
@@ -31,7 +32,7 @@ export async function startJobs(): Promise<PgBoss | null> {
   await boss.start();
   for (const job of SCHEDULES) {
     await boss.createQueue(job.name);
-    await boss.schedule(job.name, job.cron, {}, { tz: "Africa/Casablanca" });
+    await boss.schedule(job.name, job.cron, {}, { tz: TIME_ZONE });
     await boss.work(job.name, async () => {
       const result = await job.run();
       logger.info({ job: job.name, ...result }, "scheduled job done");

@@ -4,6 +4,7 @@ import { assertActorMay } from "@/lib/auth/assert-actor-may";
 import { db } from "@/lib/db/client";
 import { invalidInput } from "@/lib/errors";
 import { parsePhone } from "@/lib/phone/parse-phone";
+import { TZ } from "@/lib/db/time-zone-sql";
 
 // The staff's view of operators' number events: counts per operator and day for everyone (no number), and
 // for admins only a search by number, audited (it tells whether someone's number changed hands).
@@ -21,7 +22,7 @@ export interface NumberEventDay {
 export async function numberEventsByDay(actor: Actor, days = 30): Promise<NumberEventDay[]> {
   await assertActorMay(actor, "analyst");
   return db().$queryRaw<NumberEventDay[]>`
-    SELECT to_char((e.received_at AT TIME ZONE 'Africa/Casablanca')::date, 'YYYY-MM-DD') AS day, p.name AS operator,
+    SELECT to_char((e.received_at AT TIME ZONE ${TZ})::date, 'YYYY-MM-DD') AS day, p.name AS operator,
            count(*) FILTER (WHERE e.event = 'disconnected')::int AS disconnected,
            count(*) FILTER (WHERE e.event = 'reinstated')::int AS reinstated,
            count(*) FILTER (WHERE e.event = 'ported')::int AS ported,

@@ -6,6 +6,7 @@ import { readCompliance } from "@/lib/stats/read-compliance";
 import { LinkedCells } from "./linked-cells";
 import { addDays, daysBetween, type OpenPeriod } from "./open-period";
 import { publishCount, publishRate, SUPPRESSED } from "./small-cells";
+import { TZ } from "@/lib/db/time-zone-sql";
 
 // Every open table of one period computed together (issue 14), because their cells are tied: a day's total
 // and its channels and scopes, a week and its days, the period and its weeks, a sector and its senders, the
@@ -105,14 +106,14 @@ export async function computeOpenFigures(period: OpenPeriod): Promise<OpenFigure
              coalesce((SELECT sum(added) FROM daily_opposition_stats x WHERE x.sender_id = s.id AND x.day BETWEEN ${w.from}::date AND ${w.to}::date), 0) AS refusals,
              coalesce((SELECT sum(minted) FROM daily_link_stats l WHERE l.sender_id = s.id AND l.day BETWEEN ${w.from}::date AND ${w.to}::date), 0) AS minted,
              (SELECT count(*) FROM complaints k WHERE k.sender_id = s.id
-                AND k.created_at >= (${w.from}::date::timestamp AT TIME ZONE 'Africa/Casablanca') AND k.created_at < ((${w.to}::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')) AS complaints,
+                AND k.created_at >= (${w.from}::date::timestamp AT TIME ZONE ${TZ}) AND k.created_at < ((${w.to}::date + 1)::timestamp AT TIME ZONE ${TZ})) AS complaints,
              (SELECT count(*) FROM complaints k WHERE k.sender_id = s.id AND k.verdict = 'violation'
-                AND k.created_at >= (${w.from}::date::timestamp AT TIME ZONE 'Africa/Casablanca') AND k.created_at < ((${w.to}::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')) AS violations
+                AND k.created_at >= (${w.from}::date::timestamp AT TIME ZONE ${TZ}) AND k.created_at < ((${w.to}::date + 1)::timestamp AT TIME ZONE ${TZ})) AS violations
       FROM senders s ORDER BY s.code`,
     db().$queryRaw<{ day: string; verdict: string | null; n: bigint }[]>`
-      SELECT to_char((created_at AT TIME ZONE 'Africa/Casablanca')::date, 'YYYY-MM-DD') AS day, verdict, count(*) AS n
+      SELECT to_char((created_at AT TIME ZONE ${TZ})::date, 'YYYY-MM-DD') AS day, verdict, count(*) AS n
       FROM complaints
-      WHERE created_at >= (${d.from}::date::timestamp AT TIME ZONE 'Africa/Casablanca') AND created_at < ((${d.to}::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')
+      WHERE created_at >= (${d.from}::date::timestamp AT TIME ZONE ${TZ}) AND created_at < ((${d.to}::date + 1)::timestamp AT TIME ZONE ${TZ})
       GROUP BY 1, 2`,
     env().STOPSMS_PUBLISH_PROVIDERS === "on"
       ? readCompliance({ from: d.from, to: d.to, preset: "custom" })

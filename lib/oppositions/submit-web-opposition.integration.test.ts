@@ -45,7 +45,7 @@ describe("submitWebOpposition (the /stop form)", () => {
     [{ phone: "x".repeat(300), scope: "all" }, { phone: "phone.too-long" }],
     [{ phone: 42, scope: "everything" }, { phone: "phone.empty" }],
     [{ phone: "0698765432", scope: "sender", sender: "" }, { sender: "sender.required" }],
-    [{ phone: "0698765432", scope: "sender", sender: "no-such-brand" }, { sender: "sender.unknown" }],
+    [{ phone: "0698765432", scope: "sender", sender: "qxzv-wyrkt" }, { sender: "sender.unknown" }],
   ])("refuses %j with %j and writes nothing", async (input, errors) => {
     const result = await submitWebOpposition(input, "MA");
     expect(result).toMatchObject({ status: "invalid", errors });

@@ -2,11 +2,12 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { generateReceiptId } from "./receipt-id";
 import type { ChangeOp, ChangeReason, OppositionSource, OppositionTarget } from "./types";
+import { TIME_ZONE } from "@/lib/time-zone";
 
 // The pieces every opposition state change writes, always inside the caller's transaction and after
 // lockFeed(): the feed row, the citizen's receipt and the dashboard's daily counter.
 
-export const TIME_ZONE = "Africa/Casablanca";
+export { TIME_ZONE } from "@/lib/time-zone";
 
 export async function appendChange(
   tx: Tx,

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { DateRange } from "./date-range";
 import { readCompliance, type ComplianceRow } from "./read-compliance";
+import { TZ } from "@/lib/db/time-zone-sql";
 
 export type { ComplianceRow };
 
@@ -52,16 +53,16 @@ export async function getDashboard(range: DateRange): Promise<Dashboard> {
       FROM daily_opposition_stats`,
       client.$queryRaw<{ open: bigint; fresh: bigint }[]>`
       SELECT count(*) FILTER (WHERE status IN ('new', 'reviewing')) AS open,
-             count(*) FILTER (WHERE (created_at AT TIME ZONE 'Africa/Casablanca')::date BETWEEN ${range.from}::date AND ${range.to}::date) AS fresh
+             count(*) FILTER (WHERE (created_at AT TIME ZONE ${TZ})::date BETWEEN ${range.from}::date AND ${range.to}::date) AS fresh
       FROM complaints`,
       client.$queryRaw<{ failures: bigint }[]>`
       SELECT count(*) AS failures FROM sms_failures
-      WHERE at >= (${range.from}::date::timestamp AT TIME ZONE 'Africa/Casablanca')
-        AND at < ((${range.to}::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')`,
+      WHERE at >= (${range.from}::date::timestamp AT TIME ZONE ${TZ})
+        AND at < ((${range.to}::date + 1)::timestamp AT TIME ZONE ${TZ})`,
       client.$queryRaw<{ last_hour: bigint; today: bigint; today_added: bigint }[]>`
       SELECT coalesce((SELECT sum(count) FROM unverified_refusals_hourly WHERE hour >= date_trunc('hour', now()) - interval '1 hour'), 0) AS last_hour,
-             coalesce((SELECT sum(count) FROM unverified_refusals_hourly WHERE hour >= date_trunc('day', now() AT TIME ZONE 'Africa/Casablanca') AT TIME ZONE 'Africa/Casablanca'), 0) AS today,
-             coalesce((SELECT sum(added) FROM daily_opposition_stats WHERE day = (now() AT TIME ZONE 'Africa/Casablanca')::date), 0) AS today_added`,
+             coalesce((SELECT sum(count) FROM unverified_refusals_hourly WHERE hour >= date_trunc('day', now() AT TIME ZONE ${TZ}) AT TIME ZONE ${TZ}), 0) AS today,
+             coalesce((SELECT sum(added) FROM daily_opposition_stats WHERE day = (now() AT TIME ZONE ${TZ})::date), 0) AS today_added`,
       readDaily(range),
       client.$queryRaw<{ source: string; added: bigint }[]>`
       SELECT source::text AS source, sum(added) AS added FROM daily_opposition_stats

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { DateRange } from "./date-range";
+import { TZ } from "@/lib/db/time-zone-sql";
 
 export interface ComplianceRow {
   slug: string;
@@ -63,8 +64,8 @@ export async function readCompliance(range: DateRange): Promise<ComplianceRow[]>
            (SELECT count(*) FROM complaints k WHERE k.responded_at > k.respond_by
              AND (k.provider_id = p.id OR k.sender_id IN (SELECT sender_id FROM provider_senders ps WHERE ps.provider_id = p.id))) AS late_answers,
            (SELECT count(*) FROM access_logs a WHERE a.provider_id = p.id
-             AND a.at >= (${range.from}::date::timestamp AT TIME ZONE 'Africa/Casablanca')
-             AND a.at < ((${range.to}::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')) AS pulls
+             AND a.at >= (${range.from}::date::timestamp AT TIME ZONE ${TZ})
+             AND a.at < ((${range.to}::date + 1)::timestamp AT TIME ZONE ${TZ})) AS pulls
     FROM providers p ORDER BY p.slug`;
   const { STOPSMS_MAX_LAG_HOURS: maxLag, STOPSMS_VIOLATION_FLAG: flagAt } = env();
   const now = Date.now();

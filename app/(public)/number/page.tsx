@@ -14,6 +14,7 @@ import { loadMyNumber, type MyNumber } from "@/lib/my-number/load-my-number";
 import type { NumberFlash } from "@/lib/my-number/number-form";
 import { NUMBER_SESSION_COOKIE, readNumberSession } from "@/lib/verification/number-session";
 import { CODE_RULES } from "@/lib/verification/rules";
+import { TIME_ZONE } from "@/lib/time-zone";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Number");
@@ -111,7 +112,7 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
   const stoppedSenders = new Set(data.inForce.flatMap((o) => (o.sender ? [o.sender.id] : [])));
   const time = new Intl.DateTimeFormat(locale === "ar" ? "ar-MA" : locale === "fr" ? "fr-MA" : "en-GB", {
     timeStyle: "short",
-    timeZone: "Africa/Casablanca",
+    timeZone: TIME_ZONE,
   }).format(expiresAt);
   return (
     <PageShell path="/number">
