@@ -18,3 +18,10 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   }
   return result.data;
 }
+
+/** A form's zod issues as one message key per field (the first for each), for a page to show inline. */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  return errors;
+}

@@ -13,7 +13,7 @@ describe("createComplaint (the /report form)", () => {
       { ...valid, senderSeen: sender.name, phone: "06 12 34 56 78" },
       { defaultRegion: "MA", now },
     );
-    expect(result.ok).toBe(true);
+    expect(result.status).toBe("created");
     const id = (result as { id: string }).id;
     expect(id).toMatch(/^C-[A-Z0-9]{5}-[A-Z0-9]{5}$/);
     const row = await db().complaint.findUniqueOrThrow({ where: { id } });
@@ -30,7 +30,7 @@ describe("createComplaint (the /report form)", () => {
     [{ ...valid, phone: "12" }, { phone: "phone.too-short" }],
   ])("refuses %j with %j and stores nothing", async (input, errors) => {
     const before = await db().complaint.count();
-    expect(await createComplaint(input, { defaultRegion: "MA", now })).toEqual({ ok: false, errors });
+    expect(await createComplaint(input, { defaultRegion: "MA", now })).toEqual({ status: "invalid", errors });
     expect(await db().complaint.count()).toBe(before);
   });
 });
@@ -59,7 +59,11 @@ describe("createComplaint: sender matching, originators and links", () => {
       { ...valid, senderSeen: `bank ${code.slice(-4)}` },
       { defaultRegion: "MA", now },
     );
-    expect(partial).toEqual({ ok: false, errors: { senderSeen: "sender.did-you-mean" }, suggestion: sender.name });
+    expect(partial).toEqual({
+      status: "invalid",
+      errors: { senderSeen: "sender.did-you-mean" },
+      suggestion: sender.name,
+    });
     const insisted = await createComplaint(
       { ...valid, senderSeen: `bank ${code.slice(-4)}`, senderAsTyped: `bank ${code.slice(-4)}` },
       { defaultRegion: "MA", now },

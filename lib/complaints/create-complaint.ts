@@ -7,6 +7,7 @@ import { assessComplaint } from "./assess-complaint";
 import { loadReceipt } from "@/lib/oppositions/load-receipt";
 import { matchSender } from "@/lib/providers/match-sender";
 import { parsePhone } from "@/lib/phone/parse-phone";
+import { fieldErrors } from "@/lib/validation";
 import { complaintInputSchema } from "./schemas";
 
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -17,7 +18,7 @@ export function generateComplaintId(): string {
 }
 
 export type CreateComplaintResult =
-  { ok: true; id: string } | { ok: false; errors: Record<string, string>; suggestion?: string };
+  { status: "created"; id: string } | { status: "invalid"; errors: Record<string, string>; suggestion?: string };
 
 /**
  * Stores a citizen's report as a Complaint with status `new`. Returns field errors as codes (the page
@@ -28,8 +29,7 @@ export async function createComplaint(
   options: { defaultRegion: string; now?: Date },
 ): Promise<CreateComplaintResult> {
   const parsed = complaintInputSchema.safeParse(input);
-  const errors: Record<string, string> = {};
-  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error.issues);
   let phone: string | null = null;
   const rawPhone = parsed.success ? parsed.data.phone : undefined;
   if (rawPhone) {
@@ -43,7 +43,7 @@ export async function createComplaint(
     if (receivedAt.getTime() > now.getTime() + 86_400_000) errors.receivedOn = "received.future";
     if (receivedAt.getTime() < now.getTime() - 5 * 365 * 86_400_000) errors.receivedOn = "received.too-old";
   }
-  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  if (!parsed.success || Object.keys(errors).length > 0) return { status: "invalid", errors };
   const data = parsed.data;
   // A report started from an SMS's link carries it: the link names the number, sender and provider.
   const link = data.link ? await resolveLink(data.link) : null;
@@ -54,7 +54,7 @@ export async function createComplaint(
     const match = await matchSender(data.senderSeen);
     // A partial match is offered back once ("Did you mean …?"); the same text sent again is kept as typed.
     if (match.kind === "suggestion" && data.senderAsTyped !== data.senderSeen)
-      return { ok: false, errors: { senderSeen: "sender.did-you-mean" }, suggestion: match.sender.name };
+      return { status: "invalid", errors: { senderSeen: "sender.did-you-mean" }, suggestion: match.sender.name };
     sender = match.kind === "exact" ? match.sender : null;
   }
   // The sender as shown is also the originator: a sending number (parsed to E.164) or a sender id, kept as typed.
@@ -85,5 +85,5 @@ export async function createComplaint(
     });
     await assessComplaint(id, tx, now);
   });
-  return { ok: true, id };
+  return { status: "created", id };
 }

@@ -2,9 +2,8 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { answerToResponse } from "@/lib/html/render-light-page";
 import { clientIp } from "@/lib/http/client-ip";
-import { guardCitizenPost } from "@/lib/http/guard-citizen-post";
+import { readFormPost } from "@/lib/http/form-post";
 import { localeCookie } from "@/lib/i18n/locales";
-import { localeOfRequest } from "@/lib/i18n/translator";
 import { reportFromLink } from "@/lib/complaints/report-from-link";
 import { confirmLink } from "@/lib/links/confirm-link";
 import { resolveLink } from "@/lib/links/resolve-link";
@@ -37,10 +36,10 @@ const form = z.object({
 
 export async function POST(request: NextRequest, { params }: Context) {
   const { code } = await params;
-  const locale = localeOfRequest(request.headers, request.cookies.get(localeCookie)?.value);
-  const refused = await guardCitizenPost(request, locale, [{ rule: RATE_LIMITS.linkConfirmPerIp, bucket: "link" }]);
-  if (refused) return refused;
-  const parsed = form.safeParse(Object.fromEntries(await request.formData().catch(() => new FormData())));
+  const post = await readFormPost(request, [{ rule: RATE_LIMITS.linkConfirmPerIp, bucket: "link" }]);
+  if (post instanceof Response) return post;
+  const { locale } = post;
+  const parsed = form.safeParse(post.values);
   if (!parsed.success)
     return new Response(null, { status: 303, headers: { Location: `/${encodeURIComponent(code)}` } });
   if (parsed.data.choice === "report") {

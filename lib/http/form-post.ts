@@ -1,0 +1,48 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { clientIp } from "@/lib/http/client-ip";
+import { setFlash } from "@/lib/http/form-flash";
+import { guardCitizenPost } from "@/lib/http/guard-citizen-post";
+import { localeCookie, type Locale } from "@/lib/i18n/locales";
+import { localeOfRequest } from "@/lib/i18n/translator";
+import type { RateLimitRule } from "@/lib/rate-limit/check-rate-limit";
+
+// Every citizen form handler reads the same way: guard → read → one lib call → redirect.
+//   const post = await readFormPost(request, [{ rule, bucket }]);
+//   if (post instanceof Response) return post;
+//   const result = await libFunction(post.values);
+//   return seeOther(…);
+// A field is a string (missing, repeated or a file: ""), cut at a length no honest form reaches.
+
+export interface FormPost {
+  locale: Locale;
+  address: string;
+  /** Every text field of the form, as strings. */
+  values: Record<string, string>;
+  field(name: string): string;
+}
+
+const MAX_FIELD = 10_000;
+
+/** The guard (same origin, rate limits; the refusal is returned as it is), then the form read into strings. */
+export async function readFormPost(
+  request: NextRequest,
+  limits: { rule: RateLimitRule; bucket: string }[],
+  maxField = MAX_FIELD,
+): Promise<FormPost | Response> {
+  const locale = localeOfRequest(request.headers, request.cookies.get(localeCookie)?.value);
+  const refused = await guardCitizenPost(request, locale, limits);
+  if (refused) return refused;
+  const form = await request.formData().catch(() => new FormData());
+  const values: Record<string, string> = {};
+  for (const [name, value] of form)
+    if (typeof value === "string" && !(name in values)) values[name] = value.slice(0, maxField);
+  return { locale, address: clientIp(request.headers), values, field: (name) => values[name] ?? "" };
+}
+
+/** The 303 answer of a form post (PRG), with the flash the next page reads when given. */
+export function seeOther(location: string, flash?: { form: string; data: unknown }): NextResponse {
+  const response = new NextResponse(null, { status: 303, headers: { Location: location } });
+  if (flash) setFlash(response, flash.form, flash.data);
+  return response;
+}
