@@ -246,6 +246,15 @@ describe("open data", () => {
     }
   });
 
+  it("has no personal field in any dataset's schema", () => {
+    const personal = /phone|number$|msisdn|receipt|text|message|email|address|name_of|ip$/i;
+    for (const [name, dataset] of Object.entries(DATASETS))
+      expect(
+        dataset.columns.map((c) => c.name).filter((c) => personal.test(c)),
+        name,
+      ).toEqual([]);
+  });
+
   it("publishes nothing personal in any dataset, JSON or CSV", async () => {
     for (const name of Object.keys(DATASETS)) {
       for (const format of ["json", "csv"]) {

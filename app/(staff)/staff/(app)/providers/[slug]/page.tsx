@@ -37,7 +37,8 @@ export default async function ProviderPage({ params }: Props) {
       </p>
       <h1 className="mt-2 text-2xl font-bold">{provider.name}</h1>
       <p className="text-slate-700">
-        {provider.slug} · ANRT {provider.anrtNumber} · {provider.status === "active" ? "Actif" : "Suspendu"}
+        {/* The number already says ANRT ("ANRT/VAS/2026-001"): no label repeating it. */}
+        {provider.slug} · déclaration {provider.anrtNumber} · {provider.status === "active" ? "Actif" : "Suspendu"}
       </p>
       <FlashMessage />
       <form
