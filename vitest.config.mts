@@ -4,7 +4,13 @@ import { sharedResolve } from "./vitest.shared.mts";
 export default defineConfig({
   resolve: sharedResolve,
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "prisma/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "app/**/*.test.ts",
+      "app/**/*.test.tsx",
+      "prisma/**/*.test.ts",
+    ],
     exclude: ["scripts/hardening/**", "node_modules/**"],
     globalSetup: ["lib/testing/global-setup.ts"],
     setupFiles: ["lib/testing/setup-database-env.ts"],

@@ -169,3 +169,16 @@ test("suspending a provider and revoking a key ask for confirmation, also when t
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Fournisseur mis à jour.");
   expect(await state()).toEqual({ status: "suspended", revoked: true });
 });
+
+test("a staff page that does not exist, or a complaint that does not, gets the French 'page introuvable' inside the staff layout", async ({
+  page,
+}) => {
+  await signInAs(page, "analyst");
+  for (const path of ["/staff/nothing-here", "/staff/complaints/C-ZZZZZ-ZZZZZ"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+    await expect(page.getByRole("navigation", { name: "Espace CNDP" })).toBeVisible();
+    await expect(page).toHaveTitle(/Espace CNDP · StopSMS$/);
+  }
+});
