@@ -59,6 +59,8 @@ test("the reference client pulls snapshot and changes from the running app, and 
      FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id
      JOIN providers p ON p.slug = $1
      WHERE o.withdrawn_at IS NULL AND (o.sender_id IS NULL OR o.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = p.id))
+       -- Its own canary entries, never another provider's.
+       AND (o.canary_provider_id IS NULL OR o.canary_provider_id = p.id)
      ORDER BY 1`,
     [slug],
   );
