@@ -1,17 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DailyChart, SourceChart } from "@/components/staff/charts";
+import { DataTable } from "@/components/staff/data-table";
 import { RangeFilter } from "@/components/staff/range-filter";
-import {
-  cellClass,
-  formatDateTime,
-  formatDecimal,
-  formatDuration,
-  formatNumber,
-  headClass,
-  numCellClass,
-  numHeadClass,
-} from "@/components/staff/ui";
+import { formatDateTime, formatDecimal, formatDuration, formatNumber } from "@/components/staff/ui";
 import { env } from "@/lib/env";
 import { parseDateRange, rangeQuery } from "@/lib/stats/date-range";
 import { countOpenIntegrityAlerts } from "@/lib/integrity/integrity-alerts";
@@ -124,40 +116,39 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </h2>
           <ExportLink table="senders" query={query} />
         </div>
-        <div className="overflow-x-auto">
-          <table className="mt-2 w-full text-sm" data-testid="senders-table">
-            <thead>
-              <tr>
-                <th className={headClass}>Expéditeur</th>
-                <th className={numHeadClass}>Nouvelles oppositions</th>
-                <th className={numHeadClass}>En vigueur</th>
-                <th className={numHeadClass}>Liens émis</th>
-                <th className={numHeadClass}>Pour 1 000 liens</th>
-                <th className={headClass}>Signalements</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.senders.slice(0, 20).map((s) => (
-                <tr key={s.code}>
-                  <td className={cellClass}>
-                    {s.name} <span className="text-slate-600">({s.code})</span>
-                  </td>
-                  <td className={numCellClass}>{formatNumber(s.added)}</td>
-                  <td className={numCellClass}>{formatNumber(s.inForce)}</td>
-                  <td className={numCellClass}>{formatNumber(s.minted)}</td>
-                  <td className={numCellClass}>
-                    {s.perThousandLinks === null ? "—" : formatDecimal(s.perThousandLinks)}
-                  </td>
-                  <td className={cellClass}>
-                    <Link className="text-brand-800 underline" href={`/staff/complaints?sender=${s.code}`}>
-                      Voir
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Expéditeurs"
+          testId="senders-table"
+          rows={data.senders.slice(0, 20)}
+          rowKey={(s) => s.code}
+          empty="Aucun expéditeur sur la période."
+          columns={[
+            {
+              header: "Expéditeur",
+              cell: (s) => (
+                <>
+                  {s.name} <span className="text-slate-600">({s.code})</span>
+                </>
+              ),
+            },
+            { header: "Nouvelles oppositions", numeric: true, cell: (s) => formatNumber(s.added) },
+            { header: "En vigueur", numeric: true, cell: (s) => formatNumber(s.inForce) },
+            { header: "Liens émis", numeric: true, cell: (s) => formatNumber(s.minted) },
+            {
+              header: "Pour 1 000 liens",
+              numeric: true,
+              cell: (s) => (s.perThousandLinks === null ? "—" : formatDecimal(s.perThousandLinks)),
+            },
+            {
+              header: "Signalements",
+              cell: (s) => (
+                <Link className="text-brand-800 underline" href={`/staff/complaints?sender=${s.code}`}>
+                  Voir
+                </Link>
+              ),
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="compliance" className="mt-8">
@@ -172,57 +163,72 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           d&apos;application = la plus ancienne qu&apos;il n&apos;a pas déclarée appliquée (ack signé). Délai légal :{" "}
           {formatDuration(maxLag)}. Infractions : verdicts « violation » des 30 derniers jours.
         </p>
-        <div className="overflow-x-auto">
-          <table className="mt-2 w-full text-sm" data-testid="compliance-table">
-            <thead>
-              <tr>
-                <th className={headClass}>Fournisseur</th>
-                <th className={headClass}>Dernière récupération</th>
-                <th className={numHeadClass}>Position (seq)</th>
-                <th className={numHeadClass}>Retard</th>
-                <th className={numHeadClass}>Retard d&apos;application</th>
-                <th className={numHeadClass}>Appels sur la période</th>
-                <th className={numHeadClass}>Infractions (30 j)</th>
-                <th className={numHeadClass}>Réponses manquantes / tardives</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.compliance.map((p) => (
-                <tr
-                  key={p.slug}
-                  className={p.late || p.ackLate || p.flagged ? "bg-red-50" : undefined}
-                  data-late={p.late ? "true" : undefined}
-                  data-flagged={p.flagged ? "true" : undefined}
-                >
-                  <td className={cellClass}>
-                    <Link className="text-brand-800 underline" href={`/staff/providers/${p.slug}?${query}`}>
-                      {p.name}
-                    </Link>
-                    {p.status !== "active" && " (suspendu)"}
-                  </td>
-                  <td className={cellClass}>{p.lastPullAt ? formatDateTime(p.lastPullAt) : "Aucune récupération"}</td>
-                  <td className={numCellClass}>{formatNumber(p.seqReached)}</td>
-                  <td className={numCellClass}>
-                    {p.lagHours === null ? "À jour" : formatDuration(p.lagHours)}
-                    {p.late && <strong className="ms-2 text-red-800">EN RETARD</strong>}
-                  </td>
-                  <td className={numCellClass}>
-                    {p.ackLagHours === null ? "À jour" : formatDuration(p.ackLagHours)}
-                    {p.ackLate && <strong className="ms-2 text-red-800">EN RETARD</strong>}
-                  </td>
-                  <td className={numCellClass}>{formatNumber(p.pullsInPeriod)}</td>
-                  <td className={numCellClass}>
-                    {formatNumber(p.violations30d)}
-                    {p.flagged && <strong className="ms-2 text-red-800">SIGNALÉ</strong>}
-                  </td>
-                  <td className={numCellClass}>
-                    {formatNumber(p.answersMissing)} / {formatNumber(p.answersLate)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Conformité des fournisseurs"
+          testId="compliance-table"
+          rows={data.compliance}
+          rowKey={(p) => p.slug}
+          empty="Aucun fournisseur enregistré."
+          rowProps={(p) => ({
+            className: p.late || p.ackLate || p.flagged ? "bg-red-50" : undefined,
+            "data-late": p.late ? "true" : undefined,
+            "data-flagged": p.flagged ? "true" : undefined,
+          })}
+          columns={[
+            {
+              header: "Fournisseur",
+              cell: (p) => (
+                <>
+                  <Link className="text-brand-800 underline" href={`/staff/providers/${p.slug}?${query}`}>
+                    {p.name}
+                  </Link>
+                  {p.status !== "active" && " (suspendu)"}
+                </>
+              ),
+            },
+            {
+              header: "Dernière récupération",
+              cell: (p) => (p.lastPullAt ? formatDateTime(p.lastPullAt) : "Aucune récupération"),
+            },
+            { header: "Position (seq)", numeric: true, cell: (p) => formatNumber(p.seqReached) },
+            {
+              header: "Retard",
+              numeric: true,
+              cell: (p) => (
+                <>
+                  {p.lagHours === null ? "À jour" : formatDuration(p.lagHours)}
+                  {p.late && <strong className="ms-2 text-red-800">EN RETARD</strong>}
+                </>
+              ),
+            },
+            {
+              header: "Retard d'application",
+              numeric: true,
+              cell: (p) => (
+                <>
+                  {p.ackLagHours === null ? "À jour" : formatDuration(p.ackLagHours)}
+                  {p.ackLate && <strong className="ms-2 text-red-800">EN RETARD</strong>}
+                </>
+              ),
+            },
+            { header: "Appels sur la période", numeric: true, cell: (p) => formatNumber(p.pullsInPeriod) },
+            {
+              header: "Infractions (30 j)",
+              numeric: true,
+              cell: (p) => (
+                <>
+                  {formatNumber(p.violations30d)}
+                  {p.flagged && <strong className="ms-2 text-red-800">SIGNALÉ</strong>}
+                </>
+              ),
+            },
+            {
+              header: "Réponses manquantes / tardives",
+              numeric: true,
+              cell: (p) => `${formatNumber(p.answersMissing)} / ${formatNumber(p.answersLate)}`,
+            },
+          ]}
+        />
       </section>
     </>
   );

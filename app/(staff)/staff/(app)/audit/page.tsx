@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ForbiddenNotice } from "@/components/staff/forbidden-notice";
-import { cellClass, formatDateTime, headClass } from "@/components/staff/ui";
+import { DataTable } from "@/components/staff/data-table";
+import { formatDateTime } from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { listAudit } from "@/lib/providers/get-registry";
 
@@ -13,35 +14,28 @@ export default async function AuditPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">Journal d&apos;audit</h1>
-      <div className="overflow-x-auto">
-        <table className="mt-4 w-full text-sm" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th className={headClass}>Date</th>
-              <th className={headClass}>Qui</th>
-              <th className={headClass}>Action</th>
-              <th className={headClass}>Objet</th>
-              <th className={headClass}>Avant → après</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={String(e.id)}>
-                <td className={cellClass}>{formatDateTime(e.at)}</td>
-                <td className={cellClass}>{e.actorLabel}</td>
-                <td className={`${cellClass} font-mono`}>{e.action}</td>
-                <td className={cellClass}>
-                  {e.targetType} {e.targetId}
-                </td>
-                <td className={`${cellClass} font-mono text-xs`}>
-                  {e.before ? JSON.stringify(e.before) : ""}
-                  {e.after ? ` → ${JSON.stringify(e.after)}` : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Journal d'audit"
+        testId="audit-table"
+        rows={entries}
+        rowKey={(e) => String(e.id)}
+        empty="Aucune entrée."
+        columns={[
+          { header: "Date", cell: (e) => formatDateTime(e.at) },
+          { header: "Qui", cell: (e) => e.actorLabel },
+          { header: "Action", cell: (e) => <span className="font-mono">{e.action}</span> },
+          { header: "Objet", cell: (e) => `${e.targetType} ${e.targetId ?? ""}` },
+          {
+            header: "Avant → après",
+            cell: (e) => (
+              <span className="font-mono text-xs">
+                {e.before ? JSON.stringify(e.before) : ""}
+                {e.after ? ` → ${JSON.stringify(e.after)}` : ""}
+              </span>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cellClass, fieldClass, formatDateTime, headClass, secondaryButtonClass } from "@/components/staff/ui";
+import { DataTable } from "@/components/staff/data-table";
+import { fieldClass, formatDateTime, secondaryButtonClass } from "@/components/staff/ui";
 import { labelOf, REASON_LABELS, STATUS_LABELS, VERDICT_LABELS } from "@/lib/complaints/labels.fr";
 import { listComplaints } from "@/lib/complaints/list-complaints";
 
@@ -43,51 +44,39 @@ export default async function ComplaintsPage({
           Exporter (90 jours) en CSV
         </a>
       </form>
-      <div className="overflow-x-auto">
-        <table className="mt-4 w-full text-sm">
-          <thead>
-            <tr>
-              <th className={headClass}>Référence</th>
-              <th className={headClass}>Reçu le</th>
-              <th className={headClass}>Motif</th>
-              <th className={headClass}>Expéditeur affiché</th>
-              <th className={headClass}>Expéditeur enregistré</th>
-              <th className={headClass}>Verdict</th>
-              <th className={headClass}>Réponse</th>
-              <th className={headClass}>Statut</th>
-            </tr>
-          </thead>
-          <tbody>
-            {complaints.map((c) => (
-              <tr key={c.id}>
-                <td className={cellClass}>
-                  <Link className="font-mono text-brand-800 underline" href={`/staff/complaints/${c.id}`}>
-                    {c.id}
-                  </Link>
-                </td>
-                <td className={cellClass}>{formatDateTime(c.createdAt)}</td>
-                <td className={cellClass}>{REASON_LABELS[c.reason]}</td>
-                <td className={cellClass}>{c.senderSeen}</td>
-                <td className={cellClass}>{c.sender ? c.sender.name : "—"}</td>
-                <td className={cellClass}>{labelOf(VERDICT_LABELS, c.verdict ?? "undetermined")}</td>
-                <td className={cellClass}>
-                  {c.respondedAt
-                    ? c.respondBy && c.respondedAt > c.respondBy
-                      ? "En retard"
-                      : "Reçue"
-                    : c.respondBy && c.respondBy < new Date()
-                      ? "Manquante"
-                      : "—"}
-                </td>
-                <td className={cellClass} data-testid={`status-${c.id}`}>
-                  {STATUS_LABELS[c.status]}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {complaints.length === 0 && <p className="mt-4">Aucun signalement ne correspond.</p>}
-      </div>
+      <DataTable
+        caption="Signalements"
+        rows={complaints}
+        rowKey={(c) => c.id}
+        empty="Aucun signalement ne correspond."
+        columns={[
+          {
+            header: "Référence",
+            cell: (c) => (
+              <Link className="font-mono text-brand-800 underline" href={`/staff/complaints/${c.id}`}>
+                {c.id}
+              </Link>
+            ),
+          },
+          { header: "Reçu le", cell: (c) => formatDateTime(c.createdAt) },
+          { header: "Motif", cell: (c) => REASON_LABELS[c.reason] },
+          { header: "Expéditeur affiché", cell: (c) => c.senderSeen },
+          { header: "Expéditeur enregistré", cell: (c) => (c.sender ? c.sender.name : "—") },
+          { header: "Verdict", cell: (c) => labelOf(VERDICT_LABELS, c.verdict ?? "undetermined") },
+          {
+            header: "Réponse",
+            cell: (c) =>
+              c.respondedAt
+                ? c.respondBy && c.respondedAt > c.respondBy
+                  ? "En retard"
+                  : "Reçue"
+                : c.respondBy && c.respondBy < new Date()
+                  ? "Manquante"
+                  : "—",
+          },
+          { header: "Statut", cell: (c) => STATUS_LABELS[c.status], testId: (c) => `status-${c.id}` },
+        ]}
+      />
     </>
   );
 }
