@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FlashMessage } from "@/components/staff/flash-message";
-import { buttonClass, cellClass, fieldClass, headClass } from "@/components/staff/ui";
+import { DataTable } from "@/components/staff/data-table";
+import { buttonClass, fieldClass, formatNumber } from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { listProviders, listSenders } from "@/lib/providers/get-registry";
 
@@ -13,37 +14,30 @@ export default async function ProvidersPage() {
     <>
       <h1 className="text-2xl font-bold">Fournisseurs SMS</h1>
       <FlashMessage />
-      <div className="overflow-x-auto">
-        <table className="mt-4 w-full text-sm">
-          <thead>
-            <tr>
-              <th className={headClass}>Fournisseur</th>
-              <th className={headClass}>Déclaration ANRT</th>
-              <th className={headClass}>Type</th>
-              <th className={headClass}>Statut</th>
-              <th className={headClass}>Clés</th>
-              <th className={headClass}>Expéditeurs</th>
-            </tr>
-          </thead>
-          <tbody>
-            {providers.map((p) => (
-              <tr key={p.id}>
-                <td className={cellClass}>
-                  <Link className="text-brand-800 underline" href={`/staff/providers/${p.slug}`}>
-                    {p.name}
-                  </Link>{" "}
-                  <span className="text-slate-600">({p.slug})</span>
-                </td>
-                <td className={cellClass}>{p.anrtNumber}</td>
-                <td className={cellClass}>{p.kind === "operator" ? "Opérateur" : "Fournisseur"}</td>
-                <td className={cellClass}>{p.status === "active" ? "Actif" : "Suspendu"}</td>
-                <td className={cellClass}>{p._count.keys}</td>
-                <td className={cellClass}>{p._count.senders}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Fournisseurs SMS"
+        rows={providers}
+        rowKey={(p) => String(p.id)}
+        empty="Aucun fournisseur enregistré."
+        columns={[
+          {
+            header: "Fournisseur",
+            cell: (p) => (
+              <>
+                <Link className="text-brand-800 underline" href={`/staff/providers/${p.slug}`}>
+                  {p.name}
+                </Link>{" "}
+                <span className="text-slate-600">({p.slug})</span>
+              </>
+            ),
+          },
+          { header: "Déclaration", cell: (p) => p.anrtNumber },
+          { header: "Type", cell: (p) => (p.kind === "operator" ? "Opérateur" : "Fournisseur") },
+          { header: "Statut", cell: (p) => (p.status === "active" ? "Actif" : "Suspendu") },
+          { header: "Clés", numeric: true, cell: (p) => formatNumber(p._count.keys) },
+          { header: "Expéditeurs", numeric: true, cell: (p) => formatNumber(p._count.senders) },
+        ]}
+      />
       {staff?.role === "admin" && (
         <section className="mt-8 max-w-xl" aria-labelledby="new-provider">
           <h2 id="new-provider" className="text-xl font-semibold">
