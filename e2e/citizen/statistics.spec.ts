@@ -11,7 +11,7 @@ for (const locale of ["fr", "ar"] as const) {
   }, info) => {
     seedDemo();
     await page.context().addCookies([{ name: "stopsms_locale", value: locale, url: "http://127.0.0.1:3210" }]);
-    await page.goto("/statistics?range=90d");
+    await page.goto("/statistics?range=30d");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
       locale === "fr" ? "Statistiques publiques" : "الإحصاءات العمومية",
     );

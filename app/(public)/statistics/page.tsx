@@ -15,6 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title"), description: t("intro") };
 }
 
+const MAX_DAYS_SHOWN = 42;
+
 type Search = Promise<{ range?: string; from?: string; to?: string }>;
 
 /** Open statistics: server-rendered HTML and SVG only, no client script; the same rows as /api/open/v1. */
@@ -28,8 +30,13 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   const day = (value: Row[string] | undefined) => formatDay(locale, String(value));
   const h = figures.headline[0] ?? {};
   const totals = (rows: Row[]) => rows.filter((r) => r.channel === "total" && r.scope === "total");
-  const cell = (rows: Row[], key: string, at: Row[string] | undefined, channel: string, scope: string) =>
-    show(rows.find((r) => r[key] === at && r.channel === channel && r.scope === scope)?.new_refusals ?? 0);
+  // Each table's cells by (period, channel, scope), looked up once each rather than searched.
+  const indexes = new Map<Row[], Map<string, Row>>();
+  const cell = (rows: Row[], key: string, at: Row[string] | undefined, channel: string, scope: string) => {
+    let index = indexes.get(rows);
+    if (!index) indexes.set(rows, (index = new Map(rows.map((r) => [`${String(r[key])}|${r.channel}|${r.scope}`, r]))));
+    return show(index.get(`${String(at)}|${channel}|${scope}`)?.new_refusals ?? 0);
+  };
   const breakdown = (rows: Row[], key: string) =>
     totals(rows).map((r) => [
       key === "week" ? t("weekOf", { day: day(r.week) }) + (r.finished ? "" : ` (${t("running")})`) : day(r.day),
@@ -202,8 +209,24 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
         <h2 id="daily" className="text-xl font-semibold">
           {t("dailyTitle")}
         </h2>
-        {chart(figures.refusalsDaily, t("chartLabel"), "day")}
-        {table(breakdownHead(t("day")), breakdown(figures.refusalsDaily, "day"), t("dailyTitle"))}
+        {/* Over six weeks a table of days is a wall of figures on a phone: the weeks above, the days in the files. */}
+        {totals(figures.refusalsDaily).length <= MAX_DAYS_SHOWN ? (
+          <>
+            {chart(figures.refusalsDaily, t("chartLabel"), "day")}
+            {table(breakdownHead(t("day")), breakdown(figures.refusalsDaily, "day"), t("dailyTitle"))}
+          </>
+        ) : (
+          <p className="mt-2">
+            {t("dailyLong")}{" "}
+            <a className="text-brand-800 underline" href={`/api/open/v1/refusals-daily.csv?${query}`}>
+              CSV
+            </a>{" "}
+            ·{" "}
+            <a className="text-brand-800 underline" href={`/api/open/v1/refusals-daily.json?${query}`}>
+              JSON
+            </a>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="senders" className="mt-8">
