@@ -21,6 +21,18 @@ export interface Confirmation {
   describe(f: Form): { title: string; consequence: string; button: string };
 }
 
+/** A sender's form: the SMS sender ids typed as one comma-separated list. */
+const senderFields = (f: Form) => ({
+  code: f.get("code"),
+  name: f.get("name"),
+  sector: f.get("sector") || undefined,
+  smsSenderIds: f
+    .get("smsSenderIds")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean),
+});
+
 // Actions that cannot be simply undone, or cut a provider off: the route asks for an explicit confirmation
 // first (a page with a danger button that posts `confirm=yes`), also when the form is posted directly.
 export const CONFIRMATIONS: Record<string, Confirmation> = {
@@ -92,29 +104,11 @@ export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<st
     return "Expéditeur rattaché.";
   },
   "sender-create": async (actor, f) => {
-    const s = await createSender(actor, {
-      code: f.get("code"),
-      name: f.get("name"),
-      sector: f.get("sector") || undefined,
-      smsSenderIds: f
-        .get("smsSenderIds")
-        .split(",")
-        .map((v) => v.trim())
-        .filter(Boolean),
-    });
+    const s = await createSender(actor, senderFields(f));
     return `Expéditeur ${s.code} créé.`;
   },
   "sender-update": async (actor, f) => {
-    await updateSender(actor, {
-      code: f.get("code"),
-      name: f.get("name"),
-      sector: f.get("sector") || undefined,
-      smsSenderIds: f
-        .get("smsSenderIds")
-        .split(",")
-        .map((v) => v.trim())
-        .filter(Boolean),
-    });
+    await updateSender(actor, senderFields(f));
     return "Expéditeur mis à jour.";
   },
   "complaint-status": async (actor, f) => {
