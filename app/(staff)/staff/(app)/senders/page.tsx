@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { SECTOR_LABELS_FR, SECTORS } from "@/lib/providers/sectors";
 import { FlashMessage } from "@/components/staff/flash-message";
-import { buttonClass, cellClass, fieldClass, headClass, secondaryButtonClass } from "@/components/staff/ui";
+import { DataTable } from "@/components/staff/data-table";
+import { buttonClass, fieldClass, formatNumber, secondaryButtonClass } from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { listSenders } from "@/lib/providers/get-registry";
 
@@ -14,57 +15,51 @@ export default async function SendersPage() {
     <>
       <h1 className="text-2xl font-bold">Expéditeurs</h1>
       <FlashMessage />
-      <table className="mt-4 w-full text-sm">
-        <thead>
-          <tr>
-            <th className={headClass}>Code</th>
-            <th className={headClass}>Nom affiché</th>
-            <th className={headClass}>Identifiants SMS</th>
-            <th className={headClass}>Fournisseurs</th>
-          </tr>
-        </thead>
-        <tbody>
-          {senders.map((s) => (
-            <tr key={s.id}>
-              <td className={`${cellClass} font-mono`}>{s.code}</td>
-              <td className={cellClass}>
-                {admin ? (
-                  <form method="post" action="/staff/actions/sender-update" className="flex flex-wrap gap-2">
-                    <input type="hidden" name="code" value={s.code} />
-                    <input type="hidden" name="back" value="/staff/senders" />
-                    <input name="name" defaultValue={s.name} aria-label={`Nom de ${s.code}`} className={fieldClass} />
-                    <input
-                      name="smsSenderIds"
-                      defaultValue={s.smsSenderIds.join(", ")}
-                      aria-label={`Identifiants SMS de ${s.code}`}
-                      className={fieldClass}
-                    />
-                    <select
-                      name="sector"
-                      defaultValue={s.sector}
-                      aria-label={`Secteur de ${s.code}`}
-                      className={fieldClass}
-                    >
-                      {SECTORS.map((sector) => (
-                        <option key={sector} value={sector}>
-                          {SECTOR_LABELS_FR[sector]}
-                        </option>
-                      ))}
-                    </select>
-                    <button type="submit" className={secondaryButtonClass}>
-                      Enregistrer
-                    </button>
-                  </form>
-                ) : (
-                  s.name
-                )}
-              </td>
-              <td className={cellClass}>{s.smsSenderIds.join(", ") || "—"}</td>
-              <td className={cellClass}>{s._count.providers}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Expéditeurs"
+        rows={senders}
+        rowKey={(s) => String(s.id)}
+        empty="Aucun expéditeur enregistré."
+        columns={[
+          { header: "Code", cell: (s) => <span className="font-mono">{s.code}</span> },
+          {
+            header: "Nom affiché",
+            cell: (s) =>
+              admin ? (
+                <form method="post" action="/staff/actions/sender-update" className="flex flex-wrap gap-2">
+                  <input type="hidden" name="code" value={s.code} />
+                  <input type="hidden" name="back" value="/staff/senders" />
+                  <input name="name" defaultValue={s.name} aria-label={`Nom de ${s.code}`} className={fieldClass} />
+                  <input
+                    name="smsSenderIds"
+                    defaultValue={s.smsSenderIds.join(", ")}
+                    aria-label={`Identifiants SMS de ${s.code}`}
+                    className={fieldClass}
+                  />
+                  <select
+                    name="sector"
+                    defaultValue={s.sector}
+                    aria-label={`Secteur de ${s.code}`}
+                    className={fieldClass}
+                  >
+                    {SECTORS.map((sector) => (
+                      <option key={sector} value={sector}>
+                        {SECTOR_LABELS_FR[sector]}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" className={secondaryButtonClass}>
+                    Enregistrer
+                  </button>
+                </form>
+              ) : (
+                s.name
+              ),
+          },
+          { header: "Identifiants SMS", cell: (s) => s.smsSenderIds.join(", ") || "—" },
+          { header: "Fournisseurs", numeric: true, cell: (s) => formatNumber(s._count.providers) },
+        ]}
+      />
       {admin && (
         <section className="mt-8 max-w-xl" aria-labelledby="new-sender">
           <h2 id="new-sender" className="text-xl font-semibold">
