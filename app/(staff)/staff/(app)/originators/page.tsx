@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { cellClass, formatDateTime, headClass } from "@/components/staff/ui";
+import { DataTable } from "@/components/staff/data-table";
+import { formatDateTime, formatNumber } from "@/components/staff/ui";
 import { listOriginators, REPEAT_THRESHOLD } from "@/lib/complaints/list-originators";
 
 export const metadata: Metadata = { title: "Émetteurs signalés" };
@@ -16,69 +17,76 @@ export default async function OriginatorsPage() {
           Numéros pour les opérateurs (CSV)
         </a>
       </p>
-      <div className="overflow-x-auto">
-        <table className="mt-4 w-full text-sm" data-testid="originators-table">
-          <thead>
-            <tr>
-              <th className={headClass}>Émetteur</th>
-              <th className={headClass}>Signalements</th>
-              <th className={headClass}>7 derniers jours</th>
-              <th className={headClass}>Premier / dernier</th>
-              <th className={headClass}>Déclaré</th>
-              <th className={headClass}>Textes signalés</th>
-              <th className={headClass}>Dossier</th>
-            </tr>
-          </thead>
-          <tbody>
-            {originators.map((o) => (
-              <tr key={o.key} className={o.flagged ? "bg-red-50" : undefined}>
-                <td className={cellClass} dir="ltr">
-                  {o.shown}
-                  {o.phone && o.phone !== o.shown && <span className="block text-slate-600">{o.phone}</span>}
-                  {o.flagged && <strong className="block text-red-800">RÉCIDIVE</strong>}
-                </td>
-                <td className={`${cellClass} text-end`}>{o.complaints}</td>
-                <td className={`${cellClass} text-end`}>{o.recent}</td>
-                <td className={cellClass}>
-                  {formatDateTime(o.firstSeen)}
-                  <br />
-                  {formatDateTime(o.lastSeen)}
-                </td>
-                <td className={cellClass}>
-                  {o.phone ? "numéro" : o.declaredSender ? `oui (${o.declaredSender})` : "non"}
-                </td>
-                <td className={cellClass}>
-                  <ul className="list-disc ps-4">
-                    {o.texts.map((t, i) => (
-                      <li key={i} className="max-w-md truncate">
-                        {t}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td className={cellClass}>
-                  <a
-                    className="text-brand-800 underline"
-                    href={`/staff/evidence/originators/${encodeURIComponent(o.key)}`}
-                    download
-                  >
-                    JSON signé
-                  </a>
-                  {" · "}
-                  <a
-                    className="text-brand-800 underline"
-                    href={`/staff/evidence/originators/${encodeURIComponent(o.key)}?format=pdf`}
-                    download
-                  >
-                    PDF
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {originators.length === 0 && <p className="mt-4">Aucun émetteur signalé.</p>}
-      </div>
+      <DataTable
+        caption="Émetteurs signalés"
+        testId="originators-table"
+        rows={originators}
+        rowKey={(o) => o.key}
+        empty="Aucun émetteur signalé."
+        rowProps={(o) => ({ className: o.flagged ? "bg-red-50" : undefined })}
+        columns={[
+          {
+            header: "Émetteur",
+            cell: (o) => (
+              <span dir="ltr">
+                {o.shown}
+                {o.phone && o.phone !== o.shown && <span className="block text-slate-600">{o.phone}</span>}
+                {o.flagged && <strong className="block text-red-800">RÉCIDIVE</strong>}
+              </span>
+            ),
+          },
+          { header: "Signalements", numeric: true, cell: (o) => formatNumber(o.complaints) },
+          { header: "7 derniers jours", numeric: true, cell: (o) => formatNumber(o.recent) },
+          {
+            header: "Premier / dernier",
+            cell: (o) => (
+              <>
+                {formatDateTime(o.firstSeen)}
+                <br />
+                {formatDateTime(o.lastSeen)}
+              </>
+            ),
+          },
+          {
+            header: "Déclaré",
+            cell: (o) => (o.phone ? "numéro" : o.declaredSender ? `oui (${o.declaredSender})` : "non"),
+          },
+          {
+            header: "Textes signalés",
+            cell: (o) => (
+              <ul className="list-disc ps-4">
+                {o.texts.map((t, i) => (
+                  <li key={i} className="max-w-md truncate">
+                    {t}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+          {
+            header: "Dossier",
+            cell: (o) => (
+              <>
+                <a
+                  className="text-brand-800 underline"
+                  href={`/staff/evidence/originators/${encodeURIComponent(o.key)}`}
+                  download
+                >
+                  JSON signé
+                </a>
+                {" · "}
+                <a
+                  className="text-brand-800 underline"
+                  href={`/staff/evidence/originators/${encodeURIComponent(o.key)}?format=pdf`}
+                  download
+                >
+                  PDF
+                </a>
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }
