@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { commonSecurityHeaders, pageCsp } from "@/lib/http/security-headers";
+import { isLightCitizenPath } from "@/lib/html/light-citizen-paths";
 import { isLinkCode } from "@/lib/links/link-code";
 import { STAFF_FLASH_COOKIE, STAFF_FLASH_HEADER, takeStaffFlash } from "@/lib/http/staff-flash";
 
@@ -7,8 +8,9 @@ import { STAFF_FLASH_COOKIE, STAFF_FLASH_HEADER, takeStaffFlash } from "@/lib/ht
 // every lib function check it themselves.
 export function proxy(request: NextRequest) {
   const production = process.env.NODE_ENV === "production";
-  // The landing page sets its own, stricter policy (it has no script at all) and must stay fast.
-  if (isLinkCode(request.nextUrl.pathname.slice(1))) return NextResponse.next();
+  // The landing page and the light citizen pages set their own, stricter policy (they have no script at all).
+  const { pathname } = request.nextUrl;
+  if (isLinkCode(pathname.slice(1)) || isLightCitizenPath(pathname)) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = pageCsp(nonce, !production);
   const requestHeaders = new Headers(request.headers);

@@ -1,16 +1,13 @@
-import { SiteFooter } from "@/components/site-footer";
-import { SiteHeader } from "@/components/site-header";
+import { getLocale } from "next-intl/server";
+import { CitizenFrame } from "@/components/citizen-frame";
+import type { Locale } from "@/lib/i18n/locales";
 
-/** Header, main landmark and footer of every citizen page. */
-export function PageShell({ path, wide, children }: { path: string; wide?: boolean; children: React.ReactNode }) {
+/** The citizen frame for the pages Next renders itself (statistics, developers, verify, 404). */
+export async function PageShell({ path, wide, children }: { path: string; wide?: boolean; children: React.ReactNode }) {
+  const locale = (await getLocale()) as Locale;
   return (
-    <>
-      <SiteHeader currentPath={path} />
-      {/* Wide: reference pages (code and tables) use the width a desk screen has. */}
-      <main id="main" className={`mx-auto ${wide ? "max-w-6xl" : "max-w-2xl"} px-4 py-6`}>
-        {children}
-      </main>
-      <SiteFooter />
-    </>
+    <CitizenFrame locale={locale} path={path} wide={wide}>
+      {children}
+    </CitizenFrame>
   );
 }

@@ -1,17 +1,20 @@
-import { getTranslations } from "next-intl/server";
 import { FormField, inputClass } from "@/components/form-field";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorIn } from "@/lib/i18n/translator";
 
 /** The citizen's phone number field (id and name `phone`), with the national and international examples. */
-export async function PhoneField({
+export function PhoneField({
+  locale,
   label,
   defaultValue,
   error,
 }: {
+  locale: Locale;
   label: string;
   defaultValue?: string;
   error?: string;
 }) {
-  const t = await getTranslations("Stop");
+  const t = translatorIn(locale, "Stop");
   return (
     <FormField
       id="phone"

@@ -30,3 +30,8 @@ export function readFlash(value: string | undefined): unknown {
     return undefined;
   }
 }
+
+/** The Set-Cookie header that removes a flash once the light page that shows it has read it. */
+export function flashClearHeader(form: string): Record<string, string> {
+  return { "Set-Cookie": `${flashCookieName(form)}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax` };
+}

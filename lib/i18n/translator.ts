@@ -1,5 +1,5 @@
 // use-intl/core: the React-free half of next-intl, so the production server can render it outside Next.
-import { createTranslator } from "use-intl/core";
+import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
 import ar from "./messages/ar.json";
 import en from "./messages/en.json";
 import fr from "./messages/fr.json";
@@ -22,6 +22,21 @@ const translators = new Map<Locale, ReturnType<typeof createFor>>();
 export function translatorFor(locale: Locale) {
   let translator = translators.get(locale);
   if (!translator) translators.set(locale, (translator = createFor(locale)));
+  return translator;
+}
+
+export type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
+
+const namespaced = new Map<string, unknown>();
+
+/** The translator of one part of the messages ("Stop", "Number"…), as next-intl's getTranslations(namespace). */
+export function translatorIn<N extends Namespace>(locale: Locale, namespace: N) {
+  const key = `${locale}:${namespace}`;
+  let translator = namespaced.get(key) as ReturnType<typeof createTranslator<Messages, N>> | undefined;
+  if (!translator) {
+    translator = createTranslator<Messages, N>({ locale, messages: catalogs[locale] as Messages, namespace });
+    namespaced.set(key, translator);
+  }
   return translator;
 }
 

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { DomainError } from "@/lib/errors";
+import { staffForbiddenResponse } from "@/lib/html/render-staff-forbidden";
 import { isSameOriginPost } from "@/lib/http/same-origin";
 import { safeBackPath } from "@/lib/http/safe-back";
 import { staffErrorMessage } from "@/lib/http/staff-error-message";
@@ -8,15 +9,7 @@ import { setStaffFlash } from "@/lib/http/staff-flash";
 import { askConfirmation, clearConfirmation } from "@/lib/http/staff-confirmation";
 import { CONFIRMATIONS, STAFF_ACTIONS, type Form } from "./staff-actions";
 
-function forbiddenPage(message: string) {
-  return new NextResponse(
-    `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Accès refusé</title></head><body><main><h1>Accès refusé</h1><p>${message}</p><p><a href="/staff">Retour au tableau de bord</a></p></main></body></html>`,
-    {
-      status: 403,
-      headers: { "Content-Type": "text/html; charset=utf-8" },
-    },
-  );
-}
+const forbiddenPage = staffForbiddenResponse;
 
 function redirectWith(back: string, flash: Parameters<typeof setStaffFlash>[1]) {
   const response = new NextResponse(null, { status: 303, headers: { Location: back } });

@@ -1,23 +1,15 @@
-import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
-import { PageShell } from "@/components/page-shell";
-import { env } from "@/lib/env";
+import type { Env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDay } from "@/lib/i18n/translator";
+import { formatDay, translatorIn } from "@/lib/i18n/translator";
 
 // Change with the text: the date citizens see as "last updated".
 const LEGAL_TEXT_UPDATED = "2026-11-24";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Legal");
-  return { title: t("title") };
-}
-
 const SECTIONS = ["operator", "purpose", "data", "retention", "recipients", "rights", "cookies", "contact"] as const;
 
-export default async function LegalPage() {
-  const [t, locale] = await Promise.all([getTranslations("Legal"), getLocale() as Promise<Locale>]);
-  const r = env();
+/** Who runs StopSMS, what it keeps and for how long, and the citizen's rights: from the live configuration. */
+export function LegalPage({ locale, config: r }: { locale: Locale; config: Env }) {
+  const t = translatorIn(locale, "Legal");
   // The periods the retention job applies (lib/jobs/purge-expired-data.ts), from the same configuration.
   const retention = {
     links: r.STOPSMS_RETAIN_LINKS_DAYS,
@@ -26,7 +18,7 @@ export default async function LegalPage() {
     complaints: r.STOPSMS_RETAIN_CLOSED_COMPLAINTS_YEARS,
   };
   return (
-    <PageShell path="/legal">
+    <>
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
       {SECTIONS.map((section) => (
         <section key={section} className="mt-6">
@@ -41,6 +33,6 @@ export default async function LegalPage() {
         </section>
       ))}
       <p className="mt-8 text-sm text-slate-700">{t("updated", { date: formatDay(locale, LEGAL_TEXT_UPDATED) })}</p>
-    </PageShell>
+    </>
   );
 }

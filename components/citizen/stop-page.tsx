@@ -1,30 +1,33 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { cookies } from "next/headers";
-import { getTranslations } from "next-intl/server";
 import { ErrorSummary } from "@/components/error-summary";
 import { FormField, inputClass, SubmitButton } from "@/components/form-field";
-import { PageShell } from "@/components/page-shell";
 import { PhoneField } from "@/components/phone-field";
-import { flashCookieName, readFlash } from "@/lib/http/form-flash";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorIn } from "@/lib/i18n/translator";
 import type { WebFormValues } from "@/lib/oppositions/submit-web-opposition";
-import { listPublicSenders } from "@/lib/providers/list-public-senders";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const [t, common, flash] = await Promise.all([getTranslations("Stop"), getTranslations("Common"), flashOf()]);
-  // After a refused post the title says so first: a screen reader announces it with the page.
+export type StopFlash = {
+  values?: Partial<WebFormValues>;
+  errors?: { phone?: string; sender?: string };
+  suggestion?: string;
+};
+
+/** After a refused post the title says so first: a screen reader announces it with the page. */
+export function stopPageTitle(locale: Locale, flash: StopFlash): string {
+  const title = translatorIn(locale, "Stop")("title");
   const failed = Boolean(flash.errors?.phone || flash.errors?.sender);
-  return { title: failed ? `${common("errorTitle")} : ${t("title")}` : t("title") };
+  return failed ? `${translatorIn(locale, "Common")("errorTitle")} : ${title}` : title;
 }
 
-type Flash = { values?: Partial<WebFormValues>; errors?: { phone?: string; sender?: string }; suggestion?: string };
-
-const flashOf = async () => (readFlash((await cookies()).get(flashCookieName("stop"))?.value) ?? {}) as Flash;
-
-export default async function StopPage() {
-  // Reading the request first marks the page dynamic before any database work starts.
-  const flash = await flashOf();
-  const [t, senders] = await Promise.all([getTranslations("Stop"), listPublicSenders()]);
+export function StopPage({
+  locale,
+  flash,
+  senders,
+}: {
+  locale: Locale;
+  flash: StopFlash;
+  senders: { code: string; name: string }[];
+}) {
+  const t = translatorIn(locale, "Stop");
   const values = flash.values ?? {};
   const errors = flash.errors ?? {};
   const message = (key?: string) =>
@@ -35,13 +38,13 @@ export default async function StopPage() {
   ].filter((e): e is { field: string; message: string } => e !== null);
   const scope = values.scope ?? "all";
   return (
-    <PageShell path="/stop">
+    <>
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
       <p className="mt-3">{t("intro")}</p>
       <ErrorSummary title={t("errorSummary")} errors={summary} />
       {/* The sender field shows only once "one sender" is chosen: CSS alone, so also without JavaScript. */}
       <form method="post" action="/stop/submit" noValidate className="group/stop">
-        <PhoneField label={t("phoneLabel")} defaultValue={values.phone} error={message(errors.phone)} />
+        <PhoneField locale={locale} label={t("phoneLabel")} defaultValue={values.phone} error={message(errors.phone)} />
         <fieldset className="mt-6">
           <legend className="font-semibold">{t("scopeLegend")}</legend>
           {(["all", "sender"] as const).map((value) => (
@@ -84,10 +87,10 @@ export default async function StopPage() {
         <SubmitButton>{t("submit")}</SubmitButton>
       </form>
       <p className="mt-6">
-        <Link href="/number" className="text-brand-800 underline">
+        <a href="/number" className="text-brand-800 underline">
           {t("verifyOffer")}
-        </Link>
+        </a>
       </p>
-    </PageShell>
+    </>
   );
 }

@@ -1,21 +1,11 @@
 import { senderParams } from "@/lib/i18n/sender-params";
-import type { Metadata } from "next";
-import Link from "next/link";
-import { cookies } from "next/headers";
-import { getTranslations } from "next-intl/server";
 import { ErrorSummary } from "@/components/error-summary";
 import { FormField, inputClass, SubmitButton } from "@/components/form-field";
-import { PageShell } from "@/components/page-shell";
 import { complaintReasons } from "@/lib/complaints/schemas";
-import { flashCookieName, readFlash } from "@/lib/http/form-flash";
-import { reportPrefill } from "@/lib/complaints/report-prefill";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorIn } from "@/lib/i18n/translator";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Report");
-  return { title: t("title") };
-}
-
-type Values = {
+export type ReportValues = {
   reason?: string;
   senderSeen?: string;
   messageText?: string;
@@ -25,52 +15,53 @@ type Values = {
   receipt?: string;
   sharePhone?: boolean;
 };
-type Flash = { values?: Values; errors?: Record<string, string>; suggestion?: string };
+export type ReportFlash = { values?: ReportValues; errors?: Record<string, string>; suggestion?: string };
 
-const REFERENCE = /^C-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/;
+export const COMPLAINT_REFERENCE = /^C-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/;
 
-type Search = { reference?: string; link?: string; receipt?: string };
+/** After a report: its reference, what happens next, and where to go from here. */
+export function ReportSent({ locale, reference }: { locale: Locale; reference: string }) {
+  const t = translatorIn(locale, "Report");
+  const tNav = translatorIn(locale, "Nav");
+  return (
+    <>
+      <h1 className="text-2xl font-bold text-brand-800">{t("sentTitle")}</h1>
+      <p role="status" className="mt-4">
+        {t("sentBody")}
+      </p>
+      <p className="mt-3 rounded border-s-4 border-brand-700 bg-brand-50 p-3 text-lg font-bold">
+        {t.rich("reference", { reference: () => <bdi dir="ltr">{reference}</bdi> })}
+      </p>
+      <p className="mt-4">{t("nextSteps")}</p>
+      <p className="mt-3 flex flex-col gap-2">
+        <a href="/number" className="font-semibold text-brand-800 underline">
+          {tNav("number")}
+        </a>
+        <a href="/stop" className="font-semibold text-brand-800 underline">
+          {tNav("stop")}
+        </a>
+      </p>
+      <a
+        href="/report"
+        className="mt-6 inline-block rounded-lg border-2 border-brand-700 px-4 py-3 font-semibold text-brand-800"
+      >
+        {t("another")}
+      </a>
+    </>
+  );
+}
 
-export default async function ReportPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const [t, tNav, cookieStore, search] = await Promise.all([
-    getTranslations("Report"),
-    getTranslations("Nav"),
-    cookies(),
-    searchParams,
-  ]);
-  const { reference } = search;
-  if (reference && REFERENCE.test(reference)) {
-    return (
-      <PageShell path="/report">
-        <h1 className="text-2xl font-bold text-brand-800">{t("sentTitle")}</h1>
-        <p role="status" className="mt-4">
-          {t("sentBody")}
-        </p>
-        <p className="mt-3 rounded border-s-4 border-brand-700 bg-brand-50 p-3 text-lg font-bold">
-          {t.rich("reference", { reference: () => <bdi dir="ltr">{reference}</bdi> })}
-        </p>
-        <p className="mt-4">{t("nextSteps")}</p>
-        <p className="mt-3 flex flex-col gap-2">
-          <Link href="/number" className="font-semibold text-brand-800 underline">
-            {tNav("number")}
-          </Link>
-          <Link href="/stop" className="font-semibold text-brand-800 underline">
-            {tNav("stop")}
-          </Link>
-        </p>
-        <Link
-          href="/report"
-          className="mt-6 inline-block rounded-lg border-2 border-brand-700 px-4 py-3 font-semibold text-brand-800"
-        >
-          {t("another")}
-        </Link>
-      </PageShell>
-    );
-  }
-  const flash = (readFlash(cookieStore.get(flashCookieName("report"))?.value) ?? {}) as Flash;
-  // Started from an SMS's link or from a receipt: the sender (and the number) are known already.
-  const prefill = await reportPrefill(search);
-  const values: Values = { ...prefill, ...flash.values };
+export function reportHasErrors(flash: ReportFlash): boolean {
+  return Object.keys(flash.errors ?? {}).length > 0;
+}
+
+/**
+ * The report form. Started from an SMS's link or from a receipt, `prefill` already knows the sender (and the
+ * number); after a refused post, `flash` brings back what the citizen typed and why it was refused.
+ */
+export function ReportForm({ locale, flash, prefill }: { locale: Locale; flash: ReportFlash; prefill: ReportValues }) {
+  const t = translatorIn(locale, "Report");
+  const values: ReportValues = { ...prefill, ...flash.values };
   const errors = flash.errors ?? {};
   const message = (field: string) =>
     errors[field] === "sender.did-you-mean" && flash.suggestion
@@ -82,7 +73,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const summary = fields.filter((f) => errors[f]).map((f) => ({ field: f, message: message(f)! }));
   const today = new Date().toISOString().slice(0, 10);
   return (
-    <PageShell path="/report">
+    <>
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
       <p className="mt-3">{t("intro")}</p>
       <ErrorSummary title={t("errorSummary")} errors={summary} />
@@ -191,6 +182,6 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         </label>
         <SubmitButton>{t("submit")}</SubmitButton>
       </form>
-    </PageShell>
+    </>
   );
 }

@@ -1,42 +1,21 @@
 import { senderParams } from "@/lib/i18n/sender-params";
-import type { Metadata } from "next";
-import Link from "next/link";
-import { cookies } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
 import { ErrorSummary } from "@/components/error-summary";
 import { FormField, inputClass, SubmitButton } from "@/components/form-field";
-import { PageShell } from "@/components/page-shell";
 import { PhoneField } from "@/components/phone-field";
-import { flashCookieName, readFlash } from "@/lib/http/form-flash";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDateTime } from "@/lib/i18n/translator";
-import { loadMyNumber, type MyNumber } from "@/lib/my-number/load-my-number";
+import { formatDateTime, translatorIn } from "@/lib/i18n/translator";
+import type { MyNumber } from "@/lib/my-number/load-my-number";
 import type { NumberFlash } from "@/lib/my-number/number-form";
-import { NUMBER_SESSION_COOKIE, readNumberSession } from "@/lib/verification/number-session";
 import { CODE_RULES } from "@/lib/verification/rules";
 import { TIME_ZONE } from "@/lib/time-zone";
-
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Number");
-  return { title: t("title"), robots: { index: false } };
-}
 
 const secondaryButton =
   "mt-3 min-h-12 w-full rounded-lg border-2 border-brand-700 bg-white px-4 py-3 font-semibold text-brand-800";
 
-/** "My number": verify the number by SMS code, then see and manage everything recorded for it. */
-export default async function NumberPage() {
-  const cookieStore = await cookies();
-  const session = readNumberSession(cookieStore.get(NUMBER_SESSION_COOKIE)?.value);
-  const flash = (readFlash(cookieStore.get(flashCookieName("number"))?.value) ?? {}) as NumberFlash;
-  if (session)
-    return <VerifiedNumber data={await loadMyNumber(session.phone)} expiresAt={session.expiresAt} flash={flash} />;
-  return <Verification flash={flash} />;
-}
-
-async function Verification({ flash }: { flash: NumberFlash }) {
-  const t = await getTranslations("Number");
-  const tStop = await getTranslations("Stop");
+/** "My number", before: the number, then the code sent to it by SMS. */
+export function NumberVerification({ locale, flash }: { locale: Locale; flash: NumberFlash }) {
+  const t = translatorIn(locale, "Number");
+  const tStop = translatorIn(locale, "Stop");
   const error = flash.error;
   const message = error
     ? error.field === "phone" && error.key.startsWith("phone.")
@@ -46,7 +25,7 @@ async function Verification({ flash }: { flash: NumberFlash }) {
   const summary = error && message ? [{ field: error.field, message }] : [];
   if (flash.step === "code" && flash.phone) {
     return (
-      <PageShell path="/number">
+      <>
         <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
         <p role="status" className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3">
           {t.rich("codeSent", {
@@ -84,29 +63,39 @@ async function Verification({ flash }: { flash: NumberFlash }) {
           </button>
         </form>
         <p className="mt-4">
-          <Link href="/number" className="text-brand-800 underline">
+          <a href="/number" className="text-brand-800 underline">
             {t("otherNumber")}
-          </Link>
+          </a>
         </p>
-      </PageShell>
+      </>
     );
   }
   return (
-    <PageShell path="/number">
+    <>
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
       <p className="mt-3">{t("intro")}</p>
       <ErrorSummary title={t("errorSummary")} errors={summary} />
       <form method="post" action="/number/code" noValidate>
-        <PhoneField label={t("phoneLabel")} defaultValue={flash.phone} error={message} />
+        <PhoneField locale={locale} label={t("phoneLabel")} defaultValue={flash.phone} error={message} />
         <SubmitButton>{t("sendCode")}</SubmitButton>
       </form>
-    </PageShell>
+    </>
   );
 }
 
-async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expiresAt: Date; flash: NumberFlash }) {
-  const t = await getTranslations("Number");
-  const locale = (await getLocale()) as Locale;
+/** "My number", once verified: everything recorded for it, and what the citizen can do about it. */
+export function VerifiedNumber({
+  locale,
+  data,
+  expiresAt,
+  flash,
+}: {
+  locale: Locale;
+  data: MyNumber;
+  expiresAt: Date;
+  flash: NumberFlash;
+}) {
+  const t = translatorIn(locale, "Number");
   const date = (d: Date) => formatDateTime(locale, d, false);
   const stoppedAll = data.inForce.some((o) => o.scope === "all");
   const stoppedSenders = new Set(data.inForce.flatMap((o) => (o.sender ? [o.sender.id] : [])));
@@ -115,7 +104,7 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
     timeZone: TIME_ZONE,
   }).format(expiresAt);
   return (
-    <PageShell path="/number">
+    <>
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
       <p className="mt-3 font-semibold">
         {t.rich("verifiedAs", { phone: data.phone, num: (chunks) => <bdi dir="ltr">{chunks}</bdi> })}
@@ -126,9 +115,9 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
           {t.rich("done", {
             id: flash.done,
             receipt: (chunks) => (
-              <Link href={`/receipt/${flash.done}`} className="underline" dir="ltr">
+              <a href={`/receipt/${flash.done}`} className="underline" dir="ltr">
                 {chunks}
-              </Link>
+              </a>
             ),
           })}
         </p>
@@ -154,11 +143,11 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
                 </p>
                 <p className="text-sm text-slate-700">
                   {t("since", { date: date(o.since) })} ·{" "}
-                  <Link href={`/receipt/${o.receiptId}`} className="underline">
+                  <a href={`/receipt/${o.receiptId}`} className="underline">
                     {t("receipt", { id: o.receiptId })}
-                  </Link>
+                  </a>
                 </p>
-                <Link
+                <a
                   href={
                     o.sender
                       ? `/number/withdraw?scope=sender&sender=${encodeURIComponent(o.sender.code)}`
@@ -167,7 +156,7 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
                   className="mt-2 inline-block min-h-11 py-2 font-semibold text-brand-800 underline"
                 >
                   {t("withdraw")}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
@@ -240,9 +229,9 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
                   {h.receiptId && (
                     <>
                       {" · "}
-                      <Link href={`/receipt/${h.receiptId}`} className="underline">
+                      <a href={`/receipt/${h.receiptId}`} className="underline">
                         {t("receipt", { id: h.receiptId })}
-                      </Link>
+                      </a>
                     </>
                   )}
                 </p>
@@ -271,6 +260,6 @@ async function VerifiedNumber({ data, expiresAt, flash }: { data: MyNumber; expi
           {t("signOut")}
         </button>
       </form>
-    </PageShell>
+    </>
   );
 }

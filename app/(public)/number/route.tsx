@@ -1,0 +1,35 @@
+import type { NextRequest } from "next/server";
+import { NumberVerification, VerifiedNumber } from "@/components/citizen/number-page";
+import { citizenPageResponse } from "@/lib/html/render-citizen-page";
+import { requestFlash, requestLocale } from "@/lib/http/citizen-request";
+import { translatorIn } from "@/lib/i18n/translator";
+import { loadMyNumber } from "@/lib/my-number/load-my-number";
+import type { NumberFlash } from "@/lib/my-number/number-form";
+import { NUMBER_SESSION_COOKIE, readNumberSession } from "@/lib/verification/number-session";
+
+/** "My number": verify the number by SMS code, then see and manage everything recorded for it. */
+export async function GET(request: NextRequest) {
+  const locale = requestLocale(request);
+  const session = readNumberSession(request.cookies.get(NUMBER_SESSION_COOKIE)?.value);
+  // Kept (until it expires) rather than read once: reloading the page while the SMS arrives keeps the code step.
+  const flash = requestFlash<NumberFlash>(request, "number") as NumberFlash;
+  const body = session ? (
+    <VerifiedNumber
+      locale={locale}
+      data={await loadMyNumber(session.phone)}
+      expiresAt={session.expiresAt}
+      flash={flash}
+    />
+  ) : (
+    <NumberVerification locale={locale} flash={flash} />
+  );
+  const failed = Boolean(flash.error && flash.error.key !== "nothing-to-withdraw");
+  const title = translatorIn(locale, "Number")("title");
+  return citizenPageResponse({
+    locale,
+    title: failed ? `${translatorIn(locale, "Common")("errorTitle")} : ${title}` : title,
+    path: "/number",
+    noIndex: true,
+    body,
+  });
+}

@@ -1,0 +1,24 @@
+import type { NextRequest } from "next/server";
+import { WithdrawPage } from "@/components/citizen/withdraw-page";
+import { citizenPageResponse } from "@/lib/html/render-citizen-page";
+import { requestLocale } from "@/lib/http/citizen-request";
+import { seeOther } from "@/lib/http/form-post";
+import { translatorIn } from "@/lib/i18n/translator";
+import { findSenderByCodeOrName } from "@/lib/providers/list-public-senders";
+import { NUMBER_SESSION_COOKIE, readNumberSession } from "@/lib/verification/number-session";
+
+export async function GET(request: NextRequest) {
+  if (!readNumberSession(request.cookies.get(NUMBER_SESSION_COOKIE)?.value)) return seeOther("/number");
+  const scope = request.nextUrl.searchParams.get("scope");
+  const senderCode = request.nextUrl.searchParams.get("sender");
+  const sender = scope === "sender" && senderCode ? await findSenderByCodeOrName(senderCode.slice(0, 200)) : null;
+  if (scope !== "all" && !sender) return seeOther("/number");
+  const locale = requestLocale(request);
+  return citizenPageResponse({
+    locale,
+    title: translatorIn(locale, "Number")("withdrawTitle"),
+    path: "/number/withdraw",
+    noIndex: true,
+    body: <WithdrawPage locale={locale} sender={sender} />,
+  });
+}

@@ -1,0 +1,38 @@
+import type { NextRequest } from "next/server";
+import {
+  COMPLAINT_REFERENCE,
+  ReportForm,
+  reportHasErrors,
+  ReportSent,
+  type ReportFlash,
+} from "@/components/citizen/report-page";
+import { reportPrefill } from "@/lib/complaints/report-prefill";
+import { citizenPageResponse } from "@/lib/html/render-citizen-page";
+import { requestFlash, requestLocale } from "@/lib/http/citizen-request";
+import { flashClearHeader } from "@/lib/http/form-flash";
+import { translatorIn } from "@/lib/i18n/translator";
+
+export async function GET(request: NextRequest) {
+  const locale = requestLocale(request);
+  const t = translatorIn(locale, "Report");
+  const search = request.nextUrl.searchParams;
+  const reference = search.get("reference");
+  if (reference && COMPLAINT_REFERENCE.test(reference))
+    return citizenPageResponse({
+      locale,
+      title: t("sentTitle"),
+      path: "/report",
+      noIndex: true,
+      body: <ReportSent locale={locale} reference={reference} />,
+    });
+  const flash = requestFlash<ReportFlash>(request, "report");
+  const prefill = await reportPrefill({
+    link: search.get("link") ?? undefined,
+    receipt: search.get("receipt") ?? undefined,
+  });
+  const title = reportHasErrors(flash) ? `${translatorIn(locale, "Common")("errorTitle")} : ${t("title")}` : t("title");
+  return citizenPageResponse(
+    { locale, title, path: "/report", body: <ReportForm {...{ locale, flash, prefill }} /> },
+    { headers: flash.values ? flashClearHeader("report") : {} },
+  );
+}

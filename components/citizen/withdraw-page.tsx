@@ -1,0 +1,28 @@
+import { SubmitButton } from "@/components/form-field";
+import type { Locale } from "@/lib/i18n/locales";
+import { senderParams } from "@/lib/i18n/sender-params";
+import { translatorIn } from "@/lib/i18n/translator";
+
+/** The confirmation step of a withdrawal: says what will happen, then a POST does it. */
+export function WithdrawPage({ locale, sender }: { locale: Locale; sender: { code: string; name: string } | null }) {
+  const t = translatorIn(locale, "Number");
+  return (
+    <>
+      <h1 className="text-2xl font-bold text-brand-800">{t("withdrawTitle")}</h1>
+      <p className="mt-4 font-semibold">{sender ? t("withdrawSender", senderParams(sender.name)) : t("withdrawAll")}</p>
+      <p className="mt-3">{t("withdrawConsequence")}</p>
+      <form method="post" action="/number/withdraw/confirm">
+        <input type="hidden" name="scope" value={sender ? "sender" : "all"} />
+        {sender && <input type="hidden" name="sender" value={sender.code} />}
+        <input type="hidden" name="confirm" value="yes" />
+        <SubmitButton>{t("confirmWithdraw")}</SubmitButton>
+      </form>
+      <a
+        href="/number"
+        className="mt-3 block min-h-12 rounded-lg border-2 border-brand-700 px-4 py-3 text-center font-semibold text-brand-800"
+      >
+        {t("cancel")}
+      </a>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { ForbiddenNotice } from "@/components/staff/forbidden-notice";
+import { CITIZEN_CSS } from "@/lib/generated/citizen-css";
+import { staticMarkup } from "@/lib/html/static-markup";
+import { commonSecurityHeaders } from "@/lib/http/security-headers";
+import { CITIZEN_PAGE_CSP } from "@/lib/html/render-citizen-page";
+
+/**
+ * The 403 answer of a refused staff action (a form post, so there is no page to render it in): the same
+ * notice component as the staff pages, as one small document with the 403 status.
+ */
+export function staffForbiddenResponse(message: string): Response {
+  const document = staticMarkup(
+    <html lang="fr" dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>Accès refusé · Espace CNDP · StopSMS</title>
+        <style dangerouslySetInnerHTML={{ __html: CITIZEN_CSS }} />
+      </head>
+      <body className="font-sans text-slate-900">
+        <main id="main" className="mx-auto max-w-2xl px-4 py-6">
+          <ForbiddenNotice message={message} backHref="/staff" />
+        </main>
+      </body>
+    </html>,
+  );
+  return new Response(`<!DOCTYPE html>${document}`, {
+    status: 403,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "private, no-store",
+      ...commonSecurityHeaders(process.env.NODE_ENV === "production"),
+      "Content-Security-Policy": CITIZEN_PAGE_CSP,
+    },
+  });
+}

@@ -1,0 +1,13 @@
+import type { NextRequest } from "next/server";
+import { readFlash, flashCookieName } from "@/lib/http/form-flash";
+import { localeCookie, pickLocale, type Locale } from "@/lib/i18n/locales";
+
+/** The citizen's language: the cookie they chose, else their browser's, else French. */
+export function requestLocale(request: NextRequest): Locale {
+  return pickLocale(request.cookies.get(localeCookie)?.value, request.headers.get("accept-language"));
+}
+
+/** What a refused form post left for its page (see form-flash.ts), or an empty object. */
+export function requestFlash<T extends object>(request: NextRequest, form: string): Partial<T> {
+  return (readFlash(request.cookies.get(flashCookieName(form))?.value) ?? {}) as Partial<T>;
+}
