@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: [
       "lib/**/*.test.ts",
+      "lib/**/*.test.tsx",
       "scripts/**/*.test.ts",
       "app/**/*.test.ts",
       "app/**/*.test.tsx",
