@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { buttonClass, cellClass, fieldClass, formatDateTime, formatNumber, headClass } from "@/components/staff/ui";
+import { DataTable } from "@/components/staff/data-table";
+import { buttonClass, fieldClass, formatDateTime, formatNumber } from "@/components/staff/ui";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
@@ -30,35 +31,22 @@ export default async function NumberEventsPage({ searchParams }: { searchParams:
         prennent fin, et reviennent si l&apos;opérateur rétablit le numéro dans les 90 jours. Trente derniers jours, par
         opérateur et par jour de réception.
       </p>
-      <div className="overflow-x-auto">
-        <table className="mt-4 w-full text-sm" data-testid="number-events-table">
-          <thead>
-            <tr>
-              <th className={headClass}>Jour</th>
-              <th className={headClass}>Opérateur</th>
-              <th className={`${headClass} text-end`}>Résiliés</th>
-              <th className={`${headClass} text-end`}>Rétablis</th>
-              <th className={`${headClass} text-end`}>Portés</th>
-              <th className={`${headClass} text-end`}>Oppositions terminées</th>
-              <th className={`${headClass} text-end`}>Oppositions rétablies</th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((d) => (
-              <tr key={`${d.day}-${d.operator}`}>
-                <td className={cellClass}>{d.day.split("-").reverse().join("/")}</td>
-                <td className={cellClass}>{d.operator}</td>
-                {[d.disconnected, d.reinstated, d.ported, d.ended, d.restored].map((n, i) => (
-                  <td key={i} className={`${cellClass} text-end`}>
-                    {formatNumber(n)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {days.length === 0 && <p className="mt-4">Aucun événement depuis trente jours.</p>}
-      </div>
+      <DataTable
+        caption="Événements de numéros par jour et par opérateur"
+        testId="number-events-table"
+        rows={days}
+        rowKey={(d) => `${d.day}-${d.operator}`}
+        empty="Aucun événement depuis trente jours."
+        columns={[
+          { header: "Jour", cell: (d) => d.day.split("-").reverse().join("/") },
+          { header: "Opérateur", cell: (d) => d.operator },
+          { header: "Résiliés", numeric: true, cell: (d) => formatNumber(d.disconnected) },
+          { header: "Rétablis", numeric: true, cell: (d) => formatNumber(d.reinstated) },
+          { header: "Portés", numeric: true, cell: (d) => formatNumber(d.ported) },
+          { header: "Oppositions terminées", numeric: true, cell: (d) => formatNumber(d.ended) },
+          { header: "Oppositions rétablies", numeric: true, cell: (d) => formatNumber(d.restored) },
+        ]}
+      />
       {staff.role === "admin" && (
         <section className="mt-8 max-w-3xl" aria-labelledby="search">
           <h2 id="search" className="text-xl font-semibold">
@@ -78,33 +66,31 @@ export default async function NumberEventsPage({ searchParams }: { searchParams:
               {searchError}
             </p>
           )}
-          {search && (
-            <table className="mt-4 w-full text-sm" data-testid="number-search">
-              <thead>
-                <tr>
-                  <th className={headClass}>Événement</th>
-                  <th className={headClass}>Survenu le</th>
-                  <th className={headClass}>Reçu le</th>
-                  <th className={headClass}>Opérateur (clé)</th>
-                  <th className={`${headClass} text-end`}>Effet</th>
-                </tr>
-              </thead>
-              <tbody>
-                {search.events.map((e, i) => (
-                  <tr key={i}>
-                    <td className={cellClass}>{EVENTS[e.event] ?? e.event}</td>
-                    <td className={cellClass}>{formatDateTime(e.at)}</td>
-                    <td className={cellClass}>{formatDateTime(e.receivedAt)}</td>
-                    <td className={cellClass}>
+          {search && search.events.length > 0 && (
+            <DataTable
+              caption={`Événements du numéro ${search.phone}`}
+              testId="number-search"
+              rows={search.events.map((event, index) => ({ ...event, index }))}
+              rowKey={(e) => String(e.index)}
+              empty=""
+              columns={[
+                { header: "Événement", cell: (e) => EVENTS[e.event] ?? e.event },
+                { header: "Survenu le", cell: (e) => formatDateTime(e.at) },
+                { header: "Reçu le", cell: (e) => formatDateTime(e.receivedAt) },
+                {
+                  header: "Opérateur (clé)",
+                  cell: (e) => (
+                    <>
                       {e.operator} <span className="font-mono text-xs">({e.keyid})</span>
-                    </td>
-                    <td className={`${cellClass} text-end`}>
-                      {e.ended ? `${e.ended} terminée(s)` : e.restored ? `${e.restored} rétablie(s)` : "—"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                {
+                  header: "Effet",
+                  cell: (e) => (e.ended ? `${e.ended} terminée(s)` : e.restored ? `${e.restored} rétablie(s)` : "—"),
+                },
+              ]}
+            />
           )}
           {search && search.events.length === 0 && <p className="mt-2">Aucun événement pour {search.phone}.</p>}
         </section>

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FlashMessage } from "@/components/staff/flash-message";
+import { DataTable } from "@/components/staff/data-table";
 import {
   buttonClass,
-  cellClass,
   fieldClass,
   formatDateTime,
-  headClass,
+  formatNumber,
   dangerSecondaryButtonClass,
   secondaryButtonClass,
 } from "@/components/staff/ui";
@@ -94,44 +94,42 @@ export default async function ProviderPage({ params }: Props) {
       )}
 
       <h2 className="mt-8 text-xl font-semibold">Clés publiques</h2>
-      <table className="mt-2 w-full text-sm">
-        <thead>
-          <tr>
-            <th className={headClass}>Identifiant</th>
-            <th className={headClass}>Ajoutée</th>
-            <th className={headClass}>État</th>
-            {admin && <th className={headClass}>Action</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {provider.keys.map((k) => (
-            <tr key={k.id}>
-              <td className={`${cellClass} font-mono`}>{k.keyid}</td>
-              <td className={cellClass}>{formatDateTime(k.createdAt)}</td>
-              <td className={cellClass} data-testid={`key-state-${k.keyid}`}>
-                {k.revokedAt ? `Révoquée le ${formatDateTime(k.revokedAt)}` : "Active"}
-              </td>
-              {admin && (
-                <td className={cellClass}>
-                  {!k.revokedAt && (
-                    <form method="post" action="/staff/actions/provider-key-revoke">
-                      <input type="hidden" name="keyid" value={k.keyid} />
-                      <input type="hidden" name="back" value={back} />
-                      <button
-                        type="submit"
-                        className={dangerSecondaryButtonClass}
-                        aria-label={`Révoquer la clé ${k.keyid}`}
-                      >
-                        Révoquer
-                      </button>
-                    </form>
-                  )}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={`Clés publiques de ${provider.name}`}
+        rows={provider.keys}
+        rowKey={(k) => String(k.id)}
+        empty="Aucune clé : ce fournisseur ne peut pas encore signer ses appels."
+        columns={[
+          { header: "Identifiant", cell: (k) => <span className="font-mono">{k.keyid}</span> },
+          { header: "Ajoutée", cell: (k) => formatDateTime(k.createdAt) },
+          {
+            header: "État",
+            testId: (k) => `key-state-${k.keyid}`,
+            cell: (k) => (k.revokedAt ? `Révoquée le ${formatDateTime(k.revokedAt)}` : "Active"),
+          },
+          ...(admin
+            ? [
+                {
+                  header: "Action",
+                  cell: (k: (typeof provider.keys)[number]) =>
+                    !k.revokedAt && (
+                      <form method="post" action="/staff/actions/provider-key-revoke">
+                        <input type="hidden" name="keyid" value={k.keyid} />
+                        <input type="hidden" name="back" value={back} />
+                        <button
+                          type="submit"
+                          className={dangerSecondaryButtonClass}
+                          aria-label={`Révoquer la clé ${k.keyid}`}
+                        >
+                          Révoquer
+                        </button>
+                      </form>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
       {admin && (
         <form method="post" action="/staff/actions/provider-key-add" className="mt-4 grid max-w-xl gap-2">
           <input type="hidden" name="slug" value={provider.slug} />
@@ -193,36 +191,21 @@ export default async function ProviderPage({ params }: Props) {
       )}
 
       <h2 className="mt-8 text-xl font-semibold">Journal des appels (200 derniers)</h2>
-      <div className="overflow-x-auto">
-        <table className="mt-2 w-full text-sm" data-testid="access-log">
-          <thead>
-            <tr>
-              <th className={headClass}>Date</th>
-              <th className={headClass}>Clé</th>
-              <th className={headClass}>Appel</th>
-              <th className={headClass}>Curseur</th>
-              <th className={headClass}>Nombre</th>
-              <th className={headClass}>Résultat</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.map((a) => (
-              <tr key={String(a.id)}>
-                <td className={cellClass}>{formatDateTime(a.at)}</td>
-                <td className={`${cellClass} font-mono`}>{a.keyid}</td>
-                <td className={cellClass}>{a.endpoint}</td>
-                <td className={cellClass}>{a.cursor ?? "—"}</td>
-                <td className={cellClass}>{a.count ?? "—"}</td>
-                <td className={cellClass}>
-                  {a.status}
-                  {a.code ? ` ${a.code}` : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {log.length === 0 && <p className="mt-2">Aucun appel : ce fournisseur n&apos;a encore rien récupéré.</p>}
-      </div>
+      <DataTable
+        caption={`Journal des appels de ${provider.name}`}
+        testId="access-log"
+        rows={log}
+        rowKey={(a) => String(a.id)}
+        empty="Aucun appel : ce fournisseur n'a encore rien récupéré."
+        columns={[
+          { header: "Date", cell: (a) => formatDateTime(a.at) },
+          { header: "Clé", cell: (a) => <span className="font-mono">{a.keyid}</span> },
+          { header: "Appel", cell: (a) => a.endpoint },
+          { header: "Curseur", numeric: true, cell: (a) => a.cursor ?? "—" },
+          { header: "Nombre", numeric: true, cell: (a) => (a.count === null ? "—" : formatNumber(a.count)) },
+          { header: "Résultat", cell: (a) => `${a.status}${a.code ? ` ${a.code}` : ""}` },
+        ]}
+      />
     </>
   );
 }
