@@ -1,12 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { lockFeed } from "./feed-lock";
+import { addInOneRoundTrip } from "./add-in-one-round-trip";
 import { findOppositionRow } from "./find-opposition-row";
 import { loadReceipt } from "./load-receipt";
 import { generateReceiptId } from "./receipt-id";
 import type { OppositionSource, OppositionTarget, ReceiptView } from "./types";
 import { assertOppositionRequest } from "./validate-request";
-import { appendChange, bumpDailyStat, insertReceipt } from "./write-change";
 
 export interface RecordOppositionInput {
   phone: string;
@@ -25,49 +24,26 @@ export interface RecordOppositionResult {
  * Records an opposition: the row in force, its feed change and the receipt in one transaction.
  * Idempotent and safe under concurrent duplicates: the second request waits on the feed lock, then
  * sees the first one's row and returns its receipt. Returns only after commit, so an acknowledged
- * opposition is never lost.
+ * opposition is never lost. The write itself is one round trip (add-in-one-round-trip.ts).
  */
 export async function recordOpposition(input: RecordOppositionInput): Promise<RecordOppositionResult> {
   const { phone, target, source, verified } = input;
   assertOppositionRequest(phone, target);
-  return db().$transaction(
-    async (tx) => {
-      const before = await findOppositionRow(tx, phone, target);
-      if (before && !before.withdrawn_at)
-        return { created: false, receipt: (await loadReceipt(before.receipt_id, tx))! };
+  // Already in force (a second tap, a repeated form): answered without taking the feed lock.
+  const before = await findOppositionRow(db(), phone, target);
+  if (before && !before.withdrawn_at) return { created: false, receipt: (await loadReceipt(before.receipt_id))! };
+  for (;;) {
+    try {
+      const outcome = await addInOneRoundTrip({ phone, target, source, verified, receiptId: generateReceiptId() });
+      return { created: outcome.kind === "added", receipt: (await loadReceipt(outcome.receiptId))! };
+    } catch (error) {
+      // A random receipt id can collide (rarely): nothing was written, try again with another.
+      if (!isReceiptIdCollision(error)) throw error;
+    }
+  }
+}
 
-      await lockFeed(tx);
-      const existing = await findOppositionRow(tx, phone, target, true);
-      if (existing && !existing.withdrawn_at)
-        return { created: false, receipt: (await loadReceipt(existing.receipt_id, tx))! };
-
-      const { seq, at } = await appendChange(tx, { op: "add", reason: "opposed", phone, target, source });
-      const receiptId = generateReceiptId();
-      const rows = existing
-        ? await tx.$queryRaw<{ id: bigint }[]>`
-            UPDATE oppositions SET withdrawn_at = NULL, ended_reason = NULL, created_at = ${at}, source = ${source}::"OppositionSource",
-                   verified = ${verified}, last_seq = ${seq}, receipt_id = ${receiptId}
-            WHERE id = ${existing.id} RETURNING id`
-        : await tx.$queryRaw<{ id: bigint }[]>`
-            INSERT INTO oppositions (phone, scope, sender_id, source, verified, created_at, last_seq, receipt_id)
-            VALUES (${phone}, ${target.scope}::"Scope", ${target.senderId}::int, ${source}::"OppositionSource", ${verified}, ${at}, ${seq}, ${receiptId})
-            RETURNING id`;
-      const oppositionId = rows[0]!.id;
-      const finalId = await insertReceipt(tx, {
-        id: receiptId,
-        op: "add",
-        oppositionId,
-        phone,
-        target,
-        source,
-        seq,
-        at,
-      });
-      if (finalId !== receiptId)
-        await tx.$executeRaw`UPDATE oppositions SET receipt_id = ${finalId} WHERE id = ${oppositionId}`;
-      await bumpDailyStat(tx, { op: "add", target, source, at });
-      return { created: true, receipt: (await loadReceipt(finalId, tx))! };
-    },
-    { maxWait: 10_000, timeout: 20_000 },
-  );
+function isReceiptIdCollision(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e.code === "23505" && e.constraint === "receipts_pkey";
 }
