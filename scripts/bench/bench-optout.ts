@@ -1,0 +1,111 @@
+// Launch day: citizens opting out by the hundred per second through /stop, beside what this machine's
+// PostgreSQL itself does with 64 clients (pgbench, same run): single-row INSERT transactions, and the same
+// when each also holds one global advisory lock until its commit — the feed lock's own ceiling.
+import { spawnSync } from "node:child_process";
+import { randomInt } from "node:crypto";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+
+const CONNECTIONS = 64;
+
+export interface OptoutFigures {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  answered303: number;
+  other: number;
+  insertTps: number;
+  lockedTps: number;
+}
+
+async function pgbenchTps(adminUrl: string, seconds: number): Promise<{ insert: number; locked: number }> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query("DROP DATABASE IF EXISTS stopsms_pgbench WITH (FORCE)");
+  await admin.query("CREATE DATABASE stopsms_pgbench");
+  const url = new URL(adminUrl);
+  url.pathname = "/stopsms_pgbench";
+  const scratch = new pg.Client({ connectionString: url.toString() });
+  await scratch.connect();
+  await scratch.query(
+    "CREATE TABLE optout_ref (id bigserial PRIMARY KEY, phone text NOT NULL, at timestamptz NOT NULL DEFAULT now())",
+  );
+  await scratch.end();
+  const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-pgbench-"));
+  const insert = "INSERT INTO optout_ref (phone) VALUES ('+2126' || (10000000 + (random() * 89999999)::int));\n";
+  await writeFile(path.join(dir, "insert.sql"), insert);
+  await writeFile(path.join(dir, "locked.sql"), `BEGIN;\nSELECT pg_advisory_xact_lock(1);\n${insert}COMMIT;\n`);
+  const run = (script: string) => {
+    const out = spawnSync(
+      "pgbench",
+      ["-n", "-c", String(CONNECTIONS), "-j", "2", "-T", String(seconds), "-f", path.join(dir, script), url.toString()],
+      { encoding: "utf8" },
+    );
+    const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out.stdout)?.[1];
+    if (!tps) throw new Error(`pgbench failed: ${out.stderr || out.stdout}`);
+    return Number(tps);
+  };
+  try {
+    return { insert: run("insert.sql"), locked: run("locked.sql") };
+  } finally {
+    await admin.query("DROP DATABASE IF EXISTS stopsms_pgbench WITH (FORCE)");
+    await admin.end();
+  }
+}
+
+/** 64 connections post /stop with a distinct, never-opposed number each, for `seconds`. */
+function postOptouts(url: string, seconds: number): Promise<autocannon.Result> {
+  // Mobiles +21278…–+21279… are neither in the generated data nor minted; a random start per run.
+  let next = 80_000_000 + randomInt(0, 15_000_000);
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${url}/stop/submit`,
+        connections: CONNECTIONS,
+        duration: seconds,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (request: autocannon.Request) => {
+              const n = next++;
+              return {
+                ...request,
+                headers: {
+                  "content-type": "application/x-www-form-urlencoded",
+                  origin: url,
+                  "sec-fetch-site": "same-origin",
+                  "accept-language": "fr",
+                  // One citizen per address, as on launch day (the per-address limit is not what is measured).
+                  "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+                },
+                body: `phone=%2B2127${n}&scope=all`,
+              };
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+export async function measureOptouts(serverUrl: string, adminUrl: string): Promise<OptoutFigures> {
+  const references = await pgbenchTps(adminUrl, 10);
+  await postOptouts(serverUrl, 3); // warm-up: compiled routes, pooled connections
+  const result = await postOptouts(serverUrl, 20);
+  const stats = (result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats;
+  const answered303 = stats["303"]?.count ?? 0;
+  const total = Object.values(stats).reduce((sum, s) => sum + s.count, 0);
+  return {
+    perSecond: answered303 / 20,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    answered303,
+    other: total - answered303,
+    insertTps: references.insert,
+    lockedTps: references.locked,
+  };
+}
