@@ -47,6 +47,8 @@ const schema = z
     STOPSMS_RETAIN_CLOSED_COMPLAINTS_YEARS: z.coerce.number().int().min(1).default(5),
     // Scheduled jobs (pg-boss, on this database): on unless set to "off" (for a read-only instance, say).
     STOPSMS_JOBS: z.enum(["on", "off"]).default("on"),
+    // Snapshot files (SYNC-PROTOCOL.md 1.1): rebuilt at most this often, and only when the feed moved.
+    STOPSMS_SNAPSHOT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     // Canary entries (issue 12): how many each provider's snapshot and feed carry, and the number ranges the
     // regulator reserves for them ("first-last" E.164 pairs, comma-separated; numbers the ANRT never assigns).
     STOPSMS_CANARIES: z.coerce.number().int().min(0).max(20).default(3),

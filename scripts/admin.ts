@@ -22,6 +22,7 @@ const USAGE = `Usage: npm run admin -- <command> [flags]
   evidence:verify     <file> [--jwks <file>]   checks an evidence pack's signature (default: this platform's keys)
   log:verify          [--tree-head <file>]...   recomputes the transparency log from the changes and checks every
                       stored hash and tree head (recorded, and any given: a JSON tree head or a sync client's state.json)
+  snapshot:build      builds the snapshot files now (the scheduled job does it every STOPSMS_SNAPSHOT_MINUTES when the feed moved)
 `;
 
 class UsageError extends Error {}
@@ -225,6 +226,17 @@ const commands: Record<
       if (report.problems.length > 0)
         throw new LogRefused(`NOT CONSISTENT (${summary}):\n${report.problems.map((p) => `  - ${p}`).join("\n")}`);
       return `CONSISTENT: ${summary}; the log matches the changes table.`;
+    },
+  },
+  "snapshot:build": {
+    flags: {},
+    async run() {
+      const { buildSnapshotFiles, deleteUnservedFiles } = await import("@/lib/snapshot-files/build-snapshot-files");
+      const build = await buildSnapshotFiles();
+      const removed = await deleteUnservedFiles();
+      const entries = build.files.reduce((sum, f) => sum + f.entries, 0);
+      const bytes = build.files.reduce((sum, f) => sum + f.bytes, 0);
+      return `snapshot files at seq ${build.at}: ${build.files.length} files, ${entries} entries, ${bytes} bytes, built in ${build.ms} ms${removed ? `; ${removed} old file(s) deleted` : ""}`;
     },
   },
   "sms:outbox": {

@@ -8,10 +8,14 @@
 // leaf or proof that does not check out stops the run; a log that no longer extends the one it saw before
 // (a restore from an older backup) is said out loud, its old tree head kept in <out>/evidence/ for the
 // regulator (`npm run admin -- log:verify --tree-head <file>`), and the list rebuilt from a snapshot.
-import { createPrivateKey, type KeyObject } from "node:crypto";
+import { createHash, createPrivateKey, type KeyObject } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { parseArgs } from "node:util";
+import { createGunzip } from "node:zlib";
 import { signRequest } from "@/lib/signing/sign-request";
 import { changeLeafHash, type LoggedChange } from "@/lib/transparency-log/leaf-data";
 import { fromBase64Url, verifyConsistency, verifyInclusion } from "@/lib/transparency-log/merkle";
@@ -53,20 +57,35 @@ const line = (e: { phone: string; scope: string; sender: string | null }) =>
   `${e.phone}\t${e.scope}\t${e.sender ?? "-"}`;
 const progress = (text: string) => process.stderr.write(`\r\x1b[K${text}`);
 
-async function call(options: Options, jwks: Jwks, pathAndQuery: string): Promise<unknown> {
+/** A signed GET: a fresh signature (new nonce, new created) on every attempt; a 429 is waited out. */
+async function signedGet(
+  options: Options,
+  pathAndQuery: string,
+): Promise<{ response: Response; headers: Record<string, string> }> {
   const url = `${options.url.replace(/\/+$/, "")}/api/v1${pathAndQuery}`;
-  let response: Response;
-  let headers: Record<string, string>;
   for (;;) {
-    // A fresh signature (new nonce, new created) on every attempt; a 429 is waited out, never hammered.
-    headers = await signRequest({ method: "GET", url, keyid: options.keyid, privateKey: options.key });
-    response = await fetch(url, { headers });
-    if (response.status !== 429) break;
+    const headers = await signRequest({ method: "GET", url, keyid: options.keyid, privateKey: options.key });
+    const response = await fetch(url, { headers });
+    if (response.status !== 429) return { response, headers };
     const seconds = Number(response.headers.get("retry-after") ?? 5);
     progress(`rate-limited: waiting ${seconds} s`);
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   }
-  const body = new Uint8Array(await response.arrayBuffer());
+}
+
+async function call(options: Options, jwks: Jwks, pathAndQuery: string): Promise<unknown> {
+  const { response, headers } = await signedGet(options, pathAndQuery);
+  return checked(response, new Uint8Array(await response.arrayBuffer()), jwks, headers, pathAndQuery);
+}
+
+/** The answer's JSON once both signatures check out; a problem as a SyncError carrying its code. */
+async function checked(
+  response: Response,
+  body: Uint8Array,
+  jwks: Jwks,
+  headers: Record<string, string>,
+  pathAndQuery: string,
+): Promise<unknown> {
   if (!(await verifyPlatformResponse(response, body, jwks))) {
     throw new SyncError(`response to ${pathAndQuery} is not signed by a platform key: refusing it`);
   }
@@ -81,6 +100,64 @@ async function call(options: Options, jwks: Jwks, pathAndQuery: string): Promise
       json.code,
     );
   return json;
+}
+
+interface Manifest {
+  at: number;
+  files: { scope: string; sender: string | null; url: string; sha256: string; entries: number; bytes: number }[];
+}
+
+/**
+ * First load through the snapshot files (1.1) when the platform offers them: each file streamed, hashed
+ * as it arrives, its SHA-256 checked against its name and the manifest and its signatures against that
+ * digest, before any of its entries joins the list. Null when the platform has none ready (or predates
+ * them): the paged snapshot does the same job, slower.
+ */
+async function loadFromFiles(options: Options, jwks: Jwks): Promise<{ at: number; list: Set<string> } | null> {
+  let manifest: Manifest;
+  try {
+    manifest = (await call(options, jwks, "/suppressions/snapshot/files")) as Manifest;
+  } catch (error) {
+    if (error instanceof SyncError && ["snapshot-files-not-ready", "not-found"].includes(error.code ?? "")) return null;
+    throw error;
+  }
+  const list = new Set<string>();
+  for (const file of manifest.files) {
+    const pathAndQuery = file.url.replace(/^\/api\/v1/, "");
+    if (
+      !/^\/suppressions\/snapshot\/files\/[0-9a-f]{64}\.ndjson\.gz$/.test(pathAndQuery) ||
+      !file.url.includes(file.sha256)
+    )
+      throw new SyncError(`snapshot file ${file.url}: not a file name this protocol defines: refusing it`);
+    const { response, headers } = await signedGet(options, pathAndQuery);
+    if (!response.ok || !response.body)
+      return (await checked(
+        response,
+        new Uint8Array(await response.arrayBuffer()),
+        jwks,
+        headers,
+        pathAndQuery,
+      )) as never;
+    const hash = createHash("sha256");
+    const source = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+    source.on("data", (chunk: Buffer) => hash.update(chunk));
+    const entries: string[] = [];
+    for await (const text of createInterface({ input: source.pipe(createGunzip()), crlfDelay: Infinity }))
+      if (text) entries.push(line(JSON.parse(text) as { phone: string; scope: string; sender: string | null }));
+    const sha256 = hash.digest();
+    if (sha256.toString("hex") !== file.sha256)
+      throw new SyncError(`snapshot file ${file.sha256}: its bytes do not have that SHA-256: refusing it`);
+    if (
+      !(await verifyPlatformResponse(response, { sha256 }, jwks)) ||
+      !(await verifyResponseToRequest(response, { sha256 }, jwks, { headers }))
+    )
+      throw new SyncError(`snapshot file ${file.sha256} is not signed by a platform key for this request: refusing it`);
+    if (entries.length !== file.entries)
+      throw new SyncError(`snapshot file ${file.sha256}: ${entries.length} entries, the manifest says ${file.entries}`);
+    for (const entry of entries) list.add(entry);
+    progress(`snapshot files: ${list.size} entries`);
+  }
+  return { at: manifest.at, list };
 }
 
 async function loadState(out: string): Promise<{ state: State | null; list: Set<string> }> {
@@ -194,6 +271,12 @@ async function syncFromState(options: Options): Promise<{ entries: number; next:
   if (!jwksResponse.ok) throw new SyncError(`cannot read the platform keys: HTTP ${jwksResponse.status}`);
   const jwks = (await jwksResponse.json()) as Jwks;
   let { state, list } = await loadState(options.out);
+  const fromFiles = state ? null : await loadFromFiles(options, jwks);
+  if (fromFiles) {
+    list = fromFiles.list;
+    state = { version: 1, phase: "changes", at: fromFiles.at, cursor: null, next: fromFiles.at };
+    await save(options.out, state, list);
+  }
   if (!state || state.phase === "snapshot") {
     if (!state) list = new Set();
     let cursor = state?.cursor ?? null;

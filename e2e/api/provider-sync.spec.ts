@@ -8,11 +8,11 @@ import { expect, test } from "@playwright/test";
 import { signRequest } from "../../lib/signing/sign-request";
 import { verifyPlatformResponse, type Jwks } from "../../lib/signing/verify-response";
 import { e2eDb } from "../support/db";
-import { registerProvider, uniquePhone } from "../support/fixtures";
+import { buildSnapshotFilesNow, registerProvider, uniquePhone } from "../support/fixtures";
 
 const run = promisify(execFile);
 
-test("the reference client pulls snapshot and changes from the running app, and its list matches the database", async ({
+test("the reference client loads the snapshot files, then the changes, from the running app; its list matches the database", async ({
   request,
   baseURL,
 }) => {
@@ -33,6 +33,9 @@ test("the reference client pulls snapshot and changes from the running app, and 
     expect(response.status()).toBe(200);
   };
   for (let i = 0; i < 5; i++) await keyword(uniquePhone(), i % 2 ? "STOP" : "STOP ALL");
+  buildSnapshotFilesNow();
+  // Refusals made after the build reach the client through the feed.
+  for (let i = 0; i < 2; i++) await keyword(uniquePhone(), "STOP");
 
   const out = path.join(dir, "out");
   const client = [
@@ -66,15 +69,37 @@ test("the reference client pulls snapshot and changes from the running app, and 
   );
   const file = (await readFile(path.join(out, "suppressions.tsv"), "utf8")).split("\n").filter(Boolean);
   expect(file).toEqual(rows.map((r) => r.line).sort());
-  expect(file.filter((l) => l.endsWith(`\t${sender}`))).toHaveLength(3 + 2);
+  expect(file.filter((l) => l.endsWith(`\t${sender}`))).toHaveLength(3 + 2 + 2);
   const state = JSON.parse(await readFile(path.join(out, "state.json"), "utf8"));
   expect(state.phase).toBe("changes");
   const { rows: access } = await e2eDb().query(
     "SELECT a.endpoint, a.status FROM access_logs a JOIN providers p ON p.id = a.provider_id WHERE p.slug = $1",
     [slug],
   );
-  expect(access.some((a) => a.endpoint === "GET /suppressions/snapshot" && a.status === 200)).toBe(true);
+  expect(access.some((a) => a.endpoint === "GET /suppressions/snapshot/files" && a.status === 200)).toBe(true);
+  expect(
+    access.filter((a) => a.endpoint === "GET /suppressions/snapshot/files/<file>" && a.status === 200),
+  ).toHaveLength(2);
+  expect(access.some((a) => a.endpoint === "GET /suppressions/snapshot")).toBe(false);
   expect(access.some((a) => a.endpoint === "GET /suppressions/changes" && a.status === 200)).toBe(true);
+
+  // A provider whose sender no build covers yet is told so, and the client loads the paged snapshot.
+  const late = `late-${randomBytes(3).toString("hex")}`;
+  const lateKey = path.join(dir, "late.pem");
+  registerProvider(late, `brand-${randomBytes(3).toString("hex")}`, lateKey);
+  await run(
+    process.execPath,
+    [...client.slice(0, 4), "--keyid", `${late}-2026-01`, "--key", lateKey, "--out", path.join(dir, "late")],
+    {
+      env: { ...process.env, NODE_OPTIONS: "" },
+    },
+  );
+  const { rows: lateAccess } = await e2eDb().query(
+    "SELECT a.endpoint, a.status FROM access_logs a JOIN providers p ON p.id = a.provider_id WHERE p.slug = $1",
+    [late],
+  );
+  expect(lateAccess.some((a) => a.endpoint === "GET /suppressions/snapshot/files" && a.status === 503)).toBe(true);
+  expect(lateAccess.some((a) => a.endpoint === "GET /suppressions/snapshot" && a.status === 200)).toBe(true);
 });
 
 test("unsigned calls get a signed problem+json; JWKS and OpenAPI are public", async ({ request }) => {

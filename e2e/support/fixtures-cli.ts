@@ -4,6 +4,7 @@
 //   provider <slug> <sender-code> <key-file>      → registers a provider + Ed25519 key, private key to <key-file>
 //   staff <email> <admin|analyst> <password>      → creates a staff account
 //   seed                                          → the demo data set (idempotent)
+//   snapshot-build                                → builds the snapshot files now (as the scheduled job does)
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { createStaffUser } from "@/lib/auth/create-staff-user";
@@ -12,6 +13,7 @@ import { seedDemoData } from "@/lib/seed/seed-demo-data";
 import { createProvider } from "@/lib/providers/create-provider";
 import { db, disconnectDb } from "@/lib/db/client";
 import { mintLinks } from "@/lib/links/mint-links";
+import { buildSnapshotFiles } from "@/lib/snapshot-files/build-snapshot-files";
 
 async function ensureSender(code: string) {
   const sender = await db().sender.upsert({
@@ -66,6 +68,8 @@ async function main() {
     );
     return void process.stdout.write(JSON.stringify(user));
   }
+  if (command === "snapshot-build")
+    return void process.stdout.write(JSON.stringify({ at: String((await buildSnapshotFiles()).at) }));
   if (command === "seed") return void process.stdout.write(JSON.stringify({ seeded: (await seedDemoData()).seeded }));
   if (command !== "mint" || !senderCode || !phone) throw new Error("usage: mint <sender-code> <phone> [expired|late]");
   const { sender, provider } = await ensureSender(senderCode);

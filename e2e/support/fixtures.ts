@@ -24,6 +24,11 @@ function fixture(args: string[]): unknown {
   return JSON.parse(out);
 }
 
+/** Builds the snapshot files now, as the scheduled job does every STOPSMS_SNAPSHOT_MINUTES. */
+export function buildSnapshotFilesNow(): { at: string } {
+  return fixture(["snapshot-build"]) as { at: string };
+}
+
 /** Mints a StopSMS link through lib/links (see fixtures-cli.ts). */
 export function mintLink(
   senderCode: string,

@@ -58,6 +58,14 @@ export const problems = {
   rateLimited: (retryAfterSeconds: number) =>
     new ApiProblem(429, "rate-limited", "Too many requests", undefined, { retry_after: retryAfterSeconds }),
   internal: () => new ApiProblem(500, "internal", "Internal error"),
+  snapshotFilesNotReady: (retryAfterSeconds: number) =>
+    new ApiProblem(
+      503,
+      "snapshot-files-not-ready",
+      "Snapshot files not ready",
+      "no build covers every list this provider may read yet: use /suppressions/snapshot, or retry later",
+      { retry_after: retryAfterSeconds },
+    ),
   unavailable: (retryAfterSeconds: number) =>
     new ApiProblem(
       503,

@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { recordTreeHead } from "@/lib/transparency-log/tree-head";
+import { buildSnapshotFilesIfDue } from "@/lib/snapshot-files/build-snapshot-files";
 import { checkRollups } from "./check-rollups";
 import { markMissedDeadlines } from "./mark-missed-deadlines";
 import { purgeExpiredData } from "./purge-expired-data";
@@ -18,6 +19,18 @@ export const SCHEDULES = [
   { name: "rollup-check", cron: "40 * * * *", run: async () => ({ check: await checkRollups(3) }) },
   // Complaints past their answer deadline without an answer: the miss recorded once, audited.
   { name: "complaint-deadlines", cron: "*/15 * * * *", run: async () => await markMissedDeadlines() },
+  // Snapshot files (SYNC-PROTOCOL.md 1.1): checked every minute, built every STOPSMS_SNAPSHOT_MINUTES at
+  // most and only when the feed moved; old files deleted once no recent manifest names them.
+  {
+    name: "snapshot-files",
+    cron: "* * * * *",
+    run: async () => {
+      const build = await buildSnapshotFilesIfDue(env().STOPSMS_SNAPSHOT_MINUTES);
+      return build
+        ? { snapshotFiles: { at: String(build.at), files: build.files.length, ms: build.ms } }
+        : { quiet: true };
+    },
+  },
 ] as const;
 
 /**
@@ -34,8 +47,9 @@ export async function startJobs(): Promise<PgBoss | null> {
     await boss.createQueue(job.name);
     await boss.schedule(job.name, job.cron, {}, { tz: TIME_ZONE });
     await boss.work(job.name, async () => {
-      const result = await job.run();
-      logger.info({ job: job.name, ...result }, "scheduled job done");
+      const result: Record<string, unknown> = await job.run();
+      // A check that found nothing to do (most minutes of the snapshot files' job) is not worth a line.
+      if (!result.quiet) logger.info({ job: job.name, ...result }, "scheduled job done");
       return result;
     });
   }

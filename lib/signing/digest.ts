@@ -11,6 +11,11 @@ export function contentDigest(body: Uint8Array): string {
  * constant time: the digest is what the signature vouches for, never compare it with ===.
  */
 export function digestMatches(header: string | null, body: Uint8Array): boolean {
+  return digestHeaderEquals(header, createHash("sha256").update(body).digest());
+}
+
+/** The same check against a SHA-256 computed elsewhere (a file hashed as it streamed to disk). */
+export function digestHeaderEquals(header: string | null, actual: Buffer): boolean {
   if (!header) return false;
   let dictionary;
   try {
@@ -21,6 +26,5 @@ export function digestMatches(header: string | null, body: Uint8Array): boolean 
   const member = dictionary.get("sha-256");
   if (!member || !(member[0] instanceof ArrayBuffer)) return false;
   const claimed = Buffer.from(member[0]);
-  const actual = createHash("sha256").update(body).digest();
   return claimed.length === actual.length && timingSafeEqual(claimed, actual);
 }

@@ -22,11 +22,26 @@ export async function signResponse(
   extraHeaders: Record<string, string> = {},
   request?: RequestSignature,
 ): Promise<Response> {
+  const headers = await signedHeaders(status, contentType, contentDigest(body), extraHeaders, request);
+  return new Response(Buffer.from(body), { status, headers });
+}
+
+/**
+ * The signed headers of an answer whose Content-Digest is already known: a snapshot file, streamed from
+ * the database, whose digest was computed once when it was built.
+ */
+export async function signedHeaders(
+  status: number,
+  contentType: string,
+  digest: string,
+  extraHeaders: Record<string, string> = {},
+  request?: RequestSignature,
+): Promise<Record<string, string>> {
   const key = platformKey();
   const headers: Record<string, string> = {
     ...extraHeaders,
     "content-type": contentType,
-    "content-digest": contentDigest(body),
+    "content-digest": digest,
     "cache-control": "no-store, no-transform",
   };
   const signer = { id: key.keyid, alg: "ed25519", sign: async (data: Buffer) => sign(null, data, key.privateKey) };
@@ -51,5 +66,5 @@ export async function signResponse(
       { method: "GET", url: "http://request.invalid/", headers: requestHeaders },
     );
   }
-  return new Response(Buffer.from(body), { status, headers: signed.headers as Record<string, string> });
+  return signed.headers as Record<string, string>;
 }

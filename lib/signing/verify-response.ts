@@ -1,7 +1,7 @@
 import { createPublicKey, verify } from "node:crypto";
 import { httpbis } from "http-message-signatures";
 import { parseDictionary, serializeDictionary } from "structured-headers";
-import { digestMatches } from "./digest";
+import { digestHeaderEquals, digestMatches } from "./digest";
 
 export interface Jwks {
   keys: { kty: string; crv: string; x: string; kid: string }[];
@@ -9,11 +9,18 @@ export interface Jwks {
 
 type SignedResponse = { status: number; headers: Headers };
 
+/** The body as received, or the SHA-256 of a body too large to hold (hashed as it streamed). */
+export type ReceivedBody = Uint8Array | { sha256: Buffer };
+
 /**
  * The provider's check of a platform response: the `stopsms` signature over (@status content-type
  * content-digest) by a key of the JWKS, and the body's digest. Used by the reference client and the tests.
  */
-export async function verifyPlatformResponse(response: SignedResponse, body: Uint8Array, jwks: Jwks): Promise<boolean> {
+export async function verifyPlatformResponse(
+  response: SignedResponse,
+  body: ReceivedBody,
+  jwks: Jwks,
+): Promise<boolean> {
   return verifyLabel(response, body, jwks, "stopsms");
 }
 
@@ -23,7 +30,7 @@ export async function verifyPlatformResponse(response: SignedResponse, body: Uin
  */
 export async function verifyResponseToRequest(
   response: SignedResponse,
-  body: Uint8Array,
+  body: ReceivedBody,
   jwks: Jwks,
   request: { headers: Record<string, string> },
 ): Promise<boolean> {
@@ -34,12 +41,13 @@ export async function verifyResponseToRequest(
 /** Verifies the one signature labelled `label` (the others are ignored, as RFC 9421 verifiers may). */
 async function verifyLabel(
   response: SignedResponse,
-  body: Uint8Array,
+  body: ReceivedBody,
   jwks: Jwks,
   label: string,
   requestHeaders?: Record<string, string>,
 ): Promise<boolean> {
-  if (!digestMatches(response.headers.get("content-digest"), body)) return false;
+  const digest = response.headers.get("content-digest");
+  if (!("sha256" in body ? digestHeaderEquals(digest, body.sha256) : digestMatches(digest, body))) return false;
   const headers = onlyLabel(response.headers, label);
   if (!headers) return false;
   // The request-bound component is checked in the Signature-Input itself: the library matches plain names only.

@@ -6,7 +6,7 @@ import { DomainError } from "@/lib/errors";
 import { ApiProblem, problems } from "@/lib/http/problem";
 import { logger } from "@/lib/log";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
-import { signResponse } from "@/lib/signing/sign-response";
+import { signedHeaders, signResponse } from "@/lib/signing/sign-response";
 import { clientIp } from "@/lib/http/client-ip";
 import { readBoundedBody } from "@/lib/http/read-bounded-body";
 import {
@@ -34,6 +34,8 @@ export interface HandlerResult {
   /** The answer, serialized here; or `json`, already serialized (the snapshot's 50 000-entry pages). */
   body?: unknown;
   json?: string;
+  /** Or a body streamed as it is read, whose Content-Digest is known beforehand (a snapshot file). */
+  stream?: { body: ReadableStream<Uint8Array>; contentType: string; digest: string };
   /** What the access log keeps: the cursor or `after` asked for, and how many entries were involved. */
   cursor?: string;
   count?: number;
@@ -60,9 +62,7 @@ export function toProblem(error: unknown, endpoint: string): ApiProblem {
 export function answerParts(result: HandlerResult | undefined, problem: ApiProblem | undefined) {
   const payload = Buffer.from(problem ? toJson(problem.toJSON()) : (result!.json ?? toJson(result!.body)));
   const extra: Record<string, string> =
-    problem?.code === "rate-limited" || problem?.code === "unavailable"
-      ? { "retry-after": String(problem.extra.retry_after) }
-      : {};
+    problem?.extra.retry_after !== undefined ? { "retry-after": String(problem.extra.retry_after) } : {};
   return { payload, extra, contentType: problem ? "application/problem+json" : "application/json" };
 }
 
@@ -138,16 +138,17 @@ export async function handleSignedRequest(
     status = problem.status;
     code = problem.code;
   }
-  const { payload, extra, contentType } = answerParts(result, problem);
   // Bound to the request's own signature whenever it carried one, accepted or not (SYNC-PROTOCOL.md 1.1).
   const label = requestSignatureLabel(request.headers);
-  const response = await signResponse(
-    status,
-    contentType,
-    payload,
-    extra,
-    label ? { label, headers: request.headers } : undefined,
-  );
+  const boundTo = label ? { label, headers: request.headers } : undefined;
+  let response: Response;
+  if (result?.stream && !problem) {
+    const { body, contentType, digest } = result.stream;
+    response = new Response(body, { status, headers: await signedHeaders(status, contentType, digest, {}, boundTo) });
+  } else {
+    const { payload, extra, contentType } = answerParts(result, problem);
+    response = await signResponse(status, contentType, payload, extra, boundTo);
+  }
   // Only a fully verified call (signature, digest, fresh nonce) is the provider's: anything else is logged
   // without a provider, so nobody can write into a provider's record by naming its key id.
   if (!isDatabaseDown())
