@@ -56,8 +56,8 @@ async function pgbenchTps(adminUrl: string, seconds: number): Promise<{ insert: 
   }
 }
 
-/** 64 connections post /stop with a distinct, never-opposed number each, for `seconds`. */
-function postOptouts(url: string, seconds: number): Promise<autocannon.Result> {
+/** 64 connections post /stop with a distinct, never-opposed number each, for `seconds` (or `amount` posts). */
+export function postOptouts(url: string, seconds: number, amount?: number): Promise<autocannon.Result> {
   // Mobiles +21278…–+21279… are neither in the generated data nor minted; a random start per run.
   let next = 80_000_000 + randomInt(0, 15_000_000);
   return new Promise((resolve, reject) => {
@@ -66,6 +66,7 @@ function postOptouts(url: string, seconds: number): Promise<autocannon.Result> {
         url: `${url}/stop/submit`,
         connections: CONNECTIONS,
         duration: seconds,
+        ...(amount ? { amount } : {}),
         requests: [
           {
             method: "POST",

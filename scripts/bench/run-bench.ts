@@ -9,12 +9,14 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
+import { performance } from "node:perf_hooks";
 import { signRequest } from "@/lib/signing/sign-request";
 import { verifyPlatformResponse, type Jwks } from "@/lib/signing/verify-response";
 import { assertLocalDatabaseUrl } from "@/lib/testing/local-database";
 import { startAppServer, type AppServer } from "@/scripts/lib/app-server";
 import { buildIfStale } from "@/scripts/lib/build-freshness";
-import { measureOptouts } from "./bench-optout";
+import { measureOptouts, postOptouts } from "./bench-optout";
+import { concurrentDownloadsRss, firstLoadThroughFiles } from "./bench-snapshot-files";
 import { GENERATED_CAMPAIGN, generateBenchData, generateBenchLinks } from "./generate-data";
 import { fmt, percentile, timed } from "./measure";
 
@@ -105,20 +107,25 @@ async function signedFetch(
   }
 }
 
+/** The reference of the snapshot figures: PostgreSQL's COPY of the whole list in force, to /dev/null. */
+function measureCopy(): { ms: number } {
+  const started = performance.now();
+  const result = spawnSync(
+    "psql",
+    [
+      benchUrl,
+      "-q",
+      "-c",
+      "\\copy (SELECT o.phone, o.scope, s.code, o.created_at FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id WHERE o.withdrawn_at IS NULL ORDER BY o.id) TO '/dev/null'",
+    ],
+    { encoding: "utf8" },
+  );
+  if (result.status !== 0) throw new Error(result.stderr);
+  return { ms: performance.now() - started };
+}
+
 async function benchSnapshot(server: AppServer, key: { keyid: string; privateKey: KeyObject }, jwks: Jwks) {
-  const copy = await timed(async () => {
-    const result = spawnSync(
-      "psql",
-      [
-        benchUrl,
-        "-q",
-        "-c",
-        "\\copy (SELECT o.phone, o.scope, s.code, o.created_at FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id WHERE o.withdrawn_at IS NULL ORDER BY o.id) TO '/dev/null'",
-      ],
-      { encoding: "utf8" },
-    );
-    if (result.status !== 0) throw new Error(result.stderr);
-  });
+  const copy = measureCopy();
   let entries = 0;
   let cursor: string | null = null;
   let verified = true;
@@ -146,6 +153,51 @@ async function benchSnapshot(server: AppServer, key: { keyid: string; privateKey
     apiRate >= copyRate * 0.5 && verified,
   );
   rows.at(-1)!.result += ` = ${fmt((apiRate / copyRate) * 100, 0)} % of COPY`;
+}
+
+async function benchSnapshotFiles(server: AppServer, client: pg.Client, jwks: Jwks) {
+  // Built as the scheduled job builds them (npm run admin -- snapshot:build), timed on its own.
+  const build = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "node_modules/tsx/dist/cli.mjs", "scripts/admin.ts", "snapshot:build"],
+    {
+      env: { ...process.env, DATABASE_URL: benchUrl, NODE_OPTIONS: "" },
+      encoding: "utf8",
+    },
+  );
+  if (build.status !== 0) throw new Error(`snapshot:build failed: ${build.stderr}`);
+  log(build.stdout.trim());
+  const buildMs = Number(/built in (\d+) ms/.exec(build.stdout)?.[1]);
+  const copy = measureCopy();
+  const key = await registerKey(client);
+  // Refusals keep arriving after the build, as they would in the minutes before a provider's first load.
+  await postOptouts(server.url, 60, 2000);
+  const load = await firstLoadThroughFiles(server.url, key, jwks);
+  const rate = load.entries / (load.ms / 1000);
+  const inForce = Number(
+    (
+      await client.query(
+        "SELECT count(*) AS n FROM oppositions WHERE withdrawn_at IS NULL AND canary_provider_id IS NULL",
+      )
+    ).rows[0].n,
+  );
+  const copyRate = inForce / (copy.ms / 1000);
+  report(
+    "first load through the snapshot files: manifest, files (4 at a time, each hashed, decompressed, lines counted, signature checked), then the feed from `at`",
+    `${fmt(rate)} rows/s = ${fmt((rate / copyRate) * 100, 0)} % of COPY (${fmt(load.entries)} entries in ${load.files} files in ${fmt(load.filesMs / 1000, 1)} s, then ${fmt(load.changes)} changes; ${fmt(load.ms / 1000, 1)} s in all). Built beforehand in ${fmt(buildMs / 1000, 1)} s`,
+    `COPY … TO STDOUT: ${fmt(copyRate)} rows/s`,
+    "≥ 100 % of COPY",
+    rate >= copyRate,
+  );
+  const keys = await Promise.all(Array.from({ length: 4 }, () => registerKey(client)));
+  const rss = await concurrentDownloadsRss(server.url, keys, jwks, server.process.pid!);
+  report(
+    "server memory while 4 providers download the snapshot files at once",
+    `RSS ${fmt(rss.before / 2 ** 20)} MiB before, ${fmt(rss.peak / 2 ** 20)} MiB at the peak (+${fmt((rss.peak - rss.before) / 2 ** 20)} MiB) for ${rss.entries.map((n) => fmt(n)).join(" + ")} entries`,
+    "files streamed in 1 MiB chunks",
+    "streamed: the peak does not grow with the list (< 200 MiB more)",
+    rss.peak - rss.before < 200 * 2 ** 20,
+  );
 }
 
 async function benchChanges(server: AppServer, key: { keyid: string; privateKey: KeyObject }, head: number) {
@@ -656,6 +708,7 @@ async function main() {
   try {
     const jwks = (await (await fetch(`${server.url}/.well-known/stopsms-keys.json`)).json()) as Jwks;
     if (wanted("snapshot")) await benchSnapshot(server, key, jwks);
+    if (wanted("files")) await benchSnapshotFiles(server, client, jwks);
     if (wanted("changes")) await benchChanges(server, await registerKey(client), head);
     if (wanted("wash") || wanted("mint")) await benchWashAndMint(server, await registerKey(client));
     if (wanted("landing")) {
