@@ -65,10 +65,12 @@ export async function buildSnapshotFiles(): Promise<BuildSummary> {
     const ms = Date.now() - started;
     const build = await pool().query<{ id: string }>(
       `WITH b AS (INSERT INTO snapshot_builds (at, build_ms) VALUES ($1, $2) RETURNING id),
-            f AS (INSERT INTO snapshot_build_files (build_id, file_id)
-                  SELECT b.id, f.id FROM b, snapshot_files f WHERE f.sha256 = ANY($3::text[]))
+            f AS (INSERT INTO snapshot_build_files (build_id, file_id, scope, sender_id)
+                  SELECT b.id, f.id, l.scope::"Scope", l.sender_id
+                  FROM b, unnest($3::text[], $4::text[], $5::int[]) AS l(sha256, scope, sender_id)
+                  JOIN snapshot_files f ON f.sha256 = l.sha256)
        SELECT id::text FROM b`,
-      [String(at), ms, files.map((f) => f.sha256)],
+      [String(at), ms, files.map((f) => f.sha256), files.map((f) => f.scope), files.map((f) => f.senderId)],
     );
     logger.info({ at: String(at), files: files.length, ms }, "snapshot files built");
     return { buildId: BigInt(build.rows[0]!.id), at, files, ms };
@@ -88,10 +90,7 @@ async function writeFile(reader: pg.PoolClient, scope: "all" | "sender", senderI
        WHERE ${where} AND o.withdrawn_at IS NULL AND o.canary_provider_id IS NULL
        ORDER BY o.phone`,
   );
-  const file = await pool().query<{ id: string }>(
-    'INSERT INTO snapshot_files (scope, sender_id) VALUES ($1::"Scope", $2) RETURNING id::text',
-    [scope, senderId],
-  );
+  const file = await pool().query<{ id: string }>("INSERT INTO snapshot_files DEFAULT VALUES RETURNING id::text");
   const fileId = file.rows[0]!.id;
   try {
     const hash = createHash("sha256");

@@ -39,11 +39,11 @@ export async function snapshotManifest(caller: { providerId: number }): Promise<
     entries: string;
     bytes: string;
   }>(
-    `SELECT f.sha256, f.scope::text AS scope, s.code AS sender, f.entries::text, f.bytes::text
-     FROM snapshot_build_files bf JOIN snapshot_files f ON f.id = bf.file_id LEFT JOIN senders s ON s.id = f.sender_id
+    `SELECT f.sha256, bf.scope::text AS scope, s.code AS sender, f.entries::text, f.bytes::text
+     FROM snapshot_build_files bf JOIN snapshot_files f ON f.id = bf.file_id LEFT JOIN senders s ON s.id = bf.sender_id
      WHERE bf.build_id = $1
-       AND (f.scope = 'all' OR f.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $2))
-     ORDER BY f.scope, s.code`,
+       AND (bf.scope = 'all' OR bf.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $2))
+     ORDER BY bf.scope, s.code`,
     [id, providerId],
   );
   const senders = await pool().query<{ n: number }>(
@@ -84,7 +84,8 @@ export async function openSnapshotFile(
   const { rows } = await pool().query<{ id: string; digest: string; entries: string }>(
     `SELECT f.id::text, f.content_digest AS digest, f.entries::text FROM snapshot_files f
      WHERE f.sha256 = $1
-       AND (f.scope = 'all' OR f.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $2))`,
+       AND EXISTS (SELECT 1 FROM snapshot_build_files bf WHERE bf.file_id = f.id
+                   AND (bf.scope = 'all' OR bf.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $2)))`,
     [match[1], caller.providerId],
   );
   // Another sender's file and a file that does not exist answer alike.

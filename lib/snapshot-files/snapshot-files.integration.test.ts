@@ -120,8 +120,12 @@ describe("snapshot files", () => {
     );
     expect(await buildSnapshotFilesIfDue(60)).toBeNull(); // built less than an hour ago
     const fileOf = async () =>
-      (await pool().query("SELECT id::text, sha256 FROM snapshot_files WHERE sender_id = $1", [quiet.senders[0]!.id]))
-        .rows;
+      (
+        await pool().query(
+          "SELECT DISTINCT f.id::text, f.sha256 FROM snapshot_files f JOIN snapshot_build_files bf ON bf.file_id = f.id WHERE bf.sender_id = $1",
+          [quiet.senders[0]!.id],
+        )
+      ).rows;
     const before = await fileOf();
     await recordOpposition({
       phone: uniquePhone(),
@@ -146,6 +150,21 @@ describe("snapshot files", () => {
       "SELECT count(*)::int AS n FROM snapshot_files f WHERE NOT EXISTS (SELECT 1 FROM snapshot_build_files bf WHERE bf.file_id = f.id)",
     );
     expect(unnamed.rows[0].n).toBe(0);
+  });
+
+  it("lists every sender of the provider, even two nobody opposed, whose identical (empty) files are one", async () => {
+    const provider = await createApiProvider(2);
+    await buildSnapshotFiles();
+    const manifest = await signedCall(manifestRoute, provider, { path: "/suppressions/snapshot/files" });
+    const senderFiles = (
+      manifest.json.files as { sender: string | null; sha256: string; url: string; entries: number }[]
+    ).filter((f) => f.sender);
+    expect(senderFiles.map((f) => f.sender).sort()).toEqual(provider.senders.map((s) => s.code).sort());
+    expect(senderFiles[0]!.sha256).toBe(senderFiles[1]!.sha256);
+    expect(senderFiles[0]!.entries).toBe(0);
+    const { response, bytes } = await download(provider, senderFiles[0]!.url);
+    expect(response.status).toBe(200);
+    expect(gunzipSync(bytes).length).toBe(0);
   });
 
   it("then the feed: a provider converges to exactly its list in force, canaries included, while refusals keep arriving", async () => {

@@ -159,7 +159,7 @@ async function benchSnapshotFiles(server: AppServer, client: pg.Client, jwks: Jw
   // Built as the scheduled job builds them (npm run admin -- snapshot:build), timed on its own.
   const build = spawnSync(
     process.execPath,
-    ["--conditions=react-server", "node_modules/tsx/dist/cli.mjs", "scripts/admin.ts", "snapshot:build"],
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", "snapshot:build"],
     {
       env: { ...process.env, DATABASE_URL: benchUrl, NODE_OPTIONS: "" },
       encoding: "utf8",

@@ -5,8 +5,6 @@ CREATE TABLE "snapshot_files" (
     "id" BIGSERIAL PRIMARY KEY,
     -- Hex SHA-256 of the gzip bytes, the file's name; NULL while it is being written.
     "sha256" TEXT UNIQUE,
-    "scope" "Scope" NOT NULL,
-    "sender_id" INTEGER REFERENCES "senders"("id"),
     "entries" BIGINT NOT NULL DEFAULT 0,
     "bytes" BIGINT NOT NULL DEFAULT 0,
     -- The Content-Digest header of a download, computed once when the file is built.
@@ -31,10 +29,14 @@ CREATE TABLE "snapshot_builds" (
     "last_served_at" TIMESTAMPTZ(3)
 );
 
+-- Which file holds which list in a build. The list (scope, sender) belongs here, not to the file: files are
+-- named by their bytes, and every sender nobody opposed has the same (empty) file.
 CREATE TABLE "snapshot_build_files" (
+    "id" BIGSERIAL PRIMARY KEY,
     "build_id" BIGINT NOT NULL REFERENCES "snapshot_builds"("id") ON DELETE CASCADE,
     "file_id" BIGINT NOT NULL REFERENCES "snapshot_files"("id"),
-    PRIMARY KEY ("build_id", "file_id")
+    "scope" "Scope" NOT NULL,
+    "sender_id" INTEGER REFERENCES "senders"("id")
 );
+CREATE UNIQUE INDEX "snapshot_build_files_build_id_scope_sender_id_key" ON "snapshot_build_files"("build_id", "scope", "sender_id") NULLS NOT DISTINCT;
 CREATE INDEX "snapshot_build_files_file_id_idx" ON "snapshot_build_files"("file_id");
-
