@@ -13,7 +13,8 @@ test("citizen pages ship no script and weigh at most 15 KB each, in every langua
   await page.goto(`/${code}`);
   await page.locator("button[name=choice][value=sender]").click();
   const receipt = new URL(page.url()).pathname;
-  const paths = ["/", "/stop", "/report", "/legal", "/number", receipt, `/${code}`];
+  const verify = receipt.replace("/receipt/", "/verify/");
+  const paths = ["/", "/stop", "/report", "/legal", "/number", receipt, verify, `/${code}`];
   const weights: Record<string, number> = {};
   for (const locale of ["fr", "ar", "en"]) {
     await page.context().addCookies([{ name: "stopsms_locale", value: locale, url: "http://127.0.0.1:3210" }]);
@@ -37,7 +38,9 @@ test("citizen pages ship no script and weigh at most 15 KB each, in every langua
       ).toEqual([]);
       await expect(page.locator("script")).toHaveCount(0);
       // Icons and the manifest are fetched once and cached by the browser; the page itself is what counts.
-      weights[`${locale} ${path === receipt ? "/receipt/…" : path === `/${code}` ? "/<link code>" : path}`] = bytes;
+      const name =
+        path === receipt ? "/receipt/…" : path === verify ? "/verify/…" : path === `/${code}` ? "/<link code>" : path;
+      weights[`${locale} ${name}`] = bytes;
     }
   }
   await info.attach("citizen-page-weights.json", {

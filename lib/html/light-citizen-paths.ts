@@ -3,5 +3,5 @@
 const LIGHT_PATHS = new Set(["/", "/stop", "/report", "/legal", "/number", "/number/withdraw"]);
 
 export function isLightCitizenPath(pathname: string): boolean {
-  return LIGHT_PATHS.has(pathname) || /^\/receipt\/[^/]+$/.test(pathname);
+  return LIGHT_PATHS.has(pathname) || /^\/(receipt|verify)\/[^/]+$/.test(pathname);
 }

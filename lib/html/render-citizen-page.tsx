@@ -7,7 +7,7 @@ import { commonSecurityHeaders } from "@/lib/http/security-headers";
 import { directionOf, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
-// The light renderer of the citizen pages (home, /stop, /report, /legal, /receipt, /number): React
+// The light renderer of the citizen pages (home, /stop, /report, /legal, /receipt, /verify, /number): React
 // components rendered to one HTML document on the server and never hydrated. They work without JavaScript,
 // so they ship none: no client bundle, no RSC payload, one inline stylesheet of the classes they use — a
 // few kilobytes on a slow phone, where Next's page runtime weighed ~158 KB.

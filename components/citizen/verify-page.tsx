@@ -1,20 +1,9 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
-import { PageShell } from "@/components/page-shell";
 import type { Locale } from "@/lib/i18n/locales";
 import { numberFormat as numberFormatFor } from "@/lib/i18n/number-format";
-import { formatDateTime } from "@/lib/i18n/translator";
-import { isReceiptId } from "@/lib/oppositions/receipt-id";
-import { proveReceipt } from "@/lib/transparency-log/prove-receipt";
+import { formatDateTime, translatorIn } from "@/lib/i18n/translator";
+import type { proveReceipt } from "@/lib/transparency-log/prove-receipt";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Verify");
-  return { title: t("title"), robots: { index: false } };
-}
-
-type Props = { params: Promise<{ id: string }> };
+export type ReceiptProof = NonNullable<Awaited<ReturnType<typeof proveReceipt>>>;
 
 const hash = (value: string) => (
   <code className="block break-all font-mono text-sm" dir="ltr">
@@ -23,16 +12,12 @@ const hash = (value: string) => (
 );
 
 /** The public check of a receipt in the transparency log, in plain words (RFC 9162 inclusion proof). */
-export default async function VerifyReceiptPage({ params }: Props) {
-  const { id } = await params;
-  const proof = isReceiptId(id) ? await proveReceipt(id) : null;
-  if (!proof) notFound();
-  const t = await getTranslations("Verify");
-  const locale = (await getLocale()) as Locale;
+export function VerifyPage({ locale, proof }: { locale: Locale; proof: ReceiptProof }) {
+  const t = translatorIn(locale, "Verify");
   const number = (n: number) => numberFormatFor(locale).format(n);
   const api = `/api/v1/log/inclusion?index=${proof.index}&size=${proof.treeSize}`;
   return (
-    <PageShell path={`/verify/${proof.receipt.id}`}>
+    <>
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
       <p className="mt-2">{t("intro")}</p>
       <p
@@ -82,10 +67,10 @@ export default async function VerifyReceiptPage({ params }: Props) {
         {hash(api)}
       </section>
       <p className="mt-6">
-        <Link href={`/receipt/${proof.receipt.id}`} className="font-semibold text-brand-800 underline">
+        <a href={`/receipt/${proof.receipt.id}`} className="font-semibold text-brand-800 underline">
           {t("back")}
-        </Link>
+        </a>
       </p>
-    </PageShell>
+    </>
   );
 }

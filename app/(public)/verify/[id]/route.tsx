@@ -1,0 +1,29 @@
+import type { NextRequest } from "next/server";
+import { NotFoundBody } from "@/components/citizen/not-found-body";
+import { VerifyPage } from "@/components/citizen/verify-page";
+import { citizenPageResponse } from "@/lib/html/render-citizen-page";
+import { requestLocale } from "@/lib/http/citizen-request";
+import { translatorFor } from "@/lib/i18n/translator";
+import { isReceiptId } from "@/lib/oppositions/receipt-id";
+import { proveReceipt } from "@/lib/transparency-log/prove-receipt";
+
+type Context = { params: Promise<{ id: string }> };
+
+export async function GET(request: NextRequest, { params }: Context) {
+  const { id } = await params;
+  const locale = requestLocale(request);
+  const t = translatorFor(locale);
+  const proof = isReceiptId(id) ? await proveReceipt(id) : null;
+  if (!proof)
+    return citizenPageResponse(
+      { locale, title: t("Common.notFoundTitle"), path: "/", noIndex: true, body: <NotFoundBody locale={locale} /> },
+      { status: 404 },
+    );
+  return citizenPageResponse({
+    locale,
+    title: t("Verify.title"),
+    path: `/verify/${proof.receipt.id}`,
+    noIndex: true,
+    body: <VerifyPage locale={locale} proof={proof} />,
+  });
+}
