@@ -60,7 +60,10 @@ async function loadAll(base: string, key: Key, jwks: Jwks, manifest: Manifest): 
   let entries = 0;
   await Promise.all(
     Array.from({ length: 4 }, async () => {
-      for (let file = queue.shift(); file; file = queue.shift()) entries += await loadFile(base, key, jwks, file);
+      for (let file = queue.shift(); file; file = queue.shift()) {
+        const lines = await loadFile(base, key, jwks, file);
+        entries += lines;
+      }
     }),
   );
   return entries;

@@ -75,7 +75,7 @@ async function prepareDatabase(): Promise<void> {
 
 async function registerKey(client: pg.Client): Promise<{ keyid: string; privateKey: KeyObject }> {
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  const keyid = `bench-${Date.now()}`;
+  const keyid = `bench-${Date.now()}-${randomInt(1_000_000)}`;
   await client.query(
     "INSERT INTO provider_keys (keyid, provider_id, public_key_pem) SELECT $1, id, $2 FROM providers WHERE slug = 'bench-provider'",
     [keyid, publicKey.export({ type: "spki", format: "pem" }).toString()],
@@ -171,7 +171,10 @@ async function benchSnapshotFiles(server: AppServer, client: pg.Client, jwks: Jw
   const copy = measureCopy();
   const key = await registerKey(client);
   // Refusals keep arriving after the build, as they would in the minutes before a provider's first load.
-  await postOptouts(server.url, 60, 2000);
+  const arriving = await postOptouts(server.url, 60, 2000);
+  log(
+    `refusals posted after the build: ${JSON.stringify((arriving as unknown as { statusCodeStats: unknown }).statusCodeStats)}`,
+  );
   const load = await firstLoadThroughFiles(server.url, key, jwks);
   const rate = load.entries / (load.ms / 1000);
   const inForce = Number(
@@ -189,7 +192,8 @@ async function benchSnapshotFiles(server: AppServer, client: pg.Client, jwks: Jw
     "≥ 100 % of COPY",
     rate >= copyRate,
   );
-  const keys = await Promise.all(Array.from({ length: 4 }, () => registerKey(client)));
+  const keys = [];
+  for (let i = 0; i < 4; i++) keys.push(await registerKey(client));
   const rss = await concurrentDownloadsRss(server.url, keys, jwks, server.process.pid!);
   report(
     "server memory while 4 providers download the snapshot files at once",
