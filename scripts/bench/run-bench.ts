@@ -15,6 +15,7 @@ import { verifyPlatformResponse, type Jwks } from "@/lib/signing/verify-response
 import { assertLocalDatabaseUrl } from "@/lib/testing/local-database";
 import { startAppServer, type AppServer } from "@/scripts/lib/app-server";
 import { buildIfStale } from "@/scripts/lib/build-freshness";
+import { measureEvidencePacks, measureOtpRequests, signInAnalyst } from "./bench-citizen-paths";
 import { measureOptouts, postOptouts } from "./bench-optout";
 import { concurrentDownloadsRss, firstLoadThroughFiles } from "./bench-snapshot-files";
 import { GENERATED_CAMPAIGN, generateBenchData, generateBenchLinks } from "./generate-data";
@@ -337,23 +338,27 @@ async function benchLanding(server: AppServer, codes: string[]) {
   );
 }
 
-async function benchDashboard(server: AppServer, client: pg.Client) {
-  const email = `bench-${Date.now()}@cndp.example`;
-  const { hashPassword } = await import("@/lib/auth/password");
-  await client.query(
-    "INSERT INTO staff_users (email, password_hash, role, updated_at) VALUES ($1, $2, 'analyst', now())",
-    [email, await hashPassword("benchmark passphrase")],
+async function benchCitizenPaths(server: AppServer, client: pg.Client) {
+  const otp = await measureOtpRequests(server.url, client, 200);
+  report(
+    "“my number”: a code request (POST /number/code) until its SMS is in the outbox, 200 new numbers one after another",
+    `p95 ${fmt(otp.p95, 1)} ms, p50 ${fmt(otp.p50, 1)} ms (${otp.inOutbox} of 200 SMS in the outbox)`,
+    "—",
+    "< 50 ms p95",
+    otp.p95 < 50 && otp.inOutbox === 200,
   );
-  const signIn = await fetch(`${server.url}/staff/sign-in/submit`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password: "benchmark passphrase" }),
-    redirect: "manual",
-  });
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const packs = await measureEvidencePacks(server.url, client, await signInAnalyst(server.url, client), 20);
+  report(
+    "evidence pack of a complaint (verdict from the feed, fetches, acks and the link; signed), 20 of each",
+    `JSON p95 ${fmt(packs.json.p95)} ms (p50 ${fmt(packs.json.p50)}); PDF p95 ${fmt(packs.pdf.p95)} ms (p50 ${fmt(packs.pdf.p50)})`,
+    "—",
+    "< 500 ms",
+    packs.json.p95 < 500 && packs.pdf.p95 < 500,
+  );
+}
+
+async function benchDashboard(server: AppServer, client: pg.Client) {
+  const cookie = await signInAnalyst(server.url, client);
   const requests = [
     "/staff?range=7d",
     "/staff?range=90d",
@@ -727,6 +732,7 @@ async function main() {
     }
     if (wanted("dashboard")) await benchDashboard(server, client);
     if (wanted("optout")) await benchOptout(server);
+    if (wanted("citizen")) await benchCitizenPaths(server, client);
     if (wanted("numbers")) await benchNumberEvents(server, client);
     if (wanted("opendata")) await benchOpenData(server);
     if (wanted("log")) {
