@@ -30,5 +30,10 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Pages (prefetches included: their answers carry the same policy) and Auth.js's own endpoints; not the
   // provider API (signed JSON), the JWKS, static files or image optimisation.
-  matcher: [{ source: "/((?!api/(?!auth/)|\\.well-known/|_next/static|_next/image|favicon\\.ico).*)" }],
+  // Nor the citizens' form posts, which answer a bare 303 (launch day sends hundreds of /stop posts a second).
+  matcher: [
+    {
+      source: "/((?!api/(?!auth/)|\\.well-known/|_next/static|_next/image|favicon\\.ico|stop/submit|report/submit).*)",
+    },
+  ],
 };

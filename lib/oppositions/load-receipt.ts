@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db/client";
+import { pool, preparedName, type Tx } from "@/lib/db/client";
 import type { ChangeOp, OppositionSource, ReceiptView, Scope } from "./types";
 
 interface ReceiptRow {
@@ -8,18 +8,17 @@ interface ReceiptRow {
   phone: string;
   scope: Scope;
   source: OppositionSource;
-  seq: bigint;
+  seq: bigint | string;
   created_at: Date;
   sender_id: number | null;
   sender_code: string | null;
   sender_name: string | null;
-  log_index: bigint | null;
+  log_index: bigint | string | null;
   leaf: Buffer | null;
   disconnected_at: Date | null;
 }
 
-export async function loadReceipt(id: string, client: Tx = db()): Promise<ReceiptView | null> {
-  const rows = await client.$queryRaw<ReceiptRow[]>`
+const RECEIPT_SQL = `
     SELECT r.id, r.op::text AS op, r.phone, r.scope::text AS scope, r.source::text AS source, r.seq, r.created_at,
            s.id AS sender_id, s.code AS sender_code, s.name AS sender_name, c.log_index, h.hash AS leaf,
            CASE WHEN r.op = 'add' AND o.receipt_id = r.id AND o.ended_reason = 'number-disconnected' THEN o.withdrawn_at END AS disconnected_at
@@ -27,7 +26,16 @@ export async function loadReceipt(id: string, client: Tx = db()): Promise<Receip
       JOIN oppositions o ON o.id = r.opposition_id
       LEFT JOIN opposition_changes c ON c.seq = r.seq
       LEFT JOIN log_hashes h ON h.level = 0 AND h.idx = c.log_index
-    WHERE r.id = ${id}`;
+    WHERE r.id = $1`;
+
+/**
+ * A receipt as the citizen sees it. On the pool by default (the opt-out path's last read, after its commit:
+ * a plain prepared query, without Prisma's per-query cost); inside a transaction when one is given.
+ */
+export async function loadReceipt(id: string, client?: Tx): Promise<ReceiptView | null> {
+  const rows = client
+    ? await client.$queryRawUnsafe<ReceiptRow[]>(RECEIPT_SQL, id)
+    : (await pool().query<ReceiptRow>({ text: RECEIPT_SQL, values: [id], name: preparedName("load-receipt") })).rows;
   const row = rows[0];
   if (!row) return null;
   return {
@@ -36,12 +44,12 @@ export async function loadReceipt(id: string, client: Tx = db()): Promise<Receip
     phone: row.phone,
     scope: row.scope,
     source: row.source,
-    seq: row.seq,
+    seq: BigInt(row.seq),
     createdAt: row.created_at,
     endedByDisconnection: row.disconnected_at,
     log:
       row.log_index !== null && row.leaf
-        ? { index: row.log_index, leaf: Buffer.from(row.leaf).toString("base64url") }
+        ? { index: BigInt(row.log_index), leaf: Buffer.from(row.leaf).toString("base64url") }
         : null,
     sender:
       row.sender_id !== null ? { id: row.sender_id, code: row.sender_code ?? "", name: row.sender_name ?? "" } : null,

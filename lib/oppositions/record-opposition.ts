@@ -1,7 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { pool, preparedName } from "@/lib/db/client";
 import { addInOneRoundTrip } from "./add-in-one-round-trip";
-import { findOppositionRow } from "./find-opposition-row";
 import { loadReceipt } from "./load-receipt";
 import { generateReceiptId } from "./receipt-id";
 import type { OppositionSource, OppositionTarget, ReceiptView } from "./types";
@@ -30,8 +29,8 @@ export async function recordOpposition(input: RecordOppositionInput): Promise<Re
   const { phone, target, source, verified } = input;
   assertOppositionRequest(phone, target);
   // Already in force (a second tap, a repeated form): answered without taking the feed lock.
-  const before = await findOppositionRow(db(), phone, target);
-  if (before && !before.withdrawn_at) return { created: false, receipt: (await loadReceipt(before.receipt_id))! };
+  const inForce = await receiptInForce(phone, target);
+  if (inForce) return { created: false, receipt: (await loadReceipt(inForce))! };
   for (;;) {
     try {
       const outcome = await addInOneRoundTrip({ phone, target, source, verified, receiptId: generateReceiptId() });
@@ -41,6 +40,18 @@ export async function recordOpposition(input: RecordOppositionInput): Promise<Re
       if (!isReceiptIdCollision(error)) throw error;
     }
   }
+}
+
+/** The receipt of the opposition in force for this number and target, if any: one prepared query. */
+async function receiptInForce(phone: string, target: RecordOppositionInput["target"]): Promise<string | null> {
+  const { rows } = await pool().query<{ receipt_id: string }>({
+    text: `SELECT receipt_id FROM oppositions
+           WHERE phone = $1 AND scope = $2::"Scope" AND sender_id IS NOT DISTINCT FROM $3::int
+             AND canary_provider_id IS NULL AND withdrawn_at IS NULL`,
+    values: [phone, target.scope, target.senderId],
+    name: preparedName("opposition-in-force"),
+  });
+  return rows[0]?.receipt_id ?? null;
 }
 
 function isReceiptIdCollision(error: unknown): boolean {

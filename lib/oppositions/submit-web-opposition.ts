@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { pool, preparedName } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { parsePhone } from "@/lib/phone/parse-phone";
 import { matchSender } from "@/lib/providers/match-sender";
@@ -77,10 +77,12 @@ export async function submitWebOpposition(
  * cap the form refuses and points to "my number": a verified refusal is never capped.
  */
 async function countUnverifiedRefusal(): Promise<{ count: number; retryAfterSeconds: number }> {
-  const rows = await db().$queryRaw<{ count: number; next_hour: Date }[]>`
-    INSERT INTO unverified_refusals_hourly (hour, count) VALUES (date_trunc('hour', now()), 1)
-    ON CONFLICT (hour) DO UPDATE SET count = unverified_refusals_hourly.count + 1
-    RETURNING count, hour + interval '1 hour' AS next_hour`;
+  const { rows } = await pool().query<{ count: number; next_hour: Date }>({
+    text: `INSERT INTO unverified_refusals_hourly (hour, count) VALUES (date_trunc('hour', now()), 1)
+           ON CONFLICT (hour) DO UPDATE SET count = unverified_refusals_hourly.count + 1
+           RETURNING count, hour + interval '1 hour' AS next_hour`,
+    name: preparedName("count-unverified-refusal"),
+  });
   const { count, next_hour } = rows[0]!;
   return { count, retryAfterSeconds: Math.max(1, Math.ceil((next_hour.getTime() - Date.now()) / 1000)) };
 }

@@ -10,7 +10,19 @@ describe("security headers, rate limits and replays over HTTP", () => {
   it("sets CSP (nonce, no unsafe-inline scripts), HSTS, frame-ancestors and referrer policy; rate limits answer 429 with Retry-After; replays are refused", async () => {
     const server = await startAppServer(inject("databaseUrl"), 3234);
     try {
-      for (const path of ["/", "/stop", "/staff/sign-in", "/developers"]) {
+      // The light citizen pages run no script at all: a policy that allows none.
+      for (const path of ["/", "/stop", "/report", "/legal", "/number"]) {
+        const response = await fetch(`${server.url}${path}`);
+        const csp = response.headers.get("content-security-policy") ?? "";
+        expect(csp, path).toMatch(/^default-src 'none'; /);
+        expect(csp, path).not.toContain("script-src");
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(response.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+        expect(response.headers.get("referrer-policy")).toBe("same-origin");
+        expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+        expect(await response.text()).not.toMatch(/<script\b/);
+      }
+      for (const path of ["/staff/sign-in", "/developers", "/statistics"]) {
         const response = await fetch(`${server.url}${path}`);
         const csp = response.headers.get("content-security-policy") ?? "";
         const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
