@@ -17,7 +17,13 @@ function fixture(args: string[]): unknown {
     process.execPath,
     ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "e2e/support/fixtures-cli.ts", ...args],
     {
-      env: { ...process.env, NODE_OPTIONS: "", DATABASE_URL: readFileSync(".data/e2e/database-url", "utf8").trim() },
+      // LOG_LEVEL: stdout carries the fixture's JSON answer only (no log line of the lib functions it runs).
+      env: {
+        ...process.env,
+        NODE_OPTIONS: "",
+        LOG_LEVEL: "warn",
+        DATABASE_URL: readFileSync(".data/e2e/database-url", "utf8").trim(),
+      },
       encoding: "utf8",
     },
   );

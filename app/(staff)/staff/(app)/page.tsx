@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { parseDateRange, rangeQuery } from "@/lib/stats/date-range";
 import { countOpenIntegrityAlerts } from "@/lib/integrity/integrity-alerts";
 import { getDashboard } from "@/lib/stats/get-dashboard";
+import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Tableau de bord" };
 
@@ -33,6 +34,7 @@ function ExportLink({ table, query }: { table: string; query: string }) {
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Search }) {
+  await signedInStaff();
   const range = parseDateRange(await searchParams);
   const query = rangeQuery(range);
   const [data, openAlerts] = await Promise.all([getDashboard(range), countOpenIntegrityAlerts()]);

@@ -4,10 +4,12 @@ import { DataTable } from "@/components/staff/data-table";
 import { formatDateTime } from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { listAudit } from "@/lib/providers/get-registry";
+import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Journal d'audit" };
 
 export default async function AuditPage() {
+  await signedInStaff();
   const staff = await currentStaff();
   if (staff?.role !== "admin") return <ForbiddenNotice />;
   const entries = await listAudit();

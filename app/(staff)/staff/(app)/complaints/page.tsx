@@ -4,6 +4,7 @@ import { DataTable } from "@/components/staff/data-table";
 import { fieldClass, formatDateTime, secondaryButtonClass } from "@/components/staff/ui";
 import { labelOf, REASON_LABELS, STATUS_LABELS, VERDICT_LABELS } from "@/lib/complaints/labels.fr";
 import { listComplaints } from "@/lib/complaints/list-complaints";
+import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Signalements" };
 
@@ -12,6 +13,7 @@ export default async function ComplaintsPage({
 }: {
   searchParams: Promise<{ status?: string; sender?: string }>;
 }) {
+  await signedInStaff();
   const filters = await searchParams;
   const complaints = await listComplaints(filters);
   return (

@@ -5,11 +5,13 @@ import { CONFIRMATIONS } from "@/app/(staff)/staff/actions/[action]/staff-action
 import { dangerButtonClass, secondaryButtonClass } from "@/components/staff/ui";
 import { safeBackPath } from "@/lib/http/safe-back";
 import { parseConfirmation, STAFF_CONFIRM_COOKIE } from "@/lib/http/staff-confirmation";
+import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Confirmer" };
 
 /** The confirmation step of a destructive staff action (staff-actions.ts CONFIRMATIONS). */
 export default async function ConfirmPage() {
+  await signedInStaff();
   const pending = parseConfirmation((await cookies()).get(STAFF_CONFIRM_COOKIE)?.value);
   const confirmation =
     pending && Object.hasOwn(CONFIRMATIONS, pending.action) ? CONFIRMATIONS[pending.action] : undefined;

@@ -4,6 +4,7 @@ import { DataTable } from "@/components/staff/data-table";
 import { formatDateTime, formatNumber } from "@/components/staff/ui";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { listIntegrityAlerts } from "@/lib/integrity/integrity-alerts";
+import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Alertes d'intégrité" };
 
@@ -14,6 +15,7 @@ const CALLS: Record<string, string> = {
 };
 
 export default async function IntegrityAlertsPage() {
+  await signedInStaff();
   const { actor } = await requireStaff();
   const alerts = await listIntegrityAlerts(actor);
   return (

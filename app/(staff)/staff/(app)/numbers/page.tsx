@@ -5,12 +5,14 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { numberEventsByDay, searchNumberEvents } from "@/lib/numbers/number-event-stats";
+import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Numéros résiliés" };
 
 const EVENTS: Record<string, string> = { disconnected: "résilié", reinstated: "rétabli", ported: "porté" };
 
 export default async function NumberEventsPage({ searchParams }: { searchParams: Promise<{ phone?: string }> }) {
+  await signedInStaff();
   const [{ phone }, staff] = await Promise.all([searchParams, requireStaff()]);
   const days = await numberEventsByDay(staff.actor);
   let search: Awaited<ReturnType<typeof searchNumberEvents>> | null = null;

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { DataTable } from "@/components/staff/data-table";
 import { formatDateTime, formatNumber } from "@/components/staff/ui";
 import { listOriginators, REPEAT_THRESHOLD } from "@/lib/complaints/list-originators";
+import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Émetteurs signalés" };
 
 export default async function OriginatorsPage() {
+  await signedInStaff();
   const originators = await listOriginators();
   return (
     <>

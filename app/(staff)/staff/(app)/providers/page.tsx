@@ -5,10 +5,12 @@ import { DataTable } from "@/components/staff/data-table";
 import { buttonClass, fieldClass, formatNumber } from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { listProviders, listSenders } from "@/lib/providers/get-registry";
+import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Fournisseurs" };
 
 export default async function ProvidersPage() {
+  await signedInStaff();
   const [providers, senders, staff] = await Promise.all([listProviders(), listSenders(), currentStaff()]);
   return (
     <>

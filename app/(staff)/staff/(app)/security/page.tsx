@@ -5,12 +5,14 @@ import { FlashMessage } from "@/components/staff/flash-message";
 import { buttonClass, fieldClass } from "@/components/staff/ui";
 import { startTotpEnrolment } from "@/lib/auth/manage-totp";
 import { currentStaff } from "@/lib/auth/require-staff";
+import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Sécurité du compte" };
 
 type Props = { searchParams: Promise<{ enrol?: string }> };
 
 export default async function SecurityPage({ searchParams }: Props) {
+  await signedInStaff();
   const [flash, staff] = await Promise.all([searchParams, currentStaff()]);
   if (!staff) return null;
   const enrolment = !staff.totpEnabled && flash.enrol === "1" ? await startTotpEnrolment() : null;

@@ -5,10 +5,12 @@ import { DataTable } from "@/components/staff/data-table";
 import { buttonClass, fieldClass, formatNumber, secondaryButtonClass } from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { listSenders } from "@/lib/providers/get-registry";
+import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Expéditeurs" };
 
 export default async function SendersPage() {
+  await signedInStaff();
   const [senders, staff] = await Promise.all([listSenders(), currentStaff()]);
   const admin = staff?.role === "admin";
   return (

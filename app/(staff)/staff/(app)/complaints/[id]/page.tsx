@@ -8,6 +8,7 @@ import { nextStatuses } from "@/lib/complaints/update-complaint";
 import { maskPhone } from "@/lib/phone/mask-phone";
 import type { Fact } from "@/lib/complaints/assess-complaint";
 import { ANSWER_LABELS, labelOf, REASON_LABELS, STATUS_LABELS, VERDICT_LABELS } from "@/lib/complaints/labels.fr";
+import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `Signalement ${(await params).id}` };
@@ -16,6 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 type Props = { params: Promise<{ id: string }> };
 
 export default async function ComplaintPage({ params }: Props) {
+  await signedInStaff();
   const { id } = await params;
   const complaint = await getComplaint(id);
   if (!complaint) notFound();

@@ -6,12 +6,14 @@ import { buttonClass, formatDateTime } from "@/components/staff/ui";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { DomainError } from "@/lib/errors";
 import { openIntegrityAlert } from "@/lib/integrity/integrity-alerts";
+import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Alerte d'intégrité" };
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function IntegrityAlertPage({ params }: Props) {
+  await signedInStaff();
   const { id } = await params;
   const { actor } = await requireStaff();
   const alert = await openIntegrityAlert(actor, id).catch((error: unknown) => {

@@ -13,6 +13,7 @@ import {
 } from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { getProvider, listAccessLog, listSenders } from "@/lib/providers/get-registry";
+import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   return { title: `Fournisseur ${(await params).slug}` };
@@ -21,6 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 type Props = { params: Promise<{ slug: string }> };
 
 export default async function ProviderPage({ params }: Props) {
+  await signedInStaff();
   const [{ slug }, staff] = await Promise.all([params, currentStaff()]);
   const provider = await getProvider(slug);
   if (!provider) notFound();
