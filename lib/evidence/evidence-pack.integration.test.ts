@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { createComplaint } from "@/lib/complaints/create-complaint";
 import { reportFromLink } from "@/lib/complaints/report-from-link";
 import { db } from "@/lib/db/client";
 import { mintLinks } from "@/lib/links/mint-links";
@@ -74,5 +75,26 @@ describe("evidence packs", () => {
     const pdf = await renderPackPdf(signPack(document));
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.length).toBeGreaterThan(1000);
+  });
+
+  it("render as a PDF a complaint typed on /report, whose facts include the day it was received (a range)", async () => {
+    const provider = await createApiProvider();
+    const phone = uniquePhone();
+    await recordOpposition({ phone, target: { scope: "all", senderId: null }, source: "web", verified: false });
+    const created = await createComplaint(
+      {
+        reason: "after_opposition",
+        senderSeen: provider.senders[0]!.code,
+        messageText: "Soldes ce week-end",
+        receivedOn: new Date().toISOString().slice(0, 10),
+        phone,
+        sharePhone: false,
+      },
+      { defaultRegion: "MA" },
+    );
+    if (created.status !== "created") throw new Error(`not created: ${JSON.stringify(created)}`);
+    const document = await buildComplaintEvidence(created.id);
+    const pdf = await renderPackPdf(signPack(document));
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   });
 });

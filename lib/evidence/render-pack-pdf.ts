@@ -11,16 +11,25 @@ const VERDICTS: Record<string, string> = {
   undetermined: "Indéterminé",
 };
 
-const dateFr = (value: unknown) =>
-  typeof value === "string" && /^\d{4}-\d\d-\d\dT/.test(value)
-    ? new Intl.DateTimeFormat("fr-MA", {
-        dateStyle: "short",
-        timeStyle: "medium",
-        timeZone: TIME_ZONE,
-      }).format(new Date(value))
-    : value === null || value === undefined
-      ? "jamais"
-      : String(value);
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
+const frenchDateTime = new Intl.DateTimeFormat("fr-MA", {
+  dateStyle: "short",
+  timeStyle: "medium",
+  timeZone: TIME_ZONE,
+});
+
+/**
+ * A fact's value as staff read it: an instant in Moroccan time; a period ("<instant> – <instant>", the day an
+ * SMS was received) as two; anything else as it is.
+ */
+const dateFr = (value: unknown): string => {
+  if (value === null || value === undefined) return "jamais";
+  if (typeof value !== "string") return String(value);
+  const parts = value.split(" – ");
+  if (parts.every((part) => ISO_INSTANT.test(part) && !Number.isNaN(Date.parse(part))))
+    return parts.map((part) => frenchDateTime.format(new Date(part))).join(" – ");
+  return value;
+};
 
 // The standard PDF fonts cover French but not Arabic script: text outside Latin-1 is shown as "?" here
 // (the signed JSON keeps it exactly).
