@@ -6,7 +6,6 @@ import pg from "pg";
 // daily rollups. Phone numbers are valid Moroccan mobiles (+21261…), so the wash parses them all.
 
 export const IN_FORCE = 5_000_000;
-export const WITHDRAWN = 2_500_000;
 export const SENDERS = 40;
 export const LINKS = 1_000_000;
 export const GENERATED_CAMPAIGN = "bench-generated";
@@ -34,7 +33,17 @@ export async function generateBenchLinks(client: pg.Client, log: (line: string) 
   log(`  stop_links (1 M): ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-export async function generateBenchData(client: pg.Client, log: (line: string) => void): Promise<void> {
+/**
+ * `inForce` oppositions in force (5 M by default, the national-scale data set; `npm run bench -- --scale`
+ * generates 1 M and 20 M too), half as many withdrawn, and a feed twice the size in force.
+ */
+export async function generateBenchData(
+  client: pg.Client,
+  log: (line: string) => void,
+  inForce = IN_FORCE,
+): Promise<void> {
+  const withdrawn = inForce / 2;
+  const millions = (n: number) => `${n / 1_000_000} M`;
   const step = async (label: string, sql: string) => {
     const started = Date.now();
     await client.query(sql);
@@ -47,12 +56,12 @@ export async function generateBenchData(client: pg.Client, log: (line: string) =
     INSERT INTO providers (slug, name, anrt_number, updated_at) VALUES ('bench-provider', 'Bench Provider', 'ANRT-BENCH', now());
     INSERT INTO provider_senders (provider_id, sender_id) SELECT p.id, s.id FROM providers p, senders s WHERE p.slug = 'bench-provider';`,
   );
-  // Oppositions 1..7.5M: i <= 5M stay in force; the others are added then withdrawn.
-  const total = IN_FORCE + WITHDRAWN;
+  // Oppositions 1..1.5 × inForce: i <= inForce stay in force; the others are added then withdrawn.
+  const total = inForce + withdrawn;
   // The changes carry their log index and salt; the transparency log's leaves and subtree hashes are then
   // built set-based (log_complete_bulk_load), not row by row by the trigger, which is off for this insert.
   await step(
-    "opposition_changes (10 M)",
+    `opposition_changes (${millions(2 * inForce)})`,
     `
     SET session_replication_role = replica;
     INSERT INTO opposition_changes (op, phone, scope, sender_id, source, reason, at, log_index, salt)
@@ -66,13 +75,16 @@ export async function generateBenchData(client: pg.Client, log: (line: string) =
     FROM (
       SELECT i, 'add' AS op, i::float8 / ${total} AS t FROM generate_series(1, ${total}) i
       UNION ALL
-      SELECT i, 'remove', (i::float8 / ${total}) + (1 - i::float8 / ${total}) * 0.5 FROM generate_series(${IN_FORCE + 1}, ${total}) i
+      SELECT i, 'remove', (i::float8 / ${total}) + (1 - i::float8 / ${total}) * 0.5 FROM generate_series(${inForce + 1}, ${total}) i
     ) e ORDER BY e.t, e.i, e.op;
     SET session_replication_role = DEFAULT`,
   );
-  await step("transparency log: 10 M leaves and their subtree hashes", "SELECT log_complete_bulk_load()");
   await step(
-    "oppositions (7.5 M, 5 M in force)",
+    `transparency log: ${millions(2 * inForce)} leaves and their subtree hashes`,
+    "SELECT log_complete_bulk_load()",
+  );
+  await step(
+    `oppositions (${millions(inForce + withdrawn)}, ${millions(inForce)} in force)`,
     `
     INSERT INTO oppositions (phone, scope, sender_id, source, verified, created_at, withdrawn_at, last_seq, receipt_id, ended_reason)
     SELECT a.phone, a.scope, a.sender_id, a.source, true, a.at, r.at, coalesce(r.seq, a.seq), 'R-BENCH-' || a.seq, CASE WHEN r.at IS NOT NULL THEN 'withdrawn' END

@@ -19,6 +19,7 @@ import { measureEvidencePacks, measureOtpRequests, signInAnalyst } from "./bench
 import { measureOptouts, postOptouts } from "./bench-optout";
 import { concurrentDownloadsRss, firstLoadThroughFiles } from "./bench-snapshot-files";
 import { GENERATED_CAMPAIGN, generateBenchData, generateBenchLinks } from "./generate-data";
+import { runScale } from "./run-scale";
 import { fmt, percentile, timed } from "./measure";
 
 type Row = { benchmark: string; result: string; reference: string; target: string; met: string };
@@ -686,6 +687,13 @@ async function benchOptout(server: AppServer) {
 
 async function main() {
   await buildIfStale(process.env, "building the app…");
+  const scaleIndex = process.argv.indexOf("--scale");
+  if (scaleIndex > 0) {
+    const sizes = (process.argv[scaleIndex + 1] ?? "").split(",").map(Number);
+    if (sizes.length < 2 || sizes.some((n) => !(n > 0 && n <= 40)))
+      throw new Error("--scale takes sizes in millions of oppositions in force, e.g. --scale 1,5,20");
+    return runScale(sizes, benchUrl, adminUrl, log);
+  }
   await prepareDatabase();
   const client = new pg.Client({ connectionString: benchUrl });
   await client.connect();
