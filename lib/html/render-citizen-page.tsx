@@ -60,7 +60,15 @@ export function citizenPageResponse(
   page: CitizenPage,
   init: { status?: number; headers?: Record<string, string> } = {},
 ): Response {
-  return new Response(renderCitizenDocument(page), {
+  return lightDocumentResponse(renderCitizenDocument(page), init);
+}
+
+/** Any document of the light renderer as an answer: no script may run, no shared cache keeps it. */
+export function lightDocumentResponse(
+  html: string,
+  init: { status?: number; headers?: Record<string, string> } = {},
+): Response {
+  return new Response(html, {
     status: init.status ?? 200,
     headers: {
       "Content-Type": "text/html; charset=utf-8",

@@ -2,8 +2,7 @@ import "server-only";
 import { ForbiddenNotice } from "@/components/staff/forbidden-notice";
 import { CITIZEN_CSS } from "@/lib/generated/citizen-css";
 import { staticMarkup } from "@/lib/html/static-markup";
-import { commonSecurityHeaders } from "@/lib/http/security-headers";
-import { CITIZEN_PAGE_CSP } from "@/lib/html/render-citizen-page";
+import { lightDocumentResponse } from "@/lib/html/render-citizen-page";
 
 /**
  * The 403 answer of a refused staff action (a form post, so there is no page to render it in): the same
@@ -25,13 +24,5 @@ export function staffForbiddenResponse(message: string): Response {
       </body>
     </html>,
   );
-  return new Response(`<!DOCTYPE html>${document}`, {
-    status: 403,
-    headers: {
-      "Content-Type": "text/html; charset=utf-8",
-      "Cache-Control": "private, no-store",
-      ...commonSecurityHeaders(process.env.NODE_ENV === "production"),
-      "Content-Security-Policy": CITIZEN_PAGE_CSP,
-    },
-  });
+  return lightDocumentResponse(`<!DOCTYPE html>${document}`, { status: 403 });
 }

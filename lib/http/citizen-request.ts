@@ -1,10 +1,11 @@
 import type { NextRequest } from "next/server";
 import { readFlash, flashCookieName } from "@/lib/http/form-flash";
-import { localeCookie, pickLocale, type Locale } from "@/lib/i18n/locales";
+import { localeCookie, type Locale } from "@/lib/i18n/locales";
+import { localeOfRequest } from "@/lib/i18n/translator";
 
 /** The citizen's language: the cookie they chose, else their browser's, else French. */
 export function requestLocale(request: NextRequest): Locale {
-  return pickLocale(request.cookies.get(localeCookie)?.value, request.headers.get("accept-language"));
+  return localeOfRequest(request.headers, request.cookies.get(localeCookie)?.value);
 }
 
 /** What a refused form post left for its page (see form-flash.ts), or an empty object. */

@@ -18,6 +18,7 @@ import { buildIfStale } from "@/scripts/lib/build-freshness";
 import { measureEvidencePacks, measureOtpRequests, signInAnalyst } from "./bench-citizen-paths";
 import { measureOptouts, postOptouts } from "./bench-optout";
 import { concurrentDownloadsRss, firstLoadThroughFiles } from "./bench-snapshot-files";
+import { registerKey } from "./register-key";
 import { GENERATED_CAMPAIGN, generateBenchData, generateBenchLinks } from "./generate-data";
 import { runScale } from "./run-scale";
 import { fmt, percentile, timed } from "./measure";
@@ -73,16 +74,6 @@ async function prepareDatabase(): Promise<void> {
   // Links minted by earlier runs would make every run mint into a bigger table than the last.
   await client.query("DELETE FROM stop_links WHERE campaign LIKE 'bench-run-%'");
   await client.end();
-}
-
-async function registerKey(client: pg.Client): Promise<{ keyid: string; privateKey: KeyObject }> {
-  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  const keyid = `bench-${Date.now()}-${randomInt(1_000_000)}`;
-  await client.query(
-    "INSERT INTO provider_keys (keyid, provider_id, public_key_pem) SELECT $1, id, $2 FROM providers WHERE slug = 'bench-provider'",
-    [keyid, publicKey.export({ type: "spki", format: "pem" }).toString()],
-  );
-  return { keyid, privateKey: createPrivateKey(privateKey.export({ type: "pkcs8", format: "pem" })) };
 }
 
 let rateLimitedMs = 0;

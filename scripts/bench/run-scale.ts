@@ -2,7 +2,7 @@
 // force (feeds twice that), each in a database of its own (stopsms_bench_<n>m; 5 is the main bench data):
 // wash of 1 M, change page of 10 000, mint of 100 000, dashboard and open-data p95, landing req/s, opt-out
 // p50. One table per size, then a line per cost saying how it grows. Writes docs/benchmarks-scale.md.
-import { createPrivateKey, generateKeyPairSync, randomInt, type KeyObject } from "node:crypto";
+import { randomInt, type KeyObject } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import autocannon from "autocannon";
@@ -12,6 +12,7 @@ import { assertLocalDatabaseUrl } from "@/lib/testing/local-database";
 import { startAppServer, type AppServer } from "@/scripts/lib/app-server";
 import { signInAnalyst } from "./bench-citizen-paths";
 import { postOptouts } from "./bench-optout";
+import { registerKey } from "./register-key";
 import { GENERATED_CAMPAIGN, generateBenchData } from "./generate-data";
 import { fmt, percentile, timed } from "./measure";
 
@@ -47,16 +48,6 @@ async function prepare(adminUrl: string, url: string, millions: number, log: (li
   } else if (applied.length > 0) await client.query("VACUUM (ANALYZE)");
   await client.query("DELETE FROM stop_links WHERE campaign LIKE 'bench-run-%'");
   return client;
-}
-
-async function registerKey(client: pg.Client): Promise<Key> {
-  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  const keyid = `bench-scale-${Date.now()}-${randomInt(1_000_000)}`;
-  await client.query(
-    "INSERT INTO provider_keys (keyid, provider_id, public_key_pem) SELECT $1, id, $2 FROM providers WHERE slug = 'bench-provider'",
-    [keyid, publicKey.export({ type: "spki", format: "pem" }).toString()],
-  );
-  return { keyid, privateKey: createPrivateKey(privateKey.export({ type: "pkcs8", format: "pem" })) };
 }
 
 async function call(server: AppServer, key: Key, method: string, path: string, body?: string) {
