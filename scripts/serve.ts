@@ -1,6 +1,7 @@
 // The production server (`npm start` runs it; so do the e2e, hardening and benchmark suites): Next's
 // request handler behind a plain Node http server that decides the client's address, counts every request
-// for /metrics, answers the short-link landing page itself (see lib/links/serve-landing.ts) and, while the
+// for /metrics, answers the short-link landing page and the /stop form post itself (lib/links/serve-landing.ts,
+// lib/oppositions/answer-stop-submit.ts: the two answers that take launch-day traffic) and, while the
 // database is unreachable, answers 503 at once. Usage: serve.ts -p <port> [-H <hostname>].
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
@@ -8,11 +9,13 @@ import next from "next";
 import { isDatabaseDown } from "@/lib/db/availability";
 import { probeDatabaseAfterError } from "@/lib/db/client";
 import { answerWhileDatabaseDown } from "@/lib/http/answer-while-database-down";
+import { serveWebHandler } from "@/lib/http/serve-web-handler";
 import { applyClientAddress, parseTrustedProxies } from "@/lib/http/trusted-proxies";
 import { startJobs } from "@/lib/jobs/start-jobs";
 import { landingCodeOf, serveLanding } from "@/lib/links/serve-landing";
 import { logger } from "@/lib/log";
 import { metrics, routeOf } from "@/lib/metrics/registry";
+import { answerStopSubmit, isStopSubmit } from "@/lib/oppositions/answer-stop-submit";
 import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { platformKey } from "@/lib/signing/platform-key";
 import { smsGateway } from "@/lib/sms/send-sms";
@@ -51,6 +54,7 @@ async function main() {
           response.writeHead(status, { "Content-Type": contentType, "Cache-Control": "no-store" }).end(body),
       );
     }
+    if (isStopSubmit(request.method, request.url)) return serveWebHandler(answerStopSubmit, request, response);
     const code = landingCodeOf(request);
     if (code === null) return handle(request, response);
     return serveLanding(code, request, response);

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { retryAfterSeconds } from "@/lib/db/availability";
 import { html, renderLightPageAnswer } from "@/lib/html/render-light-page";
 import { localeCookie, pickLocale } from "@/lib/i18n/locales";
-import { cookieValue } from "@/lib/links/serve-landing";
+import { cookieValue } from "@/lib/http/cookie-value";
 import { translatorFor } from "@/lib/i18n/translator";
 import { problems } from "./problem";
 import { signResponse } from "@/lib/signing/sign-response";

@@ -1,25 +1,22 @@
-import type { NextResponse } from "next/server";
+import { appendCookie, serializeCookie, type CookieOptions } from "./set-cookie";
 
 // After a refused form post (PRG), the form page needs the citizen's input and the reasons back. They
 // travel in a short-lived, HttpOnly cookie read once by the page: never in the URL, where a phone
 // number would end up in logs and browser history.
 const MAX_AGE_SECONDS = 300;
+const FLASH: Omit<CookieOptions, "maxAge"> = { path: "/", httpOnly: true, sameSite: "lax" };
 
 export function flashCookieName(form: string): string {
   return `stopsms_flash_${form}`;
 }
 
-export function setFlash(response: NextResponse, form: string, data: unknown): void {
-  response.cookies.set(flashCookieName(form), Buffer.from(JSON.stringify(data)).toString("base64url"), {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    maxAge: MAX_AGE_SECONDS,
-  });
+export function setFlash(response: Response, form: string, data: unknown): void {
+  const value = Buffer.from(JSON.stringify(data)).toString("base64url");
+  appendCookie(response, flashCookieName(form), value, { ...FLASH, maxAge: MAX_AGE_SECONDS });
 }
 
-export function clearFlash(response: NextResponse, form: string): void {
-  response.cookies.set(flashCookieName(form), "", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 0 });
+export function clearFlash(response: Response, form: string): void {
+  appendCookie(response, flashCookieName(form), "", { ...FLASH, maxAge: 0 });
 }
 
 export function readFlash(value: string | undefined): unknown {
@@ -33,5 +30,5 @@ export function readFlash(value: string | undefined): unknown {
 
 /** The Set-Cookie header that removes a flash once the light page that shows it has read it. */
 export function flashClearHeader(form: string): Record<string, string> {
-  return { "Set-Cookie": `${flashCookieName(form)}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax` };
+  return { "Set-Cookie": serializeCookie(flashCookieName(form), "", { ...FLASH, maxAge: 0 }) };
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { NextResponse, type NextRequest } from "next/server";
 import { clientIp } from "@/lib/http/client-ip";
+import { cookieValue } from "@/lib/http/cookie-value";
 import { setFlash } from "@/lib/http/form-flash";
 import { guardCitizenPost } from "@/lib/http/guard-citizen-post";
 import { localeCookie, type Locale } from "@/lib/i18n/locales";
@@ -24,13 +24,16 @@ export interface FormPost {
 
 const MAX_FIELD = 10_000;
 
-/** The guard (same origin, rate limits; the refusal is returned as it is), then the form read into strings. */
+/**
+ * The guard (same origin, rate limits; the refusal is returned as it is), then the form read into strings.
+ * A plain Web Request, not Next's: the production server answers `/stop/submit` before Next's router.
+ */
 export async function readFormPost(
-  request: NextRequest,
+  request: Request,
   limits: { rule: RateLimitRule; bucket: string }[],
   maxField = MAX_FIELD,
 ): Promise<FormPost | Response> {
-  const locale = localeOfRequest(request.headers, request.cookies.get(localeCookie)?.value);
+  const locale = localeOfRequest(request.headers, cookieValue(request.headers.get("cookie"), localeCookie));
   const refused = await guardCitizenPost(request, locale, limits);
   if (refused) return refused;
   const form = await request.formData().catch(() => new FormData());
@@ -40,9 +43,12 @@ export async function readFormPost(
   return { locale, address: clientIp(request.headers), values, field: (name) => values[name] ?? "" };
 }
 
-/** The 303 answer of a form post (PRG), with the flash the next page reads when given. */
-export function seeOther(location: string, flash?: { form: string; data: unknown }): NextResponse {
-  const response = new NextResponse(null, { status: 303, headers: { Location: location } });
+/**
+ * The 303 answer of a form post (PRG), with the flash the next page reads when given. A plain Response
+ * (cookies: lib/http/set-cookie.ts), so that it can be sent without Next (scripts/serve.ts).
+ */
+export function seeOther(location: string, flash?: { form: string; data: unknown }): Response {
+  const response = new Response(null, { status: 303, headers: { Location: location } });
   if (flash) setFlash(response, flash.form, flash.data);
   return response;
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import type { NextRequest } from "next/server";
 import {
   answerToResponse,
   html,
@@ -18,12 +17,12 @@ import { isSameOriginPost } from "./same-origin";
  * its rate limit gets a friendly 429 page with Retry-After. Returns the refusal, or null to go on.
  */
 export async function guardCitizenPost(
-  request: NextRequest,
+  request: Request,
   locale: Locale,
   limits: { rule: RateLimitRule; bucket: string; key?: string }[],
 ): Promise<Response | null> {
   const t = translatorFor(locale);
-  const path = request.nextUrl.pathname;
+  const path = new URL(request.url).pathname;
   if (!isSameOriginPost(request.headers)) {
     return lightPageResponse(
       {

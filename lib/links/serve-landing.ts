@@ -1,5 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { cookieValue } from "@/lib/http/cookie-value";
 import { CLIENT_IP_HEADER } from "@/lib/http/trusted-proxies";
 import { localeCookie } from "@/lib/i18n/locales";
 import { landingGet } from "./landing-get";
@@ -12,14 +13,6 @@ export function landingCodeOf(request: IncomingMessage): string | null {
   const end = url.indexOf("?");
   const code = (end < 0 ? url : url.slice(0, end)).slice(1);
   return isLinkCode(code) ? code : null;
-}
-
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(";") ?? []) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
 }
 
 /**

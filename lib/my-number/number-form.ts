@@ -1,5 +1,5 @@
 import "server-only";
-import type { NextRequest, NextResponse } from "next/server";
+import type { NextRequest } from "next/server";
 import { readFormPost, seeOther as formSeeOther, type FormPost } from "@/lib/http/form-post";
 import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 
@@ -22,6 +22,6 @@ export function readNumberPost(request: NextRequest): Promise<NumberPost | Respo
 }
 
 /** 303 to `location`, with the flash for the /number page when given. */
-export function seeOther(location: string, flash?: NumberFlash): NextResponse {
+export function seeOther(location: string, flash?: NumberFlash): Response {
   return formSeeOther(location, flash ? { form: "number", data: flash } : undefined);
 }

@@ -1,13 +1,14 @@
 import "server-only";
-import type { NextRequest, NextResponse } from "next/server";
+import type { NextRequest } from "next/server";
+import { appendCookie } from "@/lib/http/set-cookie";
 import { env } from "@/lib/env";
 import { createNumberSession, NUMBER_SESSION_COOKIE, readNumberSession, type NumberSession } from "./number-session";
 
 const secure = () => env().STOPSMS_PUBLIC_URL.startsWith("https:");
 
-export function setNumberSessionCookie(response: NextResponse, phone: string): void {
+export function setNumberSessionCookie(response: Response, phone: string): void {
   const { value, maxAgeSeconds } = createNumberSession(phone);
-  response.cookies.set(NUMBER_SESSION_COOKIE, value, {
+  appendCookie(response, NUMBER_SESSION_COOKIE, value, {
     httpOnly: true,
     sameSite: "lax",
     secure: secure(),
@@ -16,8 +17,8 @@ export function setNumberSessionCookie(response: NextResponse, phone: string): v
   });
 }
 
-export function clearNumberSessionCookie(response: NextResponse): void {
-  response.cookies.set(NUMBER_SESSION_COOKIE, "", {
+export function clearNumberSessionCookie(response: Response): void {
+  appendCookie(response, NUMBER_SESSION_COOKIE, "", {
     httpOnly: true,
     sameSite: "lax",
     secure: secure(),
