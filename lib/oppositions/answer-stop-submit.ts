@@ -24,7 +24,7 @@ export async function answerStopSubmit(request: Request): Promise<Response> {
   if (result.status === "rate-limited") return rateLimitedResponse(post.locale, "/stop", result.retryAfterSeconds);
   if (result.status === "busy") return unverifiedCapResponse(post.locale, result.retryAfterSeconds);
   // The same answer whether or not the number had already refused: no `status`, a new receipt either way.
-  const response = seeOther(`/receipt/${result.receipt.id}`);
+  const response = seeOther(`/receipt/${result.receiptId}`);
   clearFlash(response, "stop");
   return response;
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { loadReceipt } from "./load-receipt";
 import { generateReceiptId } from "./receipt-id";
-import type { OppositionSource, ReceiptView } from "./types";
+import type { OppositionSource } from "./types";
 
 /**
  * A fresh receipt for a refusal asked again while already in force. Used where the asker has not proved
@@ -10,11 +9,11 @@ import type { OppositionSource, ReceiptView } from "./types";
  * a number whether and since when its owner refused SMS. The new receipt is dated now, names the same
  * opposition and change, and looks exactly like the receipt of a first refusal.
  */
-export async function issueRepeatReceipt(original: ReceiptView, source: OppositionSource): Promise<ReceiptView> {
+export async function issueRepeatReceipt(originalId: string, source: OppositionSource): Promise<string> {
   const rows = await db().$queryRaw<{ id: string }[]>`
     INSERT INTO receipts (id, op, opposition_id, phone, scope, sender_id, source, seq, created_at)
     SELECT ${generateReceiptId()}, 'add', opposition_id, phone, scope, sender_id, ${source}::"OppositionSource", seq, now()
-    FROM receipts WHERE id = ${original.id}
+    FROM receipts WHERE id = ${originalId}
     RETURNING id`;
-  return (await loadReceipt(rows[0]!.id))!;
+  return rows[0]!.id;
 }

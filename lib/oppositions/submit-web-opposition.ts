@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { pool, preparedName } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { parsePhone } from "@/lib/phone/parse-phone";
 import { matchSender } from "@/lib/providers/match-sender";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
+import { countUnverifiedRefusal } from "./count-unverified-refusal";
 import { issueRepeatReceipt } from "./issue-repeat-receipt";
-import { recordOpposition } from "./record-opposition";
-import type { OppositionTarget, ReceiptView } from "./types";
+import { writeOpposition } from "./record-opposition";
+import type { OppositionTarget } from "./types";
 
 // Never throws: whatever a client posts (files, missing or huge fields) becomes values to re-show and
 // field errors; the phone parser itself refuses over-long input as "too-long".
@@ -29,7 +29,7 @@ export type SubmitWebOppositionResult =
   | { status: "invalid"; values: WebFormValues; errors: { phone?: string; sender?: string }; suggestion?: string }
   | { status: "rate-limited"; retryAfterSeconds: number }
   | { status: "busy"; retryAfterSeconds: number }
-  | { status: "recorded"; receipt: ReceiptView };
+  | { status: "recorded"; receiptId: string };
 
 /**
  * The /stop form: a number typed by anyone, so recorded with source `web` and verified=false. Errors are
@@ -65,24 +65,9 @@ export async function submitWebOpposition(
   const hour = await countUnverifiedRefusal();
   if (hour.count > env().STOPSMS_UNVERIFIED_PER_HOUR)
     return { status: "busy", retryAfterSeconds: hour.retryAfterSeconds };
-  const result = await recordOpposition({ phone: phone.e164, target, source: "web", verified: false });
+  const result = await writeOpposition({ phone: phone.e164, target, source: "web", verified: false });
   return {
     status: "recorded",
-    receipt: result.created ? result.receipt : await issueRepeatReceipt(result.receipt, "web"),
+    receiptId: result.created ? result.receiptId : await issueRepeatReceipt(result.receiptId, "web"),
   };
-}
-
-/**
- * Counts one unverified refusal in the current hour, all addresses together, in one statement. Past the
- * cap the form refuses and points to "my number": a verified refusal is never capped.
- */
-async function countUnverifiedRefusal(): Promise<{ count: number; retryAfterSeconds: number }> {
-  const { rows } = await pool().query<{ count: number; next_hour: Date }>({
-    text: `INSERT INTO unverified_refusals_hourly (hour, count) VALUES (date_trunc('hour', now()), 1)
-           ON CONFLICT (hour) DO UPDATE SET count = unverified_refusals_hourly.count + 1
-           RETURNING count, hour + interval '1 hour' AS next_hour`,
-    name: preparedName("count-unverified-refusal"),
-  });
-  const { count, next_hour } = rows[0]!;
-  return { count, retryAfterSeconds: Math.max(1, Math.ceil((next_hour.getTime() - Date.now()) / 1000)) };
 }

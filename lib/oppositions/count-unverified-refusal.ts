@@ -1,0 +1,49 @@
+import "server-only";
+import { pool, preparedName } from "@/lib/db/client";
+
+interface Waiting {
+  resolve: (hour: { count: number; retryAfterSeconds: number }) => void;
+  reject: (error: unknown) => void;
+}
+
+const waiting: Waiting[] = [];
+let counting = false;
+
+/**
+ * Counts one unverified refusal in the current hour, all addresses together. Past the cap the form refuses
+ * and points to "my number": a verified refusal is never capped. The count is one row per hour, which every
+ * /stop post would update in turn (a row lock and a commit each, on launch day hundreds a second): while one
+ * update is in flight, the refusals that arrive wait and are counted together by the next, each still
+ * getting its own place in the hour's count.
+ */
+export function countUnverifiedRefusal(): Promise<{ count: number; retryAfterSeconds: number }> {
+  return new Promise((resolve, reject) => {
+    waiting.push({ resolve, reject });
+    if (!counting) void countWaiting();
+  });
+}
+
+async function countWaiting(): Promise<void> {
+  counting = true;
+  try {
+    while (waiting.length > 0) {
+      const batch = waiting.splice(0);
+      try {
+        const { rows } = await pool().query<{ count: number; next_hour: Date }>({
+          text: `INSERT INTO unverified_refusals_hourly (hour, count) VALUES (date_trunc('hour', now()), $1)
+                 ON CONFLICT (hour) DO UPDATE SET count = unverified_refusals_hourly.count + EXCLUDED.count
+                 RETURNING count, hour + interval '1 hour' AS next_hour`,
+          values: [batch.length],
+          name: preparedName("count-unverified-refusals"),
+        });
+        const { count, next_hour } = rows[0]!;
+        const retryAfterSeconds = Math.max(1, Math.ceil((next_hour.getTime() - Date.now()) / 1000));
+        batch.forEach((entry, i) => entry.resolve({ count: count - batch.length + 1 + i, retryAfterSeconds }));
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
+    }
+  } finally {
+    counting = false;
+  }
+}
