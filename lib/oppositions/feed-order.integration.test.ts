@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { createProvider, uniquePhone } from "@/lib/testing/fixtures";
-import { listChanges } from "./list-changes";
+import { changesOf, listChanges } from "./list-changes";
 import * as receiptIds from "./receipt-id";
 import { recordOpposition } from "./record-opposition";
 
@@ -26,7 +26,7 @@ describe("the feed under concurrent opt-outs", () => {
     const reader = (async () => {
       while (writing) {
         const page = await listChanges({ providerId: provider.id, after: cursor, limit: 10_000 });
-        for (const change of page.changes) seen.add(change.phone);
+        for (const change of changesOf(page)) seen.add(change.phone);
         cursor = page.next;
       }
     })();
@@ -44,7 +44,7 @@ describe("the feed under concurrent opt-outs", () => {
       await db().$executeRawUnsafe("DROP TRIGGER a_test_feed_delay ON opposition_changes");
     }
     const last = await listChanges({ providerId: provider.id, after: cursor, limit: 10_000 });
-    for (const change of last.changes) seen.add(change.phone);
+    for (const change of changesOf(last)) seen.add(change.phone);
     expect(phones.filter((phone) => !seen.has(phone))).toEqual([]);
     const seqs = await db().oppositionChange.findMany({ where: { phone: { in: phones } }, select: { seq: true } });
     expect(seqs).toHaveLength(phones.length);

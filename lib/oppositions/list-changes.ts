@@ -1,22 +1,26 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { pool, preparedName } from "@/lib/db/client";
 import type { ChangeOp, ChangeReason, Scope } from "./types";
 
+/** One change as a provider receives it (SYNC-PROTOCOL.md): the JSON PostgreSQL writes for each row. */
 export interface FeedChange {
-  seq: bigint;
+  seq: number;
   op: ChangeOp;
   reason: ChangeReason;
   phone: string;
   scope: Scope;
   sender: string | null;
-  at: Date;
+  /** ISO 8601 in UTC with milliseconds, as JavaScript's toISOString writes it. */
+  at: string;
   /** Transparency log position and leaf salt (SYNC-PROTOCOL.md 1.1). */
-  index: bigint;
+  index: number;
   salt: string;
 }
 
 export interface ChangePage {
-  changes: FeedChange[];
+  /** The page's changes, each a JSON object (FeedChange), joined with commas: sent as they are. */
+  changesJson: string;
+  count: number;
   /** Where to resume (`after=next`). When nothing more is pending it is the head, so gaps are skipped. */
   next: bigint;
   more: boolean;
@@ -25,6 +29,22 @@ export interface ChangePage {
 
 export const MAX_CHANGES_PAGE = 10_000;
 
+// Each change is written as JSON by PostgreSQL (to_json escapes; to_char gives exactly JavaScript's
+// toISOString form), so this process only joins strings: a page of 10 000 parsed into objects and
+// serialised again cost several times the query itself (change page p50: docs/performance.md).
+const PAGE = `
+  SELECT c.seq, '{"seq":' || c.seq || ',"op":"' || c.op::text || '","reason":' || to_json(c.reason)::text
+         || ',"phone":' || to_json(c.phone)::text || ',"scope":"' || c.scope::text || '","sender":'
+         || COALESCE(to_json(s.code)::text, 'null') || ',"at":"'
+         || to_char(c.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '","index":' || c.log_index
+         || ',"salt":' || to_json(c.salt)::text || '}'
+  FROM opposition_changes c LEFT JOIN senders s ON s.id = c.sender_id
+  WHERE c.seq > $1 AND c.seq <= $2
+    AND (c.canary_provider_id IS NULL OR c.canary_provider_id = $3)
+    AND (c.sender_id IS NULL OR c.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $3))
+  ORDER BY c.seq
+  LIMIT $4`;
+
 /**
  * The changes a provider must apply after `after`: every `all` change and the `sender` changes of the
  * senders it is authorised for. The head is read first and the page bounded by it; with the feed lock
@@ -32,20 +52,32 @@ export const MAX_CHANGES_PAGE = 10_000;
  */
 export async function listChanges(input: { providerId: number; after: bigint; limit: number }): Promise<ChangePage> {
   const limit = Math.min(Math.max(1, Math.trunc(input.limit)), MAX_CHANGES_PAGE);
-  const client = db();
-  const headRows = await client.$queryRaw<{ head: bigint | null }[]>`SELECT max(seq) AS head FROM opposition_changes`;
-  const head = headRows[0]?.head ?? 0n;
-  const rows = await client.$queryRaw<FeedChange[]>`
-    SELECT c.seq, c.op::text AS op, c.reason, c.phone, c.scope::text AS scope, s.code AS sender, c.at, c.log_index AS index, c.salt
-    FROM opposition_changes c LEFT JOIN senders s ON s.id = c.sender_id
-    WHERE c.seq > ${input.after} AND c.seq <= ${head}
-      AND (c.canary_provider_id IS NULL OR c.canary_provider_id = ${input.providerId})
-      AND (c.sender_id IS NULL OR c.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = ${input.providerId}))
-    ORDER BY c.seq
-    LIMIT ${limit + 1}`;
+  const headRows = await pool().query<[string | null]>({
+    text: "SELECT max(seq) FROM opposition_changes",
+    name: preparedName("feed-head"),
+    rowMode: "array",
+  });
+  const head = BigInt(headRows.rows[0]?.[0] ?? 0);
+  const { rows } = await pool().query<[seq: string, change: string]>({
+    text: PAGE,
+    values: [input.after.toString(), head.toString(), input.providerId, limit + 1],
+    name: preparedName("feed-page"),
+    rowMode: "array",
+  });
   const more = rows.length > limit;
-  const changes = more ? rows.slice(0, limit) : rows;
-  const last = changes.at(-1)?.seq;
-  const next = more ? last! : head > input.after ? head : input.after;
-  return { changes, next, more, head };
+  const count = more ? limit : rows.length;
+  const changes = new Array<string>(count);
+  for (let i = 0; i < count; i++) changes[i] = rows[i]![1];
+  const next = more ? BigInt(rows[count - 1]![0]) : head > input.after ? head : input.after;
+  return { changesJson: changes.join(","), count, next, more, head };
+}
+
+/** The page's changes as objects, for readers in this process (tests, tools). */
+export function changesOf(page: ChangePage): FeedChange[] {
+  return JSON.parse(`[${page.changesJson}]`) as FeedChange[];
+}
+
+/** The page as the API sends it. */
+export function changePageJson(page: ChangePage): string {
+  return `{"changes":[${page.changesJson}],"next":${page.next},"more":${page.more},"head":${page.head}}`;
 }

@@ -9,7 +9,7 @@ import { GET as getTreeHead } from "@/app/api/v1/log/tree-head/route";
 import { GET as getTreeHeads } from "@/app/api/v1/log/tree-heads/route";
 import { pool } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
-import { listChanges } from "@/lib/oppositions/list-changes";
+import { changesOf, listChanges } from "@/lib/oppositions/list-changes";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
 import { withdrawOpposition } from "@/lib/oppositions/withdraw-opposition";
 import { platformKey } from "@/lib/signing/platform-key";
@@ -78,7 +78,7 @@ describe("the transparency log", () => {
     await recordOpposition({ phone, target: { scope: "sender", senderId: sender.id }, source: "link", verified: true });
     await withdrawOpposition({ phone, target: { scope: "sender", senderId: sender.id }, source: "web" });
     const page = await listChanges({ providerId: provider.id, after: 0n, limit: 10_000 });
-    const mine = page.changes.filter((c) => c.phone === phone);
+    const mine = changesOf(page).filter((c) => c.phone === phone);
     expect(mine.map((c) => c.reason)).toEqual(["opposed", "withdrawn"]);
     expect(mine[0]!.salt).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(mine[0]!.salt).not.toBe(mine[1]!.salt);

@@ -1,3 +1,4 @@
+import { changePageJson } from "@/lib/oppositions/list-changes";
 import { pullChanges } from "@/lib/sync/pull-changes";
 import { handleSignedRequest, parseOrProblem } from "@/lib/sync/handle-signed-request";
 import { changesQuery } from "@/lib/sync/schemas";
@@ -8,7 +9,7 @@ export function GET(request: Request) {
   return handleSignedRequest(request, "GET /suppressions/changes", async ({ caller, url }) => {
     const query = parseOrProblem(changesQuery, Object.fromEntries(url.searchParams));
     const page = await pullChanges(caller, query.after, query.limit);
-    return { body: page, cursor: String(query.after), count: page.changes.length };
+    return { json: changePageJson(page), cursor: String(query.after), count: page.count };
   });
 }
 
