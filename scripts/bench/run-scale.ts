@@ -130,6 +130,8 @@ async function measureSize(server: AppServer, client: pg.Client): Promise<Figure
     ),
   );
   const optout = await postOptouts(server.url, 10);
+  if (optout.receipts < optout.requests.total * 0.99)
+    throw new Error(`opt-outs: ${optout.receipts} receipts for ${optout.requests.total} posts`);
   return {
     "wash of 1 M (10 calls)": { value: wash.ms / 1000, unit: "s" },
     "change page of 10 000, p50": { value: percentile(pages, 50), unit: "ms" },
