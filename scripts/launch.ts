@@ -1,32 +1,22 @@
 // `npm start` / `npm run dev`: picks the database (DATABASE_URL, else the embedded one under .data/),
 // applies migrations, supplies development-only secrets when needed, then runs Next.js as a child in
 // the same process group and forwards signals to it, so nothing is orphaned on Ctrl-C or kill.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { applyMigrations } from "@/lib/db/migrate";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { embeddedDatabaseUrl, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { buildIfStale } from "@/scripts/lib/build-freshness";
 import { developmentAuthSecret } from "@/scripts/lib/dev-secrets";
-import { productionServerArgs } from "@/scripts/lib/production-server";
+import { DATABASE_READY, productionServerArgs } from "@/scripts/lib/production-server";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const dataDir = process.env.STOPSMS_DATA_DIR || ".data";
 
 async function main(): Promise<void> {
-  let embedded: EmbeddedDatabase | undefined;
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    embedded = await startEmbeddedDatabase(dataDir);
-    databaseUrl = embedded.url;
-    console.log(
-      `[stopsms] DATABASE_URL is unset: embedded PostgreSQL (PGlite) on a Unix socket in ${embedded.socketDir} (owner only), data in ${dataDir}/pglite`,
-    );
-  }
-  const applied = await applyMigrations(databaseUrl);
-  console.log(`[stopsms] migrations: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
-
+  const embeddedMode = !process.env.DATABASE_URL;
+  const databaseUrl = process.env.DATABASE_URL || embeddedDatabaseUrl(dataDir);
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };
   if (!env.AUTH_SECRET) {
-    if (embedded || mode === "dev") {
+    if (embeddedMode || mode === "dev") {
       env.AUTH_SECRET = await developmentAuthSecret(dataDir);
       console.warn(
         `[stopsms] AUTH_SECRET is unset: using a development secret kept in ${dataDir}/ (never in production)`,
@@ -35,7 +25,7 @@ async function main(): Promise<void> {
       throw new Error("AUTH_SECRET is required when DATABASE_URL is set (generate one with: openssl rand -base64 32)");
     }
   }
-  if (embedded) {
+  if (embeddedMode) {
     // PGlite runs queries one at a time; a large pool only queues in front of it.
     env.DB_POOL_MAX ??= "4";
     env.STOPSMS_EMBEDDED = "1";
@@ -45,17 +35,46 @@ async function main(): Promise<void> {
   if (mode === "start")
     await buildIfStale(env, "[stopsms] no up-to-date production build: running `next build` first (under a minute)");
 
-  const port = process.env.PORT || "3000";
-  // `start` runs the production server (Next behind the landing page's fast path); `dev` runs `next dev`.
-  const args = mode === "start" ? productionServerArgs(port) : ["node_modules/next/dist/bin/next", "dev", "-p", port];
-  const child = spawn(process.execPath, args, { stdio: "inherit", env });
-  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
-  process.on("SIGINT", forward("SIGINT"));
-  process.on("SIGTERM", forward("SIGTERM"));
-  child.on("exit", async (code, signal) => {
-    await embedded?.stop();
-    process.exit(code ?? (signal ? 1 : 0));
-  });
+  // Cold start: the production server loads Next (about a second) while the database starts and is
+  // migrated here; it listens only once told the database is ready (scripts/serve.ts). `next dev` cannot
+  // wait for that word, so in dev the database comes first.
+  let child: ChildProcess | undefined;
+  let embedded: EmbeddedDatabase | undefined;
+  const startServer = () => {
+    const port = process.env.PORT || "3000";
+    const args = mode === "start" ? productionServerArgs(port) : ["node_modules/next/dist/bin/next", "dev", "-p", port];
+    const server =
+      mode === "start"
+        ? spawn(process.execPath, args, {
+            stdio: ["inherit", "inherit", "inherit", "ipc"],
+            env: { ...env, STOPSMS_AWAIT_DATABASE: "1" },
+          })
+        : spawn(process.execPath, args, { stdio: "inherit", env });
+    const forward = (signal: NodeJS.Signals) => () => server.kill(signal);
+    process.on("SIGINT", forward("SIGINT"));
+    process.on("SIGTERM", forward("SIGTERM"));
+    server.on("exit", async (code, signal) => {
+      await embedded?.stop();
+      process.exit(code ?? (signal ? 1 : 0));
+    });
+    return server;
+  };
+  if (mode === "start") child = startServer();
+  try {
+    if (embeddedMode) {
+      embedded = await startEmbeddedDatabase(dataDir);
+      console.log(
+        `[stopsms] DATABASE_URL is unset: embedded PostgreSQL (PGlite) on a Unix socket in ${embedded.socketDir} (owner only), data in ${dataDir}/pglite`,
+      );
+    }
+    const applied = await applyMigrations(databaseUrl);
+    console.log(`[stopsms] migrations: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
+  } catch (error) {
+    child?.kill("SIGTERM");
+    throw error;
+  }
+  if (child) child.send(DATABASE_READY);
+  else startServer();
 }
 
 main().catch((error: unknown) => {

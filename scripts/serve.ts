@@ -19,6 +19,7 @@ import { answerStopSubmit, isStopSubmit } from "@/lib/oppositions/answer-stop-su
 import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { platformKey } from "@/lib/signing/platform-key";
 import { smsGateway } from "@/lib/sms/send-sms";
+import { databaseReady } from "@/scripts/lib/production-server";
 
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
@@ -46,6 +47,8 @@ async function main() {
   // Refuse to start rather than answer providers unsigned, or citizens with codes that never leave.
   platformKey();
   smsGateway();
+  // Under `npm start`, Next was loaded while the launcher started and migrated the database.
+  await databaseReady();
 
   const route = (request: IncomingMessage, response: ServerResponse, path: string): Promise<unknown> => {
     if (path === "/metrics") {

@@ -35,6 +35,11 @@ function urlFor(socketDir: string): string {
   return `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}&port=${SOCKET_PORT}&sslmode=disable`;
 }
 
+/** Where the embedded database of this data directory answers, known before it is started. */
+export function embeddedDatabaseUrl(dataDir: string): string {
+  return urlFor(path.resolve(dataDir, "socket"));
+}
+
 /** The data directory and everything the database keeps in it: owner only (0700). */
 async function privateDirectory(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
