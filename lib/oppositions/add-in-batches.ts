@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { pool } from "@/lib/db/client";
+import { groupWhileInFlight } from "@/lib/db/group-while-in-flight";
 import { TIME_ZONE } from "@/lib/time-zone";
 import { FEED_LOCK_KEY } from "./feed-lock";
 import type { OppositionSource, OppositionTarget } from "./types";
@@ -11,9 +12,10 @@ import type { OppositionSource, OppositionTarget } from "./types";
 // - ONE simple-protocol message per write — BEGIN; lock; one statement that writes the feed changes, the
 //   rows in force, the receipts and the daily counts; COMMIT — so the lock is never held across a round
 //   trip to the application;
-// - group commit: while writes are in flight, the opt-outs that arrive wait and go together in the next
-//   one (as PostgreSQL groups WAL flushes). One lock, one statement and one commit then serve tens of
-//   citizens; an opt-out that arrives when nothing is in flight is written at once, alone.
+// - group commit (lib/db/group-while-in-flight.ts): while writes are in flight, the opt-outs that arrive
+//   wait and go together in the next one (as PostgreSQL groups WAL flushes). One lock, one statement and
+//   one commit then serve tens of citizens; an opt-out that arrives when nothing is in flight is written
+//   at once, alone.
 // Each opt-out keeps its own answer: added (its receipt) or already in force (the receipt in force). Two
 // for the same number and target in one batch are answered as if in turn: the first writes, the second
 // finds it in force. If a batch fails, each of its opt-outs is written again alone, so one bad request
@@ -37,59 +39,34 @@ const SOURCES: readonly OppositionSource[] = ["link", "web", "keyword", "staff"]
 const WRITERS = 2;
 const MAX_BATCH = 256;
 
-interface Waiting {
-  request: AddRequest;
-  resolve: (outcome: LockedAddOutcome) => void;
-  reject: (error: unknown) => void;
-}
-
-const waiting: Waiting[] = [];
-let inFlight = 0;
-
 /** Adds the opposition unless it is in force; resolves only after the commit that wrote it. */
-export function addOpposition(request: AddRequest): Promise<LockedAddOutcome> {
-  return new Promise((resolve, reject) => {
-    waiting.push({ request, resolve, reject });
-    startWrites();
-  });
-}
-
-function startWrites(): void {
-  while (inFlight < WRITERS && waiting.length > 0) {
-    const batch = waiting.splice(0, MAX_BATCH);
-    inFlight++;
-    void writeBatch(batch).finally(() => {
-      inFlight--;
-      startWrites();
-    });
-  }
-}
+export const addOpposition = groupWhileInFlight(writeBatch, { writers: WRITERS, maxBatch: MAX_BATCH });
 
 const keyOf = ({ phone, target }: AddRequest) => `${phone} ${target.scope} ${target.senderId ?? ""}`;
 
-async function writeBatch(batch: Waiting[]): Promise<void> {
+async function writeBatch(batch: AddRequest[]): Promise<PromiseSettledResult<LockedAddOutcome>[]> {
   // The first request for each number and target writes; the others follow its outcome.
-  const writers = new Map<string, Waiting[]>();
-  for (const entry of batch) {
-    const key = keyOf(entry.request);
-    writers.set(key, [...(writers.get(key) ?? []), entry]);
-  }
-  const groups = [...writers.values()];
+  const writerIndex = new Map<string, number>();
+  const firsts: number[] = [];
+  const writerOf = batch.map((request, i) => {
+    const key = keyOf(request);
+    let writer = writerIndex.get(key);
+    if (writer === undefined) writerIndex.set(key, (writer = firsts.push(i) - 1));
+    return writer;
+  });
   let outcomes: LockedAddOutcome[];
   try {
-    outcomes = await writeInOneRoundTrip(groups.map((group) => group[0]!.request));
+    outcomes = await writeInOneRoundTrip(firsts.map((i) => batch[i]!));
   } catch (error) {
-    if (groups.length === 1) {
-      for (const entry of batch) entry.reject(error);
-      return;
-    }
-    await Promise.all(groups.flat().map((entry) => writeBatch([entry])));
-    return;
+    if (firsts.length === 1) return batch.map(() => ({ status: "rejected", reason: error }));
+    // One bad request (a receipt id that collides) must fail only itself: each is written again alone.
+    return (await Promise.all(batch.map((request) => writeBatch([request])))).flat();
   }
-  groups.forEach((group, i) => {
-    const outcome = outcomes[i]!;
-    group[0]!.resolve(outcome);
-    for (const follower of group.slice(1)) follower.resolve({ kind: "in-force", receiptId: outcome.receiptId });
+  return batch.map((_, i) => {
+    const writer = writerOf[i]!;
+    const outcome = outcomes[writer]!;
+    const value: LockedAddOutcome = firsts[writer] === i ? outcome : { kind: "in-force", receiptId: outcome.receiptId };
+    return { status: "fulfilled", value };
   });
 }
 

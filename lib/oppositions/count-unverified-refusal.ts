@@ -1,13 +1,12 @@
 import "server-only";
 import { pool, preparedName } from "@/lib/db/client";
+import { groupWhileInFlight } from "@/lib/db/group-while-in-flight";
 
-interface Waiting {
-  resolve: (hour: { count: number; retryAfterSeconds: number }) => void;
-  reject: (error: unknown) => void;
+interface HourCount {
+  /** This refusal's place in the hour's count. */
+  count: number;
+  retryAfterSeconds: number;
 }
-
-const waiting: Waiting[] = [];
-let counting = false;
 
 /**
  * Counts one unverified refusal in the current hour, all addresses together. Past the cap the form refuses
@@ -16,34 +15,25 @@ let counting = false;
  * update is in flight, the refusals that arrive wait and are counted together by the next, each still
  * getting its own place in the hour's count.
  */
-export function countUnverifiedRefusal(): Promise<{ count: number; retryAfterSeconds: number }> {
-  return new Promise((resolve, reject) => {
-    waiting.push({ resolve, reject });
-    if (!counting) void countWaiting();
-  });
+export function countUnverifiedRefusal(): Promise<HourCount> {
+  return countTogether(undefined);
 }
 
-async function countWaiting(): Promise<void> {
-  counting = true;
-  try {
-    while (waiting.length > 0) {
-      const batch = waiting.splice(0);
-      try {
-        const { rows } = await pool().query<{ count: number; next_hour: Date }>({
-          text: `INSERT INTO unverified_refusals_hourly (hour, count) VALUES (date_trunc('hour', now()), $1)
-                 ON CONFLICT (hour) DO UPDATE SET count = unverified_refusals_hourly.count + EXCLUDED.count
-                 RETURNING count, hour + interval '1 hour' AS next_hour`,
-          values: [batch.length],
-          name: preparedName("count-unverified-refusals"),
-        });
-        const { count, next_hour } = rows[0]!;
-        const retryAfterSeconds = Math.max(1, Math.ceil((next_hour.getTime() - Date.now()) / 1000));
-        batch.forEach((entry, i) => entry.resolve({ count: count - batch.length + 1 + i, retryAfterSeconds }));
-      } catch (error) {
-        for (const entry of batch) entry.reject(error);
-      }
-    }
-  } finally {
-    counting = false;
-  }
-}
+const countTogether = groupWhileInFlight<undefined, HourCount>(
+  async (refusals) => {
+    const { rows } = await pool().query<{ count: number; next_hour: Date }>({
+      text: `INSERT INTO unverified_refusals_hourly (hour, count) VALUES (date_trunc('hour', now()), $1)
+             ON CONFLICT (hour) DO UPDATE SET count = unverified_refusals_hourly.count + EXCLUDED.count
+             RETURNING count, hour + interval '1 hour' AS next_hour`,
+      values: [refusals.length],
+      name: preparedName("count-unverified-refusals"),
+    });
+    const { count, next_hour } = rows[0]!;
+    const retryAfterSeconds = Math.max(1, Math.ceil((next_hour.getTime() - Date.now()) / 1000));
+    return refusals.map((_, i) => ({
+      status: "fulfilled",
+      value: { count: count - refusals.length + 1 + i, retryAfterSeconds },
+    }));
+  },
+  { writers: 1, maxBatch: Number.MAX_SAFE_INTEGER },
+);
