@@ -1,6 +1,7 @@
 // `npm start` / `npm run dev`: picks the database (DATABASE_URL, else the embedded one under .data/),
-// applies migrations, supplies development-only secrets when needed, then runs Next.js as a child in
-// the same process group and forwards signals to it, so nothing is orphaned on Ctrl-C or kill.
+// applies migrations, supplies development-only secrets when needed, and runs the server as a child in
+// the same process group (started before the database under `npm start`, see below), forwarding signals
+// to it, so nothing is orphaned on Ctrl-C or kill.
 import { spawn, type ChildProcess } from "node:child_process";
 import { applyMigrations } from "@/lib/db/migrate";
 import { embeddedDatabaseUrl, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
@@ -42,14 +43,13 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   const startServer = () => {
     const port = process.env.PORT || "3000";
-    const args = mode === "start" ? productionServerArgs(port) : ["node_modules/next/dist/bin/next", "dev", "-p", port];
     const server =
       mode === "start"
-        ? spawn(process.execPath, args, {
+        ? spawn(process.execPath, productionServerArgs(port), {
             stdio: ["inherit", "inherit", "inherit", "ipc"],
             env: { ...env, STOPSMS_AWAIT_DATABASE: "1" },
           })
-        : spawn(process.execPath, args, { stdio: "inherit", env });
+        : spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", port], { stdio: "inherit", env });
     const forward = (signal: NodeJS.Signals) => () => server.kill(signal);
     process.on("SIGINT", forward("SIGINT"));
     process.on("SIGTERM", forward("SIGTERM"));

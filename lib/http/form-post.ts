@@ -1,10 +1,9 @@
 import "server-only";
 import { clientIp } from "@/lib/http/client-ip";
-import { cookieValue } from "@/lib/http/cookie-value";
+import { requestLocale } from "@/lib/http/citizen-request";
 import { setFlash } from "@/lib/http/form-flash";
 import { guardCitizenPost } from "@/lib/http/guard-citizen-post";
-import { localeCookie, type Locale } from "@/lib/i18n/locales";
-import { localeOfRequest } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/i18n/locales";
 import type { RateLimitRule } from "@/lib/rate-limit/check-rate-limit";
 
 // Every citizen form handler reads the same way: guard → read → one lib call → redirect.
@@ -33,7 +32,7 @@ export async function readFormPost(
   limits: { rule: RateLimitRule; bucket: string }[],
   maxField = MAX_FIELD,
 ): Promise<FormPost | Response> {
-  const locale = localeOfRequest(request.headers, cookieValue(request.headers.get("cookie"), localeCookie));
+  const locale = requestLocale(request);
   const refused = await guardCitizenPost(request, locale, limits);
   if (refused) return refused;
   const form = await request.formData().catch(() => new FormData());

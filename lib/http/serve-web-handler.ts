@@ -25,8 +25,7 @@ export async function serveWebHandler(
   const body = Buffer.from(await answer.arrayBuffer());
   const headers: Record<string, string | string[]> = {};
   answer.headers.forEach((value, name) => {
-    // x-middleware-*: NextResponse's notes to Next's own server, which never sends them on.
-    if (name !== "set-cookie" && !name.startsWith("x-middleware-")) headers[name] = value;
+    if (name !== "set-cookie") headers[name] = value;
   });
   const cookies = answer.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;

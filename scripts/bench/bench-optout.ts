@@ -110,9 +110,8 @@ export async function measureOptouts(serverUrl: string, adminUrl: string): Promi
   const references = await pgbenchTps(adminUrl, 10);
   await postOptouts(serverUrl, 3); // warm-up: compiled routes, pooled connections
   const result = await postOptouts(serverUrl, 20);
-  const stats = (result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats;
   const answered303 = result.receipts;
-  const total = Object.values(stats).reduce((sum, s) => sum + s.count, 0);
+  const total = Object.values(statusCounts(result)).reduce((sum, count) => sum + count, 0);
   return {
     perSecond: answered303 / 20,
     p50: result.latency.p50,
@@ -122,4 +121,10 @@ export async function measureOptouts(serverUrl: string, adminUrl: string): Promi
     insertTps: references.insert,
     lockedTps: references.locked,
   };
+}
+
+/** How many answers of each HTTP status an autocannon run got. */
+export function statusCounts(result: autocannon.Result): Record<string, number> {
+  const stats = (result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats;
+  return Object.fromEntries(Object.entries(stats).map(([status, s]) => [status, s.count]));
 }

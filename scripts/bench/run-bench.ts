@@ -16,7 +16,7 @@ import { assertLocalDatabaseUrl } from "@/lib/testing/local-database";
 import { startAppServer, type AppServer } from "@/scripts/lib/app-server";
 import { buildIfStale } from "@/scripts/lib/build-freshness";
 import { measureEvidencePacks, measureOtpRequests, signInAnalyst } from "./bench-citizen-paths";
-import { measureOptouts, postOptouts } from "./bench-optout";
+import { measureOptouts, postOptouts, statusCounts } from "./bench-optout";
 import { concurrentDownloadsRss, firstLoadThroughFiles } from "./bench-snapshot-files";
 import { registerKey } from "./register-key";
 import { GENERATED_CAMPAIGN, IN_FORCE, generateBenchData, generateBenchLinks } from "./generate-data";
@@ -148,11 +148,6 @@ function justLoadedNote(benchmark: string): string {
   return (
     justLoaded.get(benchmark) ?? "just loaded: not measured (data generated before the bench measured it; `-- --fresh`)"
   );
-}
-
-function statusCounts(result: autocannon.Result): Record<string, number> {
-  const stats = (result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats;
-  return Object.fromEntries(Object.entries(stats).map(([status, s]) => [status, s.count]));
 }
 
 let rateLimitedMs = 0;
