@@ -63,6 +63,8 @@ const schema = z
     // and shames; "off" to publish none), and the links a sender must mint in a period to be named.
     STOPSMS_PUBLISH_PROVIDERS: z.enum(["on", "off"]).default("on"),
     STOPSMS_PUBLISH_MIN_LINKS: z.coerce.number().int().min(1).default(1000),
+    // An operator's disconnections past this many a day are held for staff review (lib/numbers).
+    STOPSMS_NUMBER_EVENTS_REVIEW_PER_DAY: z.coerce.number().int().min(1).default(1000),
     // Numbers one provider may wash or mint per minute (all its keys, all instances with Redis).
     STOPSMS_PROVIDER_NUMBERS_PER_MINUTE: z.coerce.number().int().min(1000).default(2_000_000),
     // Bearer token of GET /metrics (Prometheus); unset: no metrics endpoint.

@@ -14,6 +14,8 @@ const USAGE = `Usage: npm run admin -- <command> [flags]
   provider:key:add    --provider <slug> --keyid <keyid> --public-key-file <spki.pem>
   provider:key:revoke --keyid <keyid>
   provider:list
+  provider:ranges     --provider <slug> [--add <first>-<last>]... [--remove <first>-<last>]... [--list]
+                      an operator's ANRT number ranges (E.164: +212600000000-+212609999999); lists them after any change
   sender:create       --code <code> --name <display name> [--sms-id <sender id>]... [--sector banking|telecom|retail|real-estate|insurance|politics|other]
   sender:link         --provider <slug> --sender <code>
   sender:list
@@ -31,7 +33,7 @@ class LogRefused extends Error {}
 
 const actor: Actor = { kind: "cli", label: process.env.SUDO_USER || os.userInfo().username };
 
-type Flags = Record<string, string | string[] | boolean | undefined>;
+type Flags = Record<string, string | (string | boolean)[] | boolean | undefined>;
 
 function required(flags: Flags, name: string): string {
   const value = flags[name];
@@ -41,13 +43,13 @@ function required(flags: Flags, name: string): string {
 
 function list(flags: Flags, name: string): string[] {
   const value = flags[name];
-  return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+  return Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
 }
 
 const commands: Record<
   string,
   {
-    flags: Record<string, { type: "string"; multiple?: boolean }>;
+    flags: Record<string, { type: "string" | "boolean"; multiple?: boolean }>;
     positionals?: number;
     run: (f: Flags, args: string[]) => Promise<string>;
   }
@@ -72,6 +74,30 @@ const commands: Record<
         senderCodes: list(f, "sender"),
       });
       return `${provider.kind} ${provider.slug} created`;
+    },
+  },
+  "provider:ranges": {
+    flags: {
+      provider: { type: "string" },
+      add: { type: "string", multiple: true },
+      remove: { type: "string", multiple: true },
+      list: { type: "boolean" },
+    },
+    async run(f) {
+      const { addNumberRange, listNumberRanges, removeNumberRange } = await import("@/lib/numbers/number-ranges");
+      const providerSlug = required(f, "provider");
+      const lines: string[] = [];
+      for (const range of list(f, "add")) {
+        const { added } = await addNumberRange(actor, { providerSlug, range });
+        lines.push(`${added ? "added" : "already there"}: ${range}`);
+      }
+      for (const range of list(f, "remove")) {
+        const { removed } = await removeNumberRange(actor, { providerSlug, range });
+        lines.push(`${removed ? "removed" : "not there"}: ${range}`);
+      }
+      const ranges = await listNumberRanges(actor, providerSlug);
+      lines.push(`${providerSlug}: ${ranges.length} range(s)`, ...ranges.map((r) => `  ${r.first}-${r.last}`));
+      return lines.join("\n");
     },
   },
   "provider:key:add": {

@@ -89,7 +89,13 @@ test("number events: everyone sees the counts per operator and day, only an admi
   const operator = await providerWithKey(dir, "operator");
   await e2eDb().query("UPDATE providers SET kind = 'operator' WHERE slug = $1", [operator.slug]);
   const phone = uniquePhone();
+  await e2eDb().query(
+    "INSERT INTO provider_number_ranges (provider_id, first_number, last_number) SELECT id, $2, $2 FROM providers WHERE slug = $1",
+    [operator.slug, phone],
+  );
   expect((await request.post("/stop/submit", { form: { phone, scope: "all" }, maxRedirects: 0 })).status()).toBe(303);
+  // Recorded before the disconnection the operator reports (a refusal made after it is the new holder's own).
+  await e2eDb().query("UPDATE oppositions SET created_at = created_at - interval '1 day' WHERE phone = $1", [phone]);
   const answer = await signed(request, baseURL!, operator, "POST", "/numbers/events", {
     events: [{ phone, event: "disconnected", at: new Date(Date.now() - 60_000).toISOString() }],
   });

@@ -55,6 +55,22 @@ export const problems = {
       errors.map((e) => `${e.field}: ${e.message}`).join("; "),
       { errors },
     ),
+  numberNotOwned: (numbers: string[]) =>
+    new ApiProblem(
+      422,
+      "number-not-owned",
+      "Number not owned by the caller",
+      "these numbers are outside the caller's ranges and were not ported to it; nothing of the call was applied",
+      { numbers },
+    ),
+  atOutOfRange: (inputs: string[]) =>
+    new ApiProblem(
+      422,
+      "at-out-of-range",
+      "Event time out of range",
+      "`at` must lie within the last 7 days and at most 5 minutes ahead; nothing of the call was applied",
+      { numbers: inputs },
+    ),
   rateLimited: (retryAfterSeconds: number) =>
     new ApiProblem(429, "rate-limited", "Too many requests", undefined, { retry_after: retryAfterSeconds }),
   internal: () => new ApiProblem(500, "internal", "Internal error"),

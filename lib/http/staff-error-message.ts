@@ -2,6 +2,7 @@ import { AUTH_MESSAGES_FR } from "@/lib/auth/messages.fr";
 import { COMPLAINT_MESSAGES_FR } from "@/lib/complaints/messages.fr";
 import type { DomainError } from "@/lib/errors";
 import { INTEGRITY_MESSAGES_FR } from "@/lib/integrity/messages.fr";
+import { NUMBER_MESSAGES_FR } from "@/lib/numbers/messages.fr";
 import { PROVIDER_MESSAGES_FR } from "@/lib/providers/messages.fr";
 
 // A lib error as a French sentence for the staff pages: each area's own message file, and each field
@@ -12,6 +13,7 @@ const MESSAGES: Record<string, (v: Record<string, string>) => string> = {
   ...COMPLAINT_MESSAGES_FR,
   ...AUTH_MESSAGES_FR,
   ...INTEGRITY_MESSAGES_FR,
+  ...NUMBER_MESSAGES_FR,
 };
 
 const FIELDS: Record<string, string> = {

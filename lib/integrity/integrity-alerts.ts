@@ -9,6 +9,8 @@ import { notFound } from "@/lib/errors";
 
 export interface IntegrityAlertView {
   id: string;
+  /** canary: a provider's list used as a target list; number-events-held: an operator's mass events wait. */
+  kind: "canary" | "number-events-held";
   at: Date;
   endpoint: string;
   keyid: string;
@@ -22,6 +24,7 @@ export interface IntegrityAlertView {
 
 interface Row {
   id: bigint;
+  kind: IntegrityAlertView["kind"];
   at: Date;
   endpoint: string;
   keyid: string;
@@ -36,13 +39,14 @@ interface Row {
 }
 
 const SELECT = `
-  SELECT a.id, a.at, a.endpoint, a.keyid, l.slug AS list_slug, l.name AS list_name, c.slug AS caller_slug, c.name AS caller_name,
+  SELECT a.id, a.kind, a.at, a.endpoint, a.keyid, l.slug AS list_slug, l.name AS list_name, c.slug AS caller_slug, c.name AS caller_name,
          a.phones, a.details, a.reviewed_at, u.email AS reviewed_by
   FROM integrity_alerts a JOIN providers l ON l.id = a.list_provider_id JOIN providers c ON c.id = a.caller_provider_id
   LEFT JOIN staff_users u ON u.id = a.reviewed_by`;
 
 const toView = (r: Row): IntegrityAlertView => ({
   id: String(r.id),
+  kind: r.kind,
   at: r.at,
   endpoint: r.endpoint,
   keyid: r.keyid,
@@ -85,7 +89,7 @@ export async function reviewIntegrityAlert(actor: Actor, id: string): Promise<vo
   if (!/^\d{1,18}$/.test(id)) throw notFound("no such alert", { id: "integrity.no-alert" });
   await db().$transaction(async (tx) => {
     const updated =
-      await tx.$executeRaw`UPDATE integrity_alerts SET reviewed_at = now(), reviewed_by = ${actor.kind === "staff" ? actor.id : null} WHERE id = ${BigInt(id)} AND reviewed_at IS NULL`;
+      await tx.$executeRaw`UPDATE integrity_alerts SET reviewed_at = now(), reviewed_by = ${actor.kind === "staff" ? actor.id : null} WHERE id = ${BigInt(id)} AND reviewed_at IS NULL AND kind <> 'number-events-held'`;
     if (updated === 0) throw notFound("no such open alert", { id: "integrity.no-open-alert" });
     await writeAudit(tx, actor, { action: "integrity-alert.review", targetType: "integrity_alert", targetId: id });
   });

@@ -4,18 +4,14 @@ import { db } from "@/lib/db/client";
 import { findOppositionsInForce } from "@/lib/oppositions/find-oppositions-in-force";
 import { loadReceipt } from "@/lib/oppositions/load-receipt";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
-import { createApiProvider, signedCall, type TestProvider } from "@/lib/testing/api-client";
-import { createSender, uniquePhone } from "@/lib/testing/fixtures";
+import { createApiOperator, createApiProvider, signedCall, type TestProvider } from "@/lib/testing/api-client";
+import { backdateOppositions, createSender, uniquePhone } from "@/lib/testing/fixtures";
 import { verifyLog } from "@/lib/transparency-log/verify-log";
 
-async function createOperator(): Promise<TestProvider> {
-  const operator = await createApiProvider(0);
-  await db().provider.update({ where: { id: operator.id }, data: { kind: "operator" } });
-  return operator;
-}
+const createOperator = createApiOperator;
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
-const post = (operator: TestProvider, events: { phone: string; event: string; at: string }[]) =>
+const post = (operator: TestProvider, events: { phone: string; event: string; at: string; to?: string }[]) =>
   signedCall(numberEvents, operator, { path: "/numbers/events", body: { events } });
 
 async function feedFor(phone: string) {
@@ -28,9 +24,9 @@ async function feedFor(phone: string) {
 
 describe("POST /numbers/events", () => {
   it("disconnected ends every opposition on the number, global and per sender, in the feed; the receipt says so; a replayed batch does nothing", async () => {
-    const operator = await createOperator();
     const sender = await createSender();
     const phone = uniquePhone();
+    const operator = await createOperator([phone]);
     const global = await recordOpposition({
       phone,
       target: { scope: "all", senderId: null },
@@ -38,6 +34,7 @@ describe("POST /numbers/events", () => {
       verified: true,
     });
     await recordOpposition({ phone, target: { scope: "sender", senderId: sender.id }, source: "link", verified: true });
+    await backdateOppositions(phone);
 
     const batch = [{ phone: `0${phone.slice(4)}`, event: "disconnected", at: hoursAgo(2) }];
     const first = await post(operator, batch);
@@ -71,11 +68,12 @@ describe("POST /numbers/events", () => {
   });
 
   it("reinstated restores exactly what that disconnection ended (not a new subscriber's own refusal), once", async () => {
-    const operator = await createOperator();
     const [first, second] = [await createSender(), await createSender()];
     const phone = uniquePhone();
+    const operator = await createOperator([phone]);
     await recordOpposition({ phone, target: { scope: "all", senderId: null }, source: "web", verified: true });
     await recordOpposition({ phone, target: { scope: "sender", senderId: first.id }, source: "link", verified: true });
+    await backdateOppositions(phone);
     await post(operator, [{ phone, event: "disconnected", at: hoursAgo(5) }]);
     // Meanwhile the number's next holder refuses one sender themselves.
     await recordOpposition({
@@ -101,19 +99,18 @@ describe("POST /numbers/events", () => {
     expect(await db().numberEvent.count({ where: { phone, undoes: { not: null } } })).toBe(1);
   });
 
-  it("refuses to reinstate after 90 days; ported changes nothing; a disconnect and its reinstatement in one batch cancel out", async () => {
-    const operator = await createOperator();
-    const [old, ported, both] = [uniquePhone(), uniquePhone(), uniquePhone()];
-    for (const phone of [old, ported, both])
+  it("refuses to reinstate 90 days after the disconnection was recorded; a disconnect and its reinstatement in one batch cancel out", async () => {
+    const [old, both] = [uniquePhone(), uniquePhone()];
+    const operator = await createOperator([old, both]);
+    for (const phone of [old, both]) {
       await recordOpposition({ phone, target: { scope: "all", senderId: null }, source: "web", verified: true });
-    await post(operator, [{ phone: old, event: "disconnected", at: hoursAgo(24 * 100) }]);
-    const late = await post(operator, [{ phone: old, event: "reinstated", at: hoursAgo(1) }]);
+      await backdateOppositions(phone);
+    }
+    await post(operator, [{ phone: old, event: "disconnected", at: hoursAgo(1) }]);
+    await db().$executeRaw`UPDATE number_events SET received_at = now() - interval '91 days' WHERE phone = ${old}`;
+    const late = await post(operator, [{ phone: old, event: "reinstated", at: hoursAgo(0.5) }]);
     expect(late.json).toMatchObject({ accepted: 1, restored: 0 });
     expect(await findOppositionsInForce(old)).toEqual([]);
-
-    const portedAnswer = await post(operator, [{ phone: ported, event: "ported", at: hoursAgo(1) }]);
-    expect(portedAnswer.json).toEqual({ accepted: 1, ended: 0, restored: 0, invalid: [] });
-    expect(await findOppositionsInForce(ported)).toHaveLength(1);
 
     const pair = await post(operator, [
       { phone: both, event: "disconnected", at: hoursAgo(3) },
@@ -131,21 +128,76 @@ describe("POST /numbers/events", () => {
     expect(refused.response.status).toBe(403);
     expect(refused.json.code).toBe("forbidden");
 
-    const operator = await createOperator();
+    const owned = uniquePhone();
+    const operator = await createOperator([owned]);
     const mixed = await post(operator, [
       { phone: "12", event: "disconnected", at: hoursAgo(1) },
-      { phone: uniquePhone(), event: "disconnected", at: new Date(Date.now() + 3_600_000).toISOString() },
-      { phone: uniquePhone(), event: "ported", at: hoursAgo(1) },
+      { phone: owned, event: "disconnected", at: hoursAgo(1) },
     ]);
-    expect(mixed.json).toMatchObject({
-      accepted: 1,
-      invalid: [{ input: "12", reason: "too-short" }, { reason: "future" }],
-    });
+    expect(mixed.json).toMatchObject({ accepted: 1, invalid: [{ input: "12", reason: "too-short" }] });
+    const ported = await post(operator, [{ phone: owned, event: "ported", at: hoursAgo(1) }]);
+    expect(ported.response.status).toBe(422);
+    expect(JSON.stringify(ported.json)).toContain("ported needs the receiving operator");
     expect((await post(operator, [{ phone: uniquePhone(), event: "stolen", at: hoursAgo(1) }])).response.status).toBe(
       422,
     );
     expect(
       (await signedCall(numberEvents, operator, { path: "/numbers/events", body: { events: [] } })).response.status,
     ).toBe(422);
+  });
+});
+
+describe("an operator acts only on its own numbers, on recent facts, at a volume staff can review (SYNC-PROTOCOL 1.2)", () => {
+  it("a fresh operator cannot end anyone's refusals: numbers outside its ranges refuse the whole call (422 number-not-owned)", async () => {
+    const [mine, theirs] = [uniquePhone(), uniquePhone()];
+    for (const phone of [mine, theirs])
+      await recordOpposition({ phone, target: { scope: "all", senderId: null }, source: "web", verified: true });
+    const operator = await createOperator([mine]);
+    const stranger = await createOperator();
+    const refused = await post(stranger, [{ phone: theirs, event: "disconnected", at: hoursAgo(1) }]);
+    expect(refused.response.status).toBe(422);
+    expect(refused.json).toMatchObject({ code: "number-not-owned", numbers: [theirs] });
+    // All or nothing: the operator's own number in the same call is not applied either.
+    const mixed = await post(operator, [
+      { phone: mine, event: "disconnected", at: hoursAgo(1) },
+      { phone: theirs, event: "disconnected", at: hoursAgo(1) },
+    ]);
+    expect(mixed.response.status).toBe(422);
+    expect(mixed.json.numbers).toEqual([theirs]);
+    expect(await findOppositionsInForce(mine)).toHaveLength(1);
+    expect(await findOppositionsInForce(theirs)).toHaveLength(1);
+    expect(await db().numberEvent.count({ where: { phone: { in: [mine, theirs] } } })).toBe(0);
+  });
+
+  it("refuses a backdated or future `at` (422 at-out-of-range); disconnected ends only the refusals recorded before `at`", async () => {
+    const phone = uniquePhone();
+    const operator = await createOperator([phone]);
+    await recordOpposition({ phone, target: { scope: "all", senderId: null }, source: "web", verified: true });
+    for (const at of ["2020-01-01T00:00:00Z", hoursAgo(24 * 8), new Date(Date.now() + 3_600_000).toISOString()]) {
+      const answer = await post(operator, [{ phone, event: "disconnected", at }]);
+      expect(answer.response.status, at).toBe(422);
+      expect(answer.json.code, at).toBe("at-out-of-range");
+    }
+    // The refusal was recorded just now, after the disconnection the operator reports: the new holder's own.
+    const earlier = await post(operator, [{ phone, event: "disconnected", at: hoursAgo(1) }]);
+    expect(earlier.json).toMatchObject({ accepted: 1, ended: 0 });
+    expect(await findOppositionsInForce(phone)).toHaveLength(1);
+  });
+
+  it("ported hands the number to the receiving operator: the giving one can no longer act on it, the receiving one can", async () => {
+    const phone = uniquePhone();
+    const giving = await createOperator([phone]);
+    const receiving = await createOperator();
+    await recordOpposition({ phone, target: { scope: "all", senderId: null }, source: "web", verified: true });
+    const ported = await post(giving, [{ phone, event: "ported", at: hoursAgo(2), to: receiving.slug }]);
+    expect(ported.json).toEqual({ accepted: 1, ended: 0, restored: 0, invalid: [] });
+    expect(await findOppositionsInForce(phone)).toHaveLength(1);
+    const after = await post(giving, [{ phone, event: "disconnected", at: new Date().toISOString() }]);
+    expect(after.json).toMatchObject({ code: "number-not-owned", numbers: [phone] });
+    await backdateOppositions(phone);
+    const byReceiver = await post(receiving, [{ phone, event: "disconnected", at: new Date().toISOString() }]);
+    expect(byReceiver.json).toMatchObject({ accepted: 1, ended: 1 });
+    const unknown = await post(receiving, [{ phone, event: "ported", at: hoursAgo(0), to: "no-such-operator" }]);
+    expect(unknown.response.status).toBe(422);
   });
 });

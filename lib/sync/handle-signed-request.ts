@@ -39,6 +39,8 @@ export interface HandlerResult {
   /** What the access log keeps: the cursor or `after` asked for, and how many entries were involved. */
   cursor?: string;
   count?: number;
+  /** 200 unless the endpoint says otherwise (202: accepted, held for review). */
+  status?: number;
 }
 
 export function parseOrProblem<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
@@ -125,6 +127,7 @@ export async function handleSignedRequest(
       }
     }
     result = await run({ caller, url, json });
+    status = result.status ?? 200;
   } catch (error) {
     problem = toProblem(error, endpoint);
   } finally {

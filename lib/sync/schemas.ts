@@ -68,13 +68,22 @@ export const numberEventsBody = z.object({
         phone: z.string().max(64).meta({ description: "The number (national or E.164)" }),
         event: z.enum(["disconnected", "reinstated", "ported"]).meta({
           description:
-            "disconnected: the number left its subscriber; reinstated: that was an error (within 90 days); ported: nothing changes",
+            "disconnected: the number left its subscriber (ends the oppositions recorded before `at`); reinstated: that was an error (within 90 days of when the disconnection was recorded); ported: the number now belongs to the operator `to`",
         }),
-        at: z.iso.datetime({ offset: true }).meta({ description: "When it happened (not in the future)" }),
+        at: z.iso
+          .datetime({ offset: true })
+          .meta({ description: "When it happened: within the last 7 days, at most 5 minutes ahead" }),
+        to: slugSchema.optional().meta({ description: "ported only: the receiving operator's slug" }),
       }),
     )
     .min(1)
-    .max(10_000),
+    .max(10_000)
+    .superRefine((events, ctx) =>
+      events.forEach((e, i) => {
+        if (e.event === "ported" && !e.to)
+          ctx.addIssue({ code: "custom", path: [i, "to"], message: "ported needs the receiving operator" });
+      }),
+    ),
 });
 
 export const ackBody = z.object({
@@ -173,6 +182,7 @@ export const responses = {
     accepted: z.number().int(),
     ended: z.number().int(),
     restored: z.number().int(),
+    held: z.number().int().optional().meta({ description: "Only in a 202: events held for staff review" }),
     invalid: z.array(z.object({ input: z.string(), reason: z.string() })),
   }),
   complaints: z.object({

@@ -73,3 +73,14 @@ export async function signedCall(
 }
 
 export { uniqueSlug };
+
+/** An operator (number events) owning exactly the given numbers, one ANRT range each. */
+export async function createApiOperator(phones: string[] = []): Promise<TestProvider> {
+  const operator = await createApiProvider(0);
+  await db().provider.update({ where: { id: operator.id }, data: { kind: "operator" } });
+  if (phones.length > 0)
+    await db().providerNumberRange.createMany({
+      data: phones.map((phone) => ({ providerId: operator.id, firstNumber: phone, lastNumber: phone })),
+    });
+  return operator;
+}

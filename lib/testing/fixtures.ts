@@ -26,3 +26,8 @@ export async function createProvider(senderIds: number[] = []) {
     },
   });
 }
+
+/** Moves a number's oppositions two days back: an operator's disconnection ends only those recorded before it. */
+export async function backdateOppositions(phone: string): Promise<void> {
+  await db().$executeRaw`UPDATE oppositions SET created_at = created_at - interval '2 days' WHERE phone = ${phone}`;
+}

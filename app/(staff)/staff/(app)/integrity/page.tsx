@@ -12,6 +12,7 @@ const CALLS: Record<string, string> = {
   "POST /links": "liens créés",
   "POST /suppressions/check": "liste vérifiée",
   "POST /keywords": "STOP déclaré",
+  "POST /numbers/events": "événements de numéros",
 };
 
 export default async function IntegrityAlertsPage() {
@@ -24,7 +25,8 @@ export default async function IntegrityAlertsPage() {
       <p className="mt-2 max-w-3xl">
         Chaque fournisseur reçoit dans sa liste quelques numéros témoins, pris dans une plage que l&apos;ANRT
         n&apos;attribue jamais. Un numéro témoin dans un appel (création de liens, vérification de liste, STOP) prouve
-        que la liste de ce fournisseur sert de liste de ciblage.
+        que la liste de ce fournisseur sert de liste de ciblage. Un opérateur qui déclare en un jour plus de
+        résiliations que le seuil de revue voit les suivantes retenues : un administrateur les applique ou les rejette.
       </p>
       <DataTable
         caption="Alertes d'intégrité"
@@ -42,7 +44,10 @@ export default async function IntegrityAlertsPage() {
               </Link>
             ),
           },
-          { header: "Liste de", cell: (a) => a.listProvider.name },
+          {
+            header: "Liste de",
+            cell: (a) => (a.kind === "number-events-held" ? "— (événements de numéros retenus)" : a.listProvider.name),
+          },
           {
             header: "Utilisée par",
             cell: (a) => (
@@ -52,7 +57,11 @@ export default async function IntegrityAlertsPage() {
             ),
           },
           { header: "Appel", cell: (a) => CALLS[a.endpoint] ?? a.endpoint },
-          { header: "Témoins", numeric: true, cell: (a) => formatNumber(a.phones.length) },
+          {
+            header: "Numéros",
+            numeric: true,
+            cell: (a) => formatNumber(a.kind === "number-events-held" ? Number(a.details.held) : a.phones.length),
+          },
           {
             header: "État",
             cell: (a) =>

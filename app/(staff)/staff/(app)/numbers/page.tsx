@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/staff/data-table";
+import { FlashMessage } from "@/components/staff/flash-message";
 import { buttonClass, fieldClass, formatDateTime, formatNumber } from "@/components/staff/ui";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { env } from "@/lib/env";
@@ -28,6 +29,7 @@ export default async function NumberEventsPage({ searchParams }: { searchParams:
   return (
     <>
       <h1 className="text-2xl font-bold">Numéros résiliés</h1>
+      <FlashMessage />
       <p className="mt-2 max-w-3xl">
         Les opérateurs déclarent les numéros qui quittent leur titulaire : les oppositions de l&apos;ancien titulaire
         prennent fin, et reviennent si l&apos;opérateur rétablit le numéro dans les 90 jours. Trente derniers jours, par
@@ -95,6 +97,36 @@ export default async function NumberEventsPage({ searchParams }: { searchParams:
             />
           )}
           {search && search.events.length === 0 && <p className="mt-2">Aucun événement pour {search.phone}.</p>}
+          {search && search.ended.length > 0 && (
+            <DataTable
+              caption={`Oppositions de ${search.phone} terminées par une résiliation (90 derniers jours)`}
+              testId="ended-oppositions"
+              rows={search.ended}
+              rowKey={(o) => o.id}
+              empty=""
+              columns={[
+                { header: "Portée", cell: (o) => (o.scope === "all" ? "tous les expéditeurs" : (o.sender ?? "—")) },
+                { header: "Enregistrée le", cell: (o) => formatDateTime(o.recordedAt) },
+                { header: "Terminée le", cell: (o) => formatDateTime(o.endedAt) },
+                {
+                  header: "Action",
+                  cell: (o) => (
+                    <form method="post" action="/staff/actions/opposition-restore">
+                      <input type="hidden" name="id" value={o.id} />
+                      <input
+                        type="hidden"
+                        name="back"
+                        value={`/staff/numbers?phone=${encodeURIComponent(search.phone)}`}
+                      />
+                      <button type="submit" className={buttonClass}>
+                        Rétablir
+                      </button>
+                    </form>
+                  ),
+                },
+              ]}
+            />
+          )}
         </section>
       )}
     </>

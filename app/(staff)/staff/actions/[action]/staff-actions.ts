@@ -1,4 +1,7 @@
 import { reviewIntegrityAlert } from "@/lib/integrity/integrity-alerts";
+import { addNumberRange, removeNumberRange } from "@/lib/numbers/number-ranges";
+import { restoreEndedOpposition } from "@/lib/numbers/restore-ended-opposition";
+import { reviewHeldNumberEvents } from "@/lib/numbers/review-held-events";
 import { confirmTotpEnrolment, disableTotp } from "@/lib/auth/manage-totp";
 import type { Actor } from "@/lib/audit/write-audit";
 import { addComplaintNote, changeComplaintStatus } from "@/lib/complaints/update-complaint";
@@ -77,6 +80,26 @@ export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<st
   "integrity-alert-review": async (actor, f) => {
     await reviewIntegrityAlert(actor, f.get("id"));
     return "Alerte marquée comme examinée.";
+  },
+  "number-events-approve": async (actor, f) => {
+    const r = await reviewHeldNumberEvents(actor, f.get("id"), "approve");
+    return `${r.events} événement(s) appliqué(s) : ${r.ended} opposition(s) terminée(s), ${r.restored} rétablie(s).`;
+  },
+  "number-events-reject": async (actor, f) => {
+    const r = await reviewHeldNumberEvents(actor, f.get("id"), "reject");
+    return `${r.events} événement(s) rejeté(s) : aucun n'a été appliqué.`;
+  },
+  "number-range-add": async (actor, f) => {
+    const r = await addNumberRange(actor, { providerSlug: f.get("slug"), range: f.get("range") });
+    return r.added ? "Plage ajoutée." : "Cette plage était déjà enregistrée.";
+  },
+  "number-range-remove": async (actor, f) => {
+    const r = await removeNumberRange(actor, { providerSlug: f.get("slug"), range: f.get("range") });
+    return r.removed ? "Plage retirée." : "Cette plage n'était pas enregistrée.";
+  },
+  "opposition-restore": async (actor, f) => {
+    const r = await restoreEndedOpposition(actor, f.get("id"));
+    return `Opposition rétablie pour ${r.phone}.`;
   },
   "provider-update": async (actor, f) => {
     await updateProvider(actor, {

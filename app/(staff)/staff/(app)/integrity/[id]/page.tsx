@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FlashMessage } from "@/components/staff/flash-message";
+import { HeldNumberEvents } from "@/components/staff/held-number-events";
 import { buttonClass, formatDateTime } from "@/components/staff/ui";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { DomainError } from "@/lib/errors";
@@ -20,6 +21,7 @@ export default async function IntegrityAlertPage({ params }: Props) {
     if (error instanceof DomainError && error.status === 404) notFound();
     throw error;
   });
+  if (alert.kind === "number-events-held") return <HeldNumberEvents alert={alert} />;
   const facts: [string, React.ReactNode][] = [
     ["Liste d'où viennent les numéros témoins", `${alert.listProvider.name} (${alert.listProvider.slug})`],
     ["Appel reçu de", `${alert.caller.name} (${alert.caller.slug})`],

@@ -12,6 +12,8 @@ import {
   secondaryButtonClass,
 } from "@/components/staff/ui";
 import { currentStaff } from "@/lib/auth/require-staff";
+import { NumberRanges } from "@/components/staff/number-ranges";
+import { listNumberRanges } from "@/lib/numbers/number-ranges";
 import { getProvider, listAccessLog, listSenders } from "@/lib/providers/get-registry";
 import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
@@ -26,7 +28,12 @@ export default async function ProviderPage({ params }: Props) {
   const [{ slug }, staff] = await Promise.all([params, currentStaff()]);
   const provider = await getProvider(slug);
   if (!provider) notFound();
-  const [log, senders] = await Promise.all([listAccessLog(slug), listSenders()]);
+  const actor = staff ? ({ kind: "staff", id: staff.id, email: staff.email } as const) : null;
+  const [log, senders, ranges] = await Promise.all([
+    listAccessLog(slug),
+    listSenders(),
+    provider.kind === "operator" && actor ? listNumberRanges(actor, slug) : null,
+  ]);
   const admin = staff?.role === "admin";
   const back = `/staff/providers/${provider.slug}`;
   const linked = new Set(provider.senders.map((s) => s.sender.code));
@@ -191,6 +198,8 @@ export default async function ProviderPage({ params }: Props) {
           </button>
         </form>
       )}
+
+      {ranges && <NumberRanges slug={provider.slug} ranges={ranges} admin={admin} back={back} />}
 
       <h2 className="mt-8 text-xl font-semibold">Journal des appels (200 derniers)</h2>
       <DataTable
