@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+import { readForm } from "@/lib/http/read-form";
 import { safeBackPath } from "@/lib/http/safe-back";
 import { localeCookie, locales } from "@/lib/i18n/locales";
 
@@ -10,9 +11,9 @@ const input = z.object({
 });
 
 export async function POST(request: NextRequest) {
-  // A body that is not a form (JSON, garbage) is simply an unknown language, not a server error.
-  const form = await request.formData().catch(() => new FormData());
-  const parsed = input.safeParse(Object.fromEntries(form));
+  // A body that is not a form (JSON, garbage, too large) is simply an unknown language, not a server error.
+  const form = await readForm(request);
+  const parsed = input.safeParse(form.ok ? { ...form.values } : {});
   if (!parsed.success) return new NextResponse("Unknown language", { status: 400 });
   // A relative Location keeps the host the citizen used (behind a proxy, request.url may not be it).
   const response = new NextResponse(null, { status: 303, headers: { Location: parsed.data.next } });

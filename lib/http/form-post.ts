@@ -2,7 +2,8 @@ import "server-only";
 import { clientIp } from "@/lib/http/client-ip";
 import { requestLocale } from "@/lib/http/citizen-request";
 import { setFlash } from "@/lib/http/form-flash";
-import { guardCitizenPost } from "@/lib/http/guard-citizen-post";
+import { formRefusedResponse, guardCitizenPost } from "@/lib/http/guard-citizen-post";
+import { readForm } from "@/lib/http/read-form";
 import type { Locale } from "@/lib/i18n/locales";
 import type { RateLimitRule } from "@/lib/rate-limit/check-rate-limit";
 
@@ -11,7 +12,8 @@ import type { RateLimitRule } from "@/lib/rate-limit/check-rate-limit";
 //   if (post instanceof Response) return post;
 //   const result = await libFunction(post.values);
 //   return seeOther(…);
-// A field is a string (missing, repeated or a file: ""), cut at a length no honest form reaches.
+// A field is a string (missing: ""; repeated: the first), cut at a length no honest form reaches. The body is
+// read bounded (lib/http/read-form.ts): too large, not a form, or a control character → a page saying so.
 
 export interface FormPost {
   locale: Locale;
@@ -35,11 +37,17 @@ export async function readFormPost(
   const locale = requestLocale(request);
   const refused = await guardCitizenPost(request, locale, limits);
   if (refused) return refused;
-  const form = await request.formData().catch(() => new FormData());
+  const form = await readForm(request);
+  if (!form.ok) return formRefusedResponse(locale, form.status, formPageOf(new URL(request.url).pathname));
   const values: Record<string, string> = {};
-  for (const [name, value] of form)
-    if (typeof value === "string" && !(name in values)) values[name] = value.slice(0, maxField);
+  for (const [name, value] of Object.entries(form.values)) values[name] = value.slice(0, maxField);
   return { locale, address: clientIp(request.headers), values, field: (name) => values[name] ?? "" };
+}
+
+/** The page a form is posted from: `/stop/submit` → `/stop`, `/number/verify` → `/number`, `/<code>` itself. */
+function formPageOf(path: string): string {
+  const [first = ""] = path.split("/").filter(Boolean);
+  return `/${first}`;
 }
 
 /**

@@ -62,6 +62,28 @@ export function rateLimitedResponse(locale: Locale, path: string, retryAfterSeco
   return answerToResponse(rateLimitedAnswer(locale, path, retryAfterSeconds));
 }
 
+const REFUSED_BODY = {
+  413: "Common.formTooLargeBody",
+  415: "Common.formNotAFormBody",
+  422: "Common.formControlCharacterBody",
+} as const;
+
+/** A form post the door refused (too large, not a form, a control character): a page that says why, and the way back. */
+export function formRefusedResponse(locale: Locale, status: 413 | 415 | 422, formPath: string): Response {
+  const t = translatorFor(locale);
+  return lightPageResponse(
+    {
+      locale,
+      title: t("Common.formRefusedTitle"),
+      currentPath: formPath,
+      body: html`<h1>${t("Common.formRefusedTitle")}</h1>
+        <p>${t(REFUSED_BODY[status])}</p>
+        <a class="btn primary" href="${formPath}">${t("Common.backToForm")}</a>`,
+    },
+    { status },
+  );
+}
+
 /** Past the hourly cap of unverified refusals: a 503 that sends the citizen to the verified way, never capped. */
 export function unverifiedCapResponse(locale: Locale, retryAfterSeconds: number): Response {
   const t = translatorFor(locale);

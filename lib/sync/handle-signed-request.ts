@@ -9,6 +9,7 @@ import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { signedHeaders, signResponse } from "@/lib/signing/sign-response";
 import { clientIp } from "@/lib/http/client-ip";
 import { readBoundedBody } from "@/lib/http/read-bounded-body";
+import { findControlCharacter } from "@/lib/input/control-characters";
 import {
   completeRequestVerification,
   requestSignatureLabel,
@@ -125,6 +126,9 @@ export async function handleSignedRequest(
       } catch {
         throw problems.invalidRequest([{ field: "(body)", message: "not valid JSON" }]);
       }
+      const field = findControlCharacter(json);
+      if (field)
+        throw problems.invalidRequest([{ field, message: "control characters other than newline and tab are refused" }]);
     }
     result = await run({ caller, url, json });
     status = result.status ?? 200;

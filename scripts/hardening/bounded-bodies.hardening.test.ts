@@ -9,6 +9,7 @@ import { startAppServer } from "@/scripts/lib/app-server";
 import { recordResult } from "./results";
 
 const PORT = 3236;
+const FORMS_PORT = 3250;
 const MiB = 1024 * 1024;
 
 function rssMiB(pid: number): number {
@@ -21,6 +22,7 @@ function chunkedUpload(
   url: string,
   headers: Record<string, string>,
   total: number,
+  contentType = "application/json",
 ): Promise<{ status: number; sentMiB: number }> {
   return new Promise((resolve, reject) => {
     let sent = 0;
@@ -28,7 +30,7 @@ function chunkedUpload(
     const chunk = Buffer.alloc(256 * 1024, 0x20);
     const request = http.request(
       url,
-      { method: "POST", headers: { ...headers, "content-type": "application/json" } },
+      { method: "POST", headers: { ...headers, "content-type": contentType } },
       (response) => {
         answered = true;
         response.resume();
@@ -101,6 +103,62 @@ describe("request bodies cannot exhaust the server's memory", () => {
           .slice(3)
           .map((r) => r.sentMiB.toFixed(1))
           .join(" "),
+        "server RSS before (MiB)": baseline.toFixed(0),
+        "server RSS peak (MiB)": peak.toFixed(0),
+      });
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+// Every citizen and staff form post, through the production server (the fast path for /stop/submit, Next for
+// the rest): the adversarial review grew the server by 600 MiB with one chunked 200 MiB /stop/submit.
+const FORM_PATHS = [
+  "/stop/submit",
+  "/report/submit",
+  "/number/code",
+  "/number/verify",
+  "/number/stop",
+  "/number/sign-out",
+  "/number/withdraw/confirm",
+  "/Ab3dEf7h",
+  "/lang",
+  "/staff/sign-in/submit",
+];
+
+describe("form bodies are bounded and checked at every form route", () => {
+  it("a 50 MB chunked form and a NUL byte to each: 413 / 422, never 200 or 500, RSS grows < 50 MB", async () => {
+    const server = await startAppServer(inject("databaseUrl"), FORMS_PORT);
+    try {
+      const pid = server.process.pid!;
+      await fetch(`${server.url}/stop`);
+      const baseline = rssMiB(pid);
+      let peak = baseline;
+      const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 50);
+      const form = "application/x-www-form-urlencoded";
+      const large: string[] = [];
+      const nul: string[] = [];
+      for (const [i, path] of FORM_PATHS.entries()) {
+        const headers = { "sec-fetch-site": "same-origin", "x-forwarded-for": `203.0.113.${i + 1}` };
+        const big = await chunkedUpload(`${server.url}${path}`, headers, 50 * MiB, form);
+        large.push(`${path} ${big.status}`);
+        expect([413, 400], `${path} large`).toContain(big.status);
+        const bad = await fetch(`${server.url}${path}`, {
+          method: "POST",
+          headers: { ...headers, "content-type": form },
+          body: "phone=0612%00345678&senderSeen=A%00&messageText=x%00&locale=fr",
+          redirect: "manual",
+        });
+        nul.push(`${path} ${bad.status}`);
+        expect([422, 400], `${path} NUL`).toContain(bad.status);
+      }
+      clearInterval(sampler);
+      expect(peak - baseline).toBeLessThan(50);
+      expect((await fetch(`${server.url}/api/health`)).ok).toBe(true);
+      recordResult("bounded form bodies at every form route", {
+        "50 MB chunked form: status per route": large.join(", "),
+        "NUL byte: status per route": nul.join(", "),
         "server RSS before (MiB)": baseline.toFixed(0),
         "server RSS peak (MiB)": peak.toFixed(0),
       });

@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { DomainError } from "@/lib/errors";
 import { staffForbiddenResponse } from "@/lib/html/render-staff-forbidden";
+import { formRefusedResponse } from "@/lib/http/guard-citizen-post";
+import { readForm } from "@/lib/http/read-form";
 import { isSameOriginPost } from "@/lib/http/same-origin";
 import { safeBackPath } from "@/lib/http/safe-back";
 import { staffErrorMessage } from "@/lib/http/staff-error-message";
@@ -10,6 +12,8 @@ import { askConfirmation, clearConfirmation } from "@/lib/http/staff-confirmatio
 import { CONFIRMATIONS, STAFF_ACTIONS, type Form } from "./staff-actions";
 
 const forbiddenPage = staffForbiddenResponse;
+// A provider's public key (PEM, a few hundred bytes) is the largest staff field.
+const STAFF_FORM_LIMIT = 16 * 1024;
 
 function redirectWith(back: string, flash: Parameters<typeof setStaffFlash>[1]) {
   const response = new NextResponse(null, { status: 303, headers: { Location: back } });
@@ -26,11 +30,10 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!isSameOriginPost(request.headers)) return forbiddenPage("Cette demande ne vient pas de l'espace CNDP.");
   const staff = await currentStaff();
   if (!staff) return new NextResponse(null, { status: 303, headers: { Location: "/staff/sign-in" } });
-  const data = await request.formData().catch(() => new FormData());
-  const form: Form = {
-    get: (name) => (typeof data.get(name) === "string" ? (data.get(name) as string) : ""),
-    all: (name) => data.getAll(name).filter((v): v is string => typeof v === "string"),
-  };
+  const read = await readForm(request, STAFF_FORM_LIMIT);
+  if (!read.ok) return formRefusedResponse("fr", read.status, "/staff");
+  const data = read.params;
+  const form: Form = { get: (name) => data.get(name) ?? "", all: (name) => data.getAll(name) };
   const back = safeBackPath(form.get("back"), "/staff", "/staff");
   const confirmation = Object.hasOwn(CONFIRMATIONS, action) ? CONFIRMATIONS[action] : undefined;
   if (confirmation && confirmation.needed(form) && form.get("confirm") !== "yes") {

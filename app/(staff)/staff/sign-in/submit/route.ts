@@ -3,15 +3,17 @@ import { NextResponse, type NextRequest } from "next/server";
 import { signIn } from "@/lib/auth/auth";
 import { clientIp } from "@/lib/http/client-ip";
 import { clearFlash, setFlash } from "@/lib/http/form-flash";
-import { guardCitizenPost } from "@/lib/http/guard-citizen-post";
+import { formRefusedResponse, guardCitizenPost } from "@/lib/http/guard-citizen-post";
+import { readForm } from "@/lib/http/read-form";
 import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 
 // Plain form post (PRG): rate-limited per address (429 + Retry-After), then Auth.js credentials sign-in.
 export async function POST(request: NextRequest) {
   const refused = await guardCitizenPost(request, "fr", [{ rule: RATE_LIMITS.signInPerIp, bucket: "signin-ip" }]);
   if (refused) return refused;
-  const form = await request.formData().catch(() => new FormData());
-  const field = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
+  const form = await readForm(request);
+  if (!form.ok) return formRefusedResponse("fr", form.status, "/staff/sign-in");
+  const field = (name: string) => form.values[name] ?? "";
   try {
     await signIn("credentials", {
       email: field("email"),
