@@ -74,6 +74,8 @@ const schema = z
     // database, where a code must really leave (sendSms refuses, /api/health says why).
     STOPSMS_SMS_GATEWAY: z.enum(["outbox", "smpp", "http"]).optional(),
     STOPSMS_SMPP_URL: z.url({ protocol: /^smpps?$/, error: "must be smpp://system_id:password@host:port" }).optional(),
+    // SMS the platform may send in an hour, all numbers together (codes): past it the form says so (lib/sms).
+    STOPSMS_SMS_PER_HOUR: z.coerce.number().int().min(1).default(2000),
     STOPSMS_SMS_SOURCE: z.string().min(1).max(16).default("StopSMS"),
     STOPSMS_SMS_HTTP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
     STOPSMS_SMS_HTTP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -1,4 +1,5 @@
 import "server-only";
+import { readSmsBudget, type SmsBudgetView } from "@/lib/sms/sms-budget";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -31,6 +32,8 @@ export interface Dashboard {
   compliance: ComplianceRow[];
   /** Refusals typed on /stop without proof of the number: the last hour (alert past the level) and today's share. */
   unverified: { lastHour: number; alert: boolean; today: number; todayShare: number | null };
+  /** SMS codes sent this hour against the platform's budget: the 80 % alert and the anomalous prefixes. */
+  sms: SmsBudgetView;
 }
 
 const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
@@ -43,7 +46,7 @@ const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 export async function getDashboard(range: DateRange): Promise<Dashboard> {
   await requireStaff("analyst");
   const client = db();
-  const [kpiRows, complaintRows, smsFailureRows, unverifiedRows, daily, bySource, senders, compliance] =
+  const [kpiRows, complaintRows, smsFailureRows, unverifiedRows, daily, bySource, senders, compliance, sms] =
     await Promise.all([
       client.$queryRaw<{ in_all: bigint; in_sender: bigint; added: bigint; withdrawn: bigint }[]>`
       SELECT coalesce(sum(added + reinstated - withdrawn - ended) FILTER (WHERE scope = 'all'), 0) AS in_all,
@@ -69,6 +72,7 @@ export async function getDashboard(range: DateRange): Promise<Dashboard> {
       WHERE day BETWEEN ${range.from}::date AND ${range.to}::date GROUP BY source ORDER BY added DESC`,
       readSenders(range),
       readCompliance(range),
+      readSmsBudget(env().STOPSMS_SMS_PER_HOUR),
     ]);
   const kpi = kpiRows[0]!;
   return {
@@ -94,6 +98,7 @@ export async function getDashboard(range: DateRange): Promise<Dashboard> {
     bySource: bySource.map((s) => ({ source: s.source, added: n(s.added) })),
     senders,
     compliance,
+    sms,
   };
 }
 

@@ -7,6 +7,7 @@ import { loadMyNumber } from "@/lib/my-number/load-my-number";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
 import { uniquePhone } from "@/lib/testing/fixtures";
 import { createNumberSession, NUMBER_SESSION_COOKIE, readNumberSession } from "./number-session";
+import { readSmsBudget } from "@/lib/sms/sms-budget";
 import { requestVerificationCode } from "./request-code";
 import { CODE_RULES } from "./rules";
 import { verifyCode } from "./verify-code";
@@ -14,8 +15,9 @@ import { verifyCode } from "./verify-code";
 let addressCounter = 0;
 const address = () => `10.9.${++addressCounter >> 8}.${addressCounter & 255}`;
 
+const code = { locale: "fr" as const, defaultRegion: "MA", smsPerHour: 2000 };
 async function sendCode(phone: string, now = new Date()) {
-  return requestVerificationCode({ phone, address: address(), locale: "fr", defaultRegion: "MA", now });
+  return requestVerificationCode({ ...code, phone, address: address(), now });
 }
 
 async function lastCode(phone: string): Promise<string> {
@@ -82,30 +84,62 @@ describe("SMS codes", () => {
     expect(await verifyCode({ phone: sequential, code: right })).toEqual({ status: "expired" });
   });
 
-  it("sends at most one code a minute and five an hour per number", async () => {
+  it("waits longer before each further code to a number (1, 2, 5, 10, then 15 minutes): at most 7 an hour", async () => {
     const phone = uniquePhone();
-    const start = Date.now() - 3_000_000;
+    const start = Date.now() - 3_500_000;
     expect((await sendCode(phone, new Date(start))).status).toBe("sent");
-    const tooSoon = await sendCode(phone, new Date(start + 30_000));
-    expect(tooSoon).toEqual({ status: "wait", retryAfterSeconds: 30 });
-    for (let i = 1; i < CODE_RULES.perNumberPerHour; i++)
-      expect((await sendCode(phone, new Date(start + i * 61_000))).status).toBe("sent");
-    const capped = await sendCode(phone, new Date(start + 10 * 61_000));
-    expect(capped.status).toBe("wait");
-    expect(capped.status === "wait" && capped.retryAfterSeconds).toBeGreaterThan(40 * 60);
-    // Only the newest code counts.
-    const codes = await db().smsOutbox.findMany({ where: { phone }, orderBy: { id: "asc" } });
-    expect(codes).toHaveLength(CODE_RULES.perNumberPerHour);
+    expect(await sendCode(phone, new Date(start + 30_000))).toEqual({ status: "wait", retryAfterSeconds: 30 });
+    let at = start;
+    for (const gap of [60, 120, 300, 600, 900]) {
+      const early = await sendCode(phone, new Date(at + (gap - 10) * 1000));
+      expect(early, `gap ${gap}`).toEqual({ status: "wait", retryAfterSeconds: 10 });
+      at += gap * 1000;
+      expect((await sendCode(phone, new Date(at))).status, `after ${gap} s`).toBe("sent");
+    }
+    expect(await db().smsOutbox.count({ where: { phone } })).toBe(6);
+  });
+
+  it("a stranger asking many codes for someone's number never locks its holder out for more than 15 minutes", async () => {
+    const phone = uniquePhone();
+    const start = Date.now() - 3_500_000;
+    // A stranger asks for a code every few seconds for 20 minutes, from ever new addresses.
+    for (let s = 0; s < 20 * 60; s += 5) await sendCode(phone, new Date(start + s * 1000));
+    const waits: number[] = [];
+    for (let s = 20 * 60; s < 60 * 60; s += 60) {
+      const answer = await sendCode(phone, new Date(start + s * 1000));
+      waits.push(answer.status === "wait" ? answer.retryAfterSeconds : 0);
+    }
+    expect(Math.max(...waits)).toBeLessThanOrEqual(15 * 60);
+    expect(waits).toContain(0); // the holder gets a code within the hour, and again within 15 minutes
+    expect(await db().smsOutbox.count({ where: { phone } })).toBeLessThanOrEqual(7);
+  });
+
+  it("sends codes only to the region's mobile numbers: not a fixed line, a foreign or a premium-rate number", async () => {
+    for (const phone of ["+212522123456", "+33612345678", "+447911123456", "0522123456"])
+      expect(await sendCode(phone), phone).toEqual({ status: "invalid", error: "not-mobile" });
+    expect(await db().smsOutbox.count({ where: { phone: { in: ["+212522123456", "+33612345678"] } } })).toBe(0);
+  });
+
+  it("draws every code on one hourly budget for the platform: past it the form says so, nothing is sent", async () => {
+    // An hour of its own, far from the other tests' codes (they share the database).
+    const hour = new Date(Math.floor(Date.now() / 3_600_000 + 24 * 400) * 3_600_000 + 60_000);
+    const send = (phone: string) =>
+      requestVerificationCode({ ...code, smsPerHour: 3, phone, address: address(), now: hour });
+    const phones = [uniquePhone(), uniquePhone(), uniquePhone(), uniquePhone()];
+    for (const phone of phones.slice(0, 3)) expect((await send(phone)).status).toBe("sent");
+    expect(await send(phones[3]!)).toEqual({ status: "busy", retryAfterSeconds: 3540 });
+    expect(await db().smsOutbox.count({ where: { phone: phones[3] } })).toBe(0);
+    expect(await db().verificationCode.count({ where: { phone: phones[3] } })).toBe(0);
+    const view = await readSmsBudget(3, hour);
+    expect(view).toMatchObject({ lastHour: 3, alert: true });
+    expect(view.anomalies.reduce((sum, a) => sum + a.count, 0)).toBe(3); // at 3 an hour, one code is 10 %
   });
 
   it("limits the codes asked from one address", async () => {
     const from = "10.8.0.1";
     const results = [];
     for (let i = 0; i < CODE_RULES.perAddress.limit + 1; i++) {
-      results.push(
-        (await requestVerificationCode({ phone: uniquePhone(), address: from, locale: "ar", defaultRegion: "MA" }))
-          .status,
-      );
+      results.push((await requestVerificationCode({ ...code, phone: uniquePhone(), address: from })).status);
     }
     expect(results.slice(0, -1).every((s) => s === "sent")).toBe(true);
     expect(results.at(-1)).toBe("wait");
@@ -113,7 +147,7 @@ describe("SMS codes", () => {
 
   it("writes the SMS in the citizen's language", async () => {
     const phone = uniquePhone();
-    await requestVerificationCode({ phone, address: address(), locale: "ar", defaultRegion: "MA" });
+    await requestVerificationCode({ ...code, locale: "ar", phone, address: address() });
     expect((await db().smsOutbox.findFirstOrThrow({ where: { phone } })).body).toMatch(/^StopSMS: رمزك هو \d{6}/);
   });
 });

@@ -13,6 +13,7 @@ export async function POST(request: NextRequest) {
     address: post.address,
     locale: post.locale,
     defaultRegion: env().STOPSMS_DEFAULT_REGION,
+    smsPerHour: env().STOPSMS_SMS_PER_HOUR,
   });
   switch (result.status) {
     case "sent":
@@ -24,6 +25,12 @@ export async function POST(request: NextRequest) {
         step: "phone",
         phone: typed,
         error: { field: "phone", key: "wait", params: { minutes: Math.ceil(result.retryAfterSeconds / 60) } },
+      });
+    case "busy":
+      return seeOther("/number", {
+        step: "phone",
+        phone: typed,
+        error: { field: "phone", key: "sms-busy", params: { minutes: Math.ceil(result.retryAfterSeconds / 60) } },
       });
     case "send-failed":
       return seeOther("/number", { step: "phone", phone: typed, error: { field: "phone", key: "send-failed" } });

@@ -73,6 +73,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           script peut être à l&apos;œuvre : consultez le journal et les adresses.
         </p>
       )}
+      {(data.sms.alert || data.sms.anomalies.length > 0) && (
+        <p
+          role="alert"
+          className="mt-4 rounded border-2 border-red-700 bg-red-50 p-3 font-semibold text-red-900"
+          data-testid="sms-budget-alert"
+        >
+          Alerte SMS : {formatNumber(data.sms.lastHour)} codes envoyés cette heure-ci sur un budget de{" "}
+          {formatNumber(data.sms.perHour)}
+          {data.sms.anomalies.length > 0 &&
+            ` ; préfixes anormalement sollicités : ${data.sms.anomalies.map((a) => `${a.prefix}… (${formatNumber(a.count)})`).join(", ")}`}
+          . Au-delà du budget, le formulaire « Mon numéro » n&apos;envoie plus de code jusqu&apos;à l&apos;heure
+          suivante.
+        </p>
+      )}
       <p className="mt-2 text-sm text-slate-700" data-testid="unverified-share">
         Refus non vérifiés aujourd&apos;hui : {formatNumber(data.unverified.today)}
         {data.unverified.todayShare !== null &&
