@@ -30,10 +30,16 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Pages (prefetches included: their answers carry the same policy) and Auth.js's own endpoints; not the
   // provider API (signed JSON), the JWKS, static files or image optimisation.
-  // Nor the citizens' form posts, which answer a bare 303 (launch day sends hundreds of /stop posts a second).
+  // Never a request with a body: Next clones the body of every request the proxy runs for into memory (up to
+  // 10 MB) and hands the route a truncated copy past that. Form posts answer a 303 or a page with its own
+  // headers, and their body is read bounded by lib/http/read-form.ts.
   matcher: [
     {
-      source: "/((?!api/(?!auth/)|\\.well-known/|_next/static|_next/image|favicon\\.ico|stop/submit|report/submit).*)",
+      source: "/((?!api/(?!auth/)|\\.well-known/|_next/static|_next/image|favicon\\.ico).*)",
+      missing: [
+        { type: "header", key: "content-length" },
+        { type: "header", key: "transfer-encoding" },
+      ],
     },
   ],
 };
