@@ -44,7 +44,7 @@ for (const locale of ["fr", "ar"] as const) {
   });
 }
 
-test("a custom range is widened to whole weeks, in English at 1280 px, and every table reads without JavaScript", async ({
+test("a chosen week is labelled as the week it shows, in English at 1280 px, and every table reads without JavaScript", async ({
   browser,
 }, info) => {
   seedDemo();
@@ -56,31 +56,32 @@ test("a custom range is widened to whole weeks, in English at 1280 px, and every
   await context.addCookies([{ name: "stopsms_locale", value: "en", url: "http://127.0.0.1:3210" }]);
   const page = await context.newPage();
   await page.goto("/statistics");
-  // A Wednesday to the next Tuesday, three weeks back: the figures cover Monday to Sunday of both weeks.
+  // The Monday three weeks back, and its ISO week.
   const monday = new Date();
   monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - 21);
   const day = (offset: number) => new Date(monday.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel("Period").selectOption("custom");
-  await page.getByLabel("From").fill(day(2));
-  await page.getByLabel("to", { exact: true }).fill(day(8));
-  await page.getByRole("button", { name: "Show" }).click();
-  await expect(page).toHaveURL(new RegExp(`range=custom&from=${day(2)}&to=${day(8)}`));
   const long = (iso: string) =>
     new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`));
-  await expect(page.getByTestId("open-period")).toContainText(`From ${long(day(0))} to ${long(day(13))}`);
-  // The weekly and daily tables are there without any script: two weeks, fourteen days.
-  await expect(page.getByRole("region", { name: "Refusals per week" }).getByRole("row")).toHaveCount(3);
-  await expect(page.getByRole("region", { name: "Refusals per day" }).getByRole("row")).toHaveCount(15);
+  const label = `Week of ${long(day(0))} to ${long(day(6))}`;
+  await page.getByLabel("Period").selectOption({ label });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/period=\d{4}-W\d{2}/);
+  const period = new URL(page.url()).searchParams.get("period")!;
+  // The label says exactly the days the figures cover: seven, Monday to Sunday.
+  await expect(page.getByTestId("open-period")).toContainText(label);
+  await expect(page.getByRole("region", { name: "Refusals per week" }).getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("region", { name: "Refusals per day" }).getByRole("row")).toHaveCount(8);
   await page.screenshot({ path: info.outputPath("statistics-en-1280.png"), fullPage: true });
 
-  const json = await page.request.get(`/api/open/v1/refusals-weekly.json?range=custom&from=${day(2)}&to=${day(8)}`);
+  const json = await page.request.get(`/api/open/v1/refusals-weekly.json?period=${period}`);
   expect(json.headers()["content-type"]).toBe("application/json; charset=utf-8");
   const body = (await json.json()) as {
+    period: string;
     from: string;
     to: string;
     rows: { week: string; channel: string; scope: string; new_refusals: number | string }[];
   };
-  expect([body.from, body.to]).toEqual([day(0), day(13)]);
+  expect([body.period, body.from, body.to]).toEqual([period, day(0), day(6)]);
   // The page shows the same figures as the download.
   const first = body.rows.find((r) => r.week === day(0) && r.channel === "total" && r.scope === "total")!;
   const cells = await page
@@ -89,8 +90,8 @@ test("a custom range is widened to whole weeks, in English at 1280 px, and every
     .nth(1)
     .getByRole("cell")
     .allTextContents();
-  expect(cells[0]!.replace(/[^\d<]/g, "")).toBe(String(first.new_refusals).replace(/[^\d<]/g, ""));
-  const csv = await page.request.get(`/api/open/v1/senders.csv?range=custom&from=${day(2)}&to=${day(8)}`);
+  expect(cells[0]!.replace(/[^\d]/g, "")).toBe(String(first.new_refusals).replace(/[^\d]/g, ""));
+  const csv = await page.request.get(`/api/open/v1/senders.csv?period=${period}`);
   expect((await csv.text()).split("\r\n")[0]).toBe(
     "sender,name,sector,refusals,links_minted,refusals_per_1000_links,complaints,violations",
   );

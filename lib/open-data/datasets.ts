@@ -9,14 +9,14 @@ export interface DatasetDefinition {
   title: string;
   description: string;
   /** Which period the rows cover: the published days, the finished weeks (senders), or now (providers). */
-  period: "days" | "weeks" | "now";
+  period: "days" | "month" | "now";
   columns: { name: string; type: "date" | "string" | "count" | "number" | "boolean"; description: string }[];
   pick: (figures: OpenFigures) => Row[];
 }
 
 const count = (description: string) => ({
   type: "count" as const,
-  description: `${description} An integer, or "< 10" (small-cell suppression).`,
+  description: `${description} An integer, or "masked" (between 1 and 9, or masked so that such a count cannot be recovered).`,
 });
 const cubeColumns = [
   { name: "channel", type: "string" as const, description: "link, web, keyword, staff, or total (every channel)." },
@@ -38,8 +38,9 @@ export const DATASETS: Record<string, DatasetDefinition> = {
     description:
       "Refusals in force at the end of the period and its new refusals, withdrawals, complaints and verdicts.",
     columns: [
-      { name: "from", type: "date", description: "First day of the period (a Monday: periods are whole weeks)." },
-      { name: "to", type: "date", description: "Last day of the period (a Sunday, or yesterday in the running week)." },
+      { name: "period", type: "string", description: "The period: an ISO week (2026-W48) or a month (2026-11)." },
+      { name: "from", type: "date", description: "First day of the period (a Monday, or the 1st of the month)." },
+      { name: "to", type: "date", description: "Last day of the period (a Sunday, or the month's last day)." },
       {
         name: "refusals_in_force_all_senders",
         ...count("Refusals of all commercial SMS in force at the end of the period."),
@@ -69,19 +70,20 @@ export const DATASETS: Record<string, DatasetDefinition> = {
   "refusals-weekly": {
     title: "Refusals per week, channel and scope",
     description:
-      "The daily table summed per week (Monday to Sunday, Moroccan time); the running week is marked unfinished.",
+      "The daily table summed per ISO week (Monday to Sunday, Moroccan time): the weeks that overlap the period, each whole.",
     period: "days",
     columns: [
       { name: "week", type: "date", description: "Monday of the week (YYYY-MM-DD)." },
       ...cubeColumns,
-      { name: "finished", type: "boolean", description: "false for the running week (its figures grow until Sunday)." },
+      { name: "iso_week", type: "string", description: "The ISO week (2026-W48)." },
+      { name: "finished", type: "boolean", description: "Always true: only finished weeks are published." },
     ],
     pick: (f) => f.refusalsWeekly,
   },
   senders: {
     title: "Senders",
     description:
-      "Per sender minting at least the publication threshold of StopSMS links in the finished weeks of the period (a sender's figures are never published for a single day or a running week): refusals of that sender, links minted, refusals per 1 000 links (a reputation figure), complaints and violation verdicts.",
+      "Per sender minting at least the publication threshold of StopSMS links in a calendar month (a sender's figures are published per month only: for a week, the last month finished by its end): refusals of that sender, links minted, refusals per 1 000 links (a reputation figure), complaints and violation verdicts.",
     columns: [
       { name: "sender", type: "string", description: "The sender's code." },
       { name: "name", type: "string", description: "The sender's name." },
@@ -95,12 +97,12 @@ export const DATASETS: Record<string, DatasetDefinition> = {
       {
         name: "refusals_per_1000_links",
         type: "number",
-        description: 'Refusals per 1 000 links minted ("< 10" when the refusals are).',
+        description: 'Refusals per 1 000 links minted ("masked" when the refusals are).',
       },
       { name: "complaints", ...count("Complaints about this sender received in the period.") },
       { name: "violations", ...count("Of which judged a violation.") },
     ],
-    period: "weeks",
+    period: "month",
     pick: (f) => f.senders,
   },
   sectors: {
@@ -119,7 +121,7 @@ export const DATASETS: Record<string, DatasetDefinition> = {
       { name: "complaints", ...count("Complaints about these senders.") },
       { name: "violations", ...count("Of which judged a violation.") },
     ],
-    period: "weeks",
+    period: "month",
     pick: (f) => f.sectors,
   },
   "complaints-daily": {

@@ -25,7 +25,7 @@ export class LinkedCells {
     this.hidden = null;
   }
 
-  /** The published form of a cell: its value, or "< 10". */
+  /** The published form of a cell: its value, or "masked". */
   published(id: number): PublishedCount {
     this.hidden ??= suppressLinked(this.values, this.relations);
     return this.hidden[id] ? SUPPRESSED : this.values[id]!;
@@ -40,16 +40,26 @@ export class LinkedCells {
   }
 }
 
-export function suppressLinked(values: number[], relations: number[][]): boolean[] {
-  const hidden = values.map((v) => v > 0 && v < MIN_PUBLISHED);
+/**
+ * `forced`: cells hidden whatever their value; `locked`: cells never chosen to protect another (a figure that
+ * anyone can add up from other published cells: hiding it would protect nothing).
+ */
+export function suppressLinked(
+  values: readonly number[],
+  relations: readonly number[][],
+  forced: readonly boolean[] = [],
+  locked: ReadonlySet<number> = new Set(),
+): boolean[] {
+  const hidden = values.map((v, id) => (v > 0 && v < MIN_PUBLISHED) || forced[id] === true);
   for (let changed = true; changed;) {
     changed = false;
     for (const cells of relations) {
       if (cells.filter((id) => hidden[id]).length !== 1) continue;
       let smallest = -1;
       for (const id of cells)
-        if (!hidden[id] && values[id]! > 0 && (smallest < 0 || values[id]! < values[smallest]!)) smallest = id;
-      // Always found: the hidden cell is non-zero, so a relation summing to it has another non-zero cell.
+        if (!hidden[id] && !locked.has(id) && values[id]! > 0 && (smallest < 0 || values[id]! < values[smallest]!))
+          smallest = id;
+      // Found unless every other cell is zero, hidden or locked: a locked total is 0 or at least 10 (lib/open-data/open-lattice.ts).
       if (smallest >= 0) {
         hidden[smallest] = true;
         changed = true;

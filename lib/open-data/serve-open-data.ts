@@ -3,11 +3,14 @@ import { createHash } from "node:crypto";
 import { clientIp } from "@/lib/http/client-ip";
 import { ApiProblem, problems } from "@/lib/http/problem";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
-import { parseDateRange, type DateRange } from "@/lib/stats/date-range";
+import { env } from "@/lib/env";
+import { readCompliance, type ComplianceRow } from "@/lib/stats/read-compliance";
 import { toCsv } from "@/lib/stats/to-csv";
-import { computeOpenFigures, type OpenFigures } from "./compute-open-figures";
+import { openFiguresFor, type OpenFigures } from "./compute-open-figures";
 import { DATASETS, isDataset } from "./datasets";
-import { openPeriod, type OpenPeriod } from "./open-period";
+import { gridPeriods, parseGridPeriod, senderMonthOf, type GridPeriod } from "./grid";
+import { buildOpenLattice, type OpenLattice } from "./open-lattice";
+import { readOpenRows } from "./read-open-rows";
 
 // GET /api/open/v1/<dataset>.json|.csv and /api/open/v1/datasets.json: public, unsigned, for browsers too
 // (CORS), cached here and by anyone in between for five minutes, revalidated by ETag, limited per address.
@@ -20,32 +23,89 @@ export const LICENCE = {
 const CACHE_SECONDS = 300;
 const RATE_LIMIT = { limit: 120, windowMs: 60_000 };
 
-const cache = new Map<string, { at: number; generatedAt: string; figures: OpenFigures }>();
-
-/** Every open table of the period a range asks for, computed at most once per five minutes per instance. */
-export async function readOpenFigures(
-  range: Pick<DateRange, "from" | "to">,
-  now = new Date(),
-): Promise<{ period: OpenPeriod; figures: OpenFigures; generatedAt: string }> {
-  const period = openPeriod(range, now);
-  const key = `${period.days.from}|${period.days.to}|${period.weeks.to}`;
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < CACHE_SECONDS * 1000) return { period, ...hit };
-  const entry = { at: Date.now(), generatedAt: new Date().toISOString(), figures: await computeOpenFigures(period) };
-  if (cache.size > 500) cache.clear();
-  cache.set(key, entry);
-  return { period, ...entry };
+interface Window {
+  generatedAt: string;
+  grid: ReturnType<typeof gridPeriods>;
+  lattice: OpenLattice;
+  compliance: ComplianceRow[] | null;
 }
+let current: { at: number; days: string; window: Promise<Window> } | null = null;
+
+/**
+ * The whole window's cells, computed at most once per five minutes per instance (concurrent requests share
+ * one computation), and again as soon as a week or a month ends: a public request then costs the rows it
+ * returns, whatever period it asks for.
+ */
+function readWindow(now = new Date()): Promise<Window> {
+  const grid = gridPeriods(now);
+  const days = `${grid.days.from}|${grid.days.to}`;
+  if (current && current.days === days && Date.now() - current.at < CACHE_SECONDS * 1000) return current.window;
+  const window = (async () => {
+    const [rows, compliance] = await Promise.all([
+      readOpenRows(grid.days),
+      env().STOPSMS_PUBLISH_PROVIDERS === "on"
+        ? readCompliance({ from: grid.days.from, to: grid.days.to, preset: "custom" })
+        : Promise.resolve(null),
+    ]);
+    const lattice = buildOpenLattice(rows, grid, env().STOPSMS_PUBLISH_MIN_LINKS);
+    return { generatedAt: new Date().toISOString(), grid, lattice, compliance };
+  })();
+  const entry = { at: Date.now(), days, window };
+  current = entry;
+  window.catch(() => {
+    if (current === entry) current = null;
+  });
+  return window;
+}
+
+/** Forgets the computed window (tests that write figures, then read them at once). */
+export function forgetOpenWindow(): void {
+  current = null;
+}
+
+/** Every open table of one grid period (null: the query names no published period). */
+export async function readOpenFigures(
+  params: { period?: string; range?: string },
+  now = new Date(),
+): Promise<{
+  period: GridPeriod;
+  senderMonth: GridPeriod;
+  figures: OpenFigures;
+  generatedAt: string;
+  grid: Window["grid"];
+} | null> {
+  const period = parseGridPeriod(params, now);
+  if (!period) return null;
+  const window = await readWindow(now);
+  const senderMonth = senderMonthOf(period, now);
+  const figures = openFiguresFor(
+    window.lattice,
+    period,
+    senderMonth,
+    window.grid,
+    window.compliance,
+    env().STOPSMS_MAX_LAG_HOURS,
+  );
+  return { period, senderMonth, figures, generatedAt: window.generatedAt, grid: window.grid };
+}
+
+const unknownPeriod = () =>
+  new ApiProblem(
+    422,
+    "unknown-period",
+    "No such published period",
+    "period is a finished ISO week (2026-W48) or month (2026-11) of the last 13 months: see /api/open/v1/datasets.json",
+  );
 
 export function dataDictionary(baseUrl: string) {
   return {
     licence: LICENCE,
     privacy:
-      'No phone number, receipt, complaint text or anything per person. Counts from 1 to 9 are published as "< 10", and more cells are hidden wherever a hidden one could be derived from published totals (a day and its channels, a week and its days, a sector and its senders). Periods are whole weeks of finished days; senders\' figures cover finished weeks only, so no difference between two publications isolates one day of one sender.',
+      "No phone number, receipt, complaint text or anything per person. Figures are published on a fixed grid: finished ISO weeks and calendar months of the last 13 months, and their days; senders and sectors per month only. Counts from 1 to 9 are published as \"masked\", and so is any other cell from which a masked one could be recovered: inside a day (its total, channels and scopes), a week's or a month's cell unless every one of its days' cells is shown, inside a month's sectors and senders. This is decided once for the whole grid, so a cell is masked in every file that carries it, and no combination of published totals (differences of files or periods included) gives one back.",
     parameters: {
-      range: "7d, 30d (default), 90d or custom, widened to whole weeks",
-      from: "YYYY-MM-DD (with range=custom)",
-      to: "YYYY-MM-DD (with range=custom)",
+      period:
+        "An ISO week (2026-W48) or a month (2026-11), finished, within the last 13 months; default: the last finished week",
+      range: "Older links: 7d is the last finished week; 30d, 90d and custom the last finished month",
     },
     datasets: Object.fromEntries(
       Object.entries(DATASETS).map(([name, d]) => [
@@ -84,6 +144,7 @@ function answer(
 }
 
 export async function serveOpenData(request: Request, file: string): Promise<Response> {
+  // Only the parameters of the grid: a query cannot make a request cost more than another.
   try {
     const limit = await checkRateLimit(RATE_LIMIT, "open-data", clientIp(request.headers));
     if (!limit.allowed) throw problems.rateLimited(limit.retryAfterSeconds);
@@ -93,12 +154,12 @@ export async function serveOpenData(request: Request, file: string): Promise<Res
     const match = /^([a-z-]+)\.(json|csv)$/.exec(file);
     if (!match || !isDataset(match[1]!)) throw problems.notFound("no such dataset: see /api/open/v1/datasets.json");
     const [, name, format] = match as unknown as [string, string, "json" | "csv"];
-    const { period, figures, generatedAt } = await readOpenFigures(
-      parseDateRange(Object.fromEntries(url.searchParams)),
-    );
+    const read = await readOpenFigures(Object.fromEntries(url.searchParams));
+    if (!read) throw unknownPeriod();
+    const { period, senderMonth, figures, generatedAt } = read;
     const dataset = DATASETS[name]!;
     const rows = dataset.pick(figures);
-    const covered = dataset.period === "weeks" ? period.weeks : period.days;
+    const covered = dataset.period === "month" ? senderMonth : period;
     if (format === "csv") {
       const columns = dataset.columns.map((c) => c.name);
       return answer(
@@ -116,7 +177,8 @@ export async function serveOpenData(request: Request, file: string): Promise<Res
         },
       );
     }
-    const periodFields = dataset.period === "now" ? { at: generatedAt } : { from: covered.from, to: covered.to };
+    const periodFields =
+      dataset.period === "now" ? { at: generatedAt } : { period: covered.id, from: covered.from, to: covered.to };
     return answer(
       request,
       200,

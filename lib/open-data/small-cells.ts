@@ -1,12 +1,14 @@
 // Small-cell suppression for everything published (issue 14): a count from 1 to 9 could point at a person
-// (one sender, one day, a handful of refusals), so it is published as "< 10". Zero is published: it says
-// nobody did something, which reveals no one.
+// (one sender, one day, a handful of refusals), so it is masked. Zero is published: it says nobody did
+// something, which reveals no one. Every masked cell carries the same word, "masked", whatever the reason
+// (1 to 9, or masked to protect another): "< 10" on a week of 40 would be untrue, and two words would tell
+// a reader which cells are small.
 //
 // Complementary suppression: where a group's total is published too (a day's total over channels), a
 // single suppressed cell would be that total minus the others. So a group with exactly one suppressed cell
 // has its next smallest cell suppressed as well.
 
-export const SUPPRESSED = "< 10" as const;
+export const SUPPRESSED = "masked" as const;
 export type PublishedCount = number | typeof SUPPRESSED;
 export const MIN_PUBLISHED = 10;
 

@@ -128,7 +128,9 @@ export async function handleSignedRequest(
       }
       const field = findControlCharacter(json);
       if (field)
-        throw problems.invalidRequest([{ field, message: "control characters other than newline and tab are refused" }]);
+        throw problems.invalidRequest([
+          { field, message: "control characters other than newline and tab are refused" },
+        ]);
     }
     result = await run({ caller, url, json });
     status = result.status ?? 200;

@@ -16,6 +16,7 @@ import { assertLocalDatabaseUrl } from "@/lib/testing/local-database";
 import { startAppServer, type AppServer } from "@/scripts/lib/app-server";
 import { buildIfStale } from "@/scripts/lib/build-freshness";
 import { measureEvidencePacks, measureOtpRequests, signInAnalyst } from "./bench-citizen-paths";
+import { benchOpenData } from "./bench-open-data";
 import { measureOptouts, postOptouts, statusCounts } from "./bench-optout";
 import { concurrentDownloadsRss, firstLoadThroughFiles } from "./bench-snapshot-files";
 import { registerKey } from "./register-key";
@@ -711,51 +712,6 @@ async function benchNumberEvents(server: AppServer, client: pg.Client) {
   );
 }
 
-/**
- * The open statistics at 10 M changes: each dataset and the /statistics page, 25 requests each, every one
- * for another date range so that none is served from the five-minute cache (the worst case).
- */
-async function benchOpenData(server: AppServer) {
-  const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
-  const names = [
-    "headline",
-    "refusals-daily",
-    "refusals-weekly",
-    "senders",
-    "sectors",
-    "complaints-daily",
-    "providers",
-  ];
-  const paths = names.map((d) => `/api/open/v1/${d}.json`).concat(["/statistics"]);
-  const r = await repeated(runs, async (run) => {
-    const figures: Figures = {};
-    for (const [p, path] of paths.entries()) {
-      const latencies: number[] = [];
-      for (let i = 0; i < 25; i++) {
-        // Periods are whole weeks, a week apart for each request, dataset and run: none finds figures cached.
-        const back = 7 * (i + 25 * (p + paths.length * run));
-        const url = `${server.url}${path}?range=custom&from=${day(120 + back)}&to=${day(back)}`;
-        const { ms, value } = await timed(() =>
-          fetch(url, { headers: { "x-forwarded-for": `10.77.${i}.${p + paths.length * run}` } }).then(
-            async (response) => ({ status: response.status, body: await response.text() }),
-          ),
-        );
-        if (value.status !== 200) throw new Error(`${path} answered ${value.status}`);
-        latencies.push(ms);
-      }
-      figures[path] = percentile(latencies, 95);
-    }
-    return figures;
-  });
-  report(
-    "open statistics: each dataset and /statistics at 10 M changes, uncached (25 requests each, p95 ms)",
-    paths.map((path) => `${path.replace("/api/open/v1/", "").replace(".json", "")} ${r.show(path)}`).join(", "),
-    "—",
-    "< 100 ms p95 each",
-    paths.every((path) => r.median(path) < 100),
-  );
-}
-
 /** `npm run admin -- log:verify` over the whole log. */
 async function benchLogVerify() {
   let summary = "";
@@ -923,7 +879,7 @@ async function main() {
     if (wanted("optout")) await benchOptout(server);
     if (wanted("citizen")) await benchCitizenPaths(server, client);
     if (wanted("numbers")) await benchNumberEvents(server, client);
-    if (wanted("opendata")) await benchOpenData(server);
+    if (wanted("opendata")) await benchOpenData(server, runs, report);
     if (wanted("log")) {
       await benchLogWrite(client);
       await benchLogProofs(server, await registerKey(client), jwks);

@@ -7,27 +7,44 @@ import { numberFormat as numberFormatFor } from "@/lib/i18n/number-format";
 import { formatDateTime, formatDay } from "@/lib/i18n/translator";
 import { CHANNELS, SCOPES, type Row } from "@/lib/open-data/compute-open-figures";
 import { DATASETS } from "@/lib/open-data/datasets";
+import { addDays } from "@/lib/open-data/open-period";
+import { SUPPRESSED } from "@/lib/open-data/small-cells";
+import type { GridPeriod } from "@/lib/open-data/grid";
 import { LICENCE, readOpenFigures } from "@/lib/open-data/serve-open-data";
-import { parseDateRange, rangeQuery } from "@/lib/stats/date-range";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Statistics");
   return { title: t("title"), description: t("intro") };
 }
 
-const MAX_DAYS_SHOWN = 42;
-
-type Search = Promise<{ range?: string; from?: string; to?: string }>;
+type Search = Promise<{ period?: string; range?: string }>;
 
 /** Open statistics: server-rendered HTML and SVG only, no client script; the same rows as /api/open/v1. */
 export default async function StatisticsPage({ searchParams }: { searchParams: Search }) {
-  const range = parseDateRange(await searchParams);
+  const { period: asked, range } = await searchParams;
   const [t, locale] = await Promise.all([getTranslations("Statistics"), getLocale() as Promise<Locale>]);
-  const { period, figures, generatedAt } = await readOpenFigures(range);
+  // A period that is not (or no longer) published shows the last finished week.
+  const read = (await readOpenFigures({ period: asked, range })) ?? (await readOpenFigures({}))!;
+  const { period, senderMonth, figures, generatedAt, grid } = read;
   const numberFormat = numberFormatFor(locale);
   const show = (value: Row[string] | undefined) =>
-    typeof value === "number" ? numberFormat.format(value) : value === null ? t("none") : String(value);
+    typeof value === "number"
+      ? numberFormat.format(value)
+      : value === null
+        ? t("none")
+        : value === SUPPRESSED
+          ? t("masked")
+          : String(value);
   const day = (value: Row[string] | undefined) => formatDay(locale, String(value));
+  const monthName = new Intl.DateTimeFormat(locale === "ar" ? "ar-MA" : locale, {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  const label = (p: GridPeriod) =>
+    p.kind === "week"
+      ? t("weekLabel", { from: day(p.from), to: day(p.to) })
+      : monthName.format(new Date(`${p.from}T12:00:00Z`));
   const h = figures.headline[0] ?? {};
   const totals = (rows: Row[]) => rows.filter((r) => r.channel === "total" && r.scope === "total");
   // Each table's cells by (period, channel, scope), looked up once each rather than searched.
@@ -39,7 +56,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   };
   const breakdown = (rows: Row[], key: string) =>
     totals(rows).map((r) => [
-      key === "week" ? t("weekOf", { day: day(r.week) }) + (r.finished ? "" : ` (${t("running")})`) : day(r.day),
+      key === "week" ? t("weekLabel", { from: day(r.week), to: day(addDays(String(r.week), 6)) }) : day(r.day),
       show(r.new_refusals),
       ...CHANNELS.map((c) => cell(rows, key, r[key], c, "total")),
       ...SCOPES.map(([, s]) => cell(rows, key, r[key], "total", s)),
@@ -81,7 +98,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
       </svg>
     );
   };
-  const query = rangeQuery(range);
+  const query = `period=${period.id}`;
   const th = "border-b-2 border-slate-300 px-2 py-1 text-start";
   const td = "border-b border-slate-200 px-2 py-1";
   const num = `${td} text-end tabular-nums`;
@@ -140,45 +157,32 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
         <label className="flex min-w-0 max-w-full flex-col text-sm font-semibold">
           {t("period")}
           <select
-            name="range"
-            defaultValue={range.preset}
+            name="period"
+            defaultValue={period.id}
             className="mt-1 min-h-11 w-full max-w-full rounded border-2 border-slate-500 px-2"
           >
-            {(["7d", "30d", "90d", "custom"] as const).map((p) => (
-              <option key={p} value={p}>
-                {t(`presets.${p}`)}
-              </option>
-            ))}
+            <optgroup label={t("weeks")}>
+              {grid.weeks.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {label(w)}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t("months")}>
+              {grid.months.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {label(m)}
+                </option>
+              ))}
+            </optgroup>
           </select>
-        </label>
-        <label className="flex min-w-0 max-w-full flex-col text-sm font-semibold">
-          {t("from")}
-          <input
-            type="date"
-            name="from"
-            defaultValue={range.from}
-            className="mt-1 min-h-11 w-full max-w-full rounded border-2 border-slate-500 px-2"
-          />
-        </label>
-        <label className="flex min-w-0 max-w-full flex-col text-sm font-semibold">
-          {t("to")}
-          <input
-            type="date"
-            name="to"
-            defaultValue={range.to}
-            className="mt-1 min-h-11 w-full max-w-full rounded border-2 border-slate-500 px-2"
-          />
         </label>
         <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-4 font-semibold text-white">
           {t("show")}
         </button>
       </form>
       <p className="mt-2 text-sm text-slate-700" data-testid="open-period">
-        {t("periodValue", {
-          from: day(period.days.from),
-          to: day(period.days.to),
-          updated: formatDateTime(locale, new Date(generatedAt)),
-        })}
+        {t("periodValue", { label: label(period), updated: formatDateTime(locale, new Date(generatedAt)) })}
       </p>
 
       <section aria-labelledby="headline" className="mt-6">
@@ -209,24 +213,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
         <h2 id="daily" className="text-xl font-semibold">
           {t("dailyTitle")}
         </h2>
-        {/* Over six weeks a table of days is a wall of figures on a phone: the weeks above, the days in the files. */}
-        {totals(figures.refusalsDaily).length <= MAX_DAYS_SHOWN ? (
-          <>
-            {chart(figures.refusalsDaily, t("chartLabel"), "day")}
-            {table(breakdownHead(t("day")), breakdown(figures.refusalsDaily, "day"), t("dailyTitle"))}
-          </>
-        ) : (
-          <p className="mt-2">
-            {t("dailyLong")}{" "}
-            <a className="text-brand-800 underline" href={`/api/open/v1/refusals-daily.csv?${query}`}>
-              CSV
-            </a>{" "}
-            ·{" "}
-            <a className="text-brand-800 underline" href={`/api/open/v1/refusals-daily.json?${query}`}>
-              JSON
-            </a>
-          </p>
-        )}
+        {chart(figures.refusalsDaily, t("chartLabel"), "day")}
+        {table(breakdownHead(t("day")), breakdown(figures.refusalsDaily, "day"), t("dailyTitle"))}
       </section>
 
       <section aria-labelledby="senders" className="mt-8">
@@ -234,11 +222,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
           {t("sendersTitle")}
         </h2>
         <p className="mt-1 text-sm">
-          {t("sendersIntro", {
-            min: numberFormat.format(env().STOPSMS_PUBLISH_MIN_LINKS),
-            from: day(period.weeks.from),
-            to: day(period.weeks.to),
-          })}
+          {t("sendersIntro", { min: numberFormat.format(env().STOPSMS_PUBLISH_MIN_LINKS), month: label(senderMonth) })}
         </p>
         {table(
           [
