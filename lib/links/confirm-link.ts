@@ -16,7 +16,13 @@ export async function confirmLink(code: string, choice: "sender" | "all"): Promi
     choice === "all"
       ? ({ scope: "all", senderId: null } as const)
       : ({ scope: "sender", senderId: link.sender.id } as const);
-  const result = await recordOpposition({ phone: link.phone, target, source: "link", verified: true });
+  const result = await recordOpposition({
+    phone: link.phone,
+    target,
+    source: "link",
+    verified: true,
+    viaProviderId: link.providerId,
+  });
   await db().$executeRaw`UPDATE stop_links SET confirmed_at = COALESCE(confirmed_at, now()) WHERE code = ${code}`;
   return { status: "recorded", ...result };
 }

@@ -17,6 +17,8 @@ export type ResolvedLink =
       code: string;
       phone: string;
       sender: SenderRef;
+      /** The provider that minted it: a refusal recorded through it is that provider's traffic. */
+      providerId: number;
       /** When the link was minted: an SMS carrying it was sent no earlier. */
       mintedAt: Date;
       /** What is already in force for this number: the sender-level and the all-senders opposition. */
@@ -36,11 +38,12 @@ type Row = [
   allReceipt: string | null,
   allSince: Date | null,
   mintedAt: Date,
+  providerId: number,
 ];
 
 // The landing page's only query: three index probes per code, for every code asked for at that moment.
 const RESOLVE = `
-  SELECT l.code, l.phone, l.expires_at, s.id, s.code, s.name, os.receipt_id, os.created_at, oa.receipt_id, oa.created_at, l.created_at
+  SELECT l.code, l.phone, l.expires_at, s.id, s.code, s.name, os.receipt_id, os.created_at, oa.receipt_id, oa.created_at, l.created_at, l.provider_id
   FROM stop_links l
   JOIN senders s ON s.id = l.sender_id
   LEFT JOIN oppositions os ON os.phone = l.phone AND os.scope = 'sender' AND os.sender_id = l.sender_id AND os.withdrawn_at IS NULL
@@ -89,6 +92,7 @@ export async function resolveLink(code: string, now = new Date()): Promise<Resol
     allReceipt,
     allSince,
     mintedAt,
+    providerId,
   ] = row;
   const sender = { id: senderId, code: senderCode, name: senderName };
   if (expiresAt <= now) return { status: "expired", sender };
@@ -97,6 +101,7 @@ export async function resolveLink(code: string, now = new Date()): Promise<Resol
     code: linkCode,
     phone,
     sender,
+    providerId,
     mintedAt,
     opposedSender: senderReceipt ? { receiptId: senderReceipt, since: senderSince! } : null,
     opposedAll: allReceipt ? { receiptId: allReceipt, since: allSince! } : null,

@@ -30,6 +30,8 @@ export interface AddRequest {
   source: OppositionSource;
   verified: boolean;
   receiptId: string;
+  /** The provider whose own traffic recorded it (its STOP relay, a link it minted); null otherwise. */
+  viaProviderId?: number | null;
 }
 
 export type LockedAddOutcome = { kind: "in-force"; receiptId: string } | { kind: "added"; receiptId: string };
@@ -76,14 +78,15 @@ function values(client: pg.PoolClient, requests: AddRequest[]): string {
     .map((input, ord) => {
       if (!SOURCES.includes(input.source)) throw new Error(`unknown source ${input.source}`);
       const sender = input.target.senderId === null ? "NULL" : String(Math.trunc(input.target.senderId));
-      return `(${ord}, ${q(input.phone)}, ${q(input.target.scope)}::"Scope", ${sender}::int, ${q(input.source)}::"OppositionSource", ${input.verified}, ${q(input.receiptId)})`;
+      const via = input.viaProviderId == null ? "NULL" : String(Math.trunc(input.viaProviderId));
+      return `(${ord}, ${q(input.phone)}, ${q(input.target.scope)}::"Scope", ${sender}::int, ${q(input.source)}::"OppositionSource", ${input.verified}, ${q(input.receiptId)}, ${via}::int)`;
     })
     .join(",\n      ");
 }
 
 function statement(client: pg.PoolClient, requests: AddRequest[]): string {
   return `
-    WITH wanted (ord, phone, scope, sender_id, source, verified, receipt_id) AS (
+    WITH wanted (ord, phone, scope, sender_id, source, verified, receipt_id, via_provider_id) AS (
       VALUES ${values(client, requests)}
     ), existing AS (
       SELECT w.ord, o.id, o.withdrawn_at, o.receipt_id FROM wanted w JOIN oppositions o
@@ -100,12 +103,12 @@ function statement(client: pg.PoolClient, requests: AddRequest[]): string {
         ON w.phone = c.phone AND w.scope = c.scope AND w.sender_id IS NOT DISTINCT FROM c.sender_id
     ), revived AS (
       UPDATE oppositions o SET withdrawn_at = NULL, ended_reason = NULL, created_at = c.at, source = c.source,
-             verified = c.verified, last_seq = c.seq, receipt_id = c.receipt_id
+             verified = c.verified, last_seq = c.seq, receipt_id = c.receipt_id, via_provider_id = c.via_provider_id
       FROM changed c JOIN existing e ON e.ord = c.ord WHERE o.id = e.id
       RETURNING o.id, c.ord
     ), created AS (
-      INSERT INTO oppositions (phone, scope, sender_id, source, verified, created_at, last_seq, receipt_id)
-      SELECT c.phone, c.scope, c.sender_id, c.source, c.verified, c.at, c.seq, c.receipt_id FROM changed c
+      INSERT INTO oppositions (phone, scope, sender_id, source, verified, created_at, last_seq, receipt_id, via_provider_id)
+      SELECT c.phone, c.scope, c.sender_id, c.source, c.verified, c.at, c.seq, c.receipt_id, c.via_provider_id FROM changed c
       WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.ord = c.ord)
       RETURNING id, receipt_id
     ), written AS (

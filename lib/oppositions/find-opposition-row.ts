@@ -6,6 +6,7 @@ export interface OppositionRow {
   id: bigint;
   withdrawn_at: Date | null;
   receipt_id: string;
+  via_provider_id: number | null;
 }
 
 export async function findOppositionRow(
@@ -16,11 +17,11 @@ export async function findOppositionRow(
 ): Promise<OppositionRow | undefined> {
   const rows = forUpdate
     ? await tx.$queryRaw<OppositionRow[]>`
-        SELECT id, withdrawn_at, receipt_id FROM oppositions
+        SELECT id, withdrawn_at, receipt_id, via_provider_id FROM oppositions
         WHERE phone = ${phone} AND scope = ${target.scope}::"Scope" AND sender_id IS NOT DISTINCT FROM ${target.senderId}::int AND canary_provider_id IS NULL
         FOR UPDATE`
     : await tx.$queryRaw<OppositionRow[]>`
-        SELECT id, withdrawn_at, receipt_id FROM oppositions
+        SELECT id, withdrawn_at, receipt_id, via_provider_id FROM oppositions
         WHERE phone = ${phone} AND scope = ${target.scope}::"Scope" AND sender_id IS NOT DISTINCT FROM ${target.senderId}::int AND canary_provider_id IS NULL`;
   return rows[0];
 }

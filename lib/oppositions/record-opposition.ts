@@ -10,6 +10,8 @@ export interface RecordOppositionInput {
   target: OppositionTarget;
   source: OppositionSource;
   verified: boolean;
+  /** The provider whose own traffic recorded it (its STOP relay, a link it minted). */
+  viaProviderId?: number;
 }
 
 export interface RecordOppositionResult {
@@ -36,11 +38,18 @@ export async function recordOpposition(input: RecordOppositionInput): Promise<Re
  * same write: the feed lock is shared by the whole batch, so no read ahead of it saves anything.
  */
 export async function writeOpposition(input: RecordOppositionInput): Promise<{ created: boolean; receiptId: string }> {
-  const { phone, target, source, verified } = input;
+  const { phone, target, source, verified, viaProviderId } = input;
   assertOppositionRequest(phone, target);
   for (;;) {
     try {
-      const outcome = await addOpposition({ phone, target, source, verified, receiptId: generateReceiptId() });
+      const outcome = await addOpposition({
+        phone,
+        target,
+        source,
+        verified,
+        viaProviderId,
+        receiptId: generateReceiptId(),
+      });
       return { created: outcome.kind === "added", receiptId: outcome.receiptId };
     } catch (error) {
       // A random receipt id can collide (rarely): nothing was written, try again with another.

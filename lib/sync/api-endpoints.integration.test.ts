@@ -276,7 +276,7 @@ describe("POST /keywords", () => {
     await call({ from: b, text: "STOP ALL", sender });
     expect((await call({ from: b, text: "START", sender })).json).toEqual({
       recorded: false,
-      reason: "global-needs-verified-web",
+      reason: "global",
     });
     expect(await db().opposition.count({ where: { phone: b, withdrawnAt: null } })).toBe(1);
     expect((await call({ from: c, text: "START", sender })).json).toEqual({
@@ -285,6 +285,52 @@ describe("POST /keywords", () => {
     });
     const noSender = await call({ from: a, text: "START" });
     expect(noSender.response.status).toBe(422);
+  });
+
+  it("a provider's START lifts only what its own traffic recorded: never another provider's STOP, the web's or a link of another", async () => {
+    // Two providers sending for the same sender (SYNC-PROTOCOL 1.2: the review lifted another's refusals).
+    const mine = await createApiProvider();
+    const sender = mine.senders[0]!;
+    const theirs = await createApiProvider(0);
+    await db().providerSender.create({ data: { providerId: theirs.id, senderId: sender.id } });
+    const [byTheirStop, byWeb, byTheirLink, byMyLink] = [uniquePhone(), uniquePhone(), uniquePhone(), uniquePhone()];
+    const call = (provider: typeof mine, body: object) => signedCall(keywords, provider, { path: "/keywords", body });
+    await call(theirs, { from: byTheirStop, text: "STOP", sender: sender.code });
+    await recordOpposition({
+      phone: byWeb,
+      target: { scope: "sender", senderId: sender.id },
+      source: "web",
+      verified: true,
+    });
+    await recordOpposition({
+      phone: byTheirLink,
+      target: { scope: "sender", senderId: sender.id },
+      source: "link",
+      verified: true,
+      viaProviderId: theirs.id,
+    });
+    await recordOpposition({
+      phone: byMyLink,
+      target: { scope: "sender", senderId: sender.id },
+      source: "link",
+      verified: true,
+      viaProviderId: mine.id,
+    });
+    for (const phone of [byTheirStop, byWeb, byTheirLink]) {
+      expect((await call(mine, { from: phone, text: "START", sender: sender.code })).json, phone).toEqual({
+        recorded: false,
+        reason: "recorded-elsewhere",
+      });
+      expect(await db().opposition.count({ where: { phone, withdrawnAt: null } }), phone).toBe(1);
+    }
+    expect((await call(mine, { from: byMyLink, text: "START", sender: sender.code })).json).toMatchObject({
+      recorded: true,
+      op: "remove",
+    });
+    // Their own STOP is theirs to lift.
+    expect((await call(theirs, { from: byTheirStop, text: "START", sender: sender.code })).json).toMatchObject({
+      recorded: true,
+    });
   });
 });
 

@@ -11,13 +11,15 @@ import { parseKeyword } from "./parse-keyword";
 
 export type KeywordResult =
   | { recorded: true; op: "add" | "remove"; scope: "all" | "sender"; receipt: string }
-  | { recorded: false; reason: "not-a-stop-word" | "global-needs-verified-web" | "nothing-to-withdraw" };
+  | { recorded: false; reason: "not-a-stop-word" | "recorded-elsewhere" | "global" | "nothing-to-withdraw" };
 
 /**
  * A STOP or START reply received by a provider. Verified: the provider's network saw it come from that
- * number. A STOP's "all" forms, or a STOP with no sender, oppose every sender. A START withdraws only the
- * opposition to that one sender: lifting a refusal of all senders needs the person to prove the number is
- * theirs on /number, since a START is easily sent by mistake in reply to a single brand.
+ * number. A STOP's "all" forms, or a STOP with no sender, oppose every sender; either is recorded as the
+ * caller's own traffic. A START withdraws only the opposition to that one sender, and only when the caller's
+ * own traffic recorded it (its STOP relay, or a link it minted): never a refusal made on the web, in "my
+ * number", through another provider's link or relay (`recorded-elsewhere`), nor a refusal of all senders
+ * (`global`: lifting it needs the person to prove the number on /number) — SYNC-PROTOCOL.md 1.2.
  */
 export async function recordKeyword(
   caller: { providerId: number; keyid: string },
@@ -63,18 +65,23 @@ export async function recordKeyword(
       phone: phone.e164,
       target: { scope: "sender", senderId: sender.id },
       source: "keyword",
+      onlyVia: providerId,
     });
     if (withdrawn.withdrawn) return { recorded: true, op: "remove", scope: "sender", receipt: withdrawn.receipt!.id };
+    if (withdrawn.recordedElsewhere) return { recorded: false, reason: "recorded-elsewhere" };
     const inForce = await findOppositionsInForce(phone.e164);
-    return {
-      recorded: false,
-      reason: inForce.some((o) => o.scope === "all") ? "global-needs-verified-web" : "nothing-to-withdraw",
-    };
+    return { recorded: false, reason: inForce.some((o) => o.scope === "all") ? "global" : "nothing-to-withdraw" };
   }
   const target =
     keyword.scope === "all" || !sender
       ? ({ scope: "all", senderId: null } as const)
       : ({ scope: "sender", senderId: sender.id } as const);
-  const { receipt } = await recordOpposition({ phone: phone.e164, target, source: "keyword", verified: true });
+  const { receipt } = await recordOpposition({
+    phone: phone.e164,
+    target,
+    source: "keyword",
+    verified: true,
+    viaProviderId: providerId,
+  });
   return { recorded: true, op: "add", scope: target.scope, receipt: receipt.id };
 }

@@ -175,7 +175,10 @@ export const responses = {
   }),
   keywords: z.union([
     z.object({ recorded: z.literal(true), op: z.enum(["add", "remove"]), scope, receipt: z.string() }),
-    z.object({ recorded: z.literal(false), reason: z.enum(["not-a-stop-word", "global-needs-verified-web"]) }),
+    z.object({
+      recorded: z.literal(false),
+      reason: z.enum(["not-a-stop-word", "recorded-elsewhere", "global", "nothing-to-withdraw"]),
+    }),
   ]),
   ack: z.object({ applied: z.number().int(), at: isoTime }),
   numberEvents: z.object({
