@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { resolveLink } from "@/lib/links/resolve-link";
 import { assessComplaint } from "./assess-complaint";
 import { loadReceipt } from "@/lib/oppositions/load-receipt";
+import { repeatLinkReport } from "./repeat-link-report";
 import { matchSender } from "@/lib/providers/match-sender";
 import { parsePhone } from "@/lib/phone/parse-phone";
 import { fieldErrors } from "@/lib/validation";
@@ -59,8 +60,10 @@ export async function createComplaint(
   }
   // The sender as shown is also the originator: a sending number (parsed to E.164) or a sender id, kept as typed.
   const originatorPhone = parsePhone(data.senderSeen, options.defaultRegion);
-  const id = generateComplaintId();
-  await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
+    const repeated = fromLink ? await repeatLinkReport(tx, fromLink.code) : null;
+    if (repeated) return { status: "created" as const, id: repeated.id };
+    const id = generateComplaintId();
     const linkRow = fromLink
       ? await tx.stopLink.findUnique({ where: { code: fromLink.code }, select: { providerId: true } })
       : null;
@@ -84,6 +87,6 @@ export async function createComplaint(
       },
     });
     await assessComplaint(id, tx, now);
+    return { status: "created" as const, id };
   });
-  return { status: "created", id };
 }

@@ -243,6 +243,92 @@ describe("complaints through the provider API", () => {
     ).toBe(422);
   });
 
+  it("a provider sharing the sender never sees another's link complaint; a complaint without a link it sees masked, even when shared", async () => {
+    // SYNC-PROTOCOL 1.2: the review read another provider's complaints through a shared sender.
+    const mine = await createApiProvider();
+    const sharing = await createApiProvider(0);
+    await db().providerSender.create({ data: { providerId: sharing.id, senderId: mine.senders[0]!.id } });
+    const phone = uniquePhone();
+    const { at } = await oppose(phone);
+    const shared = await reportFromLink(await mintAt(mine, phone, new Date(at.getTime() + LAG)), { sharePhone: true });
+    const typed = await createComplaint(
+      {
+        reason: "after_opposition",
+        senderSeen: (await db().sender.findUniqueOrThrow({ where: { id: mine.senders[0]!.id } })).name,
+        messageText: "Promo",
+        receivedOn: new Date().toISOString().slice(0, 10),
+        phone: uniquePhone(),
+        sharePhone: true,
+      },
+      { defaultRegion: "MA" },
+    );
+    const ids = async (provider: TestProvider) =>
+      (
+        (await signedCall(complaintsRoute, provider, { path: "/complaints?limit=1000" })).json.complaints as {
+          id: string;
+          phone: string | null;
+        }[]
+      ).filter((c) => c.id === shared!.id || (typed.status === "created" && c.id === typed.id));
+    const seenBySharing = await ids(sharing);
+    expect(seenBySharing.map((c) => c.id)).toEqual(typed.status === "created" ? [typed.id] : []);
+    expect(seenBySharing[0]!.phone).toContain("••");
+    const seenByMine = await ids(mine);
+    expect(seenByMine.find((c) => c.id === shared!.id)!.phone).toBe(phone);
+    expect(seenByMine.find((c) => c.id !== shared!.id)!.phone).toContain("••");
+    expect(
+      (await signedCall(respond, sharing, { path: `/complaints/${shared!.id}/response`, body: { action: "disputed" } }))
+        .response.status,
+    ).toBe(404);
+  });
+
+  it("keeps every provider's answer with its key: a later one is added, never overwrites another provider's", async () => {
+    const mine = await createApiProvider();
+    const sharing = await createApiProvider(0);
+    await db().providerSender.create({ data: { providerId: sharing.id, senderId: mine.senders[0]!.id } });
+    const created = await createComplaint(
+      {
+        reason: "no_mention",
+        senderSeen: (await db().sender.findUniqueOrThrow({ where: { id: mine.senders[0]!.id } })).name,
+        messageText: "Promo",
+        receivedOn: new Date().toISOString().slice(0, 10),
+        sharePhone: false,
+      },
+      { defaultRegion: "MA" },
+    );
+    const id = created.status === "created" ? created.id : "";
+    const answer = (provider: TestProvider, action: string, text: string) =>
+      signedCall(respond, provider, { path: `/complaints/${id}/response`, body: { action, text } });
+    await answer(sharing, "investigating", "Looking.");
+    await answer(mine, "disputed", "Not ours.");
+    await answer(sharing, "suppressed", "Removed.");
+    const answers = await db().complaintAnswer.findMany({ where: { complaintId: id }, orderBy: { id: "asc" } });
+    expect(answers.map((a) => [a.keyid, a.action])).toEqual([
+      [sharing.keyid, "investigating"],
+      [mine.keyid, "disputed"],
+      [sharing.keyid, "suppressed"],
+    ]);
+    // The summary follows the first provider that answered, never overwritten by another.
+    expect(await db().complaint.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      responseKeyid: sharing.keyid,
+      responseAction: "suppressed",
+    });
+  });
+
+  it("counts the same link reported again on one complaint (reported again n times), never a second", async () => {
+    const provider = await createApiProvider();
+    const first = await linkComplaint(provider, LAG);
+    const again = await Promise.all([1, 2].map(() => reportFromLink(first.code, { sharePhone: false })));
+    expect(again.map((r) => r!.id)).toEqual([first.id, first.id]);
+    expect(await db().complaint.count({ where: { linkCode: first.code } })).toBe(1);
+    expect((await db().complaint.findUniqueOrThrow({ where: { id: first.id } })).reportedTimes).toBe(3);
+    const list = await signedCall(complaintsRoute, provider, { path: "/complaints?limit=1000" });
+    expect(
+      (list.json.complaints as { id: string; reported_times: number }[]).find((c) => c.id === first.id),
+    ).toMatchObject({
+      reported_times: 3,
+    });
+  });
+
   it("marks an answer after respond_by as late", async () => {
     const provider = await createApiProvider();
     const { id } = await linkComplaint(provider, LAG);

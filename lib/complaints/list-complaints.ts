@@ -43,6 +43,7 @@ export async function getComplaint(id: string) {
       sender: { select: { code: true, name: true } },
       provider: { select: { slug: true, name: true } },
       notes: { include: { author: { select: { email: true } } }, orderBy: { createdAt: "asc" } },
+      answers: { orderBy: { answeredAt: "asc" } },
     },
   });
 }

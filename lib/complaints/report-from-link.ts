@@ -4,11 +4,13 @@ import { env } from "@/lib/env";
 import { resolveLink } from "@/lib/links/resolve-link";
 import { assessComplaint, type Verdict } from "./assess-complaint";
 import { generateComplaintId } from "./create-complaint";
+import { repeatLinkReport } from "./repeat-link-report";
 
 /**
  * One tap on the landing page of an SMS's own link: "this SMS should not have been sent". The link proves
  * the SMS reached that number (only its recipient has the code), so the complaint is verified and carries
- * the sender, the provider that minted the link, the campaign and the mint time. Judged at once.
+ * the sender, the provider that minted the link, the campaign and the mint time. Judged at once. Reported
+ * again, it is the same complaint (repeat-link-report.ts).
  */
 export async function reportFromLink(
   code: string,
@@ -19,6 +21,8 @@ export async function reportFromLink(
   const now = options.now ?? new Date();
   const id = generateComplaintId();
   return db().$transaction(async (tx) => {
+    const repeated = await repeatLinkReport(tx, code);
+    if (repeated) return repeated;
     await tx.$executeRaw`
       INSERT INTO complaints (id, reason, sender_seen, sender_id, message_text, received_at, phone, status, created_at, updated_at,
                               link_code, provider_id, verified, share_phone, respond_by)

@@ -17,6 +17,7 @@ async function complaintEvidence(id: string) {
     include: {
       sender: { select: { code: true, name: true } },
       provider: { select: { id: true, slug: true, name: true, anrtNumber: true } },
+      answers: { orderBy: { answeredAt: "asc" } },
     },
   });
   const link = complaint.linkCode
@@ -63,6 +64,16 @@ async function complaintEvidence(id: string) {
             keyid: complaint.responseKeyid,
           }
         : null,
+      reported_times: complaint.reportedTimes,
+      // Every provider's answer, in order, with the key that signed it.
+      answers: complaint.answers.map((a) => ({
+        provider_id: a.providerId,
+        keyid: a.keyid,
+        action: a.action,
+        text: a.text,
+        at: a.answeredAt,
+        late: a.late,
+      })),
     },
     verdict: assessment.verdict,
     reason: assessment.reason,

@@ -130,6 +130,7 @@ export const ENDPOINT_EXAMPLES: EndpointExample[] = [
           reported_at: at,
           verdict: "violation",
           respond_by: at,
+          reported_times: 1,
         },
       ],
       next: "C-4KX9M-2QWPT",

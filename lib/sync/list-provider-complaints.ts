@@ -11,22 +11,28 @@ interface Row {
   link_code: string | null;
   phone: string | null;
   share_phone: boolean;
+  reported_times: number;
   received_at: Date;
   created_at: Date;
   verdict: string | null;
   respond_by: Date | null;
 }
 
-/** Complaints a provider may see: about a sender it may act for, or about a link it minted. */
-const VISIBLE = `(c.provider_id = $1 OR c.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $1))`;
+/**
+ * Complaints a provider may see (SYNC-PROTOCOL.md 1.2): one about a link only by the provider that minted it;
+ * one without a link when it names a sender the provider may act for (the number then always masked).
+ */
+const VISIBLE = `((c.link_code IS NOT NULL AND c.provider_id = $1)
+  OR (c.link_code IS NULL AND c.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $1)))`;
 
 /**
  * GET /complaints: oldest first (by report time, then id), after the complaint id the provider last saw.
- * The number is masked unless the citizen agreed to share it.
+ * The full number only to the provider that minted the complaint's link, and only when the citizen agreed
+ * to share it with that provider; masked otherwise (a number taken from a receipt included).
  */
 export async function listProviderComplaints(providerId: number, after: string | undefined, limit: number) {
   const rows = await db().$queryRawUnsafe<Row[]>(
-    `SELECT c.id, c.reason::text AS reason, s.code AS sender, l.campaign, c.link_code, c.phone, c.share_phone, c.received_at, c.created_at,
+    `SELECT c.id, c.reason::text AS reason, s.code AS sender, l.campaign, c.link_code, c.phone, c.share_phone, c.reported_times, c.received_at, c.created_at,
             c.verdict, c.respond_by
      FROM complaints c LEFT JOIN senders s ON s.id = c.sender_id LEFT JOIN stop_links l ON l.code = c.link_code
      WHERE ${VISIBLE}
@@ -46,11 +52,12 @@ export async function listProviderComplaints(providerId: number, after: string |
       sender: c.sender,
       campaign: c.campaign,
       link: c.link_code,
-      phone: c.phone ? (c.share_phone ? c.phone : maskPhone(c.phone)) : null,
+      phone: c.phone ? (c.share_phone && c.link_code ? c.phone : maskPhone(c.phone)) : null,
       received_at: c.received_at.toISOString(),
       reported_at: c.created_at.toISOString(),
       verdict: c.verdict ?? "undetermined",
       respond_by: (c.respond_by ?? c.created_at).toISOString(),
+      reported_times: c.reported_times,
     })),
     next: page.at(-1)?.id ?? after ?? null,
     more,

@@ -204,6 +204,7 @@ export const responses = {
         reported_at: isoTime,
         verdict: z.enum(["violation", "within-deadline", "no-opposition", "undetermined"]),
         respond_by: isoTime,
+        reported_times: z.number().int().meta({ description: "How often the same link was reported (one complaint)" }),
       }),
     ),
     next: z.string().nullable(),

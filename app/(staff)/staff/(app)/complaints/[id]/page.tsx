@@ -123,6 +123,11 @@ export default async function ComplaintPage({ params }: Props) {
         <h2 id="answer" className="text-xl font-semibold">
           Réponse de l&apos;opérateur
         </h2>
+        {complaint.reportedTimes > 1 && (
+          <p className="mt-2 font-semibold" data-testid="reported-again">
+            Le même lien a été signalé {complaint.reportedTimes} fois (une seule plainte).
+          </p>
+        )}
         {complaint.respondedAt ? (
           <p className="mt-2" data-testid="complaint-answer">
             {labelOf(ANSWER_LABELS, complaint.responseAction)} le {formatDateTime(complaint.respondedAt)} (clé{" "}
@@ -154,6 +159,23 @@ export default async function ComplaintPage({ params }: Props) {
           </p>
         )}
       </section>
+      {complaint.answers.length > 0 && (
+        <section aria-labelledby="answers" className="mt-6">
+          <h2 id="answers" className="text-xl font-semibold">
+            Toutes les réponses reçues ({complaint.answers.length})
+          </h2>
+          <ol className="mt-2 space-y-2" data-testid="complaint-answers">
+            {complaint.answers.map((a) => (
+              <li key={String(a.id)} className="rounded border border-slate-200 p-2">
+                {labelOf(ANSWER_LABELS, a.action)} le {formatDateTime(a.answeredAt)} (clé{" "}
+                <span className="font-mono">{a.keyid}</span>)
+                {a.late && <strong className="ms-2 text-red-800">EN RETARD</strong>}
+                {a.text && <span className="mt-1 block whitespace-pre-wrap">{a.text}</span>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       <h2 className="mt-6 text-xl font-semibold">Texte du SMS</h2>
       <blockquote className="mt-2 whitespace-pre-wrap rounded border border-slate-200 p-3">
         {complaint.messageText}
