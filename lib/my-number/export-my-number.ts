@@ -1,30 +1,37 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { holderSince } from "./holder-since";
 
 /**
  * "Download my data" (law 09-08 right of access): everything kept about one number, as it is stored,
- * except secrets (code hashes) and other people's data (provider keys, staff notes on complaints).
+ * except secrets (code hashes) and other people's data (provider keys, staff notes on complaints, and what
+ * the number's earlier holder did: only what happened since the present holder got it, holder-since.ts).
  */
 export async function exportMyNumber(phone: string, now = new Date()) {
   const client = db();
+  const since = await holderSince(phone);
   const [oppositions, changes, receipts, links, complaints, codes] = await Promise.all([
     client.opposition.findMany({
-      where: { phone, canaryProviderId: null },
+      where: { phone, canaryProviderId: null, createdAt: { gte: since } },
       include: { sender: { select: { code: true, name: true } } },
       orderBy: { id: "asc" },
     }),
-    client.oppositionChange.findMany({ where: { phone, canaryProviderId: null }, orderBy: { seq: "asc" } }),
+    client.oppositionChange.findMany({
+      // A number-disconnected remove ends an earlier holder's refusal: never the holder's own.
+      where: { phone, canaryProviderId: null, at: { gte: since }, reason: { not: "number-disconnected" } },
+      orderBy: { seq: "asc" },
+    }),
     client.receipt.findMany({
-      where: { phone, opposition: { canaryProviderId: null } },
+      where: { phone, opposition: { canaryProviderId: null }, createdAt: { gte: since } },
       orderBy: { createdAt: "asc" },
     }),
     client.stopLink.findMany({
-      where: { phone },
+      where: { phone, createdAt: { gte: since } },
       include: { sender: { select: { code: true, name: true } }, provider: { select: { slug: true, name: true } } },
       orderBy: { createdAt: "asc" },
     }),
     client.complaint.findMany({
-      where: { phone },
+      where: { phone, createdAt: { gte: since } },
       select: {
         id: true,
         reason: true,
@@ -37,7 +44,7 @@ export async function exportMyNumber(phone: string, now = new Date()) {
       orderBy: { createdAt: "asc" },
     }),
     client.verificationCode.findMany({
-      where: { phone },
+      where: { phone, createdAt: { gte: since } },
       select: { createdAt: true, expiresAt: true, usedAt: true, tries: true },
       orderBy: { createdAt: "asc" },
     }),

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { findOppositionsInForce, type OppositionInForce } from "@/lib/oppositions/find-oppositions-in-force";
 import type { ChangeOp, ChangeReason, Scope } from "@/lib/oppositions/types";
+import { holderSince } from "./holder-since";
 
 export interface LinkHolder {
   senderId: number;
@@ -31,12 +32,17 @@ export interface MyNumber {
 
 const HOLDER_MONTHS = 12;
 
-/** What a verified citizen sees for their number, and only for it (the caller passes the session's number). */
+/**
+ * What a verified citizen sees for their number, and only for it (the caller passes the session's number),
+ * and only since they hold it (holder-since.ts).
+ */
 export async function loadMyNumber(phone: string, now = new Date()): Promise<MyNumber> {
-  const since = new Date(now);
-  since.setMonth(since.getMonth() - HOLDER_MONTHS);
+  const held = await holderSince(phone);
+  const yearAgo = new Date(now);
+  yearAgo.setMonth(yearAgo.getMonth() - HOLDER_MONTHS);
+  const since = held > yearAgo ? held : yearAgo;
   const [inForce, holders, history] = await Promise.all([
-    findOppositionsInForce(phone),
+    findOppositionsInForce(phone).then((all) => all.filter((o) => o.since >= held)),
     db().$queryRaw<LinkHolder[]>`
       SELECT s.id AS "senderId", s.code AS "senderCode", s.name AS "senderName", p.name AS provider, l.campaign, max(l.created_at) AS "mintedAt"
       FROM stop_links l JOIN senders s ON s.id = l.sender_id JOIN providers p ON p.id = l.provider_id
@@ -50,7 +56,8 @@ export async function loadMyNumber(phone: string, now = new Date()): Promise<MyN
       LEFT JOIN senders s ON s.id = c.sender_id
       LEFT JOIN oppositions o ON o.phone = c.phone AND o.scope = c.scope AND o.sender_id IS NOT DISTINCT FROM c.sender_id AND o.canary_provider_id IS NULL
       LEFT JOIN LATERAL (SELECT id FROM receipts WHERE opposition_id = o.id AND seq = c.seq ORDER BY created_at LIMIT 1) r ON true
-      WHERE c.phone = ${phone} AND c.canary_provider_id IS NULL
+      WHERE c.phone = ${phone} AND c.canary_provider_id IS NULL AND c.at >= ${held}
+        AND c.reason <> 'number-disconnected' -- the end of an earlier holder's refusal, never the holder's own
       ORDER BY c.seq DESC
       LIMIT 200`,
   ]);

@@ -1,14 +1,16 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { CODE_RULES } from "./rules";
 import { derivedKey } from "@/lib/signing/derived-key";
 
 // Proof that the browser's holder verified a number: `<payload>.<mac>`, base64url, in an HttpOnly,
-// SameSite=Lax cookie. It names one number and an expiry; nothing else is trusted from the client.
+// SameSite=Lax cookie. It names one number, an expiry and a session id (so that signing out revokes it on
+// the server: session-cookie.ts); nothing else is trusted from the client.
 
 export const NUMBER_SESSION_COOKIE = "stopsms_number";
 
 export interface NumberSession {
+  id: string;
   phone: string;
   expiresAt: Date;
 }
@@ -19,9 +21,8 @@ function mac(payload: string): Buffer {
 
 export function createNumberSession(phone: string, now = new Date()): { value: string; maxAgeSeconds: number } {
   const maxAgeSeconds = CODE_RULES.sessionMinutes * 60;
-  const payload = Buffer.from(JSON.stringify({ p: phone, e: now.getTime() + maxAgeSeconds * 1000 })).toString(
-    "base64url",
-  );
+  const session = { s: randomBytes(16).toString("base64url"), p: phone, e: now.getTime() + maxAgeSeconds * 1000 };
+  const payload = Buffer.from(JSON.stringify(session)).toString("base64url");
   return { value: `${payload}.${mac(payload).toString("base64url")}`, maxAgeSeconds };
 }
 
@@ -35,9 +36,14 @@ export function readNumberSession(value: string | undefined, now = new Date()): 
   // Constant time: a MAC compared byte by byte could be forged one byte at a time.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
-    const data = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { p?: unknown; e?: unknown };
-    if (typeof data.p !== "string" || typeof data.e !== "number" || data.e <= now.getTime()) return null;
-    return { phone: data.p, expiresAt: new Date(data.e) };
+    const data = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
+      s?: unknown;
+      p?: unknown;
+      e?: unknown;
+    };
+    if (typeof data.s !== "string" || typeof data.p !== "string" || typeof data.e !== "number") return null;
+    if (data.e <= now.getTime()) return null;
+    return { id: data.s, phone: data.p, expiresAt: new Date(data.e) };
   } catch {
     return null;
   }

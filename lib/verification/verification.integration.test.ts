@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { GET as downloadData } from "@/app/(public)/number/data/route";
+import { POST as signOut } from "@/app/(public)/number/sign-out/route";
 import { POST as withdrawRoute } from "@/app/(public)/number/withdraw/confirm/route";
 import { db } from "@/lib/db/client";
 import { loadMyNumber } from "@/lib/my-number/load-my-number";
@@ -164,6 +165,21 @@ describe("number sessions", () => {
     expect(readNumberSession(`${payload}.${flipped}`)).toBeNull();
     expect(readNumberSession("garbage")).toBeNull();
     expect(readNumberSession(`${payload}.${mac}.x`)).toBeNull();
+  });
+
+  it("signing out revokes the session on the server: a copy of the cookie no longer opens the number's data", async () => {
+    const phone = uniquePhone();
+    const cookie = `${NUMBER_SESSION_COOKIE}=${createNumberSession(phone).value}`;
+    const request = (url: string, method = "GET") =>
+      new NextRequest(`http://stopsms.test${url}`, {
+        method,
+        headers: { cookie, "sec-fetch-site": "same-origin", "content-type": "application/x-www-form-urlencoded" },
+        body: method === "POST" ? "" : undefined,
+      });
+    expect((await downloadData(request("/number/data"))).status).toBe(200);
+    expect((await signOut(request("/number/sign-out", "POST"))).status).toBe(303);
+    const replayed = await downloadData(request("/number/data"));
+    expect(replayed.status).toBe(303);
   });
 });
 

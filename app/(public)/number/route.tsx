@@ -5,12 +5,12 @@ import { requestFlash, requestLocale } from "@/lib/http/citizen-request";
 import { translatorIn } from "@/lib/i18n/translator";
 import { loadMyNumber } from "@/lib/my-number/load-my-number";
 import type { NumberFlash } from "@/lib/my-number/number-form";
-import { NUMBER_SESSION_COOKIE, readNumberSession } from "@/lib/verification/number-session";
+import { numberSessionOf } from "@/lib/verification/session-cookie";
 
 /** "My number": verify the number by SMS code, then see and manage everything recorded for it. */
 export async function GET(request: NextRequest) {
   const locale = requestLocale(request);
-  const session = readNumberSession(request.cookies.get(NUMBER_SESSION_COOKIE)?.value);
+  const session = await numberSessionOf(request);
   // Kept (until it expires) rather than read once: reloading the page while the SMS arrives keeps the code step.
   const flash = requestFlash<NumberFlash>(request, "number") as NumberFlash;
   const body = session ? (

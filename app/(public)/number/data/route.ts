@@ -4,7 +4,7 @@ import { numberSessionOf } from "@/lib/verification/session-cookie";
 
 // "Download my data": only with a session for that number; never cached anywhere.
 export async function GET(request: NextRequest) {
-  const session = numberSessionOf(request);
+  const session = await numberSessionOf(request);
   if (!session) return new Response(null, { status: 303, headers: { Location: "/number" } });
   const data = await exportMyNumber(session.phone);
   return new Response(`${JSON.stringify(data, null, 2)}\n`, {

@@ -1,10 +1,11 @@
 import type { NextRequest } from "next/server";
 import { readNumberPost, seeOther } from "@/lib/my-number/number-form";
-import { clearNumberSessionCookie } from "@/lib/verification/session-cookie";
+import { clearNumberSessionCookie, revokeNumberSession } from "@/lib/verification/session-cookie";
 
 export async function POST(request: NextRequest) {
   const post = await readNumberPost(request);
   if (post instanceof Response) return post;
+  await revokeNumberSession(request);
   const response = seeOther("/number");
   clearNumberSessionCookie(response);
   return response;

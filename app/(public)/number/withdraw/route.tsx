@@ -5,10 +5,10 @@ import { requestLocale } from "@/lib/http/citizen-request";
 import { seeOther } from "@/lib/http/form-post";
 import { translatorIn } from "@/lib/i18n/translator";
 import { findSenderByCodeOrName } from "@/lib/providers/list-public-senders";
-import { NUMBER_SESSION_COOKIE, readNumberSession } from "@/lib/verification/number-session";
+import { numberSessionOf } from "@/lib/verification/session-cookie";
 
 export async function GET(request: NextRequest) {
-  if (!readNumberSession(request.cookies.get(NUMBER_SESSION_COOKIE)?.value)) return seeOther("/number");
+  if (!(await numberSessionOf(request))) return seeOther("/number");
   const scope = request.nextUrl.searchParams.get("scope");
   const senderCode = request.nextUrl.searchParams.get("sender");
   const sender = scope === "sender" && senderCode ? await findSenderByCodeOrName(senderCode.slice(0, 200)) : null;

@@ -7,7 +7,7 @@ import { numberSessionOf } from "@/lib/verification/session-cookie";
 export async function POST(request: NextRequest) {
   const post = await readNumberPost(request);
   if (post instanceof Response) return post;
-  const session = numberSessionOf(request);
+  const session = await numberSessionOf(request);
   if (!session) return seeOther("/number");
   if (post.field("confirm") !== "yes") return seeOther("/number");
   const receipt = await withdrawForVerifiedNumber(session.phone, {
