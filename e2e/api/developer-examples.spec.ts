@@ -20,6 +20,12 @@ test("every endpoint example on /developers works as printed", async ({ request,
   const privateKey = createPrivateKey(await readFile(keyFile, "utf8"));
   // The number-events example needs an operator's key, the complaint answer a complaint about its sender.
   await e2eDb().query("UPDATE providers SET kind = 'operator' WHERE slug = $1", [slug]);
+  // The example's number, in this operator's own range (an operator acts only on its own numbers).
+  await e2eDb().query(
+    `INSERT INTO provider_number_ranges (provider_id, first_number, last_number)
+     SELECT id, '+212612345678', '+212612345678' FROM providers WHERE slug = $1`,
+    [slug],
+  );
   const alphabet = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
   const part = () => Array.from({ length: 5 }, () => alphabet[randomInt(alphabet.length)]).join("");
   const complaint = `C-${part()}-${part()}`;
@@ -34,7 +40,12 @@ test("every endpoint example on /developers works as printed", async ({ request,
     const headers = signed ? await signRequest({ method, url, body: text, keyid, privateKey }) : {};
     return method === "GET" ? request.get(url, { headers }) : request.post(url, { headers, data: text });
   };
-  const values: Record<string, string | number> = { sender, seq: 1, complaint };
+  const values: Record<string, string | number> = {
+    sender,
+    seq: 1,
+    complaint,
+    recent: new Date(Date.now() - 60_000).toISOString(),
+  };
   // The order matters: a STOP first gives the feed and the log something to show.
   const order = ["keywords", ...ENDPOINT_EXAMPLES.map((e) => e.id).filter((id) => id !== "keywords")];
   for (const id of order) {

@@ -108,7 +108,8 @@ export const ENDPOINT_EXAMPLES: EndpointExample[] = [
     method: "POST",
     path: "/numbers/events",
     operator: true,
-    body: { events: [{ phone: "0612345678", event: "disconnected", at }] },
+    // `at`: when it happened, within the last 7 days; the number: one of the operator's own ranges.
+    body: { events: [{ phone: "0612345678", event: "disconnected", at: "{recent}" }] },
     schema: "numberEvents",
     answer: { accepted: 1, ended: 1, restored: 0, invalid: [] },
   },

@@ -31,7 +31,13 @@ export default async function DevelopersPage() {
   const t = await getTranslations("Developers");
   const base = env().STOPSMS_PUBLIC_URL;
   const examples = ENDPOINT_EXAMPLES.map((example) =>
-    fillExample(example, { sender: "souk-market", seq: 1042, size: 1043, complaint: "C-4KX9M-2QWPT" }),
+    fillExample(example, {
+      sender: "souk-market",
+      seq: 1042,
+      size: 1043,
+      complaint: "C-4KX9M-2QWPT",
+      recent: "2026-11-23T08:00:00.000Z",
+    }),
   );
   const link = (href: string) => (
     <a className="text-brand-800 underline" href={href} dir="ltr">
