@@ -27,6 +27,9 @@ const schema = z
     // then points to "my number"), and an alert on the dashboard past the alert level.
     STOPSMS_UNVERIFIED_PER_HOUR: z.coerce.number().int().min(1).default(3000),
     STOPSMS_UNVERIFIED_ALERT_PER_HOUR: z.coerce.number().int().min(1).default(500),
+    // Of which one client network (/24 IPv4, /56 IPv6) may send: generous, since a carrier's NAT puts many
+    // citizens behind one network; past it they are offered the verified way, never refused outright.
+    STOPSMS_UNVERIFIED_PER_NETWORK_PER_HOUR: z.coerce.number().int().min(1).default(300),
     STOPSMS_DATA_DIR: z.string().min(1).default(".data"),
     // The controller's contact shown on /legal (Law 09-08 art. 5: who processes the data and how to reach them).
     STOPSMS_CONTROLLER_CONTACT: z

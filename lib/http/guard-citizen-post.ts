@@ -8,6 +8,7 @@ import {
 } from "@/lib/html/render-light-page";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
+import { maskPhone } from "@/lib/phone/mask-phone";
 import { checkRateLimits, type RateLimitRule } from "@/lib/rate-limit/check-rate-limit";
 import { clientIp } from "./client-ip";
 import { isSameOriginPost } from "./same-origin";
@@ -84,8 +85,12 @@ export function formRefusedResponse(locale: Locale, status: 413 | 415 | 422, for
   );
 }
 
-/** Past the hourly cap of unverified refusals: a 503 that sends the citizen to the verified way, never capped. */
-export function unverifiedCapResponse(locale: Locale, retryAfterSeconds: number): Response {
+/**
+ * Past the hourly cap of unverified refusals (all networks, or the citizen's own): not an error page but the
+ * verified way, never capped — one tap sends a code to the number just typed (shown masked), so the
+ * refusal is recorded now, by its holder.
+ */
+export function unverifiedCapResponse(locale: Locale, phone: string): Response {
   const t = translatorFor(locale);
   return lightPageResponse(
     {
@@ -94,8 +99,11 @@ export function unverifiedCapResponse(locale: Locale, retryAfterSeconds: number)
       currentPath: "/stop",
       body: html`<h1>${t("Common.busyTitle")}</h1>
         <p>${t("Common.busyBody")}</p>
-        <a class="btn primary" href="/number">${t("Receipt.manage")}</a>`,
+        <form method="post" action="/number/code">
+          <input type="hidden" name="phone" value="${phone}" />
+          <button type="submit" class="btn primary">${t("Common.busySendCode", { phone: maskPhone(phone) })}</button>
+        </form>`,
     },
-    { status: 503, headers: { "Retry-After": String(retryAfterSeconds) } },
+    { status: 200, headers: { "Cache-Control": "no-store" } },
   );
 }

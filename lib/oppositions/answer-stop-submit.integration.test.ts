@@ -90,6 +90,26 @@ describe("the /stop form post's fast path", () => {
     expect(row).not.toBeNull();
   });
 
+  it("past the network's cap, answers the verified way: one tap sends a code to the number typed, shown masked", async () => {
+    const address = "192.0.2.77";
+    await db().$executeRaw`
+      INSERT INTO unverified_refusals_network_hourly (hour, network, count) VALUES (date_trunc('hour', now()), '192.0.2.0/24', 1000000)
+      ON CONFLICT (hour, network) DO UPDATE SET count = 1000000`;
+    const phone = uniquePhone();
+    const response = await answerStopSubmit(
+      new NextRequest("http://stopsms.test/stop/submit", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": address },
+        body: `phone=${encodeURIComponent(phone)}&scope=all`,
+      }),
+    );
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('action="/number/code"');
+    expect(page).toContain(`name="phone" value="${phone}"`);
+    expect(await db().oppositionChange.count({ where: { phone } })).toBe(0);
+  });
+
   it("leaves every other request to Next", () => {
     expect(isStopSubmit("POST", "/stop/submit")).toBe(true);
     expect(isStopSubmit("POST", "/stop/submit?x=1")).toBe(true);

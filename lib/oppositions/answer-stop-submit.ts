@@ -4,6 +4,7 @@ import { clearFlash } from "@/lib/http/form-flash";
 import { readFormPost, seeOther } from "@/lib/http/form-post";
 import { rateLimitedResponse, unverifiedCapResponse } from "@/lib/http/guard-citizen-post";
 import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
+import { networkOf } from "@/lib/rate-limit/network-of";
 import { submitWebOpposition } from "./submit-web-opposition";
 
 /**
@@ -15,14 +16,14 @@ import { submitWebOpposition } from "./submit-web-opposition";
 export async function answerStopSubmit(request: Request): Promise<Response> {
   const post = await readFormPost(request, [{ rule: RATE_LIMITS.stopPerIp, bucket: "stop-ip" }]);
   if (post instanceof Response) return post;
-  const result = await submitWebOpposition(post.values, env().STOPSMS_DEFAULT_REGION);
+  const result = await submitWebOpposition(post.values, env().STOPSMS_DEFAULT_REGION, networkOf(post.address));
   if (result.status === "invalid")
     return seeOther("/stop", {
       form: "stop",
       data: { values: result.values, errors: result.errors, suggestion: result.suggestion },
     });
   if (result.status === "rate-limited") return rateLimitedResponse(post.locale, "/stop", result.retryAfterSeconds);
-  if (result.status === "busy") return unverifiedCapResponse(post.locale, result.retryAfterSeconds);
+  if (result.status === "busy") return unverifiedCapResponse(post.locale, result.phone);
   // The same answer whether or not the number had already refused: no `status`, a new receipt either way.
   const response = seeOther(`/receipt/${result.receiptId}`);
   clearFlash(response, "stop");

@@ -82,4 +82,29 @@ describe("submitWebOpposition (the /stop form)", () => {
         .$executeRaw`UPDATE unverified_refusals_hourly SET count = ${row!.count} WHERE hour = date_trunc('hour', now())`;
     }
   });
+
+  it("counts only what it records: a repeat of a refusal in force is taken back from the hour's counts", async () => {
+    const network = `198.51.100.${Math.floor(Math.random() * 250)}/24-repeat-${Date.now()}`;
+    const phone = uniquePhone();
+    expect((await submitWebOpposition({ phone, scope: "all" }, "MA", network)).status).toBe("recorded");
+    expect((await submitWebOpposition({ phone, scope: "all" }, "MA", network)).status).toBe("recorded");
+    const [row] = await db().$queryRaw<{ count: number }[]>`
+      SELECT count FROM unverified_refusals_network_hourly WHERE hour = date_trunc('hour', now()) AND network = ${network}`;
+    expect(row!.count).toBe(1);
+  });
+
+  it("past one network's hourly cap, its citizens are offered the verified way; another network still records", async () => {
+    const busy = `203.0.113.0/24-busy-${Date.now()}`;
+    await db().$executeRaw`
+      INSERT INTO unverified_refusals_network_hourly (hour, network, count) VALUES (date_trunc('hour', now()), ${busy}, 1000000)`;
+    const phone = uniquePhone();
+    const refused = await submitWebOpposition({ phone, scope: "all" }, "MA", busy);
+    expect(refused).toMatchObject({ status: "busy", phone });
+    expect(await db().oppositionChange.count({ where: { phone } })).toBe(0);
+    const [row] = await db().$queryRaw<{ count: number }[]>`
+      SELECT count FROM unverified_refusals_network_hourly WHERE hour = date_trunc('hour', now()) AND network = ${busy}`;
+    expect(row!.count).toBe(1000000); // the refused post was not counted
+    const other = await submitWebOpposition({ phone: uniquePhone(), scope: "all" }, "MA", `${busy}-other`);
+    expect(other.status).toBe("recorded");
+  });
 });

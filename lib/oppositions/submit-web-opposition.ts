@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { parsePhone } from "@/lib/phone/parse-phone";
 import { matchSender } from "@/lib/providers/match-sender";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
-import { countUnverifiedRefusal } from "./count-unverified-refusal";
+import { countUnverifiedRefusal, uncountUnverifiedRefusal } from "./count-unverified-refusal";
 import { issueRepeatReceipt } from "./issue-repeat-receipt";
 import { writeOpposition } from "./record-opposition";
 import type { OppositionTarget } from "./types";
@@ -28,7 +28,7 @@ export type WebFormValues = z.infer<typeof formSchema>;
 export type SubmitWebOppositionResult =
   | { status: "invalid"; values: WebFormValues; errors: { phone?: string; sender?: string }; suggestion?: string }
   | { status: "rate-limited"; retryAfterSeconds: number }
-  | { status: "busy"; retryAfterSeconds: number }
+  | { status: "busy"; phone: string; retryAfterSeconds: number }
   | { status: "recorded"; receiptId: string };
 
 /**
@@ -40,6 +40,7 @@ export type SubmitWebOppositionResult =
 export async function submitWebOpposition(
   input: Record<string, unknown>,
   defaultRegion: string,
+  network = "unknown",
 ): Promise<SubmitWebOppositionResult> {
   const values = formSchema.parse(input);
   const errors: { phone?: string; sender?: string } = {};
@@ -62,12 +63,17 @@ export async function submitWebOpposition(
     return { status: "invalid", values: suggestion ? { ...values, sender: suggestion } : values, errors, suggestion };
   const limit = await checkRateLimit(RATE_LIMITS.stopPerNumber, "stop-number", phone.e164);
   if (!limit.allowed) return { status: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
-  const hour = await countUnverifiedRefusal();
-  if (hour.count > env().STOPSMS_UNVERIFIED_PER_HOUR)
-    return { status: "busy", retryAfterSeconds: hour.retryAfterSeconds };
+  // Only what is recorded counts: a refused post (over a cap) or a repeat is taken back.
+  const hour = await countUnverifiedRefusal(network);
+  if (
+    hour.count > env().STOPSMS_UNVERIFIED_PER_HOUR ||
+    hour.networkCount > env().STOPSMS_UNVERIFIED_PER_NETWORK_PER_HOUR
+  ) {
+    await uncountUnverifiedRefusal(network);
+    return { status: "busy", phone: phone.e164, retryAfterSeconds: hour.retryAfterSeconds };
+  }
   const result = await writeOpposition({ phone: phone.e164, target, source: "web", verified: false });
-  return {
-    status: "recorded",
-    receiptId: result.created ? result.receiptId : await issueRepeatReceipt(result.receiptId, "web"),
-  };
+  if (result.created) return { status: "recorded", receiptId: result.receiptId };
+  await uncountUnverifiedRefusal(network);
+  return { status: "recorded", receiptId: await issueRepeatReceipt(result.receiptId, "web") };
 }
