@@ -27,7 +27,12 @@ export type CreateComplaintResult =
  */
 export async function createComplaint(
   input: unknown,
-  options: { defaultRegion: string; now?: Date },
+  options: {
+    defaultRegion: string;
+    now?: Date;
+    /** The number the reporter proved by SMS code ("my number" session): a verified accuser. */
+    verifiedPhone?: string;
+  },
 ): Promise<CreateComplaintResult> {
   const parsed = complaintInputSchema.safeParse(input);
   const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error.issues);
@@ -75,10 +80,19 @@ export async function createComplaint(
         senderId: sender?.id ?? null,
         messageText: data.messageText,
         receivedAt: new Date(`${data.receivedOn}T12:00:00Z`),
-        phone: fromLink?.phone ?? phone ?? receipt?.phone ?? null,
+        phone:
+          fromLink?.phone ??
+          phone ??
+          (options.verifiedPhone && !receipt ? options.verifiedPhone : null) ??
+          receipt?.phone ??
+          null,
         linkCode: fromLink?.code ?? null,
         providerId: linkRow?.providerId ?? null,
-        verified: Boolean(fromLink),
+        // Verified: the SMS's own link, or a reporter who proved the number the complaint names.
+        verified:
+          Boolean(fromLink) ||
+          (options.verifiedPhone !== undefined &&
+            (phone ?? receipt?.phone ?? options.verifiedPhone) === options.verifiedPhone),
         sharePhone: data.sharePhone,
         originator: fromLink ? null : data.senderSeen,
         originatorPhone: !fromLink && originatorPhone.ok ? originatorPhone.e164 : null,

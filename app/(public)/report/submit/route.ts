@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { clearFlash } from "@/lib/http/form-flash";
 import { readFormPost, seeOther } from "@/lib/http/form-post";
 import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
+import { numberSessionOf } from "@/lib/verification/session-cookie";
 
 // Plain form post from /report: PRG to the confirmation with the complaint's reference.
 export async function POST(request: NextRequest) {
@@ -21,7 +22,11 @@ export async function POST(request: NextRequest) {
     senderAsTyped: post.values.senderAsTyped,
     sharePhone: post.field("sharePhone") === "yes",
   };
-  const result = await createComplaint(values, { defaultRegion: env().STOPSMS_DEFAULT_REGION });
+  const session = await numberSessionOf(request);
+  const result = await createComplaint(values, {
+    defaultRegion: env().STOPSMS_DEFAULT_REGION,
+    verifiedPhone: session?.phone,
+  });
   if (result.status === "invalid") {
     const data = {
       values: { ...values, messageText: values.messageText.slice(0, 2000) },

@@ -13,8 +13,10 @@ export default async function OriginatorsPage() {
     <>
       <h1 className="text-2xl font-bold">Émetteurs signalés</h1>
       <p className="mt-2 max-w-3xl">
-        Signalements regroupés par numéro ou nom d&apos;émetteur affiché. Signalés : {REPEAT_THRESHOLD.complaints}{" "}
-        signalements ou plus en {REPEAT_THRESHOLD.days} jours.{" "}
+        Signalements regroupés par numéro ou nom d&apos;émetteur affiché. Récidive : {REPEAT_THRESHOLD.complaints}{" "}
+        signalants distincts ou plus, ayant prouvé leur numéro (code SMS ou lien StopSMS reçu), en{" "}
+        {REPEAT_THRESHOLD.days} jours. Les signalements non vérifiés sont comptés à part : ils ne suffisent jamais à
+        signaler un émetteur, et n&apos;entrent ni dans le fichier des opérateurs ni dans le dossier.{" "}
         <a className="text-brand-800 underline" href="/staff/export/originators" download>
           Numéros pour les opérateurs (CSV)
         </a>
@@ -37,8 +39,13 @@ export default async function OriginatorsPage() {
               </span>
             ),
           },
-          { header: "Signalements", numeric: true, cell: (o) => formatNumber(o.complaints) },
-          { header: "7 derniers jours", numeric: true, cell: (o) => formatNumber(o.recent) },
+          { header: "Signalants vérifiés", numeric: true, cell: (o) => formatNumber(o.verifiedReporters) },
+          {
+            header: `dont ${REPEAT_THRESHOLD.days} derniers jours`,
+            numeric: true,
+            cell: (o) => formatNumber(o.recentVerifiedReporters),
+          },
+          { header: "Signalements non vérifiés", numeric: true, cell: (o) => formatNumber(o.unverified) },
           {
             header: "Premier / dernier",
             cell: (o) => (

@@ -2,13 +2,20 @@ import { DomainError } from "@/lib/errors";
 import { listOriginators } from "@/lib/complaints/list-originators";
 import { toCsv } from "@/lib/stats/to-csv";
 
-// For the operators, who can suspend SIM cards: the reported sending numbers (not sender ids), with counts.
+// For the operators, who can suspend SIM cards: the sending numbers (not sender ids) reported by citizens
+// who proved their own number, counted as distinct verified reporters; unverified reports never enter it.
 export async function GET() {
   try {
-    const numbers = (await listOriginators()).filter((o) => o.phone);
+    const numbers = (await listOriginators()).filter((o) => o.phone && o.verifiedReporters > 0);
     const csv = toCsv(
-      ["number", "complaints", "last_7_days", "first_seen", "last_seen"],
-      numbers.map((o) => [o.phone, o.complaints, o.recent, o.firstSeen.toISOString(), o.lastSeen.toISOString()]),
+      ["number", "verified_reporters", "verified_reporters_last_7_days", "first_seen", "last_seen"],
+      numbers.map((o) => [
+        o.phone,
+        o.verifiedReporters,
+        o.recentVerifiedReporters,
+        o.firstSeen.toISOString(),
+        o.lastSeen.toISOString(),
+      ]),
     );
     return new Response(csv, {
       headers: {
