@@ -20,6 +20,7 @@ const USAGE = `Usage: npm run admin -- <command> [flags]
   sender:link         --provider <slug> --sender <code>
   sender:list
   staff:create        --email <email> --role admin|analyst [--name <name>]   (password from stdin or prompt)
+  staff:unlock        --email <email>   clears every sign-in lock of that account (all addresses), audited
   sms:outbox          [--phone <number>] [--limit <n>]   the latest SMS kept by the outbox gateway (time, to, text)
   evidence:verify     <file> [--jwks <file>]   checks an evidence pack's signature (default: this platform's keys)
   log:verify          [--tree-head <file>]...   recomputes the transparency log from the changes and checks every
@@ -190,6 +191,14 @@ const commands: Record<
       const user = await createStaffUser(actor, { email, role, name: f.name, password });
       const { env } = await import("@/lib/env");
       return `staff user ${user.email} created with role ${user.role}; sign in at ${env().STOPSMS_PUBLIC_URL}/staff/sign-in`;
+    },
+  },
+  "staff:unlock": {
+    flags: { email: { type: "string" } },
+    async run(f) {
+      const { unlockStaffAccount } = await import("@/lib/auth/unlock-staff-account");
+      const { cleared } = await unlockStaffAccount(actor, required(f, "email"));
+      return `${required(f, "email")}: ${cleared} lock(s) cleared`;
     },
   },
   "evidence:verify": {

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { invalidInput } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { requireStaff } from "./require-staff";
+import { claimTotpStep } from "./claim-totp-step";
 import { newTotpSecret, totpUri, verifyTotp } from "./totp";
 
 const codeSchema = z.object({
@@ -27,7 +28,8 @@ export async function confirmTotpEnrolment(input: unknown): Promise<void> {
   const staff = await requireStaff("analyst");
   const { code } = parseInput(codeSchema, input);
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
-  if (!user.totpSecret || verifyTotp(user.totpSecret, user.email, code) === null)
+  const step = user.totpSecret ? verifyTotp(user.totpSecret, user.email, code) : null;
+  if (step === null || !(await claimTotpStep(user.id, step)))
     throw invalidInput("the code does not match: check your phone's clock and try the next code", undefined, {
       id: "auth.totp-clock",
     });
@@ -41,7 +43,8 @@ export async function disableTotp(input: unknown): Promise<void> {
   const staff = await requireStaff("analyst");
   const { code } = parseInput(codeSchema, input);
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
-  if (!user.totpSecret || !user.totpEnabledAt || verifyTotp(user.totpSecret, user.email, code) === null)
+  const step = user.totpSecret && user.totpEnabledAt ? verifyTotp(user.totpSecret, user.email, code) : null;
+  if (step === null || !(await claimTotpStep(user.id, step)))
     throw invalidInput("the code does not match", undefined, { id: "auth.totp-mismatch" });
   await db().$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: staff.id }, data: { totpEnabledAt: null, totpSecret: null } });

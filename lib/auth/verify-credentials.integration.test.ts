@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { uniqueSlug } from "@/lib/testing/fixtures";
 import { createStaffUser } from "./create-staff-user";
 import { currentTotp } from "./totp";
+import { unlockStaffAccount } from "./unlock-staff-account";
 import { verifyCredentials } from "./verify-credentials";
 
 const cli: Actor = { kind: "cli", label: "test" };
@@ -49,6 +50,23 @@ describe("verifyCredentials lock-out", () => {
       ok: false,
       reason: "locked",
     });
+  });
+
+  it("wrong passwords from many addresses never lock the holder out: the account only slows, staff are alerted, an admin unlocks", async () => {
+    const email = await member();
+    // A distributed guesser: 30 addresses, two wrong passwords each, at once.
+    const guesses = Array.from({ length: 30 }, (_, i) => [`10.7.${i}.1`, `10.7.${i}.1`]).flat();
+    await Promise.all(guesses.map((address) => verifyCredentials({ email, password: "wrong", address })));
+    expect(await verifyCredentials({ email, password: PASSWORD, address: "10.8.0.1" })).toMatchObject({ ok: true });
+    expect(await db().auditLog.count({ where: { targetId: email, action: "staff.signin.account-throttled" } })).toBe(1);
+    // A locked pair, cleared by an admin.
+    for (let i = 0; i < 5; i++) await verifyCredentials({ email, password: "wrong", address: "10.9.0.1" });
+    expect(await verifyCredentials({ email, password: PASSWORD, address: "10.9.0.1" })).toEqual({
+      ok: false,
+      reason: "locked",
+    });
+    expect((await unlockStaffAccount(cli, email)).cleared).toBeGreaterThan(0);
+    expect(await verifyCredentials({ email, password: PASSWORD, address: "10.9.0.1" })).toMatchObject({ ok: true });
   });
 
   it("doubles the lock each time the same pair is locked again", async () => {

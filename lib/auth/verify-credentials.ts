@@ -1,12 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { logger } from "@/lib/log";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 import { hashPassword, verifyPassword } from "./password";
+import { claimTotpStep } from "./claim-totp-step";
 import { verifyTotp } from "./totp";
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MINUTES = 15;
 const MAX_LOCK_MINUTES = 24 * 60;
+/** The wait of each attempt past the per-account rate: slows a distributed guesser, never locks the holder. */
+const ACCOUNT_SLOWDOWN_MS = 2000;
+const ACCOUNT_ALERT = { limit: 1, windowMs: 10 * 60_000 };
 
 export type SignInFailure = "invalid" | "locked" | "totp-required" | "totp-invalid";
 export type SignInResult =
@@ -24,8 +29,10 @@ let dummyHash: Promise<string> | undefined;
  * Lock-out is decided before any password is checked, by one atomic statement that counts the attempt
  * for this (email, address) pair and returns the new count: of any number of parallel tries at most
  * five reach argon2, and the fifth failure locks the pair for 15 minutes, doubling at each new lock. The
- * pair, not the account, is locked so that nobody can lock an administrator out from elsewhere; a
- * per-account limiter (all addresses) runs first so that many addresses cannot multiply the guesses.
+ * pair, not the account, is locked so that nobody can lock an administrator out from elsewhere. Past a
+ * per-account rate (all addresses together) the account only slows: each attempt waits (capped), and staff
+ * are alerted once per window (audit log, server log); it is never locked as a whole, so wrong passwords
+ * sent from many addresses cannot keep its holder out. An admin can clear every lock (unlockStaffAccount).
  * Unknown emails go through the same steps and the same argon2 work, so nothing tells who has an account.
  * A TOTP code is accepted once (the last accepted time step is remembered).
  */
@@ -38,7 +45,7 @@ export async function verifyCredentials(input: {
   const email = input.email.trim().toLowerCase();
   const address = input.address || "unknown";
   if (!(await checkRateLimit(RATE_LIMITS.signInPerAccount, "signin-account", email)).allowed)
-    return { ok: false, reason: "locked" };
+    await slowDownAccount(email, address);
   const attempt = await claimAttempt(email, address);
   if (attempt.locked || attempt.failures > MAX_FAILED_SIGN_INS) return { ok: false, reason: "locked" };
 
@@ -77,6 +84,26 @@ export async function verifyCredentials(input: {
       user: { id: user.id, email: user.email, role: user.role, name: user.name, sessionVersion: user.sessionVersion },
     };
   });
+}
+
+/** Many attempts on one account from everywhere: a capped wait for each, and one alert per window. */
+async function slowDownAccount(email: string, address: string): Promise<void> {
+  if ((await checkRateLimit(ACCOUNT_ALERT, "signin-account-alert", email)).allowed) {
+    logger.warn({ address }, "sign-in: many attempts on one staff account from several addresses");
+    const user = await db().staffUser.findUnique({ where: { email }, select: { id: true } });
+    if (user)
+      await db().auditLog.create({
+        data: {
+          actorId: user.id,
+          actorLabel: email,
+          action: "staff.signin.account-throttled",
+          targetType: "staff-user",
+          targetId: email,
+          after: { address },
+        },
+      });
+  }
+  await new Promise((resolve) => setTimeout(resolve, ACCOUNT_SLOWDOWN_MS));
 }
 
 /** Counts this attempt (unless the pair is locked) and returns the count, in one statement. */
@@ -129,8 +156,3 @@ async function recordFailure(
 }
 
 /** True the first time a step is presented (and later steps after it): a code seen once is spent. */
-async function claimTotpStep(userId: number, step: number): Promise<boolean> {
-  const claimed = await db().$executeRaw`
-    UPDATE staff_users SET totp_last_step = ${step} WHERE id = ${userId} AND (totp_last_step IS NULL OR totp_last_step < ${step})`;
-  return claimed === 1;
-}
