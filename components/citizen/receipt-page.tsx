@@ -45,6 +45,7 @@ export function ReceiptPage({
   ];
   if (receipt.op === "add" && !receipt.endedByDisconnection)
     rows.push([t("deadline"), t("deadlineValue", { date: formatDateTime(locale, deadline), hours })]);
+  if (receipt.proofHidden) rows.push([t("register"), t("registerHidden")]);
   if (receipt.log) {
     rows.push([
       t("register"),

@@ -115,8 +115,8 @@ function statement(client: pg.PoolClient, requests: AddRequest[]): string {
       SELECT id, ord FROM revived
       UNION ALL SELECT cr.id, c.ord FROM created cr JOIN changed c ON c.receipt_id = cr.receipt_id
     ), receipt AS (
-      INSERT INTO receipts (id, op, opposition_id, phone, scope, sender_id, source, seq, created_at)
-      SELECT c.receipt_id, 'add', o.id, c.phone, c.scope, c.sender_id, c.source, c.seq, c.at
+      INSERT INTO receipts (id, op, opposition_id, phone, scope, sender_id, source, seq, created_at, public_proof)
+      SELECT c.receipt_id, 'add', o.id, c.phone, c.scope, c.sender_id, c.source, c.seq, c.at, c.verified
       FROM changed c JOIN written o ON o.ord = c.ord
       RETURNING id
     ), counted AS (

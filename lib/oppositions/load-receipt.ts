@@ -16,11 +16,12 @@ interface ReceiptRow {
   log_index: bigint | string | null;
   leaf: Buffer | null;
   disconnected_at: Date | null;
+  public_proof: boolean;
 }
 
 const RECEIPT_SQL = `
     SELECT r.id, r.op::text AS op, r.phone, r.scope::text AS scope, r.source::text AS source, r.seq, r.created_at,
-           s.id AS sender_id, s.code AS sender_code, s.name AS sender_name, c.log_index, h.hash AS leaf,
+           s.id AS sender_id, s.code AS sender_code, s.name AS sender_name, c.log_index, h.hash AS leaf, r.public_proof,
            CASE WHEN r.op = 'add' AND o.receipt_id = r.id AND o.ended_reason = 'number-disconnected' THEN o.withdrawn_at END AS disconnected_at
     FROM receipts r LEFT JOIN senders s ON s.id = r.sender_id
       JOIN oppositions o ON o.id = r.opposition_id
@@ -47,8 +48,9 @@ export async function loadReceipt(id: string, client?: Tx): Promise<ReceiptView 
     seq: BigInt(row.seq),
     createdAt: row.created_at,
     endedByDisconnection: row.disconnected_at,
+    proofHidden: !row.public_proof,
     log:
-      row.log_index !== null && row.leaf
+      row.public_proof && row.log_index !== null && row.leaf
         ? { index: BigInt(row.log_index), leaf: Buffer.from(row.leaf).toString("base64url") }
         : null,
     sender:

@@ -107,4 +107,15 @@ describe("submitWebOpposition (the /stop form)", () => {
     const other = await submitWebOpposition({ phone: uniquePhone(), scope: "all" }, "MA", `${busy}-other`);
     expect(other.status).toBe("recorded");
   });
+
+  it("answers a repeat exactly like a first refusal: neither receipt shows its register entry (the old one would tell)", async () => {
+    const phone = uniquePhone();
+    const first = await submitWebOpposition({ phone, scope: "all" }, "MA");
+    const repeat = await submitWebOpposition({ phone, scope: "all" }, "MA");
+    const [a, b] = await Promise.all([first, repeat].map((r) => loadReceipt((r as { receiptId: string }).receiptId)));
+    const shape = (r: typeof a) => ({ ...r!, id: "", createdAt: 0 });
+    expect(shape(a)).toEqual(shape(b));
+    expect(a!.log).toBeNull();
+    expect(a!.proofHidden).toBe(true);
+  });
 });

@@ -24,6 +24,8 @@ export interface ReceiptView {
   createdAt: Date;
   /** The change's place in the transparency log and its leaf hash (base64url). */
   log: { index: bigint; leaf: string } | null;
+  /** An unverified /stop refusal's receipt: its register entry is not shown (it would tell a repeat apart). */
+  proofHidden: boolean;
   /** When the number left its subscriber, ending this (added) opposition; null while in force or withdrawn. */
   endedByDisconnection: Date | null;
 }

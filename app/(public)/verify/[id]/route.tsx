@@ -4,6 +4,7 @@ import { VerifyPage } from "@/components/citizen/verify-page";
 import { citizenPageResponse } from "@/lib/html/render-citizen-page";
 import { requestLocale } from "@/lib/http/citizen-request";
 import { translatorFor } from "@/lib/i18n/translator";
+import { loadReceipt } from "@/lib/oppositions/load-receipt";
 import { isReceiptId } from "@/lib/oppositions/receipt-id";
 import { proveReceipt } from "@/lib/transparency-log/prove-receipt";
 
@@ -14,6 +15,25 @@ export async function GET(request: NextRequest, { params }: Context) {
   const locale = requestLocale(request);
   const t = translatorFor(locale);
   const proof = isReceiptId(id) ? await proveReceipt(id) : null;
+  const receipt = !proof && isReceiptId(id) ? await loadReceipt(id) : null;
+  if (receipt?.proofHidden)
+    return citizenPageResponse({
+      locale,
+      title: t("Verify.title"),
+      path: `/verify/${receipt.id}`,
+      noIndex: true,
+      body: (
+        <>
+          <h1 className="text-2xl font-bold text-brand-800">{t("Verify.title")}</h1>
+          <p className="mt-4">{t("Verify.hidden")}</p>
+          <p className="mt-6">
+            <a href={`/receipt/${receipt.id}`} className="font-semibold text-brand-800 underline">
+              {t("Verify.back")}
+            </a>
+          </p>
+        </>
+      ),
+    });
   if (!proof)
     return citizenPageResponse(
       { locale, title: t("Common.notFoundTitle"), path: "/", noIndex: true, body: <NotFoundBody locale={locale} /> },
