@@ -1,4 +1,5 @@
 import "server-only";
+import { withFormTokens } from "@/lib/http/form-token";
 import type { ReactNode } from "react";
 import { CitizenFrame } from "@/components/citizen-frame";
 import { CITIZEN_CSS } from "@/lib/generated/citizen-css";
@@ -68,7 +69,7 @@ export function lightDocumentResponse(
   html: string,
   init: { status?: number; headers?: Record<string, string> } = {},
 ): Response {
-  return new Response(html, {
+  return new Response(withFormTokens(html), {
     status: init.status ?? 200,
     headers: {
       "Content-Type": "text/html; charset=utf-8",

@@ -1,4 +1,5 @@
 import { directionOf, locales, type Locale } from "@/lib/i18n/locales";
+import { withFormTokens } from "@/lib/http/form-token";
 import { commonSecurityHeaders, LANDING_CSP } from "@/lib/http/security-headers";
 import { stableSentence } from "@/lib/i18n/translator";
 
@@ -136,7 +137,7 @@ export function renderLightPageAnswer(
       "X-Robots-Tag": "noindex",
       ...init.headers,
     },
-    body: renderLightPage(page),
+    body: withFormTokens(renderLightPage(page)),
   };
 }
 

@@ -2,8 +2,11 @@ import "server-only";
 import { clientIp } from "@/lib/http/client-ip";
 import { requestLocale } from "@/lib/http/citizen-request";
 import { setFlash } from "@/lib/http/form-flash";
-import { formRefusedResponse, guardCitizenPost } from "@/lib/http/guard-citizen-post";
+import { crossSiteRefusal, formRefusedResponse, guardCitizenPost } from "@/lib/http/guard-citizen-post";
+import { FORM_TOKEN_FIELD, readFormToken } from "@/lib/http/form-token";
+import { formPageOf } from "@/lib/http/form-page";
 import { readForm } from "@/lib/http/read-form";
+import { isSameOriginPost } from "@/lib/http/same-origin";
 import type { Locale } from "@/lib/i18n/locales";
 import type { RateLimitRule } from "@/lib/rate-limit/check-rate-limit";
 
@@ -18,6 +21,8 @@ import type { RateLimitRule } from "@/lib/rate-limit/check-rate-limit";
 export interface FormPost {
   locale: Locale;
   address: string;
+  /** The client's form token id (form-token.ts), or null: per-client limits behind a shared address. */
+  client: string | null;
   /** Every text field of the form, as strings. */
   values: Record<string, string>;
   field(name: string): string;
@@ -35,19 +40,34 @@ export async function readFormPost(
   maxField = MAX_FIELD,
 ): Promise<FormPost | Response> {
   const locale = requestLocale(request);
-  const refused = await guardCitizenPost(request, locale, limits);
-  if (refused) return refused;
+  if (!isSameOriginPost(request.headers)) return crossSiteRefusal(locale);
   const form = await readForm(request);
   if (!form.ok) return formRefusedResponse(locale, form.status, formPageOf(new URL(request.url).pathname));
+  const client = readFormToken(form.values[FORM_TOKEN_FIELD]);
+  const refused = await guardCitizenPost(request, locale, limits, client);
+  if (refused) return keepWhatWasTyped(refused, new URL(request.url).pathname, form.values);
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(form.values)) values[name] = value.slice(0, maxField);
-  return { locale, address: clientIp(request.headers), values, field: (name) => values[name] ?? "" };
+  return { locale, address: clientIp(request.headers), client, values, field: (name) => values[name] ?? "" };
 }
 
-/** The page a form is posted from: `/stop/submit` → `/stop`, `/number/verify` → `/number`, `/<code>` itself. */
-function formPageOf(path: string): string {
-  const [first = ""] = path.split("/").filter(Boolean);
-  return `/${first}`;
+// A refused post (too many) keeps what the citizen typed: the form's page shows it again once they return.
+const KEEP: Record<string, (values: Record<string, string>) => { form: string; data: unknown }> = {
+  "/stop": (v) => ({ form: "stop", data: { values: { phone: v.phone, scope: v.scope, sender: v.sender } } }),
+  "/report": (v) => ({
+    form: "report",
+    data: { values: { ...v, messageText: (v.messageText ?? "").slice(0, 2000), ft: undefined } },
+  }),
+  "/number": (v) => ({ form: "number", data: { step: "phone", phone: (v.phone ?? "").slice(0, 64) } }),
+};
+
+function keepWhatWasTyped(refusal: Response, path: string, values: Record<string, string>): Response {
+  const keep = refusal.status === 429 ? KEEP[formPageOf(path)] : undefined;
+  if (keep) {
+    const { form, data } = keep(values);
+    setFlash(refusal, form, data);
+  }
+  return refusal;
 }
 
 /**

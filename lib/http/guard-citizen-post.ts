@@ -10,8 +10,26 @@ import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 import { maskPhone } from "@/lib/phone/mask-phone";
 import { checkRateLimits, type RateLimitRule } from "@/lib/rate-limit/check-rate-limit";
+import { limitKeys } from "@/lib/rate-limit/limit-keys";
 import { clientIp } from "./client-ip";
+import { formPageOf } from "./form-page";
 import { isSameOriginPost } from "./same-origin";
+
+/** A post from another site: refused, with the way home. */
+export function crossSiteRefusal(locale: Locale): Response {
+  const t = translatorFor(locale);
+  return lightPageResponse(
+    {
+      locale,
+      title: t("Common.forbiddenTitle"),
+      currentPath: "/",
+      body: html`<h1>${t("Common.forbiddenTitle")}</h1>
+        <p>${t("Common.forbiddenBody")}</p>
+        <a class="btn primary" href="/">${t("Nav.backHome")}</a>`,
+    },
+    { status: 403 },
+  );
+}
 
 /**
  * What every citizen form post goes through first: a cross-site post is refused (403) and a client over
@@ -21,24 +39,11 @@ export async function guardCitizenPost(
   request: Request,
   locale: Locale,
   limits: { rule: RateLimitRule; bucket: string; key?: string }[],
+  client: string | null = null,
 ): Promise<Response | null> {
-  const t = translatorFor(locale);
   const path = new URL(request.url).pathname;
-  if (!isSameOriginPost(request.headers)) {
-    return lightPageResponse(
-      {
-        locale,
-        title: t("Common.forbiddenTitle"),
-        currentPath: "/",
-        body: html`<h1>${t("Common.forbiddenTitle")}</h1>
-          <p>${t("Common.forbiddenBody")}</p>
-          <a class="btn primary" href="/">${t("Nav.backHome")}</a>`,
-      },
-      { status: 403 },
-    );
-  }
-  const ip = clientIp(request.headers);
-  const decision = await checkRateLimits(limits.map((l) => [l.rule, l.bucket, l.key ?? ip]));
+  if (!isSameOriginPost(request.headers)) return crossSiteRefusal(locale);
+  const decision = await checkRateLimits(limitKeys(limits, clientIp(request.headers), client));
   return decision.allowed ? null : rateLimitedResponse(locale, path, decision.retryAfterSeconds);
 }
 
@@ -53,7 +58,7 @@ export function rateLimitedAnswer(locale: Locale, path: string, retryAfterSecond
       currentPath: path,
       body: html`<h1>${t("Common.rateLimitedTitle")}</h1>
         <p>${t("Common.rateLimitedBody", { minutes })}</p>
-        <a class="btn secondary" href="/">${t("Nav.backHome")}</a>`,
+        <a class="btn secondary" href="${formPageOf(path)}">${t("Common.backToForm")}</a>`,
     },
     { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
   );

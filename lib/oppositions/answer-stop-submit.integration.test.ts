@@ -4,6 +4,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as nextRoute } from "@/app/(public)/stop/submit/route";
 import { db } from "@/lib/db/client";
+import { withoutFormTokens } from "@/lib/http/form-token";
 import { serveWebHandler } from "@/lib/http/serve-web-handler";
 import { createSender, uniquePhone } from "@/lib/testing/fixtures";
 import { answerStopSubmit, isStopSubmit } from "./answer-stop-submit";
@@ -35,7 +36,13 @@ async function shape(response: Response): Promise<Answer> {
   delete headers["content-length"];
   // Receipt ids are new on every post: the path is compared up to the id.
   if (headers.location) headers.location = headers.location.replace(/^\/receipt\/[^/?]+$/, "/receipt/<id>");
-  return { status: response.status, headers, cookies: response.headers.getSetCookie(), body: await response.text() };
+  return {
+    status: response.status,
+    headers,
+    cookies: response.headers.getSetCookie(),
+    // Each rendering carries a fresh form token: compared with it set aside.
+    body: withoutFormTokens(await response.text()),
+  };
 }
 
 const post = (headers: Record<string, string>, body: string) => ({

@@ -5,7 +5,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 import { isNationalMobile } from "@/lib/phone/is-national-mobile";
 import { parsePhone } from "@/lib/phone/parse-phone";
-import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
+import { checkRateLimits } from "@/lib/rate-limit/check-rate-limit";
+import { limitKeys } from "@/lib/rate-limit/limit-keys";
 import { sendSms, SmsNotSentError } from "@/lib/sms/send-sms";
 import { returnSmsBudget, takeSmsBudget } from "@/lib/sms/sms-budget";
 import { hashCode } from "./code-hash";
@@ -27,6 +28,8 @@ export type RequestCodeResult =
 export async function requestVerificationCode(input: {
   phone: string;
   address: string;
+  /** The client's form token id, when the post carried one. */
+  client?: string | null;
   locale: Locale;
   defaultRegion: string;
   smsPerHour: number;
@@ -38,7 +41,10 @@ export async function requestVerificationCode(input: {
   if (!isNationalMobile(phone, input.defaultRegion)) return { status: "invalid", error: "not-mobile" };
   const now = input.now ?? new Date();
 
-  const byAddress = await checkRateLimit(CODE_RULES.perAddress, "code-ip", input.address);
+  // Per client (its form token) and, far more loosely, per address: many citizens share a carrier's address.
+  const byAddress = await checkRateLimits(
+    limitKeys([{ rule: CODE_RULES.perAddress, bucket: "code-ip" }], input.address, input.client ?? null),
+  );
   if (!byAddress.allowed) return { status: "wait", retryAfterSeconds: byAddress.retryAfterSeconds };
   const code = String(randomInt(10 ** CODE_RULES.digits)).padStart(CODE_RULES.digits, "0");
   // The wait is decided with the insert, under a per-number lock, so that parallel

@@ -11,6 +11,7 @@ export async function POST(request: NextRequest) {
   const result = await requestVerificationCode({
     phone: typed,
     address: post.address,
+    client: post.client,
     locale: post.locale,
     defaultRegion: env().STOPSMS_DEFAULT_REGION,
     smsPerHour: env().STOPSMS_SMS_PER_HOUR,

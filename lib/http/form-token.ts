@@ -1,0 +1,44 @@
+import "server-only";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { derivedKey } from "@/lib/signing/derived-key";
+
+// The client's own signal for per-client limits behind a carrier's NAT (many citizens, one address): every
+// citizen page carries a signed token in each of its forms (no cookie); a post with a valid one is limited per
+// (address, token), and the address as a whole only far more loosely. A post without one — a script that never
+// loaded the page — keeps the tight per-address limit. The token names no one and is stored nowhere.
+
+export const FORM_TOKEN_FIELD = "ft";
+const MAX_AGE_MS = 12 * 3_600_000;
+
+const mac = (payload: string) => createHmac("sha256", derivedKey("form-token")).update(payload).digest();
+
+export function issueFormToken(now = Date.now()): string {
+  const payload = `${randomBytes(9).toString("base64url")}.${Math.floor(now / 1000).toString(36)}`;
+  return `${payload}.${mac(payload).toString("base64url")}`;
+}
+
+/** The token's id when it is this platform's, unaltered and recent; else null. */
+export function readFormToken(value: string | undefined, now = Date.now()): string | null {
+  const [id, issued, signature, ...rest] = (value ?? "").split(".");
+  if (!id || !issued || !signature || rest.length > 0 || value!.length > 100) return null;
+  const given = Buffer.from(signature, "base64url");
+  const expected = mac(`${id}.${issued}`);
+  // Constant time: a MAC compared byte by byte could be forged one byte at a time.
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const age = now - parseInt(issued, 36) * 1000;
+  return age >= -60_000 && age <= MAX_AGE_MS ? id : null;
+}
+
+const POST_FORM = /<form\b[^>]*\bmethod="post"[^>]*>/g;
+
+/** Every post form of a page carries one fresh token (one per page: the page is one client). */
+export function withFormTokens(html: string): string {
+  if (!html.includes('method="post"')) return html;
+  const input = `<input type="hidden" name="${FORM_TOKEN_FIELD}" value="${issueFormToken()}">`;
+  return html.replace(POST_FORM, (form) => `${form}${input}`);
+}
+
+/** A page with its form tokens replaced by a fixed value: two renderings of one page compare byte for byte. */
+export function withoutFormTokens(html: string): string {
+  return html.replace(/name="ft" value="[^"]*"/g, 'name="ft" value="<token>"');
+}
