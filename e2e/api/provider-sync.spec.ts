@@ -121,7 +121,7 @@ test("unsigned calls get a signed problem+json; JWKS and OpenAPI are public", as
 
 test("the curl + openssl recipe on /developers works as printed", async ({ page, baseURL }) => {
   await page.goto("/developers");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("StopSMS provider API, version 1.1");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("StopSMS provider API, version 1.2");
   const recipe = await page.getByLabel("curl example").innerText();
   const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-curl-"));
   const keyFile = path.join(dir, "key.pem");

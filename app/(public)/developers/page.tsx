@@ -23,7 +23,8 @@ function Code({ children, label }: { children: string; label: string }) {
   );
 }
 
-const SECTIONS = ["key", "sign", "endpoints"] as const;
+const SECTIONS = ["key", "sign", "rules", "endpoints"] as const;
+const RULES = ["ranges", "at", "review", "start", "complaints"] as const;
 
 // For providers' developers, in the reader's language (French, Arabic or English); code, field names and
 // error codes stay as the protocol spells them. Every example request is sent as printed by the e2e suite.
@@ -102,6 +103,15 @@ export default async function DevelopersPage() {
       <Code label="Node.js example">{nodeExample(base)}</Code>
       <p className="mt-2">{t("client")}</p>
       <Code label="sync client">{`npm run sync-client -- --url ${base} --keyid … --key key.pem --out ./stopsms --watch`}</Code>
+
+      <h2 id="rules" className="mt-8 text-xl font-semibold">
+        {t("rulesTitle")}
+      </h2>
+      <ul className="mt-2 max-w-3xl list-disc space-y-2 ps-6 leading-relaxed">
+        {RULES.map((rule) => (
+          <li key={rule}>{t(`rules.${rule}`)}</li>
+        ))}
+      </ul>
 
       <h2 id="endpoints" className="mt-8 text-xl font-semibold">
         {t("endpointsTitle")}
