@@ -35,15 +35,8 @@ export interface ComplaintCells {
   received: number;
   verdicts: number[];
 }
-export interface SenderCells {
-  code: string;
-  name: string;
-  sector: string;
-  minted: number;
-  refusals: number;
-  complaints: number;
-  violations: number;
-}
+/** A named sender of a month: its refusals, complaints and violations as cell ids. */
+export type SenderCells = Omit<OpenRows["senders"][number], "month">;
 export interface SectorCells {
   sector: string;
   senders: SenderCells[];
@@ -106,6 +99,8 @@ export function buildOpenLattice(
   const byDay = groupBy(rows.rollups, (r) => r.day);
   const complaintsByDay = groupBy(rows.complaints, (r) => r.day);
   const periods = [...grid.weeks, ...grid.months];
+  const daysOf = <T>(map: Map<string, T>, period: GridPeriod) =>
+    daysBetween(period.from, period.to).map((d) => map.get(dayKey(d))!);
   /** A period's cell: the sum of its days' cells, masked unless they are all shown. */
   const sumOf = (parts: number[]) => {
     const id = cell(sum(parts.map((p) => values[p]!)));
@@ -131,7 +126,7 @@ export function buildOpenLattice(
       map.set(dayKey(day), c);
     }
     for (const period of periods) {
-      const parts = daysBetween(period.from, period.to).map((d) => map.get(dayKey(d))!);
+      const parts = daysOf(map, period);
       map.set(nodeKey(period), {
         total: sumOf(parts.map((c) => c.total)),
         channel: CHANNELS.map((_, k) => sumOf(parts.map((c) => c.channel[k]!))),
@@ -153,7 +148,7 @@ export function buildOpenLattice(
     complaints.set(dayKey(day), entry);
   }
   for (const period of periods) {
-    const parts = daysBetween(period.from, period.to).map((d) => complaints.get(dayKey(d))!);
+    const parts = daysOf(complaints, period);
     complaints.set(nodeKey(period), {
       received: sumOf(parts.map((c) => c.received)),
       verdicts: verdictKeys.map((_, i) => sumOf(parts.map((c) => c.verdicts[i]!))),
