@@ -14,6 +14,8 @@ export type ReportValues = {
   link?: string;
   receipt?: string;
   sharePhone?: boolean;
+  /** The provider that minted the SMS's link: the only one that may see the full number, if the citizen agrees. */
+  provider?: string;
 };
 export type ReportFlash = { values?: ReportValues; errors?: Record<string, string>; suggestion?: string };
 
@@ -170,16 +172,19 @@ export function ReportForm({ locale, flash, prefill }: { locale: Locale; flash: 
             />
           )}
         </FormField>
-        <label className="mt-5 flex min-h-11 items-start gap-3">
-          <input
-            type="checkbox"
-            name="sharePhone"
-            value="yes"
-            defaultChecked={values.sharePhone === true}
-            className="mt-1 size-5 shrink-0 accent-brand-700"
-          />
-          <span>{t("sharePhone")}</span>
-        </label>
+        {/* Only a report from an SMS's own link reaches a provider with the number: that provider, named. */}
+        {values.link && prefill.provider && (
+          <label className="mt-5 flex min-h-11 items-start gap-3">
+            <input
+              type="checkbox"
+              name="sharePhone"
+              value="yes"
+              defaultChecked={values.sharePhone === true}
+              className="mt-1 size-5 shrink-0 accent-brand-700"
+            />
+            <span>{t("sharePhone", { provider: prefill.provider })}</span>
+          </label>
+        )}
         <SubmitButton>{t("submit")}</SubmitButton>
       </form>
     </>

@@ -8,10 +8,11 @@ import { isReceiptId } from "@/lib/oppositions/receipt-id";
 export async function reportPrefill(search: {
   link?: string;
   receipt?: string;
-}): Promise<{ reason?: string; senderSeen?: string; link?: string; receipt?: string }> {
+}): Promise<{ reason?: string; senderSeen?: string; link?: string; receipt?: string; provider?: string }> {
   if (search.link && isLinkCode(search.link)) {
     const link = await resolveLink(search.link);
-    if (link.status === "active") return { reason: "after_opposition", senderSeen: link.sender.name, link: link.code };
+    if (link.status === "active")
+      return { reason: "after_opposition", senderSeen: link.sender.name, link: link.code, provider: link.providerName };
   }
   if (search.receipt && isReceiptId(search.receipt)) {
     const receipt = await loadReceipt(search.receipt);

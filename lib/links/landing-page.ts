@@ -62,7 +62,8 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
         <form method="post" action="/${link.code}">
           <p>
             <label
-              ><input type="checkbox" name="share" value="yes" /> ${stableSentence(locale, "Link.sharePhone")}</label
+              ><input type="checkbox" name="share" value="yes" />
+              ${t("Link.sharePhone", { provider: link.providerName })}</label
             >
           </p>
           <button class="btn primary" type="submit" name="choice" value="report" aria-describedby="report-hint">

@@ -19,6 +19,8 @@ export type ResolvedLink =
       sender: SenderRef;
       /** The provider that minted it: a refusal recorded through it is that provider's traffic. */
       providerId: number;
+      /** Its name: the one the citizen may let see their full number in a report. */
+      providerName: string;
       /** When the link was minted: an SMS carrying it was sent no earlier. */
       mintedAt: Date;
       /** What is already in force for this number: the sender-level and the all-senders opposition. */
@@ -39,13 +41,15 @@ type Row = [
   allSince: Date | null,
   mintedAt: Date,
   providerId: number,
+  providerName: string,
 ];
 
 // The landing page's only query: three index probes per code, for every code asked for at that moment.
 const RESOLVE = `
-  SELECT l.code, l.phone, l.expires_at, s.id, s.code, s.name, os.receipt_id, os.created_at, oa.receipt_id, oa.created_at, l.created_at, l.provider_id
+  SELECT l.code, l.phone, l.expires_at, s.id, s.code, s.name, os.receipt_id, os.created_at, oa.receipt_id, oa.created_at, l.created_at, l.provider_id, p.name
   FROM stop_links l
   JOIN senders s ON s.id = l.sender_id
+  JOIN providers p ON p.id = l.provider_id
   LEFT JOIN oppositions os ON os.phone = l.phone AND os.scope = 'sender' AND os.sender_id = l.sender_id AND os.withdrawn_at IS NULL
   LEFT JOIN oppositions oa ON oa.phone = l.phone AND oa.scope = 'all' AND oa.sender_id IS NULL AND oa.withdrawn_at IS NULL AND oa.canary_provider_id IS NULL
   WHERE l.code = ANY($1::text[])`;
@@ -93,6 +97,7 @@ export async function resolveLink(code: string, now = new Date()): Promise<Resol
     allSince,
     mintedAt,
     providerId,
+    providerName,
   ] = row;
   const sender = { id: senderId, code: senderCode, name: senderName };
   if (expiresAt <= now) return { status: "expired", sender };
@@ -102,6 +107,7 @@ export async function resolveLink(code: string, now = new Date()): Promise<Resol
     phone,
     sender,
     providerId,
+    providerName,
     mintedAt,
     opposedSender: senderReceipt ? { receiptId: senderReceipt, since: senderSince! } : null,
     opposedAll: allReceipt ? { receiptId: allReceipt, since: allSince! } : null,
