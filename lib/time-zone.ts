@@ -3,3 +3,25 @@
  * schedules of the jobs. One constant (client components import it too, so nothing server-only here).
  */
 export const TIME_ZONE = "Africa/Casablanca";
+
+const offsetFormat = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" });
+
+/** Minutes Morocco is ahead of UTC at that instant: 60 most of the year, 0 during Ramadan. */
+function offsetMinutes(at: Date): number {
+  const name = offsetFormat.formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
+/** The instant a Moroccan day (YYYY-MM-DD) begins, in the zone's offset of that day (never a fixed +01:00). */
+export function moroccanMidnight(day: string): Date {
+  const utcMidnight = new Date(`${day}T00:00:00Z`);
+  return new Date(utcMidnight.getTime() - offsetMinutes(utcMidnight) * 60_000);
+}
+
+/** The instant the Moroccan day after `day` begins: the end (exclusive) of `day`, 23, 24 or 25 hours later. */
+export function moroccanDayEnd(day: string): Date {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return moroccanMidnight(next.toISOString().slice(0, 10));
+}

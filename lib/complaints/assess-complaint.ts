@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { TIME_ZONE } from "@/lib/oppositions/write-change";
+import { TIME_ZONE } from "@/lib/time-zone";
 
 export type Verdict = "violation" | "within-deadline" | "no-opposition" | "undetermined";
 

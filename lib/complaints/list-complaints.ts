@@ -2,6 +2,7 @@ import "server-only";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db/client";
 import type { ComplaintStatus } from "@/lib/generated/prisma/enums";
+import { moroccanDayEnd, moroccanMidnight } from "@/lib/time-zone";
 import { assessComplaint } from "./assess-complaint";
 
 const STATUSES = ["new", "reviewing", "forwarded", "closed"] as const;
@@ -16,10 +17,10 @@ export async function listComplaints(filters: {
 }) {
   await requireStaff("analyst");
   const status = STATUSES.find((s) => s === filters.status) as ComplaintStatus | undefined;
-  const moroccoMidnight = (day: string) => new Date(`${day}T00:00:00+01:00`);
+  // Day bounds in the zone: Morocco is on UTC during Ramadan, not always +01:00.
   const createdAt = {
-    ...(filters.from ? { gte: moroccoMidnight(filters.from) } : {}),
-    ...(filters.to ? { lt: new Date(moroccoMidnight(filters.to).getTime() + 86_400_000) } : {}),
+    ...(filters.from ? { gte: moroccanMidnight(filters.from) } : {}),
+    ...(filters.to ? { lt: moroccanDayEnd(filters.to) } : {}),
   };
   return db().complaint.findMany({
     where: {

@@ -2,7 +2,7 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db/client";
 import { lockFeed } from "@/lib/oppositions/feed-lock";
-import { TIME_ZONE } from "@/lib/oppositions/write-change";
+import { TIME_ZONE } from "@/lib/time-zone";
 
 // The dashboard, the metrics and the open figures read the daily rollups, kept by the write path in the
 // same transaction as each change. This job recounts the last days from the feed itself and repairs any

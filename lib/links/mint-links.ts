@@ -3,7 +3,7 @@ import { rawTransaction } from "@/lib/db/raw-transaction";
 import { splitForParallel } from "@/lib/db/split-for-parallel";
 import type { PhoneProblem } from "@/lib/phone/parse-phone";
 import { parsePhoneList } from "@/lib/phone/parse-phone-list";
-import { TIME_ZONE } from "@/lib/oppositions/write-change";
+import { TIME_ZONE } from "@/lib/time-zone";
 import { generateLinkCode } from "./link-code";
 
 export interface MintLinksInput {

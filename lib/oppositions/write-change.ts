@@ -7,8 +7,6 @@ import { TIME_ZONE } from "@/lib/time-zone";
 // The pieces every opposition state change writes, always inside the caller's transaction and after
 // lockFeed(): the feed row, the citizen's receipt and the dashboard's daily counter.
 
-export { TIME_ZONE } from "@/lib/time-zone";
-
 export async function appendChange(
   tx: Tx,
   change: {

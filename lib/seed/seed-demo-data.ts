@@ -3,7 +3,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
 import { lockFeed } from "@/lib/oppositions/feed-lock";
 import { generateReceiptId } from "@/lib/oppositions/receipt-id";
-import { TIME_ZONE } from "@/lib/oppositions/write-change";
+import { TIME_ZONE } from "@/lib/time-zone";
 
 // Demo data for a newcomer's dashboard: providers with keys, senders, a few thousand oppositions over
 // 90 days written through the same tables the write path uses (feed, receipts, rollups), minted links
