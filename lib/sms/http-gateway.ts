@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import type { SmsGateway } from "./send-sms";
+import type { SmsGateway } from "./sms-gateway";
 
 const TIMEOUT_MS = 10_000;
 

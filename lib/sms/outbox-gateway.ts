@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { SmsGateway } from "./send-sms";
+import type { SmsGateway } from "./sms-gateway";
 
 /** The development gateway: nothing leaves the machine; `npm run admin -- sms:outbox` shows what would have. */
 export const outboxGateway: SmsGateway = {

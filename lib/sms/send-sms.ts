@@ -7,22 +7,9 @@ import { httpGateway } from "./http-gateway";
 import { outboxGateway } from "./outbox-gateway";
 import { SmppGateway } from "./smpp-gateway";
 
-export interface SmsMessage {
-  to: string; // E.164
-  text: string;
-}
+import { SmsNotSentError, type SmsGateway, type SmsMessage } from "./sms-gateway";
 
-export interface SmsGateway {
-  readonly name: string;
-  send(message: SmsMessage): Promise<void>;
-}
-
-export class SmsNotSentError extends Error {
-  constructor(readonly gateway: string) {
-    super(`the SMS could not be sent through the ${gateway} gateway`);
-    this.name = "SmsNotSentError";
-  }
-}
+export { SmsNotSentError, type SmsGateway, type SmsMessage } from "./sms-gateway";
 
 const globalForSms = globalThis as unknown as { stopsmsSmsGateway?: SmsGateway };
 

@@ -2,7 +2,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import smpp, { type PDU, type Session } from "smpp";
 import { logger } from "@/lib/log";
-import type { SmsGateway } from "./send-sms";
+import type { SmsGateway } from "./sms-gateway";
 import { splitSms } from "./split-sms";
 
 const ENQUIRE_LINK_MS = 30_000; // keeps the bind alive through NAT and SMSC idle timers
