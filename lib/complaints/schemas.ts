@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLinkCode } from "@/lib/links/link-code";
 
 export const complaintReasons = ["no_mention", "after_opposition", "other"] as const;
 
@@ -12,7 +13,7 @@ export const complaintInputSchema = z.object({
   /** The code of the SMS's StopSMS link, when the report starts from it. */
   link: z
     .string()
-    .regex(/^[2-9A-HJ-NP-Za-km-z]{8}$/)
+    .refine(isLinkCode)
     .optional()
     .catch(undefined),
   sharePhone: z.boolean().default(false),
