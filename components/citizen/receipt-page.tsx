@@ -41,7 +41,11 @@ export function ReceiptPage({
         {maskPhone(receipt.phone)}
       </span>,
     ],
-    [t("what"), receipt.scope === "all" ? t("whatAll") : t("whatSender", senderParams(receipt.sender?.name ?? ""))],
+    // A withdrawal has its own words: nothing is stopped by it, the sender may write again (with consent).
+    [
+      receipt.op === "remove" ? t("whatWithdrawn") : t("what"),
+      receipt.scope === "all" ? t("whatAll") : t("whatSender", senderParams(receipt.sender?.name ?? "")),
+    ],
   ];
   if (receipt.op === "add" && !receipt.endedByDisconnection)
     rows.push([t("deadline"), t("deadlineValue", { date: formatDateTime(locale, deadline), hours })]);
@@ -74,7 +78,7 @@ export function ReceiptPage({
           </div>
         ))}
       </dl>
-      <p className="mt-3 text-sm text-slate-700">{t("keep")}</p>
+      <p className="mt-3 text-sm text-slate-700">{receipt.op === "remove" ? t("keepWithdrawn") : t("keep")}</p>
       <p className="mt-4">
         {t("changedMind")}{" "}
         <a href="/number" className="font-semibold text-brand-800 underline">

@@ -18,6 +18,8 @@ const TEXT = {
     withdraw: "Retirer cette opposition",
     confirm: "Oui, retirer cette opposition",
     withdrawn: "Cette opposition a été retirée.",
+    resumes: "Ce qui reprend",
+    stopped: "Ce qui est arrêté",
     download: "Télécharger mes données",
   },
   ar: {
@@ -31,6 +33,8 @@ const TEXT = {
     withdraw: "سحب هذا التعرض",
     confirm: "نعم، اسحب هذا التعرض",
     withdrawn: "تم سحب هذا التعرض.",
+    resumes: "ما قد يُستأنف",
+    stopped: "ما تم إيقافه",
     download: "تنزيل معطياتي",
   },
 } as const;
@@ -87,6 +91,9 @@ async function walk(page: Page, info: TestInfo, locale: "fr" | "ar", options: { 
   await shot(page, info, `number-withdraw-${locale}`);
   await page.getByRole("button", { name: t.confirm }).click();
   await expect(page.getByRole("status")).toHaveText(t.withdrawn);
+  // A withdrawal receipt says what may resume, never "what is stopped".
+  await expect(page.getByText(t.resumes, { exact: true })).toBeVisible();
+  await expect(page.getByText(t.stopped, { exact: true })).toHaveCount(0);
 
   await page.goto("/number");
   const download = page.waitForEvent("download");
