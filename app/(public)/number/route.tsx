@@ -27,7 +27,7 @@ export async function GET(request: NextRequest) {
   const title = translatorIn(locale, "Number")("title");
   return citizenPageResponse({
     locale,
-    title: failed ? `${translatorIn(locale, "Common")("errorTitle")} : ${title}` : title,
+    title: failed ? translatorIn(locale, "Common")("errorIn", { title }) : title,
     path: "/number",
     noIndex: true,
     body,

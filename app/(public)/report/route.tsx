@@ -30,7 +30,7 @@ export async function GET(request: NextRequest) {
     link: search.get("link") ?? undefined,
     receipt: search.get("receipt") ?? undefined,
   });
-  const title = reportHasErrors(flash) ? `${translatorIn(locale, "Common")("errorTitle")} : ${t("title")}` : t("title");
+  const title = reportHasErrors(flash) ? translatorIn(locale, "Common")("errorIn", { title: t("title") }) : t("title");
   return citizenPageResponse(
     { locale, title, path: "/report", body: <ReportForm {...{ locale, flash, prefill }} /> },
     { headers: flash.values ? flashClearHeader("report") : {} },
