@@ -15,7 +15,7 @@ export type StopFlash = {
 export function stopPageTitle(locale: Locale, flash: StopFlash): string {
   const title = translatorIn(locale, "Stop")("title");
   const failed = Boolean(flash.errors?.phone || flash.errors?.sender);
-  return failed ? `${translatorIn(locale, "Common")("errorTitle")} : ${title}` : title;
+  return failed ? translatorIn(locale, "Common")("errorIn", { title }) : title;
 }
 
 export function StopPage({
@@ -86,6 +86,29 @@ export function StopPage({
         </div>
         <SubmitButton>{t("submit")}</SubmitButton>
       </form>
+      {errors.sender === "sender.unknown" && (
+        // Not a dead end: the citizen can still stop every sender, and report the one that is not registered.
+        <section aria-labelledby="unknown-sender" className="mt-6 rounded border border-slate-300 p-4">
+          <h2 id="unknown-sender" className="font-semibold">
+            {t("unknownTitle")}
+          </h2>
+          <form method="post" action="/stop/submit" className="mt-3">
+            <input type="hidden" name="phone" value={values.phone ?? ""} />
+            <input type="hidden" name="scope" value="all" />
+            <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white">
+              {t("unknownAll")}
+            </button>
+          </form>
+          <p className="mt-3">
+            <a
+              href={`/report?sender=${encodeURIComponent(values.sender ?? "")}`}
+              className="font-semibold text-brand-800 underline"
+            >
+              {t("unknownReport")}
+            </a>
+          </p>
+        </section>
+      )}
       <p className="mt-6">
         <a href="/number" className="text-brand-800 underline">
           {t("verifyOffer")}

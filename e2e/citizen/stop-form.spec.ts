@@ -142,3 +142,22 @@ test("the sender field shows once 'one sender' is chosen, a partial name is offe
   expect(await count()).toBe(1);
   await expect(page).not.toHaveTitle(/Erreur/);
 });
+
+test("an unknown sender is no dead end: stop every sender in one tap, or report it with the name as typed", async ({
+  page,
+}) => {
+  const phone = uniquePhone();
+  await page.goto("/stop");
+  await page.getByLabel("Votre numéro de téléphone").fill(phone);
+  await page.getByLabel("Les SMS d'un seul expéditeur").check();
+  await page.getByLabel("Expéditeur", { exact: true }).fill("PROMO-XYZ-INCONNU");
+  await page.getByRole("button", { name: "Arrêter les SMS" }).click();
+  await expect(page.getByRole("link", { name: "Signaler cet expéditeur non enregistré" })).toHaveAttribute(
+    "href",
+    "/report?sender=PROMO-XYZ-INCONNU",
+  );
+  await page.getByRole("button", { name: "Arrêter tous les SMS commerciaux pour ce numéro" }).click();
+  await expect(page.getByText("Tous les SMS commerciaux, de tous les expéditeurs")).toBeVisible();
+  await page.goto("/report?sender=PROMO-XYZ-INCONNU");
+  await expect(page.locator("input[name=senderSeen]")).toHaveValue("PROMO-XYZ-INCONNU");
+});

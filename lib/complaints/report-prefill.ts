@@ -8,6 +8,8 @@ import { isReceiptId } from "@/lib/oppositions/receipt-id";
 export async function reportPrefill(search: {
   link?: string;
   receipt?: string;
+  /** The sender as typed on /stop when it is not registered: reported as seen. */
+  sender?: string;
 }): Promise<{ reason?: string; senderSeen?: string; link?: string; receipt?: string; provider?: string }> {
   if (search.link && isLinkCode(search.link)) {
     const link = await resolveLink(search.link);
@@ -18,5 +20,6 @@ export async function reportPrefill(search: {
     const receipt = await loadReceipt(search.receipt);
     if (receipt) return { reason: "after_opposition", senderSeen: receipt.sender?.name, receipt: receipt.id };
   }
+  if (search.sender?.trim()) return { senderSeen: search.sender.trim().slice(0, 100) };
   return {};
 }

@@ -11,11 +11,7 @@ export const complaintInputSchema = z.object({
   receivedOn: z.iso.date({ error: "received.invalid" }),
   phone: z.string().trim().max(64).optional(),
   /** The code of the SMS's StopSMS link, when the report starts from it. */
-  link: z
-    .string()
-    .refine(isLinkCode)
-    .optional()
-    .catch(undefined),
+  link: z.string().refine(isLinkCode).optional().catch(undefined),
   sharePhone: z.boolean().default(false),
   /** The sender as typed before a "did you mean" was shown: sent again unchanged, it is kept as typed. */
   senderAsTyped: z.string().trim().max(100).optional(),

@@ -29,6 +29,7 @@ export async function GET(request: NextRequest) {
   const prefill = await reportPrefill({
     link: search.get("link") ?? undefined,
     receipt: search.get("receipt") ?? undefined,
+    sender: search.get("sender") ?? undefined,
   });
   const title = reportHasErrors(flash) ? translatorIn(locale, "Common")("errorIn", { title: t("title") }) : t("title");
   return citizenPageResponse(
