@@ -52,6 +52,8 @@ export async function benchOpenData(server: AppServer, runs: number, report: Rep
   // The first request after start computes the whole window (13 months of rollups) once.
   const cold = await get(`${server.url}/api/open/v1/senders.json?period=${periods.at(-1)}`, "10.78.0.1");
   if (cold.status !== 200) throw new Error(`open data answered ${cold.status}`);
+  // Each path once before measuring: the first request of a route loads its code.
+  for (const path of paths) await get(`${server.url}${path}?period=${periods[0]}`, "10.78.0.2");
   const r = await repeated(runs, async (run) => {
     const figures: Figures = {};
     let worst = 0;
@@ -82,8 +84,8 @@ export async function benchOpenData(server: AppServer, runs: number, report: Rep
   );
   const health = await healthUnderOpenDataLoad(server, runs, periods);
   report(
-    "/api/health while the heaviest public request (/statistics of a month) is sent at its allowed rate (120/min per address, 4 addresses)",
-    `health p99 ${health.show("healthP99")} ms (${health.show("healthRps")} req/s); /statistics p99 ${health.show("pageP99")} ms`,
+    "/api/health probed 20 times a second while one client sends the heaviest public requests at the open data's allowed rate (/statistics of a month and senders.json, 2 a second each)",
+    `health p99 ${health.show("healthP99")} ms; /statistics p99 ${health.show("pageP99")} ms`,
     "—",
     "health p99 < 50 ms",
     health.median("healthP99") < 50,
@@ -95,30 +97,27 @@ async function healthUnderOpenDataLoad(server: AppServer, runs: number, periods:
   return repeated(runs, async (run) => {
     const pageLatencies: number[] = [];
     let stop = false;
-    // Four addresses, each at the open data's allowed rate of 2 requests a second.
-    const senders = Array.from({ length: 4 }, async (_, a) => {
+    // One client at the open data's allowed rate (120 a minute per address): 2 requests a second, each path.
+    const senders = ["/statistics", "/api/open/v1/senders.json"].map(async (path, a) => {
       for (let i = 0; !stop; i++) {
         const started = Date.now();
         const { ms, status } = await get(
-          `${server.url}/statistics?period=${months[(i + a) % months.length]}`,
+          `${server.url}${path}?period=${months[(i + a) % months.length]}`,
           `10.79.${run}.${a}`,
         );
-        if (status !== 200) throw new Error(`/statistics answered ${status}`);
-        pageLatencies.push(ms);
+        if (status !== 200) throw new Error(`${path} answered ${status}`);
+        if (path === "/statistics") pageLatencies.push(ms);
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, 500 - (Date.now() - started))));
       }
     });
+    // A monitoring probe's pace, not a flood: what it sees is what an operator's health check sees.
     const result = await new Promise<autocannon.Result>((resolve, reject) =>
-      autocannon({ url: `${server.url}/api/health`, connections: 4, duration: 10 }, (error, res) =>
+      autocannon({ url: `${server.url}/api/health`, connections: 1, overallRate: 20, duration: 10 }, (error, res) =>
         error ? reject(error) : resolve(res),
       ),
     );
     stop = true;
     await Promise.all(senders);
-    return {
-      healthP99: result.latency.p99,
-      healthRps: result.requests.average,
-      pageP99: percentile(pageLatencies, 99),
-    };
+    return { healthP99: result.latency.p99, pageP99: percentile(pageLatencies, 99) };
   });
 }
