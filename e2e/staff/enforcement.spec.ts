@@ -6,7 +6,8 @@ import { signRequest } from "../../lib/signing/sign-request";
 import type { Jwks } from "../../lib/signing/verify-response";
 import { verifyPack } from "../../lib/evidence/verify-pack";
 import { expectNoSeriousA11yViolations } from "../support/axe";
-import { mintLink, registerProvider, uniquePhone } from "../support/fixtures";
+import { e2eDb } from "../support/db";
+import { registerProvider, uniquePhone } from "../support/fixtures";
 import { expect, signInAs, test } from "../support/staff";
 
 test("a link minted after the refusal: one-tap report, violation with its timeline, the provider answers, staff download the signed pack", async ({
@@ -22,10 +23,26 @@ test("a link minted after the refusal: one-tap report, violation with its timeli
   const { keyid } = registerProvider(slug, sender, keyFile);
   const privateKey = createPrivateKey(await readFile(keyFile, "utf8"));
 
-  // The citizen refused all commercial SMS; three days later a provider minted a link for that number anyway.
+  // The provider, through the signed API.
+  const call = async (method: "GET" | "POST", pathAndQuery: string, body?: object) => {
+    const url = `${baseURL}/api/v1${pathAndQuery}`;
+    const text = body ? JSON.stringify(body) : undefined;
+    const headers = await signRequest({ method, url, body: text, keyid, privateKey });
+    const response =
+      method === "GET" ? await request.get(url, { headers }) : await request.post(url, { headers, data: text });
+    expect(response.status()).toBe(200);
+    return response.json();
+  };
+
+  // The citizen refused all commercial SMS; three days later this provider minted a link for that number anyway
+  // (a complaint about a link is its minting provider's, and only its: SYNC-PROTOCOL 1.2).
   const phone = uniquePhone();
   expect((await request.post("/stop/submit", { form: { phone, scope: "all" }, maxRedirects: 0 })).status()).toBe(303);
-  const { code } = mintLink(sender, phone, { late: true });
+  const minted = (await call("POST", "/links", { sender, campaign: "late-2026", phones: [phone] })) as {
+    links: { code: string }[];
+  };
+  const code = minted.links[0]!.code;
+  await e2eDb().query("UPDATE stop_links SET created_at = now() + interval '3 days' WHERE code = $1", [code]);
 
   await page.setViewportSize({ width: 360, height: 640 });
   await page.goto(`/${code}`);
@@ -37,16 +54,7 @@ test("a link minted after the refusal: one-tap report, violation with its timeli
   const id = /C-[A-Z0-9]{5}-[A-Z0-9]{5}/.exec(await page.getByRole("main").innerText())![0];
   await expect(page.getByRole("link", { name: "Mon numéro" })).toBeVisible();
 
-  // The provider, through the signed API: the complaint (number masked), then its answer.
-  const call = async (method: "GET" | "POST", pathAndQuery: string, body?: object) => {
-    const url = `${baseURL}/api/v1${pathAndQuery}`;
-    const text = body ? JSON.stringify(body) : undefined;
-    const headers = await signRequest({ method, url, body: text, keyid, privateKey });
-    const response =
-      method === "GET" ? await request.get(url, { headers }) : await request.post(url, { headers, data: text });
-    expect(response.status()).toBe(200);
-    return response.json();
-  };
+  // The complaint (number masked), then its answer.
   const listed = (await call("GET", "/complaints")) as {
     complaints: { id: string; verdict: string; phone: string; type: string }[];
   };

@@ -29,7 +29,10 @@ interface Window {
   lattice: OpenLattice;
   compliance: ComplianceRow[] | null;
 }
-let current: { at: number; days: string; window: Promise<Window> } | null = null;
+// One per process, not per bundle: Next bundles the /statistics page and the /api/open/v1 route apart, and two
+// module-level caches computed minutes apart made the page and its own downloads disagree.
+type Cached = { at: number; days: string; window: Promise<Window> } | null;
+const shared = globalThis as unknown as { stopsmsOpenWindow?: Cached };
 
 /**
  * The whole window's cells, computed at most once per five minutes per instance (concurrent requests share
@@ -39,6 +42,7 @@ let current: { at: number; days: string; window: Promise<Window> } | null = null
 function readWindow(now = new Date()): Promise<Window> {
   const grid = gridPeriods(now);
   const days = `${grid.days.from}|${grid.days.to}`;
+  const current = shared.stopsmsOpenWindow;
   if (current && current.days === days && Date.now() - current.at < CACHE_SECONDS * 1000) return current.window;
   const window = (async () => {
     const [rows, compliance] = await Promise.all([
@@ -51,16 +55,16 @@ function readWindow(now = new Date()): Promise<Window> {
     return { generatedAt: new Date().toISOString(), grid, lattice, compliance };
   })();
   const entry = { at: Date.now(), days, window };
-  current = entry;
+  shared.stopsmsOpenWindow = entry;
   window.catch(() => {
-    if (current === entry) current = null;
+    if (shared.stopsmsOpenWindow === entry) shared.stopsmsOpenWindow = null;
   });
   return window;
 }
 
 /** Forgets the computed window (tests that write figures, then read them at once). */
 export function forgetOpenWindow(): void {
-  current = null;
+  shared.stopsmsOpenWindow = null;
 }
 
 /** Every open table of one grid period (null: the query names no published period). */
