@@ -849,6 +849,7 @@ async function main() {
       // The launch-day benchmark posts from many addresses through a local "proxy", past the hourly cap.
       STOPSMS_TRUSTED_PROXIES: "127.0.0.1, ::1",
       STOPSMS_UNVERIFIED_PER_HOUR: "100000000",
+      STOPSMS_UNVERIFIED_PER_NETWORK_PER_HOUR: "100000000",
       // The number-events row measures the apply path of 10 000 events, not the review hold.
       STOPSMS_NUMBER_EVENTS_REVIEW_PER_DAY: "1000000000",
       // Each figure measures its own path: no scheduled job (a snapshot files build, say) runs meanwhile.

@@ -167,6 +167,7 @@ export async function runScale(sizes: number[], baseUrl: string, adminUrl: strin
       STOPSMS_PROVIDER_NUMBERS_PER_MINUTE: "1000000000",
       STOPSMS_TRUSTED_PROXIES: "127.0.0.1, ::1",
       STOPSMS_UNVERIFIED_PER_HOUR: "100000000",
+      STOPSMS_UNVERIFIED_PER_NETWORK_PER_HOUR: "100000000",
       STOPSMS_JOBS: "off",
     });
     try {

@@ -34,7 +34,8 @@ let ipCounter = 0;
 /** A distinct client address per request, so per-address rate limits do not shape a load test. */
 export function nextIp(): string {
   ipCounter++;
-  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+  // Each call from another /24 as well: citizens come from many networks (the per-network cap is its own test).
+  return `10.${(ipCounter >> 16) & 255}.${ipCounter & 255}.${(ipCounter >> 8) & 255}`;
 }
 
 /**
