@@ -147,7 +147,9 @@ test("a wrong code says how many tries are left, and the fifth ends the code", a
   for (let left = 4; left >= 1; left--) {
     await page.getByLabel(TEXT.fr.code).fill(wrong);
     await page.getByRole("button", { name: TEXT.fr.verify }).click();
-    await expect(page.getByRole("main").getByRole("alert")).toContainText(`Il vous reste ${left} essai(s)`);
+    await expect(page.getByRole("main").getByRole("alert")).toContainText(
+      `Il vous reste ${left} essai${left > 1 ? "s" : ""}.`,
+    );
   }
   await page.getByLabel(TEXT.fr.code).fill(wrong);
   await page.getByRole("button", { name: TEXT.fr.verify }).click();
