@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { commonSecurityHeaders, pageCsp } from "@/lib/http/security-headers";
-import { isLightCitizenPath } from "@/lib/html/light-citizen-paths";
+import { commonSecurityHeaders, pageCsp } from "@/lib/web/security-headers";
+import { isLightCitizenPath } from "@/lib/web/html/light-citizen-paths";
 import { isLinkCode } from "@/lib/links/link-code";
-import { STAFF_FLASH_COOKIE, STAFF_FLASH_HEADER, takeStaffFlash } from "@/lib/http/staff-flash";
+import { STAFF_FLASH_COOKIE, STAFF_FLASH_HEADER, takeStaffFlash } from "@/lib/web/staff-flash";
 
 // Security headers, and the staff flash message handed to the one page that shows it. Authorization is never decided here: the staff layout, the action routes and
 // every lib function check it themselves.
@@ -32,7 +32,7 @@ export const config = {
   // provider API (signed JSON), the JWKS, static files or image optimisation.
   // Never a request with a body: Next clones the body of every request the proxy runs for into memory (up to
   // 10 MB) and hands the route a truncated copy past that. Form posts answer a 303 or a page with its own
-  // headers, and their body is read bounded by lib/http/read-form.ts.
+  // headers, and their body is read bounded by lib/web/read-form.ts.
   matcher: [
     {
       source: "/((?!api/(?!auth/)|\\.well-known/|_next/static|_next/image|favicon\\.ico).*)",

@@ -7,6 +7,7 @@ export default defineConfig({
     include: [
       "lib/**/*.test.ts",
       "lib/**/*.test.tsx",
+      "components/**/*.test.tsx",
       "scripts/**/*.test.ts",
       "app/**/*.test.ts",
       "app/**/*.test.tsx",

@@ -40,7 +40,7 @@ const schema = z
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }).optional(),
     // Reverse proxies allowed to say who the client is (X-Forwarded-For) and which host it asked for:
-    // addresses or CIDRs, comma-separated. Unset: the client is the socket's peer (lib/http/trusted-proxies.ts).
+    // addresses or CIDRs, comma-separated. Unset: the client is the socket's peer (lib/web/trusted-proxies.ts).
     STOPSMS_TRUSTED_PROXIES: z.string().optional(),
     // Retention (lib/jobs/purge-expired-data.ts, stated on /legal and in docs/privacy.md).
     STOPSMS_RETAIN_LINKS_DAYS: z.coerce.number().int().min(1).default(30),

@@ -5,7 +5,7 @@ import { invalidInput } from "@/lib/errors";
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (!result.success) {
-    // Each problem keeps what a French staff page needs to say it again (lib/http/staff-error-message.ts).
+    // Each problem keeps what a French staff page needs to say it again (lib/web/staff-error-message.ts).
     const errors = result.error.issues.map((issue) => ({
       field: issue.path.join(".") || "(body)",
       message: issue.message,

@@ -1,21 +1,21 @@
 // The production server (`npm start` runs it; so do the e2e, hardening and benchmark suites): Next's
 // request handler behind a plain Node http server that decides the client's address, counts every request
-// for /metrics, answers the short-link landing page and the /stop form post itself (lib/links/serve-landing.ts,
-// lib/oppositions/answer-stop-submit.ts: the two answers that take launch-day traffic) and, while the
+// for /metrics, answers the short-link landing page and the /stop form post itself (lib/web/landing/serve-landing.ts,
+// lib/web/citizen/answer-stop-submit.ts: the two answers that take launch-day traffic) and, while the
 // database is unreachable, answers 503 at once. Usage: serve.ts -p <port> [-H <hostname>].
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { isDatabaseDown } from "@/lib/db/availability";
 import { probeDatabaseAfterError } from "@/lib/db/client";
-import { answerWhileDatabaseDown } from "@/lib/http/answer-while-database-down";
-import { serveWebHandler } from "@/lib/http/serve-web-handler";
-import { applyClientAddress, parseTrustedProxies } from "@/lib/http/trusted-proxies";
+import { answerWhileDatabaseDown } from "@/lib/web/answer-while-database-down";
+import { serveWebHandler } from "@/lib/web/serve-web-handler";
+import { applyClientAddress, parseTrustedProxies } from "@/lib/web/trusted-proxies";
 import { startJobs } from "@/lib/jobs/start-jobs";
-import { landingCodeOf, serveLanding } from "@/lib/links/serve-landing";
+import { landingCodeOf, serveLanding } from "@/lib/web/landing/serve-landing";
 import { logger } from "@/lib/log";
 import { metrics, routeOf } from "@/lib/metrics/registry";
-import { answerStopSubmit, isStopSubmit } from "@/lib/oppositions/answer-stop-submit";
+import { answerStopSubmit, isStopSubmit } from "@/lib/web/citizen/answer-stop-submit";
 import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { platformKey } from "@/lib/signing/platform-key";
 import { smsGateway } from "@/lib/sms/send-sms";

@@ -16,10 +16,10 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { parseArgs } from "node:util";
 import { createGunzip } from "node:zlib";
-import { signRequest } from "@/lib/signing/sign-request";
+import { signRequest } from "@/lib/web/signatures/sign-request";
 import { changeLeafHash, type LoggedChange } from "@/lib/transparency-log/leaf-data";
 import { fromBase64Url, verifyConsistency, verifyInclusion } from "@/lib/transparency-log/merkle";
-import { verifyPlatformResponse, verifyResponseToRequest, type Jwks } from "@/lib/signing/verify-response";
+import { verifyPlatformResponse, verifyResponseToRequest, type Jwks } from "@/lib/web/signatures/verify-response";
 
 interface TreeHead {
   size: number;

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { readForm } from "@/lib/http/read-form";
-import { safeBackPath } from "@/lib/http/safe-back";
+import { readForm } from "@/lib/web/read-form";
+import { safeBackPath } from "@/lib/web/safe-back";
 import { localeCookie, locales } from "@/lib/i18n/locales";
 
 const input = z.object({

@@ -5,7 +5,7 @@ import { PhoneField } from "@/components/phone-field";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime, translatorIn } from "@/lib/i18n/translator";
 import type { MyNumber } from "@/lib/my-number/load-my-number";
-import type { NumberFlash } from "@/lib/my-number/number-form";
+import type { NumberFlash } from "@/lib/web/citizen/number-form";
 import { CODE_RULES } from "@/lib/verification/rules";
 import { TIME_ZONE } from "@/lib/time-zone";
 

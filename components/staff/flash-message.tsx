@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
-import { parseStaffFlash, STAFF_FLASH_HEADER } from "@/lib/http/staff-flash";
+import { parseStaffFlash, STAFF_FLASH_HEADER } from "@/lib/web/staff-flash";
 
-/** The outcome of the staff member's last form post (lib/http/staff-flash.ts), shown once. */
+/** The outcome of the staff member's last form post (lib/web/staff-flash.ts), shown once. */
 export async function FlashMessage() {
   const flash = parseStaffFlash((await headers()).get(STAFF_FLASH_HEADER));
   if (flash?.kind === "error")

@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ENDPOINT_EXAMPLES, fillExample } from "../../lib/sync/endpoint-examples";
 import { responses } from "../../lib/sync/schemas";
-import { signRequest } from "../../lib/signing/sign-request";
+import { signRequest } from "@/lib/web/signatures/sign-request";
 import { e2eDb } from "../support/db";
 import { registerProvider } from "../support/fixtures";
 

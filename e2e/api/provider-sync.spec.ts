@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { signRequest } from "../../lib/signing/sign-request";
-import { verifyPlatformResponse, type Jwks } from "../../lib/signing/verify-response";
+import { signRequest } from "@/lib/web/signatures/sign-request";
+import { verifyPlatformResponse, type Jwks } from "@/lib/web/signatures/verify-response";
 import { e2eDb } from "../support/db";
 import { buildSnapshotFilesNow, registerProvider, uniquePhone } from "../support/fixtures";
 

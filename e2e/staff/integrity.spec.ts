@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import { signRequest } from "../../lib/signing/sign-request";
+import { signRequest } from "@/lib/web/signatures/sign-request";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { e2eDb } from "../support/db";
 import { registerProvider, uniquePhone } from "../support/fixtures";

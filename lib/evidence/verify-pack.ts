@@ -1,5 +1,5 @@
 import { createPublicKey, verify } from "node:crypto";
-import type { Jwks } from "@/lib/signing/verify-response";
+import type { Jwks } from "@/lib/signing/jwks";
 
 export type PackCheck =
   { valid: true; kid: string; document: Record<string, unknown> } | { valid: false; reason: string };

@@ -3,7 +3,7 @@ import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl
 import ar from "./messages/ar.json";
 import en from "./messages/en.json";
 import fr from "./messages/fr.json";
-import { localeCookie, pickLocale, type Locale } from "./locales";
+import { localeCookie, type Locale } from "./locales";
 import { TIME_ZONE } from "@/lib/time-zone";
 
 // For pages rendered outside React (the short-link landing page): the same messages as next-intl pages.
@@ -38,10 +38,6 @@ export function translatorIn<N extends Namespace>(locale: Locale, namespace: N) 
     namespaced.set(key, translator);
   }
   return translator;
-}
-
-export function localeOfRequest(headers: Headers, cookieValue: string | undefined): Locale {
-  return pickLocale(cookieValue, headers.get("accept-language"));
 }
 
 export { localeCookie };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import { pool } from "@/lib/db/client";
-import { problems } from "@/lib/http/problem";
+import { problems } from "@/lib/problems";
 import { FEED_LOCK_KEY } from "@/lib/oppositions/feed-lock";
 import type { PhoneProblem } from "@/lib/phone/parse-phone";
 import { parsePhone } from "@/lib/phone/parse-phone";

@@ -7,7 +7,7 @@ import { uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
 import { DATASETS } from "./datasets";
 import { monthPeriod, weekPeriod, type GridPeriod } from "./grid";
 import { addDays, mondayOf } from "./open-period";
-import { forgetOpenWindow } from "./serve-open-data";
+import { forgetOpenWindow } from "./read-open-data";
 
 vi.mock("@/lib/auth/require-staff", () => ({
   requireStaff: async () => ({ id: 0, role: "analyst", actor: { kind: "cli", label: "open-data-test" } }),

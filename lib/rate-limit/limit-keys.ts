@@ -4,7 +4,7 @@ import type { RateLimitRule } from "./check-rate-limit";
 export const NAT_FACTOR = 20;
 
 /**
- * Each per-address limit as the keys it is counted under. With the client's form token (lib/http/form-token.ts):
+ * Each per-address limit as the keys it is counted under. With the client's form token (lib/web/form-token.ts):
  * per (address, client) at the rule's rate, and per address at NAT_FACTOR times it — a carrier's NAT puts
  * hundreds of citizens behind one address, a client hammering is still stopped. Without one, per address.
  */

@@ -2,7 +2,7 @@ import "server-only";
 import { ensureCanaries } from "@/lib/canaries/ensure-canaries";
 import { reannounceCanaries } from "@/lib/canaries/reannounce-canaries";
 import { pool } from "@/lib/db/client";
-import { problems } from "@/lib/http/problem";
+import { problems } from "@/lib/problems";
 
 export interface ManifestFile {
   scope: "all" | "sender";

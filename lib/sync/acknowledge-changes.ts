@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { ApiProblem, problems } from "@/lib/http/problem";
+import { ApiProblem, problems } from "@/lib/problems";
 
 /**
  * POST /suppressions/ack: the provider states, under its signature, that every change up to `applied` is

@@ -4,8 +4,8 @@ import { GET as senders } from "@/app/api/v1/senders/route";
 import { POST as check } from "@/app/api/v1/suppressions/check/route";
 import { GET as jwksRoute } from "@/app/.well-known/stopsms-keys.json/route";
 import { db } from "@/lib/db/client";
-import { signRequest } from "@/lib/signing/sign-request";
-import { verifyPlatformResponse, verifyResponseToRequest, type Jwks } from "@/lib/signing/verify-response";
+import { signRequest } from "@/lib/web/signatures/sign-request";
+import { verifyPlatformResponse, verifyResponseToRequest, type Jwks } from "@/lib/web/signatures/verify-response";
 import { createApiProvider, signedCall } from "@/lib/testing/api-client";
 
 async function jwks(): Promise<Jwks> {

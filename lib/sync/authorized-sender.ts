@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { problems } from "@/lib/http/problem";
+import { problems } from "@/lib/problems";
 
 /** A provider acts only for the senders it is linked to; anything else is 403 `forbidden`. */
 export async function authorizedSender(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST as check } from "@/app/api/v1/suppressions/check/route";
-import { signRequest } from "@/lib/signing/sign-request";
+import { signRequest } from "@/lib/web/signatures/sign-request";
 import { createApiProvider } from "@/lib/testing/api-client";
 import { MAX_BULK_CALLS_PER_PROVIDER } from "./bulk-slots";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { problems } from "@/lib/http/problem";
+import { problems } from "@/lib/problems";
 import { checkQuota } from "@/lib/rate-limit/check-rate-limit";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { ensureCanaries } from "@/lib/canaries/ensure-canaries";
 import { db } from "@/lib/db/client";
-import { problems } from "@/lib/http/problem";
+import { problems } from "@/lib/problems";
 import { listChanges, type ChangePage } from "@/lib/oppositions/list-changes";
 
 /**

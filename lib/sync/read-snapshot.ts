@@ -3,7 +3,7 @@ import { ensureCanaries } from "@/lib/canaries/ensure-canaries";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { pool } from "@/lib/db/client";
 import { derivedKey } from "@/lib/signing/derived-key";
-import { problems } from "@/lib/http/problem";
+import { problems } from "@/lib/problems";
 import { ReadAhead } from "./read-ahead";
 import { recordProgress } from "./pull-changes";
 

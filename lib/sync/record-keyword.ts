@@ -1,5 +1,5 @@
 import "server-only";
-import { problems } from "@/lib/http/problem";
+import { problems } from "@/lib/problems";
 import { findOppositionsInForce } from "@/lib/oppositions/find-oppositions-in-force";
 import { parsePhone } from "@/lib/phone/parse-phone";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { problems } from "@/lib/http/problem";
+import { problems } from "@/lib/problems";
 import { complaintVisibleTo } from "./list-provider-complaints";
 
 /**

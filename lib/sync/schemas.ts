@@ -136,6 +136,22 @@ export const responses = {
   inclusion: z.object({ index: z.number().int(), size: z.number().int(), leaf: hash, path: z.array(hash) }),
   consistency: z.object({ from: z.number().int(), to: z.number().int(), path: z.array(hash) }),
   senders: z.object({ senders: z.array(z.object({ code: z.string(), name: z.string() })) }),
+  snapshotFiles: z.object({
+    at: z
+      .number()
+      .int()
+      .meta({ description: "The feed index the files are complete up to: then follow changes?after=at" }),
+    files: z.array(
+      z.object({
+        scope: z.enum(["all", "sender"]),
+        sender: z.string().nullable(),
+        url: z.string(),
+        sha256: z.string().meta({ description: "Of the gzip file, hex" }),
+        entries: z.number().int(),
+        bytes: z.number().int(),
+      }),
+    ),
+  }),
   changes: z.object({
     changes: z.array(
       z.object({
@@ -229,8 +245,13 @@ export const responses = {
       "ack-regressed",
       "too-large",
       "invalid-request",
+      "number-not-owned",
+      "at-out-of-range",
+      "unsupported-media-type",
       "rate-limited",
       "internal",
+      "snapshot-files-not-ready",
+      "unavailable",
     ]),
     detail: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { signRequest } from "@/lib/signing/sign-request";
+import { signRequest } from "@/lib/web/signatures/sign-request";
 import { createProvider, createSender, uniqueSlug } from "./fixtures";
 
 export type RouteHandler = (request: Request) => Response | Promise<Response>;

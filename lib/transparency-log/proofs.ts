@@ -1,5 +1,5 @@
 import "server-only";
-import { problems } from "@/lib/http/problem";
+import { problems } from "@/lib/problems";
 import { buildFrom, consistencyBuilder, inclusionBuilder, keysNeeded, toBase64Url } from "./merkle";
 import { readStoredHashes, readTreeSize } from "./stored-hashes";
 

@@ -13,7 +13,7 @@ import { changesOf, listChanges } from "@/lib/oppositions/list-changes";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
 import { withdrawOpposition } from "@/lib/oppositions/withdraw-opposition";
 import { platformKey } from "@/lib/signing/platform-key";
-import { verifyPlatformResponse } from "@/lib/signing/verify-response";
+import { verifyPlatformResponse } from "@/lib/web/signatures/verify-response";
 import { createProvider, createSender, uniquePhone } from "@/lib/testing/fixtures";
 import { changeLeafHash } from "./leaf-data";
 import {

@@ -8,8 +8,8 @@ import { performance } from "node:perf_hooks";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { createGunzip } from "node:zlib";
-import { signRequest } from "@/lib/signing/sign-request";
-import { verifyPlatformResponse, verifyResponseToRequest, type Jwks } from "@/lib/signing/verify-response";
+import { signRequest } from "@/lib/web/signatures/sign-request";
+import { verifyPlatformResponse, verifyResponseToRequest, type Jwks } from "@/lib/web/signatures/verify-response";
 
 type Key = { keyid: string; privateKey: KeyObject };
 interface Manifest {

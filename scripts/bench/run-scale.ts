@@ -7,7 +7,7 @@ import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
-import { signRequest } from "@/lib/signing/sign-request";
+import { signRequest } from "@/lib/web/signatures/sign-request";
 import { assertLocalDatabaseUrl } from "@/lib/testing/local-database";
 import { startAppServer, type AppServer } from "@/scripts/lib/app-server";
 import { signInAnalyst } from "./bench-citizen-paths";

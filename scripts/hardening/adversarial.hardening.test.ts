@@ -4,7 +4,7 @@ import { createStaffUser } from "@/lib/auth/create-staff-user";
 import { db } from "@/lib/db/client";
 import { mintLinks } from "@/lib/links/mint-links";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
-import { signRequest } from "@/lib/signing/sign-request";
+import { signRequest } from "@/lib/web/signatures/sign-request";
 import { createApiOperator, createApiProvider, type TestProvider } from "@/lib/testing/api-client";
 import { backdateOppositions, uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
 import { startAppServer, type AppServer } from "@/scripts/lib/app-server";

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { signRequest } from "@/lib/signing/sign-request";
+import { signRequest } from "@/lib/web/signatures/sign-request";
 import { createProvider, createSender } from "@/lib/testing/fixtures";
 import { startAppServer } from "@/scripts/lib/app-server";
 import { recordResult } from "./results";

@@ -10,7 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
-import { signRequest } from "@/lib/signing/sign-request";
+import { signRequest } from "@/lib/web/signatures/sign-request";
 import { startAppServer } from "@/scripts/lib/app-server";
 import { postOptOut, recordResult } from "./results";
 

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { signRequest } from "@/lib/signing/sign-request";
+import { signRequest } from "@/lib/web/signatures/sign-request";
 import { createProvider, createSender } from "@/lib/testing/fixtures";
 import { startAppServer } from "@/scripts/lib/app-server";
 import { nextIp, recordResult } from "./results";

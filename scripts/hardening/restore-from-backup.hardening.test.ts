@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
-import { signRequest } from "@/lib/signing/sign-request";
+import { signRequest } from "@/lib/web/signatures/sign-request";
 import { startAppServer } from "@/scripts/lib/app-server";
 import { syncOnce } from "@/scripts/sync-client";
 import { postOptOut, recordResult } from "./results";

@@ -1,15 +1,15 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { answerToResponse } from "@/lib/html/render-light-page";
-import { clientIp } from "@/lib/http/client-ip";
-import { readFormPost } from "@/lib/http/form-post";
+import { answerToResponse } from "@/lib/web/html/render-light-page";
+import { clientIp } from "@/lib/web/client-ip";
+import { readFormPost } from "@/lib/web/form-post";
 import { localeCookie } from "@/lib/i18n/locales";
 import { reportFromLink } from "@/lib/complaints/report-from-link";
 import { confirmLink } from "@/lib/links/confirm-link";
 import { resolveLink } from "@/lib/links/resolve-link";
 import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
-import { landingGet } from "@/lib/links/landing-get";
-import { landingPage } from "@/lib/links/landing-page";
+import { landingGet } from "@/lib/web/landing/landing-get";
+import { landingPage } from "@/lib/web/landing/landing-page";
 
 // GET never records anything: link scanners, SMS previews and prefetchers fetch links (RFC 8058 spirit).
 // Only the citizen's POST from the page's buttons records, then redirects to the receipt (PRG).

@@ -1,11 +1,12 @@
 import type { NextRequest } from "next/server";
 import { NumberVerification, VerifiedNumber } from "@/components/citizen/number-page";
-import { citizenPageResponse } from "@/lib/html/render-citizen-page";
-import { requestFlash, requestLocale } from "@/lib/http/citizen-request";
+import { citizenPage } from "@/components/citizen-document";
+import { documentResponse } from "@/lib/web/html/document-response";
+import { requestFlash, requestLocale } from "@/lib/web/citizen-request";
 import { translatorIn } from "@/lib/i18n/translator";
 import { loadMyNumber } from "@/lib/my-number/load-my-number";
-import type { NumberFlash } from "@/lib/my-number/number-form";
-import { numberSessionOf } from "@/lib/verification/session-cookie";
+import type { NumberFlash } from "@/lib/web/citizen/number-form";
+import { numberSessionOf } from "@/lib/web/citizen/session-cookie";
 
 /** "My number": verify the number by SMS code, then see and manage everything recorded for it. */
 export async function GET(request: NextRequest) {
@@ -25,11 +26,13 @@ export async function GET(request: NextRequest) {
   );
   const failed = Boolean(flash.error && flash.error.key !== "nothing-to-withdraw");
   const title = translatorIn(locale, "Number")("title");
-  return citizenPageResponse({
-    locale,
-    title: failed ? translatorIn(locale, "Common")("errorIn", { title }) : title,
-    path: "/number",
-    noIndex: true,
-    body,
-  });
+  return documentResponse(
+    citizenPage({
+      locale,
+      title: failed ? translatorIn(locale, "Common")("errorIn", { title }) : title,
+      path: "/number",
+      noIndex: true,
+      body,
+    }),
+  );
 }

@@ -7,9 +7,10 @@ import {
   type ReportFlash,
 } from "@/components/citizen/report-page";
 import { reportPrefill } from "@/lib/complaints/report-prefill";
-import { citizenPageResponse } from "@/lib/html/render-citizen-page";
-import { requestFlash, requestLocale } from "@/lib/http/citizen-request";
-import { flashClearHeader } from "@/lib/http/form-flash";
+import { citizenPage } from "@/components/citizen-document";
+import { documentResponse } from "@/lib/web/html/document-response";
+import { requestFlash, requestLocale } from "@/lib/web/citizen-request";
+import { flashClearHeader } from "@/lib/web/form-flash";
 import { translatorIn } from "@/lib/i18n/translator";
 
 export async function GET(request: NextRequest) {
@@ -18,13 +19,15 @@ export async function GET(request: NextRequest) {
   const search = request.nextUrl.searchParams;
   const reference = search.get("reference");
   if (reference && COMPLAINT_REFERENCE.test(reference))
-    return citizenPageResponse({
-      locale,
-      title: t("sentTitle"),
-      path: "/report",
-      noIndex: true,
-      body: <ReportSent locale={locale} reference={reference} />,
-    });
+    return documentResponse(
+      citizenPage({
+        locale,
+        title: t("sentTitle"),
+        path: "/report",
+        noIndex: true,
+        body: <ReportSent locale={locale} reference={reference} />,
+      }),
+    );
   const flash = requestFlash<ReportFlash>(request, "report");
   const prefill = await reportPrefill({
     link: search.get("link") ?? undefined,
@@ -32,8 +35,8 @@ export async function GET(request: NextRequest) {
     sender: search.get("sender") ?? undefined,
   });
   const title = reportHasErrors(flash) ? translatorIn(locale, "Common")("errorIn", { title: t("title") }) : t("title");
-  return citizenPageResponse(
-    { locale, title, path: "/report", body: <ReportForm {...{ locale, flash, prefill }} /> },
+  return documentResponse(
+    citizenPage({ locale, title, path: "/report", body: <ReportForm {...{ locale, flash, prefill }} /> }),
     { headers: flash.values ? flashClearHeader("report") : {} },
   );
 }

@@ -10,7 +10,7 @@ import { DATASETS } from "@/lib/open-data/datasets";
 import { addDays } from "@/lib/open-data/open-period";
 import { SUPPRESSED } from "@/lib/open-data/small-cells";
 import type { GridPeriod } from "@/lib/open-data/grid";
-import { LICENCE, readOpenFigures } from "@/lib/open-data/serve-open-data";
+import { LICENCE, readOpenFigures } from "@/lib/open-data/read-open-data";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Statistics");

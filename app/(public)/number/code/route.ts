@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { readNumberPost, seeOther } from "@/lib/my-number/number-form";
+import { readNumberPost, seeOther } from "@/lib/web/citizen/number-form";
 import { requestVerificationCode } from "@/lib/verification/request-code";
 
 // Step 1 of "My number": send a code. The answer is the same whether or not the number has oppositions.

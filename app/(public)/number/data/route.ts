@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { exportMyNumber } from "@/lib/my-number/export-my-number";
-import { numberSessionOf } from "@/lib/verification/session-cookie";
+import { numberSessionOf } from "@/lib/web/citizen/session-cookie";
 
 // "Download my data": only with a session for that number; never cached anywhere.
 export async function GET(request: NextRequest) {

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { readNumberPost, seeOther } from "@/lib/my-number/number-form";
-import { clearNumberSessionCookie, revokeNumberSession } from "@/lib/verification/session-cookie";
+import { readNumberPost, seeOther } from "@/lib/web/citizen/number-form";
+import { clearNumberSessionCookie, revokeNumberSession } from "@/lib/web/citizen/session-cookie";
 
 export async function POST(request: NextRequest) {
   const post = await readNumberPost(request);

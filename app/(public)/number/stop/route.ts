@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { readNumberPost, seeOther } from "@/lib/my-number/number-form";
+import { readNumberPost, seeOther } from "@/lib/web/citizen/number-form";
 import { stopForVerifiedNumber } from "@/lib/my-number/act-on-my-number";
-import { numberSessionOf } from "@/lib/verification/session-cookie";
+import { numberSessionOf } from "@/lib/web/citizen/session-cookie";
 
 // One tap on /number: stop all senders, or the one sender named (verified, source web).
 export async function POST(request: NextRequest) {

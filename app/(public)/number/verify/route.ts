@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { clearFlash } from "@/lib/http/form-flash";
-import { readNumberPost, seeOther } from "@/lib/my-number/number-form";
-import { setNumberSessionCookie } from "@/lib/verification/session-cookie";
+import { clearFlash } from "@/lib/web/form-flash";
+import { readNumberPost, seeOther } from "@/lib/web/citizen/number-form";
+import { setNumberSessionCookie } from "@/lib/web/citizen/session-cookie";
 import { verifyCode } from "@/lib/verification/verify-code";
 
 // Step 2: the code. Success opens a 30-minute session bound to that number only.

@@ -1,11 +1,12 @@
 import type { NextRequest } from "next/server";
 import { WithdrawPage } from "@/components/citizen/withdraw-page";
-import { citizenPageResponse } from "@/lib/html/render-citizen-page";
-import { requestLocale } from "@/lib/http/citizen-request";
-import { seeOther } from "@/lib/http/form-post";
+import { citizenPage } from "@/components/citizen-document";
+import { documentResponse } from "@/lib/web/html/document-response";
+import { requestLocale } from "@/lib/web/citizen-request";
+import { seeOther } from "@/lib/web/form-post";
 import { translatorIn } from "@/lib/i18n/translator";
 import { findSenderByCodeOrName } from "@/lib/providers/list-public-senders";
-import { numberSessionOf } from "@/lib/verification/session-cookie";
+import { numberSessionOf } from "@/lib/web/citizen/session-cookie";
 
 export async function GET(request: NextRequest) {
   if (!(await numberSessionOf(request))) return seeOther("/number");
@@ -14,11 +15,13 @@ export async function GET(request: NextRequest) {
   const sender = scope === "sender" && senderCode ? await findSenderByCodeOrName(senderCode.slice(0, 200)) : null;
   if (scope !== "all" && !sender) return seeOther("/number");
   const locale = requestLocale(request);
-  return citizenPageResponse({
-    locale,
-    title: translatorIn(locale, "Number")("withdrawTitle"),
-    path: "/number/withdraw",
-    noIndex: true,
-    body: <WithdrawPage locale={locale} sender={sender} />,
-  });
+  return documentResponse(
+    citizenPage({
+      locale,
+      title: translatorIn(locale, "Number")("withdrawTitle"),
+      path: "/number/withdraw",
+      noIndex: true,
+      body: <WithdrawPage locale={locale} sender={sender} />,
+    }),
+  );
 }

@@ -2,8 +2,9 @@ import type { NextRequest } from "next/server";
 import { NotFoundBody } from "@/components/citizen/not-found-body";
 import { ReceiptPage } from "@/components/citizen/receipt-page";
 import { env } from "@/lib/env";
-import { citizenPageResponse } from "@/lib/html/render-citizen-page";
-import { requestLocale } from "@/lib/http/citizen-request";
+import { citizenPage } from "@/components/citizen-document";
+import { documentResponse } from "@/lib/web/html/document-response";
+import { requestLocale } from "@/lib/web/citizen-request";
 import { translatorFor } from "@/lib/i18n/translator";
 import { isReceiptId } from "@/lib/oppositions/receipt-id";
 import { loadReceipt } from "@/lib/oppositions/load-receipt";
@@ -16,17 +17,25 @@ export async function GET(request: NextRequest, { params }: Context) {
   const receipt = isReceiptId(id) ? await loadReceipt(id) : null;
   const t = translatorFor(locale);
   if (!receipt)
-    return citizenPageResponse(
-      { locale, title: t("Common.notFoundTitle"), path: "/", noIndex: true, body: <NotFoundBody locale={locale} /> },
+    return documentResponse(
+      citizenPage({
+        locale,
+        title: t("Common.notFoundTitle"),
+        path: "/",
+        noIndex: true,
+        body: <NotFoundBody locale={locale} />,
+      }),
       { status: 404 },
     );
   const status = request.nextUrl.searchParams.get("status") ?? undefined;
   const hours = env().STOPSMS_MAX_LAG_HOURS;
-  return citizenPageResponse({
-    locale,
-    title: t("Receipt.title"),
-    path: `/receipt/${receipt.id}`,
-    noIndex: true,
-    body: <ReceiptPage {...{ locale, receipt, status, hours }} />,
-  });
+  return documentResponse(
+    citizenPage({
+      locale,
+      title: t("Receipt.title"),
+      path: `/receipt/${receipt.id}`,
+      noIndex: true,
+      body: <ReceiptPage {...{ locale, receipt, status, hours }} />,
+    }),
+  );
 }

@@ -1,10 +1,10 @@
 import type { NextRequest } from "next/server";
 import { createComplaint } from "@/lib/complaints/create-complaint";
 import { env } from "@/lib/env";
-import { clearFlash } from "@/lib/http/form-flash";
-import { readFormPost, seeOther } from "@/lib/http/form-post";
+import { clearFlash } from "@/lib/web/form-flash";
+import { readFormPost, seeOther } from "@/lib/web/form-post";
 import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
-import { numberSessionOf } from "@/lib/verification/session-cookie";
+import { numberSessionOf } from "@/lib/web/citizen/session-cookie";
 
 // Plain form post from /report: PRG to the confirmation with the complaint's reference.
 export async function POST(request: NextRequest) {

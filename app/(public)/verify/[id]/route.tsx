@@ -1,8 +1,9 @@
 import type { NextRequest } from "next/server";
 import { NotFoundBody } from "@/components/citizen/not-found-body";
 import { VerifyPage } from "@/components/citizen/verify-page";
-import { citizenPageResponse } from "@/lib/html/render-citizen-page";
-import { requestLocale } from "@/lib/http/citizen-request";
+import { citizenPage } from "@/components/citizen-document";
+import { documentResponse } from "@/lib/web/html/document-response";
+import { requestLocale } from "@/lib/web/citizen-request";
 import { translatorFor } from "@/lib/i18n/translator";
 import { loadReceipt } from "@/lib/oppositions/load-receipt";
 import { isReceiptId } from "@/lib/oppositions/receipt-id";
@@ -17,33 +18,43 @@ export async function GET(request: NextRequest, { params }: Context) {
   const proof = isReceiptId(id) ? await proveReceipt(id) : null;
   const receipt = !proof && isReceiptId(id) ? await loadReceipt(id) : null;
   if (receipt?.proofHidden)
-    return citizenPageResponse({
-      locale,
-      title: t("Verify.title"),
-      path: `/verify/${receipt.id}`,
-      noIndex: true,
-      body: (
-        <>
-          <h1 className="text-2xl font-bold text-brand-800">{t("Verify.title")}</h1>
-          <p className="mt-4">{t("Verify.hidden")}</p>
-          <p className="mt-6">
-            <a href={`/receipt/${receipt.id}`} className="font-semibold text-brand-800 underline">
-              {t("Verify.back")}
-            </a>
-          </p>
-        </>
-      ),
-    });
+    return documentResponse(
+      citizenPage({
+        locale,
+        title: t("Verify.title"),
+        path: `/verify/${receipt.id}`,
+        noIndex: true,
+        body: (
+          <>
+            <h1 className="text-2xl font-bold text-brand-800">{t("Verify.title")}</h1>
+            <p className="mt-4">{t("Verify.hidden")}</p>
+            <p className="mt-6">
+              <a href={`/receipt/${receipt.id}`} className="font-semibold text-brand-800 underline">
+                {t("Verify.back")}
+              </a>
+            </p>
+          </>
+        ),
+      }),
+    );
   if (!proof)
-    return citizenPageResponse(
-      { locale, title: t("Common.notFoundTitle"), path: "/", noIndex: true, body: <NotFoundBody locale={locale} /> },
+    return documentResponse(
+      citizenPage({
+        locale,
+        title: t("Common.notFoundTitle"),
+        path: "/",
+        noIndex: true,
+        body: <NotFoundBody locale={locale} />,
+      }),
       { status: 404 },
     );
-  return citizenPageResponse({
-    locale,
-    title: t("Verify.title"),
-    path: `/verify/${proof.receipt.id}`,
-    noIndex: true,
-    body: <VerifyPage locale={locale} proof={proof} />,
-  });
+  return documentResponse(
+    citizenPage({
+      locale,
+      title: t("Verify.title"),
+      path: `/verify/${proof.receipt.id}`,
+      noIndex: true,
+      body: <VerifyPage locale={locale} proof={proof} />,
+    }),
+  );
 }

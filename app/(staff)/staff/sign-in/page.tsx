@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { inputClass } from "@/components/form-field";
-import { flashCookieName, readFlash } from "@/lib/http/form-flash";
+import { flashCookieName, readFlash } from "@/lib/web/form-flash";
 import { LOCK_MINUTES } from "@/lib/auth/verify-credentials";
 
 export const metadata: Metadata = {

@@ -1,11 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { signOut } from "@/lib/auth/auth";
 import { endStaffSessions } from "@/lib/auth/require-staff";
-import { staffForbiddenResponse } from "@/lib/html/render-staff-forbidden";
-import { isSameOriginPost } from "@/lib/http/same-origin";
+import { staffForbiddenDocument } from "@/components/staff/forbidden-document";
+import { documentResponse } from "@/lib/web/html/document-response";
+import { isSameOriginPost } from "@/lib/web/same-origin";
+
+const forbiddenResponse = (message: string) => documentResponse(staffForbiddenDocument(message), { status: 403 });
 
 export async function POST(request: NextRequest) {
-  if (!isSameOriginPost(request.headers)) return staffForbiddenResponse("Cette demande ne vient pas de l'espace CNDP.");
+  if (!isSameOriginPost(request.headers)) return forbiddenResponse("Cette demande ne vient pas de l'espace CNDP.");
   await endStaffSessions();
   await signOut({ redirect: false });
   return new NextResponse(null, { status: 303, headers: { Location: "/staff/sign-in?signedOut=1" } });

@@ -1,5 +1,5 @@
-import { problems } from "@/lib/http/problem";
-import { handleSignedRequest } from "@/lib/sync/handle-signed-request";
+import { problems } from "@/lib/problems";
+import { handleSignedRequest } from "@/lib/web/api/handle-signed-request";
 
 // Unknown endpoints and methods still get a signed problem+json (after signature checks), never HTML.
 export const dynamic = "force-dynamic";

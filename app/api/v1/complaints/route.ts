@@ -1,20 +1,10 @@
-import { handleSignedRequest, parseOrProblem } from "@/lib/sync/handle-signed-request";
 import { listProviderComplaints } from "@/lib/sync/list-provider-complaints";
-import { complaintsQuery } from "@/lib/sync/schemas";
+import { API_ROUTES } from "@/lib/web/api/api-routes";
+import { signedRoute } from "@/lib/web/api/signed-route";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request) {
-  return handleSignedRequest(request, "GET /complaints", async ({ caller, url }) => {
-    const query = parseOrProblem(complaintsQuery, Object.fromEntries(url.searchParams));
-    const page = await listProviderComplaints(caller.providerId, query.after, query.limit);
-    return { body: page, cursor: query.after ?? "start", count: page.complaints.length };
-  });
-}
-
-export {
-  methodNotAllowed as POST,
-  methodNotAllowed as PUT,
-  methodNotAllowed as PATCH,
-  methodNotAllowed as DELETE,
-} from "@/lib/sync/method-not-allowed";
+export const { GET, POST, PUT, PATCH, DELETE } = signedRoute(API_ROUTES.complaints, async ({ caller, query }) => {
+  const page = await listProviderComplaints(caller.providerId, query.after, query.limit);
+  return { body: page, cursor: query.after ?? "start", count: page.complaints.length };
+});

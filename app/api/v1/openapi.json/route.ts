@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { signResponse } from "@/lib/signing/sign-response";
+import { signResponse } from "@/lib/web/signatures/sign-response";
 import { buildOpenApiDocument } from "@/lib/sync/openapi";
 
 export const dynamic = "force-dynamic";

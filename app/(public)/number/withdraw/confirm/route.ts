@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { readNumberPost, seeOther } from "@/lib/my-number/number-form";
+import { readNumberPost, seeOther } from "@/lib/web/citizen/number-form";
 import { withdrawForVerifiedNumber } from "@/lib/my-number/act-on-my-number";
-import { numberSessionOf } from "@/lib/verification/session-cookie";
+import { numberSessionOf } from "@/lib/web/citizen/session-cookie";
 
 // The confirmed withdrawal (the page before it said what will happen): to its receipt.
 export async function POST(request: NextRequest) {

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { CONFIRMATIONS } from "@/app/(staff)/staff/actions/[action]/staff-actions";
 import { dangerButtonClass, secondaryButtonClass } from "@/components/staff/ui";
-import { safeBackPath } from "@/lib/http/safe-back";
-import { parseConfirmation, STAFF_CONFIRM_COOKIE } from "@/lib/http/staff-confirmation";
+import { safeBackPath } from "@/lib/web/safe-back";
+import { parseConfirmation, STAFF_CONFIRM_COOKIE } from "@/lib/web/staff-confirmation";
 import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Confirmer" };

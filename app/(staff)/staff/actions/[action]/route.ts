@@ -1,17 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { DomainError } from "@/lib/errors";
-import { staffForbiddenResponse } from "@/lib/html/render-staff-forbidden";
-import { formRefusedResponse } from "@/lib/http/guard-citizen-post";
-import { readForm } from "@/lib/http/read-form";
-import { isSameOriginPost } from "@/lib/http/same-origin";
-import { safeBackPath } from "@/lib/http/safe-back";
-import { staffErrorMessage } from "@/lib/http/staff-error-message";
-import { setStaffFlash } from "@/lib/http/staff-flash";
-import { askConfirmation, clearConfirmation } from "@/lib/http/staff-confirmation";
+import { staffForbiddenDocument } from "@/components/staff/forbidden-document";
+import { documentResponse } from "@/lib/web/html/document-response";
+import { formRefusedResponse } from "@/lib/web/guard-citizen-post";
+import { readForm } from "@/lib/web/read-form";
+import { isSameOriginPost } from "@/lib/web/same-origin";
+import { safeBackPath } from "@/lib/web/safe-back";
+import { staffErrorMessage } from "@/lib/web/staff-error-message";
+import { setStaffFlash } from "@/lib/web/staff-flash";
+import { askConfirmation, clearConfirmation } from "@/lib/web/staff-confirmation";
 import { CONFIRMATIONS, STAFF_ACTIONS, type Form } from "./staff-actions";
 
-const forbiddenPage = staffForbiddenResponse;
+const forbiddenPage = (message: string) => documentResponse(staffForbiddenDocument(message), { status: 403 });
 // A provider's public key (PEM, a few hundred bytes) is the largest staff field.
 const STAFF_FORM_LIMIT = 16 * 1024;
 

@@ -1,10 +1,10 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { signIn } from "@/lib/auth/auth";
-import { clientIp } from "@/lib/http/client-ip";
-import { clearFlash, setFlash } from "@/lib/http/form-flash";
-import { formRefusedResponse, guardCitizenPost } from "@/lib/http/guard-citizen-post";
-import { readForm } from "@/lib/http/read-form";
+import { clientIp } from "@/lib/web/client-ip";
+import { clearFlash, setFlash } from "@/lib/web/form-flash";
+import { formRefusedResponse, guardCitizenPost } from "@/lib/web/guard-citizen-post";
+import { readForm } from "@/lib/web/read-form";
 import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 
 // Plain form post (PRG): rate-limited per address (429 + Retry-After), then Auth.js credentials sign-in.

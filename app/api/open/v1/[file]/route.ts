@@ -1,4 +1,4 @@
-import { serveOpenData } from "@/lib/open-data/serve-open-data";
+import { serveOpenData } from "@/lib/web/serve-open-data";
 
 export const dynamic = "force-dynamic";
 

@@ -1,20 +1,9 @@
-import { handlePublicRequest } from "@/lib/sync/handle-public-request";
-import { parseOrProblem } from "@/lib/sync/handle-signed-request";
-import { inclusionQuery } from "@/lib/sync/schemas";
 import { inclusionProof } from "@/lib/transparency-log/proofs";
+import { API_ROUTES } from "@/lib/web/api/api-routes";
+import { publicRoute } from "@/lib/web/api/signed-route";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request) {
-  return handlePublicRequest(request, "GET /log/inclusion", async ({ url }) => {
-    const query = parseOrProblem(inclusionQuery, Object.fromEntries(url.searchParams));
-    return { body: await inclusionProof(query.index, query.size) };
-  });
-}
-
-export {
-  methodNotAllowed as POST,
-  methodNotAllowed as PUT,
-  methodNotAllowed as PATCH,
-  methodNotAllowed as DELETE,
-} from "@/lib/sync/method-not-allowed";
+export const { GET, POST, PUT, PATCH, DELETE } = publicRoute(API_ROUTES.inclusion, async ({ query }) => ({
+  body: await inclusionProof(query.index, query.size),
+}));

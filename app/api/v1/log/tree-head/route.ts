@@ -1,15 +1,9 @@
-import { handlePublicRequest } from "@/lib/sync/handle-public-request";
 import { currentTreeHead } from "@/lib/transparency-log/tree-head";
+import { API_ROUTES } from "@/lib/web/api/api-routes";
+import { publicRoute } from "@/lib/web/api/signed-route";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request) {
-  return handlePublicRequest(request, "GET /log/tree-head", async () => ({ body: await currentTreeHead() }));
-}
-
-export {
-  methodNotAllowed as POST,
-  methodNotAllowed as PUT,
-  methodNotAllowed as PATCH,
-  methodNotAllowed as DELETE,
-} from "@/lib/sync/method-not-allowed";
+export const { GET, POST, PUT, PATCH, DELETE } = publicRoute(API_ROUTES.treeHead, async () => ({
+  body: await currentTreeHead(),
+}));

@@ -1,21 +1,11 @@
 import { env } from "@/lib/env";
-import { handleSignedRequest, parseOrProblem } from "@/lib/sync/handle-signed-request";
-import { checkBody } from "@/lib/sync/schemas";
 import { washPhones } from "@/lib/sync/wash-phones";
+import { API_ROUTES } from "@/lib/web/api/api-routes";
+import { signedRoute } from "@/lib/web/api/signed-route";
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request) {
-  return handleSignedRequest(request, "POST /suppressions/check", async ({ caller, json }) => {
-    const body = parseOrProblem(checkBody, json);
-    const result = await washPhones(caller, body.sender, body.phones, env().STOPSMS_DEFAULT_REGION);
-    return { body: result, count: body.phones.length };
-  });
-}
-
-export {
-  methodNotAllowed as GET,
-  methodNotAllowed as PUT,
-  methodNotAllowed as PATCH,
-  methodNotAllowed as DELETE,
-} from "@/lib/sync/method-not-allowed";
+export const { GET, POST, PUT, PATCH, DELETE } = signedRoute(API_ROUTES.check, async ({ caller, body }) => {
+  const result = await washPhones(caller, body.sender, body.phones, env().STOPSMS_DEFAULT_REGION);
+  return { body: result, count: body.phones.length };
+});

@@ -1,20 +1,10 @@
-import { handleSignedRequest, parseOrProblem } from "@/lib/sync/handle-signed-request";
 import { readSnapshot } from "@/lib/sync/read-snapshot";
-import { snapshotQuery } from "@/lib/sync/schemas";
+import { API_ROUTES } from "@/lib/web/api/api-routes";
+import { signedRoute } from "@/lib/web/api/signed-route";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request) {
-  return handleSignedRequest(request, "GET /suppressions/snapshot", async ({ caller, url }) => {
-    const query = parseOrProblem(snapshotQuery, Object.fromEntries(url.searchParams));
-    const page = await readSnapshot(caller, query.cursor, query.limit);
-    return { json: page.json, cursor: query.cursor ?? "start", count: page.count };
-  });
-}
-
-export {
-  methodNotAllowed as POST,
-  methodNotAllowed as PUT,
-  methodNotAllowed as PATCH,
-  methodNotAllowed as DELETE,
-} from "@/lib/sync/method-not-allowed";
+export const { GET, POST, PUT, PATCH, DELETE } = signedRoute(API_ROUTES.snapshot, async ({ caller, query }) => {
+  const page = await readSnapshot(caller, query.cursor, query.limit);
+  return { json: page.json, cursor: query.cursor ?? "start", count: page.count };
+});

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { buildComplaintEvidence } from "@/lib/evidence/build-complaint-evidence";
-import { packResponse } from "@/lib/evidence/pack-response";
+import { packResponse } from "@/lib/web/pack-response";
 
 // Staff only (checked inside buildComplaintEvidence), audited: one complaint's signed evidence pack.
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {

@@ -1,5 +1,5 @@
 import { buildIntegrityEvidence } from "@/lib/evidence/build-integrity-evidence";
-import { packResponse } from "@/lib/evidence/pack-response";
+import { packResponse } from "@/lib/web/pack-response";
 
 // Staff only, audited: one integrity alert as a signed JSON pack.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { buildOriginatorEvidence } from "@/lib/evidence/build-complaint-evidence";
-import { packResponse } from "@/lib/evidence/pack-response";
+import { packResponse } from "@/lib/web/pack-response";
 
 // Staff only, audited: the signed dossier of one originator, for the public prosecutor.
 export async function GET(request: NextRequest, { params }: { params: Promise<{ key: string }> }) {

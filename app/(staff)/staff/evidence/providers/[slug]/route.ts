@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { buildProviderEvidence } from "@/lib/evidence/build-complaint-evidence";
-import { packResponse } from "@/lib/evidence/pack-response";
+import { packResponse } from "@/lib/web/pack-response";
 import { parseDateRange } from "@/lib/stats/date-range";
 
 // Staff only, audited: every complaint about a provider over a period, in one signed pack.

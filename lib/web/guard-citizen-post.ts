@@ -1,0 +1,114 @@
+import "server-only";
+import {
+  answerToResponse,
+  html,
+  lightPageResponse,
+  renderLightPageAnswer,
+  type LightPageAnswer,
+} from "@/lib/web/html/render-light-page";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
+import { maskPhone } from "@/lib/phone/mask-phone";
+import { checkRateLimits, type RateLimitRule } from "@/lib/rate-limit/check-rate-limit";
+import { limitKeys } from "@/lib/rate-limit/limit-keys";
+import { clientIp } from "@/lib/web/client-ip";
+import { formPageOf } from "@/lib/web/form-page";
+import { isSameOriginPost } from "@/lib/web/same-origin";
+
+/** A post from another site: refused, with the way home. */
+export function crossSiteRefusal(locale: Locale): Response {
+  const t = translatorFor(locale);
+  return lightPageResponse(
+    {
+      locale,
+      title: t("Common.forbiddenTitle"),
+      currentPath: "/",
+      body: html`<h1>${t("Common.forbiddenTitle")}</h1>
+        <p>${t("Common.forbiddenBody")}</p>
+        <a class="btn primary" href="/">${t("Nav.backHome")}</a>`,
+    },
+    { status: 403 },
+  );
+}
+
+/**
+ * What every citizen form post goes through first: a cross-site post is refused (403) and a client over
+ * its rate limit gets a friendly 429 page with Retry-After. Returns the refusal, or null to go on.
+ */
+export async function guardCitizenPost(
+  request: Request,
+  locale: Locale,
+  limits: { rule: RateLimitRule; bucket: string; key?: string }[],
+  client: string | null = null,
+): Promise<Response | null> {
+  const path = new URL(request.url).pathname;
+  if (!isSameOriginPost(request.headers)) return crossSiteRefusal(locale);
+  const decision = await checkRateLimits(limitKeys(limits, clientIp(request.headers), client));
+  return decision.allowed ? null : rateLimitedResponse(locale, path, decision.retryAfterSeconds);
+}
+
+/** The friendly 429 page, with Retry-After, for any citizen request over its limit (per address or per number). */
+export function rateLimitedAnswer(locale: Locale, path: string, retryAfterSeconds: number): LightPageAnswer {
+  const t = translatorFor(locale);
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return renderLightPageAnswer(
+    {
+      locale,
+      title: t("Common.rateLimitedTitle"),
+      currentPath: path,
+      body: html`<h1>${t("Common.rateLimitedTitle")}</h1>
+        <p>${t("Common.rateLimitedBody", { minutes })}</p>
+        <a class="btn secondary" href="${formPageOf(path)}">${t("Common.backToForm")}</a>`,
+    },
+    { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+  );
+}
+
+export function rateLimitedResponse(locale: Locale, path: string, retryAfterSeconds: number): Response {
+  return answerToResponse(rateLimitedAnswer(locale, path, retryAfterSeconds));
+}
+
+const REFUSED_BODY = {
+  413: "Common.formTooLargeBody",
+  415: "Common.formNotAFormBody",
+  422: "Common.formControlCharacterBody",
+} as const;
+
+/** A form post the door refused (too large, not a form, a control character): a page that says why, and the way back. */
+export function formRefusedResponse(locale: Locale, status: 413 | 415 | 422, formPath: string): Response {
+  const t = translatorFor(locale);
+  return lightPageResponse(
+    {
+      locale,
+      title: t("Common.formRefusedTitle"),
+      currentPath: formPath,
+      body: html`<h1>${t("Common.formRefusedTitle")}</h1>
+        <p>${t(REFUSED_BODY[status])}</p>
+        <a class="btn primary" href="${formPath}">${t("Common.backToForm")}</a>`,
+    },
+    { status },
+  );
+}
+
+/**
+ * Past the hourly cap of unverified refusals (all networks, or the citizen's own): not an error page but the
+ * verified way, never capped — one tap sends a code to the number just typed (shown masked), so the
+ * refusal is recorded now, by its holder.
+ */
+export function unverifiedCapResponse(locale: Locale, phone: string): Response {
+  const t = translatorFor(locale);
+  return lightPageResponse(
+    {
+      locale,
+      title: t("Common.busyTitle"),
+      currentPath: "/stop",
+      body: html`<h1>${t("Common.busyTitle")}</h1>
+        <p>${t("Common.busyBody")}</p>
+        <form method="post" action="/number/code">
+          <input type="hidden" name="phone" value="${phone}" />
+          <button type="submit" class="btn primary">${t("Common.busySendCode", { phone: maskPhone(phone) })}</button>
+        </form>`,
+    },
+    { status: 200, headers: { "Cache-Control": "no-store" } },
+  );
+}

@@ -1,0 +1,101 @@
+import { senderParams } from "@/lib/i18n/sender-params";
+import { env } from "@/lib/env";
+import { escapeHtml, html, raw, renderLightPageAnswer, type LightPageAnswer } from "@/lib/web/html/render-light-page";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatDateTime, stableSentence, translatorFor } from "@/lib/i18n/translator";
+import type { ResolvedLink } from "@/lib/links/resolve-link";
+import { maskPhone } from "@/lib/phone/mask-phone";
+
+const NUMBER_TOKEN = "\u0000NUMBER\u0000";
+
+/**
+ * A phone number stays left-to-right inside an Arabic sentence, and whole on one line while it fits: an
+ * inline block moves to the next line as one piece, and wraps only when wider than the screen (200 % text).
+ */
+function withLtrNumber(sentence: string, number: string) {
+  const [before = "", after = ""] = sentence.split(NUMBER_TOKEN);
+  return raw(`${escapeHtml(before)}<bdi dir="ltr" class="num">${escapeHtml(number)}</bdi>${escapeHtml(after)}`);
+}
+
+/** The short-link landing page: who sent the SMS, to which (masked) number, and the two choices. */
+export function landingPage(locale: Locale, link: ResolvedLink, path: string): LightPageAnswer {
+  const t = translatorFor(locale);
+  if (link.status !== "active") {
+    // One page for unknown and expired codes: the body tells a code-guesser nothing (no sender's name).
+    const title = t("Link.missTitle");
+    return renderLightPageAnswer(
+      {
+        locale,
+        title,
+        currentPath: path,
+        body: html`<h1>${title}</h1>
+          <p>${t("Link.missBody")}</p>
+          <a class="btn primary" href="/stop">${t("Link.useForm")}</a>`,
+      },
+      { status: link.status === "expired" ? 410 : 404 },
+    );
+  }
+  const sender = link.sender.name;
+  const already = (key: "Link.alreadySender" | "Link.alreadyAll", o: { receiptId: string; since: Date }) =>
+    html`<p class="note">
+      ${t(key, { ...senderParams(sender), date: formatDateTime(locale, o.since, false) })}<br /><a
+        href="/receipt/${o.receiptId}"
+        >${t("Link.viewReceipt", { receipt: o.receiptId })}</a
+      >
+    </p>`;
+  // A refusal older than the link: the SMS should not have been sent. The tap on the link proves it
+  // arrived, so a one-tap report is verified evidence. Otherwise, a discreet way to report it anyway.
+  const refusedBefore = [
+    link.opposedAll && link.opposedAll.since < link.mintedAt ? (["Link.shouldNotAll", link.opposedAll] as const) : null,
+    link.opposedSender && link.opposedSender.since < link.mintedAt
+      ? (["Link.shouldNotSender", link.opposedSender] as const)
+      : null,
+  ].find((x) => x !== null);
+  const report = refusedBefore
+    ? html`<p class="note">
+          <strong
+            >${t(refusedBefore[0], { ...senderParams(sender), date: formatDateTime(locale, refusedBefore[1].since, false) })}</strong
+          ><br /><a href="/receipt/${refusedBefore[1].receiptId}"
+            >${t("Link.viewReceipt", { receipt: refusedBefore[1].receiptId })}</a
+          >
+        </p>
+        <form method="post" action="/${link.code}">
+          <p>
+            <label
+              ><input type="checkbox" name="share" value="yes" />
+              ${t("Link.sharePhone", { provider: link.providerName })}</label
+            >
+          </p>
+          <button class="btn primary" type="submit" name="choice" value="report" aria-describedby="report-hint">
+            ${stableSentence(locale, "Link.reportNow")}
+          </button>
+          <p class="hint" id="report-hint">${stableSentence(locale, "Link.reportHint")}</p>
+        </form>`
+    : html`<p class="hint"><a href="/report?link=${link.code}">${stableSentence(locale, "Link.reportLink")}</a></p>`;
+  const buttons = [
+    !link.opposedSender && !link.opposedAll
+      ? html`<button class="btn primary" type="submit" name="choice" value="sender">
+          ${stableSentence(locale, "Link.stopSender", senderParams(sender))}
+        </button>`
+      : html``,
+    !link.opposedAll
+      ? html`<button class="btn secondary" type="submit" name="choice" value="all" aria-describedby="all-hint">
+            ${stableSentence(locale, "Link.stopAll")}
+          </button>
+          <p class="hint" id="all-hint">${stableSentence(locale, "Link.stopAllHint", senderParams(sender))}</p>`
+      : html``,
+  ];
+  const title = stableSentence(locale, "Link.title", senderParams(sender));
+  const body = html`<h1>${title}</h1>
+    <p>${withLtrNumber(stableSentence(locale, "Link.sentTo", { phone: NUMBER_TOKEN }), maskPhone(link.phone))}</p>
+    ${refusedBefore ? report : link.opposedAll ? already("Link.alreadyAll", link.opposedAll) : link.opposedSender ? already("Link.alreadySender", link.opposedSender) : html``}
+    ${
+      link.opposedAll
+        ? html``
+        : html`<p>${stableSentence(locale, "Link.choose")}</p>
+            <form method="post" action="/${link.code}">${buttons}</form>`
+    }
+    <p class="hint">${stableSentence(locale, "Link.free", { hours: env().STOPSMS_MAX_LAG_HOURS })}</p>
+    ${refusedBefore ? html`` : report}`;
+  return renderLightPageAnswer({ locale, title, currentPath: path, body });
+}
