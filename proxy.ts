@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { commonSecurityHeaders, pageCsp } from "@/lib/web/security-headers";
-import { isLightCitizenPath } from "@/lib/web/html/light-citizen-paths";
-import { isLinkCode } from "@/lib/links/link-code";
+import { setsItsOwnPolicy } from "@/lib/web/door";
 import { STAFF_FLASH_COOKIE, STAFF_FLASH_HEADER, takeStaffFlash } from "@/lib/web/staff-flash";
 
 // Security headers, and the staff flash message handed to the one page that shows it. Authorization is never decided here: the staff layout, the action routes and
@@ -10,7 +9,7 @@ export function proxy(request: NextRequest) {
   const production = process.env.NODE_ENV === "production";
   // The landing page and the light citizen pages set their own, stricter policy (they have no script at all).
   const { pathname } = request.nextUrl;
-  if (isLinkCode(pathname.slice(1)) || isLightCitizenPath(pathname)) return NextResponse.next();
+  if (setsItsOwnPolicy(pathname)) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = pageCsp(nonce, !production);
   const requestHeaders = new Headers(request.headers);

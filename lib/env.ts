@@ -19,7 +19,7 @@ const schema = z
       .positive()
       .max(24 * 90)
       .default(48),
-    // Days a provider has to answer a complaint about its senders or links (SYNC-PROTOCOL.md 1.1).
+    // Days a provider has to answer a complaint about its senders or links (docs/protocol.md 1.1).
     STOPSMS_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(15),
     // Violation verdicts in 30 days from which staff see a provider flagged.
     STOPSMS_VIOLATION_FLAG: z.coerce.number().int().min(1).max(1000).default(5),
@@ -50,7 +50,7 @@ const schema = z
     STOPSMS_RETAIN_CLOSED_COMPLAINTS_YEARS: z.coerce.number().int().min(1).default(5),
     // Scheduled jobs (pg-boss, on this database): on unless set to "off" (for a read-only instance, say).
     STOPSMS_JOBS: z.enum(["on", "off"]).default("on"),
-    // Snapshot files (SYNC-PROTOCOL.md 1.1): rebuilt at most this often, and only when the feed moved.
+    // Snapshot files (docs/protocol.md 1.1): rebuilt at most this often, and only when the feed moved.
     STOPSMS_SNAPSHOT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     // Canary entries (issue 12): how many each provider's snapshot and feed carry, and the number ranges the
     // regulator reserves for them ("first-last" E.164 pairs, comma-separated; numbers the ANRT never assigns).

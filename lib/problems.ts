@@ -1,5 +1,5 @@
 /**
- * RFC 9457 problem details with the protocol's short `code` (SYNC-PROTOCOL.md). The one error shape of
+ * RFC 9457 problem details with the protocol's short `code` (docs/protocol.md). The one error shape of
  * /api/v1: 4xx for what the caller did, 500 with no detail for the rest (details go to the logs).
  */
 export class ApiProblem extends Error {

@@ -37,8 +37,8 @@ async function main(): Promise<void> {
     await buildIfStale(env, "[stopsms] no up-to-date production build: running `next build` first (under a minute)");
 
   // Cold start: the production server loads Next (about a second) while the database starts and is
-  // migrated here; it listens only once told the database is ready (scripts/serve.ts). `next dev` cannot
-  // wait for that word, so in dev the database comes first.
+  // migrated here; it listens only once told the database is ready (scripts/serve.ts). In dev the
+  // database comes first.
   let child: ChildProcess | undefined;
   let embedded: EmbeddedDatabase | undefined;
   const startServer = () => {
@@ -49,7 +49,12 @@ async function main(): Promise<void> {
             stdio: ["inherit", "inherit", "inherit", "ipc"],
             env: { ...env, STOPSMS_AWAIT_DATABASE: "1" },
           })
-        : spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", port], { stdio: "inherit", env });
+        : // The same server as production (the front door, the fast paths, /metrics), with Next in dev mode.
+          spawn(
+            process.execPath,
+            ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts", "--dev", "-p", port],
+            { stdio: "inherit", env },
+          );
     const forward = (signal: NodeJS.Signals) => () => server.kill(signal);
     process.on("SIGINT", forward("SIGINT"));
     process.on("SIGTERM", forward("SIGTERM"));

@@ -1,8 +1,10 @@
-// The production server (`npm start` runs it; so do the e2e, hardening and benchmark suites): Next's
-// request handler behind a plain Node http server that decides the client's address, counts every request
-// for /metrics, answers the short-link landing page and the /stop form post itself (lib/web/landing/serve-landing.ts,
-// lib/web/citizen/answer-stop-submit.ts: the two answers that take launch-day traffic) and, while the
-// database is unreachable, answers 503 at once. Usage: serve.ts -p <port> [-H <hostname>].
+// The server (`npm start` runs it compiled, `npm run dev` with --dev; so do the e2e, hardening and
+// benchmark suites): Next's request handler behind a plain Node http server that decides the client's
+// address, applies the front door's policy (lib/web/door.ts, from the route table lib/web/routes.ts) to
+// every request, counts it for /metrics under the table's label, answers the table's fast paths itself
+// (the short-link landing page and the /stop form post, the two answers that take launch-day traffic, and
+// /metrics) and, while the database is unreachable, answers 503 at once.
+// Usage: serve.ts -p <port> [-H <hostname>] [--dev].
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
@@ -12,17 +14,19 @@ import { answerWhileDatabaseDown } from "@/lib/web/answer-while-database-down";
 import { serveWebHandler } from "@/lib/web/serve-web-handler";
 import { applyClientAddress, parseTrustedProxies } from "@/lib/web/trusted-proxies";
 import { startJobs } from "@/lib/jobs/start-jobs";
-import { landingCodeOf, serveLanding } from "@/lib/web/landing/serve-landing";
+import { serveLanding } from "@/lib/web/landing/serve-landing";
 import { logger } from "@/lib/log";
-import { metrics, routeOf } from "@/lib/metrics/registry";
-import { answerStopSubmit, isStopSubmit } from "@/lib/web/citizen/answer-stop-submit";
+import { metrics } from "@/lib/metrics/registry";
+import { answerStopSubmit } from "@/lib/web/citizen/answer-stop-submit";
+import { atTheDoor } from "@/lib/web/door";
+import { labelOf } from "@/lib/web/routes";
 import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { platformKey } from "@/lib/signing/platform-key";
 import { smsGateway } from "@/lib/sms/send-sms";
 import { databaseReady } from "@/scripts/lib/production-server";
 
 const { values } = parseArgs({
-  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" }, dev: { type: "boolean" } },
 });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
@@ -41,7 +45,8 @@ for (const stream of [process.stdout, process.stderr]) {
 
 async function main() {
   const trusted = parseTrustedProxies(process.env.STOPSMS_TRUSTED_PROXIES);
-  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const dev = values.dev ?? false;
+  const app = next({ dev, dir: process.cwd(), hostname, port });
   const handle: Handler = app.getRequestHandler();
   await app.prepare();
   // Refuse to start rather than answer providers unsigned, or citizens with codes that never leave.
@@ -50,17 +55,35 @@ async function main() {
   // Under `npm start`, Next was loaded while the launcher started and migrated the database.
   await databaseReady();
 
-  const route = (request: IncomingMessage, response: ServerResponse, path: string): Promise<unknown> => {
-    if (path === "/metrics") {
-      return serveMetrics(request.headers.authorization, process.env.STOPSMS_METRICS_TOKEN || undefined).then(
+  // The table's fast paths (fastPath: true), answered here; every other entry goes to Next.
+  const fastPaths: Record<
+    string,
+    (request: IncomingMessage, response: ServerResponse, pathname: string) => Promise<unknown>
+  > = {
+    "/metrics": (request, response) =>
+      serveMetrics(request.headers.authorization, process.env.STOPSMS_METRICS_TOKEN || undefined).then(
         ({ status, contentType, body }) =>
           response.writeHead(status, { "Content-Type": contentType, "Cache-Control": "no-store" }).end(body),
-      );
+      ),
+    "/stop/submit": (request, response) => serveWebHandler(answerStopSubmit, request, response),
+    "/[code]": (request, response, pathname) =>
+      request.method === "GET" || request.method === "HEAD"
+        ? serveLanding(pathname.slice(1), request, response)
+        : handle(request, response),
+  };
+  const route = (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<unknown> => {
+    const decision = atTheDoor({
+      method: request.method ?? "GET",
+      pathname,
+      contentType: request.headers["content-type"],
+      contentLength: request.headers["content-length"],
+    });
+    if (decision.kind === "refuse") {
+      response.writeHead(decision.status, decision.headers).end(decision.body);
+      return Promise.resolve();
     }
-    if (isStopSubmit(request.method, request.url)) return serveWebHandler(answerStopSubmit, request, response);
-    const code = landingCodeOf(request);
-    if (code === null) return handle(request, response);
-    return serveLanding(code, request, response);
+    const fast = decision.entry?.fastPath ? fastPaths[decision.entry.path] : undefined;
+    return fast ? fast(request, response, pathname) : handle(request, response);
   };
 
   // Requests being answered, so that a stop (SIGTERM) finishes them instead of cutting them off.
@@ -74,7 +97,8 @@ async function main() {
     // Before anything reads a header: who the client is, and forwarded headers only from trusted proxies.
     applyClientAddress(request.headers, request.socket.remoteAddress, trusted);
     const started = process.hrtime.bigint();
-    const path = routeOf(request.url ?? "/");
+    const pathname = pathnameOf(request.url);
+    const path = labelOf(pathname);
     response.once("finish", () => {
       const { httpRequests, httpDuration } = metrics();
       httpRequests.inc({ route: path, method: request.method ?? "GET", status: String(response.statusCode) });
@@ -84,7 +108,7 @@ async function main() {
     });
     const answered = isDatabaseDown() ? answerWhileDatabaseDown(request, response) : Promise.resolve(false);
     answered
-      .then((done) => (done ? undefined : route(request, response, path)))
+      .then((done) => (done ? undefined : route(request, response, pathname)))
       .catch((error: unknown) => {
         // Let Next answer (and report) whatever went wrong, as it would without this server in front.
         logger.error({ err: error, route: path }, "production server fast path failed");
@@ -130,6 +154,15 @@ async function main() {
       .finally(() => process.exit(0));
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stop(signal));
+}
+
+/** The request's path, decoded as Next decodes it, without its query. */
+function pathnameOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? "/", "http://door").pathname;
+  } catch {
+    return "/";
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-// Reference StopSMS sync client (SYNC-PROTOCOL.md 1.1): what a provider runs to keep its suppression list.
+// Reference StopSMS sync client (docs/protocol.md 1.1): what a provider runs to keep its suppression list.
 //   npm run sync-client -- --url https://stopsms.ma --keyid acme-telecom-2026-01 --key key.pem --out ./stopsms [--watch] [--interval 60]
 // Loads a snapshot, then follows the change feed; verifies every response signature against the JWKS;
 // keeps its cursor in <out>/state.json (resumable) and writes the list in force to <out>/suppressions.tsv,

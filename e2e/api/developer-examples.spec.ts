@@ -7,7 +7,7 @@ import { ENDPOINT_EXAMPLES, fillExample } from "../../lib/sync/endpoint-examples
 import { responses } from "../../lib/sync/schemas";
 import { signRequest } from "@/lib/web/signatures/sign-request";
 import { e2eDb } from "../support/db";
-import { registerProvider } from "../support/fixtures";
+import { buildSnapshotFilesNow, registerProvider } from "../support/fixtures";
 
 // Every example request shown on /developers, sent as printed (placeholders filled from this platform),
 // answers 200 with an answer of the schema the example shows.
@@ -34,6 +34,9 @@ test("every endpoint example on /developers works as printed", async ({ request,
      SELECT $1, 'no_mention', 'Shop', s.id, 'Promo', now(), now() + interval '15 days', 'undetermined', now() FROM senders s WHERE s.code = $2`,
     [complaint, sender],
   );
+
+  // The snapshot files' manifest needs a build that covers this new provider's lists.
+  buildSnapshotFilesNow();
 
   const send = async (method: string, url: string, body: unknown, signed: boolean) => {
     const text = body === undefined ? undefined : JSON.stringify(body);

@@ -35,7 +35,7 @@ test("a link minted after the refusal: one-tap report, violation with its timeli
   };
 
   // The citizen refused all commercial SMS; three days later this provider minted a link for that number anyway
-  // (a complaint about a link is its minting provider's, and only its: SYNC-PROTOCOL 1.2).
+  // (a complaint about a link is its minting provider's, and only its: docs/protocol.md 1.2).
   const phone = uniquePhone();
   expect((await request.post("/stop/submit", { form: { phone, scope: "all" }, maxRedirects: 0 })).status()).toBe(303);
   const minted = (await call("POST", "/links", { sender, campaign: "late-2026", phones: [phone] })) as {

@@ -244,7 +244,7 @@ describe("complaints through the provider API", () => {
   });
 
   it("a provider sharing the sender never sees another's link complaint; a complaint without a link it sees masked, even when shared", async () => {
-    // SYNC-PROTOCOL 1.2: the review read another provider's complaints through a shared sender.
+    // docs/protocol.md 1.2: the review read another provider's complaints through a shared sender.
     const mine = await createApiProvider();
     const sharing = await createApiProvider(0);
     await db().providerSender.create({ data: { providerId: sharing.id, senderId: mine.senders[0]!.id } });

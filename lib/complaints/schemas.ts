@@ -23,7 +23,7 @@ export const complaintInputSchema = z.object({
     .catch(undefined),
 });
 
-/** The protocol's complaint types (SYNC-PROTOCOL.md 1.1) for the stored reasons. */
+/** The protocol's complaint types (docs/protocol.md 1.1) for the stored reasons. */
 export const complaintType = {
   after_opposition: "sent-after-opposition",
   no_mention: "no-stopsms-mention",

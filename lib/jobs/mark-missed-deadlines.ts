@@ -3,7 +3,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db/client";
 
 /**
- * Complaints whose provider has not answered by `respond_by` (SYNC-PROTOCOL.md 1.1): the miss is recorded
+ * Complaints whose provider has not answered by `respond_by` (docs/protocol.md 1.1): the miss is recorded
  * once, with its time, and audited; the staff queue and the provider's compliance row show it.
  */
 export async function markMissedDeadlines(now = new Date()): Promise<{ missed: number }> {

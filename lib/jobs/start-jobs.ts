@@ -13,13 +13,13 @@ import { TIME_ZONE } from "@/lib/time-zone";
 // worker; pg-boss hands each scheduled run to exactly one of them. Times are Moroccan.
 export const SCHEDULES = [
   { name: "retention-purge", cron: "17 3 * * *", run: async () => ({ purged: await purgeExpiredData() }) },
-  // The transparency log's hourly tree head (SYNC-PROTOCOL.md 1.1 log/tree-heads).
+  // The transparency log's hourly tree head (docs/protocol.md 1.1 log/tree-heads).
   { name: "log-tree-head", cron: "0 * * * *", run: async () => ({ treeHead: await recordTreeHead() }) },
   // The dashboard's rollups recounted from the feed (last 3 days), repaired and audited if they disagree.
   { name: "rollup-check", cron: "40 * * * *", run: async () => ({ check: await checkRollups(3) }) },
   // Complaints past their answer deadline without an answer: the miss recorded once, audited.
   { name: "complaint-deadlines", cron: "*/15 * * * *", run: async () => await markMissedDeadlines() },
-  // Snapshot files (SYNC-PROTOCOL.md 1.1): checked every minute, built every STOPSMS_SNAPSHOT_MINUTES at
+  // Snapshot files (docs/protocol.md 1.1): checked every minute, built every STOPSMS_SNAPSHOT_MINUTES at
   // most and only when the feed moved; old files deleted once no recent manifest names them.
   {
     name: "snapshot-files",

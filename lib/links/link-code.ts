@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 
-// SYNC-PROTOCOL.md: 8 characters of this 57-symbol alphabet (no 0/O, 1/l/I), ~1.1·10^14 codes.
+// docs/protocol.md: 8 characters of this 57-symbol alphabet (no 0/O, 1/l/I), ~1.1·10^14 codes.
 export const LINK_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 export const LINK_CODE_LENGTH = 8;
 const CODE_PATTERN = new RegExp(`^[${LINK_ALPHABET}]{${LINK_CODE_LENGTH}}$`);

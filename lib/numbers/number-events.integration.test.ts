@@ -147,7 +147,7 @@ describe("POST /numbers/events", () => {
   });
 });
 
-describe("an operator acts only on its own numbers, on recent facts, at a volume staff can review (SYNC-PROTOCOL 1.2)", () => {
+describe("an operator acts only on its own numbers, on recent facts, at a volume staff can review (docs/protocol.md 1.2)", () => {
   it("a fresh operator cannot end anyone's refusals: numbers outside its ranges refuse the whole call (422 number-not-owned)", async () => {
     const [mine, theirs] = [uniquePhone(), uniquePhone()];
     for (const phone of [mine, theirs])

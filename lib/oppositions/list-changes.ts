@@ -2,7 +2,7 @@ import "server-only";
 import { pool, preparedName } from "@/lib/db/client";
 import type { ChangeOp, ChangeReason, Scope } from "./types";
 
-/** One change as a provider receives it (SYNC-PROTOCOL.md): the JSON PostgreSQL writes for each row. */
+/** One change as a provider receives it (docs/protocol.md): the JSON PostgreSQL writes for each row. */
 export interface FeedChange {
   seq: number;
   op: ChangeOp;
@@ -12,7 +12,7 @@ export interface FeedChange {
   sender: string | null;
   /** ISO 8601 in UTC with milliseconds, as JavaScript's toISOString writes it. */
   at: string;
-  /** Transparency log position and leaf salt (SYNC-PROTOCOL.md 1.1). */
+  /** Transparency log position and leaf salt (docs/protocol.md 1.1). */
   index: number;
   salt: string;
 }

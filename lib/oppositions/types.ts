@@ -1,7 +1,7 @@
 export type Scope = "all" | "sender";
 export type OppositionSource = "link" | "web" | "keyword" | "staff";
 export type ChangeOp = "add" | "remove";
-/** Why a change was written (SYNC-PROTOCOL.md 1.1): `opposed`/`reinstated` add, `withdrawn`/`number-disconnected` remove. */
+/** Why a change was written (docs/protocol.md 1.1): `opposed`/`reinstated` add, `withdrawn`/`number-disconnected` remove. */
 export type ChangeReason = "opposed" | "reinstated" | "withdrawn" | "number-disconnected";
 
 /** What is opposed: every sender, or one sender (by id). */

@@ -5,7 +5,7 @@ import type pg from "pg";
 import { pool } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 
-// The snapshot files of SYNC-PROTOCOL.md 1.1: the list in force at one feed seq, one gzip NDJSON file for
+// The snapshot files of docs/protocol.md 1.1: the list in force at one feed seq, one gzip NDJSON file for
 // `scope: all` and one per sender, sorted by phone, named by the SHA-256 of their bytes. Read in one
 // REPEATABLE READ transaction (so every file and `at` agree: writers commit in seq order under the feed
 // lock, hence the snapshot holds exactly the changes up to its highest seq) through a server-side cursor,

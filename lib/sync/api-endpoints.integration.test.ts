@@ -288,7 +288,7 @@ describe("POST /keywords", () => {
   });
 
   it("a provider's START lifts only what its own traffic recorded: never another provider's STOP, the web's or a link of another", async () => {
-    // Two providers sending for the same sender (SYNC-PROTOCOL 1.2: the review lifted another's refusals).
+    // Two providers sending for the same sender (docs/protocol.md 1.2: the review lifted another's refusals).
     const mine = await createApiProvider();
     const sender = mine.senders[0]!;
     const theirs = await createApiProvider(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildOpenApiDocument } from "./openapi";
+import { buildOpenApiDocument } from "@/lib/web/api/openapi";
 import { ENDPOINT_EXAMPLES, fillExample } from "./endpoint-examples";
 import { responses } from "./schemas";
 
@@ -9,7 +9,9 @@ describe("the examples on /developers", () => {
       Object.keys(ops as object).map((method) => `${method.toUpperCase()} ${path}`),
     );
     const shown = ENDPOINT_EXAMPLES.map((e) => `${e.method} ${e.path.split("?")[0]!.replace("{complaint}", "{id}")}`);
-    expect(documented.filter((d) => d !== "GET /openapi.json").sort()).toEqual([...new Set(shown)].sort());
+    // A snapshot file is gzip, not JSON: the manifest's example shows the url to fetch it at.
+    const notShown = ["GET /openapi.json", "GET /suppressions/snapshot/files/{name}"];
+    expect(documented.filter((d) => !notShown.includes(d)).sort()).toEqual([...new Set(shown)].sort());
   });
 
   it("show answers that follow the API's own response schemas", () => {

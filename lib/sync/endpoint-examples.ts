@@ -45,6 +45,25 @@ export const ENDPOINT_EXAMPLES: EndpointExample[] = [
     },
   },
   {
+    id: "snapshot-files",
+    method: "GET",
+    path: "/suppressions/snapshot/files",
+    schema: "snapshotFiles",
+    answer: {
+      at: 1042,
+      files: [
+        {
+          scope: "all",
+          sender: null,
+          url: "https://stopsms.ma/api/v1/suppressions/snapshot/files/9f2c6e0b7d4a41c3b8e5f1a2d3c4b5a6978877665544332211009f8e7d6c5b4a.ndjson.gz",
+          sha256: "3b7e1f0c9d8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c",
+          entries: 125000,
+          bytes: 1187340,
+        },
+      ],
+    },
+  },
+  {
     id: "changes",
     method: "GET",
     path: "/suppressions/changes?after=0&limit=2",

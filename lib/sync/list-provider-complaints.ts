@@ -19,7 +19,7 @@ interface Row {
 }
 
 /**
- * Complaints a provider may see (SYNC-PROTOCOL.md 1.2): one about a link only by the provider that minted it;
+ * Complaints a provider may see (docs/protocol.md 1.2): one about a link only by the provider that minted it;
  * one without a link when it names a sender the provider may act for (the number then always masked).
  */
 const VISIBLE = `((c.link_code IS NOT NULL AND c.provider_id = $1)

@@ -1,4 +1,4 @@
-// Recognises STOP and START replies (SYNC-PROTOCOL.md "keywords", 1.1 "Keywords: START"): case, accents and
+// Recognises STOP and START replies (docs/protocol.md "keywords", 1.1 "Keywords: START"): case, accents and
 // Arabic diacritics ignored, surrounding words tolerated, but only whole words match ("NONSTOP", "STOPPER"
 // do not). A text with both a stop and a start word is a STOP: doubt goes to the refusal.
 

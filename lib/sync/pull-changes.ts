@@ -6,7 +6,7 @@ import { listChanges, type ChangePage } from "@/lib/oppositions/list-changes";
 
 /**
  * One page of a provider's change feed; remembers how far the provider got, for the lag figures. A cursor
- * beyond the head is refused (409 cursor-ahead, SYNC-PROTOCOL.md 1.1): either the feed was restored from
+ * beyond the head is refused (409 cursor-ahead, docs/protocol.md 1.1): either the feed was restored from
  * a backup and the provider must rebuild, or someone is trying to record progress that was never served.
  */
 export async function pullChanges(

@@ -19,7 +19,7 @@ export type KeywordResult =
  * caller's own traffic. A START withdraws only the opposition to that one sender, and only when the caller's
  * own traffic recorded it (its STOP relay, or a link it minted): never a refusal made on the web, in "my
  * number", through another provider's link or relay (`recorded-elsewhere`), nor a refusal of all senders
- * (`global`: lifting it needs the person to prove the number on /number) — SYNC-PROTOCOL.md 1.2.
+ * (`global`: lifting it needs the person to prove the number on /number) — docs/protocol.md 1.2.
  */
 export async function recordKeyword(
   caller: { providerId: number; keyid: string },

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { slugSchema } from "@/lib/providers/schemas";
 
 // One source of truth for /api/v1: handlers parse with these, and /api/v1/openapi.json is generated
-// from them (lib/sync/openapi.ts).
+// from them (lib/web/api/openapi.ts).
 
 export const LIMITS = {
   changesDefault: 1000,

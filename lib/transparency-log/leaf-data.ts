@@ -1,6 +1,6 @@
 import { hashLeaf, type Hash } from "./merkle";
 
-/** A feed change as SYNC-PROTOCOL.md 1.1 serves it (the members the log's leaf covers). */
+/** A feed change as docs/protocol.md 1.1 serves it (the members the log's leaf covers). */
 export interface LoggedChange {
   seq: number | bigint;
   op: string;

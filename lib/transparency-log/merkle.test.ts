@@ -226,7 +226,7 @@ describe("RFC 9162 hashing", () => {
 });
 
 describe("the canonical leaf data", () => {
-  it("is the SYNC-PROTOCOL.md 1.1 form: members in order, no spaces, numbers as numbers, sender null for all", () => {
+  it("is the docs/protocol.md 1.1 form: members in order, no spaces, numbers as numbers, sender null for all", () => {
     expect(
       canonicalLeafData({
         seq: 1042n,

@@ -6,7 +6,7 @@ import { readStoredHashes, readTreeSize } from "./stored-hashes";
 // Each proof is one read of its stored hashes (the leaf's included), run beside the read of the tree's size
 // that validates the request: two queries in parallel, each a prepared statement.
 
-/** SYNC-PROTOCOL.md 1.1 `log/inclusion`: leaf `index` is in the tree of `size` (size ≤ the current tree). */
+/** docs/protocol.md 1.1 `log/inclusion`: leaf `index` is in the tree of `size` (size ≤ the current tree). */
 export async function inclusionProof(
   index: number,
   size: number,

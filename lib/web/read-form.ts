@@ -2,13 +2,13 @@ import "server-only";
 import { hasControlCharacter, normaliseNewlines } from "@/lib/input/control-characters";
 import { ApiProblem } from "@/lib/problems";
 import { readBoundedBody } from "@/lib/web/read-bounded-body";
+import { FORM_BODY_LIMIT, routeFor } from "@/lib/web/routes";
 
 // The one reader of every HTML form post, citizen and staff. A form is URL-encoded text a person typed: it
 // is read chunk by chunk up to a limit (a chunked 200 MiB post is cut at the limit, never buffered), its
 // content type must be a form's, and no field holds a control character other than newline and tab.
 
-/** No honest form of this site comes near it (the longest is a complaint's SMS text, 2 000 characters). */
-export const FORM_BODY_LIMIT = 16 * 1024;
+export { FORM_BODY_LIMIT };
 
 export type FormRead =
   | { ok: true; values: Record<string, string>; params: URLSearchParams }
@@ -16,7 +16,9 @@ export type FormRead =
 
 const FORM_TYPE = "application/x-www-form-urlencoded";
 
-export async function readForm(request: Request, maxBytes = FORM_BODY_LIMIT): Promise<FormRead> {
+/** The body limit is the route table's for this path (16 KB for every form today). */
+export async function readForm(request: Request): Promise<FormRead> {
+  const maxBytes = routeFor(new URL(request.url).pathname)?.bodyLimit || FORM_BODY_LIMIT;
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== FORM_TYPE && (type !== "" || request.body)) {
     await request.body?.cancel().catch(() => undefined);

@@ -1,4 +1,4 @@
-// A provider's first load through the snapshot files (SYNC-PROTOCOL.md 1.1): the manifest, every file
+// A provider's first load through the snapshot files (docs/protocol.md 1.1): the manifest, every file
 // downloaded at once (up to 4 in parallel), each hashed as it streams, decompressed and its lines counted,
 // its SHA-256 checked against its name and its signature against that digest; then the feed from `at`.
 // Beside it, the server's memory while 4 providers download the same files at once.

@@ -39,7 +39,8 @@ export interface ApiRoute<
 }
 
 const BULK_BODY_LIMIT = 12 * 1024 * 1024;
-const SMALL_BODY_LIMIT = 64 * 1024;
+/** The body limit of every other call (and of the 405 a wrong method gets). */
+export const SMALL_API_BODY = 64 * 1024;
 
 function route<Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
   entry: ApiRoute<Q, B>,
@@ -126,7 +127,7 @@ export const API_ROUTES = {
     summary: "Report a STOP or START reply received by the provider",
     auth: "signed",
     body: keywordsBody,
-    bodyLimit: SMALL_BODY_LIMIT,
+    bodyLimit: SMALL_API_BODY,
     response: responses.keywords,
     responseDescription: "Per number, what was recorded or withdrawn, and why not",
   }),
@@ -138,7 +139,7 @@ export const API_ROUTES = {
       "State, under your signature, that every change up to `applied` is applied (not beyond what you fetched: 422; never back: 409 ack-regressed)",
     auth: "signed",
     body: ackBody,
-    bodyLimit: SMALL_BODY_LIMIT,
+    bodyLimit: SMALL_API_BODY,
     response: responses.ack,
     responseDescription: "The acknowledgement as recorded",
   }),
@@ -213,7 +214,7 @@ export const API_ROUTES = {
       "Your answer to a complaint, before respond_by (404 for a complaint you may not see); each answer is kept with its history",
     auth: "signed",
     body: complaintResponseBody,
-    bodyLimit: SMALL_BODY_LIMIT,
+    bodyLimit: SMALL_API_BODY,
     response: responses.complaintResponse,
     responseDescription: "The answer as recorded, and whether it was late",
   }),

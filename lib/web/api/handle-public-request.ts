@@ -11,7 +11,7 @@ import {
   type SignedCall,
 } from "@/lib/web/api/handle-signed-request";
 
-// Anyone may check the transparency log (SYNC-PROTOCOL.md 1.1): a provider with its signed calls, a citizen
+// Anyone may check the transparency log (docs/protocol.md 1.1): a provider with its signed calls, a citizen
 // or an auditor without. Unsigned calls are limited per address; every answer is signed by the platform.
 const UNSIGNED_RATE_LIMIT = { limit: 120, windowMs: 60_000 };
 
@@ -19,9 +19,10 @@ export async function handlePublicRequest(
   request: Request,
   endpoint: string,
   run: (call: { url: URL }) => Promise<HandlerResult>,
+  maxBodyBytes?: number,
 ): Promise<Response> {
   if (request.headers.has("signature") || request.headers.has("signature-input")) {
-    return handleSignedRequest(request, endpoint, (call: SignedCall) => run(call));
+    return handleSignedRequest(request, endpoint, (call: SignedCall) => run(call), maxBodyBytes);
   }
   let result: HandlerResult | undefined;
   let problem: ApiProblem | undefined;

@@ -148,7 +148,7 @@ export async function handleSignedRequest(
     status = problem.status;
     code = problem.code;
   }
-  // Bound to the request's own signature whenever it carried one, accepted or not (SYNC-PROTOCOL.md 1.1).
+  // Bound to the request's own signature whenever it carried one, accepted or not (docs/protocol.md 1.1).
   const label = requestSignatureLabel(request.headers);
   const boundTo = label ? { label, headers: request.headers } : undefined;
   let response: Response;

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { assertOperator } from "@/lib/numbers/apply-number-events";
 import { problems } from "@/lib/problems";
 import type { VerifiedCaller } from "@/lib/web/signatures/verify-request";
-import type { ApiRoute } from "@/lib/web/api/api-routes";
+import { SMALL_API_BODY, type ApiRoute } from "@/lib/web/api/api-routes";
 import { handlePublicRequest } from "@/lib/web/api/handle-public-request";
 import { handleSignedRequest, parseOrProblem, type HandlerResult } from "@/lib/web/api/handle-signed-request";
 
@@ -54,32 +54,43 @@ function apiRoute<Q extends z.ZodType | undefined, B extends z.ZodType | undefin
     request: Request,
     endpointLabel: string,
     body: (call: { url: URL; json?: unknown; caller?: VerifiedCaller }) => Promise<HandlerResult>,
+    bodyLimit: number,
   ) =>
     entry.auth === "public"
-      ? handlePublicRequest(request, endpointLabel, body)
-      : handleSignedRequest(request, endpointLabel, body, entry.bodyLimit);
+      ? handlePublicRequest(request, endpointLabel, body, bodyLimit)
+      : handleSignedRequest(request, endpointLabel, body, bodyLimit);
 
   const answer: Handler = async (request, context) => {
     const params = Object.fromEntries(
       Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, String(v).slice(0, 200)]),
     );
-    return handle(request, endpoint, async ({ url, json, caller }) => {
-      // An operator's endpoint says 403 to anyone else before anything about the body.
-      if (entry.auth === "operator") assertOperator(caller!);
-      return run({
-        caller: caller ?? null,
-        query: (entry.query
-          ? parseOrProblem(entry.query, Object.fromEntries(url.searchParams))
-          : undefined) as Infer<Q>,
-        body: (entry.body ? parseOrProblem(entry.body, json) : undefined) as Infer<B>,
-        params,
-      });
-    });
+    return handle(
+      request,
+      endpoint,
+      async ({ url, json, caller }) => {
+        // An operator's endpoint says 403 to anyone else before anything about the body.
+        if (entry.auth === "operator") assertOperator(caller!);
+        return run({
+          caller: caller ?? null,
+          query: (entry.query
+            ? parseOrProblem(entry.query, Object.fromEntries(url.searchParams))
+            : undefined) as Infer<Q>,
+          body: (entry.body ? parseOrProblem(entry.body, json) : undefined) as Infer<B>,
+          params,
+        });
+      },
+      entry.bodyLimit ?? SMALL_API_BODY,
+    );
   };
   const refuse: Handler = async (request) => {
-    const response = await handle(request, `${request.method} ${entry.path}`, async () => {
-      throw problems.methodNotAllowed();
-    });
+    const response = await handle(
+      request,
+      `${request.method} ${entry.path}`,
+      async () => {
+        throw problems.methodNotAllowed();
+      },
+      SMALL_API_BODY,
+    );
     if (response.status === 405) response.headers.set("Allow", entry.method);
     return response;
   };

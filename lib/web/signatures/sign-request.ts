@@ -2,7 +2,7 @@ import { randomBytes, sign, type KeyObject } from "node:crypto";
 import { httpbis } from "http-message-signatures";
 import { contentDigest } from "@/lib/signing/digest";
 
-// The provider's side of SYNC-PROTOCOL.md "Request signing", used by the reference client, the tests and
+// The provider's side of docs/protocol.md "Request signing", used by the reference client, the tests and
 // the examples on /developers. Nothing here is secret to the platform: providers run this code.
 
 export interface SignRequestInput {

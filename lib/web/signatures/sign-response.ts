@@ -8,7 +8,7 @@ import { platformKey } from "@/lib/signing/platform-key";
 export type RequestSignature = { label: string; headers: Headers };
 
 /**
- * Signs an /api/v1 response (SYNC-PROTOCOL.md "Response signing") so a provider can prove later which
+ * Signs an /api/v1 response (docs/protocol.md "Response signing") so a provider can prove later which
  * list it was given: Content-Digest over the exact bytes, then an Ed25519 signature `stopsms` over
  * ("@status" "content-type" "content-digest"). When the request was signed, a second signature
  * `stopsms-req` (1.1 "Responses bound to their request") also covers the request's own signature

@@ -45,7 +45,7 @@ export interface SignatureChecked {
 }
 
 /**
- * Checks a provider request against SYNC-PROTOCOL.md "Request signing", in an order that gives each
+ * Checks a provider request against docs/protocol.md "Request signing", in an order that gives each
  * failure its own code: missing → malformed/incomplete → clock → key → signature → digest → replay.
  * The nonce is claimed only after the signature is proven, so nobody can burn a provider's nonces.
  * Records what it learnt (keyid, provider) in `seen` even when refusing, for the access log.

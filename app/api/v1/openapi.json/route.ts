@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { signResponse } from "@/lib/web/signatures/sign-response";
-import { buildOpenApiDocument } from "@/lib/sync/openapi";
+import { buildOpenApiDocument } from "@/lib/web/api/openapi";
 
 export const dynamic = "force-dynamic";
 

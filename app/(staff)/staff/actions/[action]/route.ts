@@ -13,8 +13,6 @@ import { askConfirmation, clearConfirmation } from "@/lib/web/staff-confirmation
 import { CONFIRMATIONS, STAFF_ACTIONS, type Form } from "./staff-actions";
 
 const forbiddenPage = (message: string) => documentResponse(staffForbiddenDocument(message), { status: 403 });
-// A provider's public key (PEM, a few hundred bytes) is the largest staff field.
-const STAFF_FORM_LIMIT = 16 * 1024;
 
 function redirectWith(back: string, flash: Parameters<typeof setStaffFlash>[1]) {
   const response = new NextResponse(null, { status: 303, headers: { Location: back } });
@@ -29,10 +27,11 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const run = Object.hasOwn(STAFF_ACTIONS, action) ? STAFF_ACTIONS[action] : undefined;
   if (!run) return new NextResponse("Unknown action", { status: 404 });
   if (!isSameOriginPost(request.headers)) return forbiddenPage("Cette demande ne vient pas de l'espace CNDP.");
+  // The body's policy (bounded, a form's type, no control character) before anything else looks at it.
+  const read = await readForm(request);
+  if (!read.ok) return formRefusedResponse("fr", read.status, "/staff");
   const staff = await currentStaff();
   if (!staff) return new NextResponse(null, { status: 303, headers: { Location: "/staff/sign-in" } });
-  const read = await readForm(request, STAFF_FORM_LIMIT);
-  if (!read.ok) return formRefusedResponse("fr", read.status, "/staff");
   const data = read.params;
   const form: Form = { get: (name) => data.get(name) ?? "", all: (name) => data.getAll(name) };
   const back = safeBackPath(form.get("back"), "/staff", "/staff");

@@ -1,0 +1,50 @@
+import { problems } from "@/lib/problems";
+import { routeFor, type RouteEntry } from "@/lib/web/routes";
+
+// The front door: one decision for every request, from the route table's entry for its path, before any
+// handler runs. scripts/serve.ts (production, and `npm run dev`, which runs the same server) applies it to
+// each request; the handlers then read their body through readers bounded by the same entry (read-form.ts,
+// api/handle-signed-request.ts), so a chunked body is cut at the limit too.
+// The provider API's refusals are its handlers' (signed, after the signature: docs/protocol.md).
+
+export type DoorDecision =
+  | { kind: "refuse"; status: 405 | 413 | 415; headers: Record<string, string>; body: string }
+  | { kind: "pass"; entry: RouteEntry | null };
+
+export interface DoorRequest {
+  method: string;
+  pathname: string;
+  contentType?: string;
+  contentLength?: string;
+}
+
+export function atTheDoor({ method, pathname, contentType, contentLength }: DoorRequest): DoorDecision {
+  const entry = routeFor(pathname);
+  if (!entry || entry.renderer === "signed-json") return { kind: "pass", entry };
+  const allowed = entry.methods.includes("GET") ? [...entry.methods, "HEAD"] : entry.methods;
+  if (!allowed.includes(method as RouteEntry["methods"][number]))
+    return refuse(405, problems.methodNotAllowed().toJSON(), { Allow: allowed.join(", ") });
+  if (method === "GET" || method === "HEAD") return { kind: "pass", entry };
+  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type && !entry.contentTypes.includes(type))
+    return refuse(415, problems.unsupportedMediaType(entry.contentTypes.join(" or ")).toJSON());
+  if (Number(contentLength ?? 0) > entry.bodyLimit)
+    return refuse(413, problems.tooLarge(`bodies are limited to ${entry.bodyLimit} bytes`).toJSON());
+  return { kind: "pass", entry };
+}
+
+function refuse(status: 405 | 413 | 415, problem: object, extra: Record<string, string> = {}): DoorDecision {
+  return {
+    kind: "refuse",
+    status,
+    // The body is not read: the connection closes after the answer, so its bytes are never taken in.
+    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store", Connection: "close", ...extra },
+    body: JSON.stringify(problem),
+  };
+}
+
+/** The pages that set their own, stricter policy (no script at all): the proxy leaves them alone. */
+export function setsItsOwnPolicy(pathname: string): boolean {
+  const renderer = routeFor(pathname)?.renderer;
+  return renderer === "light-page" || renderer === "landing";
+}

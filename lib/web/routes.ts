@@ -1,0 +1,246 @@
+import { API_ROUTES, SMALL_API_BODY } from "@/lib/web/api/api-routes";
+import { isLinkCode } from "@/lib/links/link-code";
+
+// The route table: every path the app answers, with its policy. The door (door.ts) applies it to each
+// request before any handler runs; the production server's fast paths, the metrics labels, the light pages
+// that set their own policy, the OpenAPI document (api/openapi.ts) and docs/ARCHITECTURE's map are derived
+// from it. A test (routes.test.ts) walks app/ and fails on a page or route file missing here, or an entry
+// without its file, or a method the file answers that the entry does not list.
+//
+// Each entry names the file that holds its handler (a Next page or route file) instead of importing it:
+// lib/ is the ground floor and never imports app/ (the fast paths' handlers are in lib/web itself).
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type Renderer =
+  | "light-page" // React document rendered on the server, no script (lib/web/html/document-response)
+  | "next-page" // Next's App Router page (staff, /statistics, /developers)
+  | "landing" // the short link's page (lib/web/landing), fast path
+  | "form-post" // a citizen or staff form: 303 to the next page, or the page again with its errors
+  | "signed-json" // the provider API: signed JSON or problem+json (RFC 9421 / 9457)
+  | "json" // unsigned JSON (health, open data, JWKS, Auth.js)
+  | "file" // a download: evidence PDF/JSON, CSV export, open data CSV
+  | "text"; // /metrics
+export type Auth =
+  | "public"
+  | "citizen-session" // "my number": a verified number's session cookie
+  | "staff" // a signed-in staff member; each lib function checks the role again
+  | "staff-sign-in"
+  | "signed" // a provider's RFC 9421 signature
+  | "operator" // an operator's signature
+  | "metrics-token";
+
+export interface RouteEntry {
+  /** Next's pattern: [param], [...rest]. */
+  path: string;
+  methods: Method[];
+  /** The file that answers it. */
+  source: string;
+  renderer: Renderer;
+  auth: Auth;
+  /** Largest request body, counted while reading (chunked or not); 0: no body. */
+  bodyLimit: number;
+  /** Content types a body may have (a form's, or JSON). */
+  contentTypes: string[];
+  /** The rate-limit bucket(s) its handler counts in (lib/rate-limit), or none. */
+  rateBuckets: string[];
+  /** Answered by scripts/serve.ts itself, before Next (the launch-day paths). */
+  fastPath: boolean;
+  /** The metrics label: never a code, an id or a number. */
+  label: string;
+}
+
+/** No honest form of this site comes near it (the longest is a complaint's SMS text, 2 000 characters). */
+export const FORM_BODY_LIMIT = 16 * 1024;
+const FORM = ["application/x-www-form-urlencoded"];
+const JSON_TYPES = ["application/json"];
+
+type Draft = Partial<RouteEntry> & Pick<RouteEntry, "path" | "source" | "renderer">;
+const entry = (d: Draft): RouteEntry => {
+  const methods = d.methods ?? ["GET"];
+  const takesBody = methods.some((m) => m !== "GET");
+  return {
+    methods,
+    auth: "public",
+    bodyLimit: takesBody ? FORM_BODY_LIMIT : 0,
+    contentTypes: takesBody ? FORM : [],
+    rateBuckets: [],
+    fastPath: false,
+    label: d.path.replace(/\[\.\.\.(\w+)\]/g, "<$1>").replace(/\[(\w+)\]/g, "<$1>"),
+    ...d,
+  };
+};
+const page = (path: string, source: string, extra: Partial<RouteEntry> = {}) =>
+  entry({ path, source, renderer: "next-page", ...extra });
+const light = (path: string, source: string) => entry({ path, source, renderer: "light-page" });
+const form = (path: string, source: string, extra: Partial<RouteEntry> = {}) =>
+  entry({ path, source, renderer: "form-post", methods: ["POST"], ...extra });
+const staffPage = (path: string, folder: string) =>
+  page(path, `app/(staff)/staff/(app)${folder}/page.tsx`, {
+    auth: "staff",
+    label: "/staff" + (path.split("/")[2] ? `/${path.split("/")[2]}` : ""),
+  });
+const staffFile = (path: string, source: string) =>
+  entry({ path, source, renderer: "file", auth: "staff", label: `/staff/${path.split("/")[2]}` });
+
+const apiEntries = Object.values(API_ROUTES).map((api) => {
+  const path = `/api/v1${api.path.replace(/\{(\w+)\}/g, "[$1]")}`;
+  return entry({
+    path,
+    source: `app${path}/route.ts`,
+    methods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+    renderer: "signed-json",
+    auth: api.auth === "public" ? "public" : api.auth,
+    // Its other methods answer a signed 405, reading at most a small body after the signature.
+    bodyLimit: api.bodyLimit ?? SMALL_API_BODY,
+    contentTypes: JSON_TYPES,
+    rateBuckets: api.auth === "public" ? ["api-public"] : ["api", "api-unverified"],
+    label: `/api/v1${api.path.replace(/\{(\w+)\}/g, "<$1>")}`,
+  });
+});
+
+export const ROUTES: RouteEntry[] = [
+  // Citizens
+  light("/", "app/(public)/route.tsx"),
+  entry({
+    path: "/[code]",
+    source: "app/(public)/[code]/route.ts",
+    methods: ["GET", "POST"],
+    renderer: "landing",
+    rateBuckets: ["link", "link-miss"],
+    fastPath: true,
+  }),
+  light("/stop", "app/(public)/stop/route.tsx"),
+  form("/stop/submit", "app/(public)/stop/submit/route.ts", {
+    rateBuckets: ["stop-ip", "stop-number"],
+    fastPath: true,
+  }),
+  light("/report", "app/(public)/report/route.tsx"),
+  form("/report/submit", "app/(public)/report/submit/route.ts", { rateBuckets: ["report-ip"] }),
+  light("/receipt/[id]", "app/(public)/receipt/[id]/route.tsx"),
+  light("/verify/[id]", "app/(public)/verify/[id]/route.tsx"),
+  light("/legal", "app/(public)/legal/route.tsx"),
+  page("/statistics", "app/(public)/statistics/page.tsx"),
+  page("/developers", "app/(public)/developers/page.tsx"),
+  form("/lang", "app/lang/route.ts"),
+  light("/number", "app/(public)/number/route.tsx"),
+  ...(["code", "verify", "stop", "sign-out"] as const).map((step) =>
+    form(`/number/${step}`, `app/(public)/number/${step}/route.ts`, {
+      auth: step === "code" || step === "verify" ? "public" : "citizen-session",
+      rateBuckets: ["number-ip"],
+      label: "/number/<step>",
+    }),
+  ),
+  entry({
+    ...light("/number/withdraw", "app/(public)/number/withdraw/route.tsx"),
+    auth: "citizen-session",
+    label: "/number/<step>",
+  }),
+  form("/number/withdraw/confirm", "app/(public)/number/withdraw/confirm/route.ts", {
+    auth: "citizen-session",
+    rateBuckets: ["number-ip"],
+    label: "/number/<step>",
+  }),
+  entry({
+    path: "/number/data",
+    source: "app/(public)/number/data/route.ts",
+    renderer: "file",
+    auth: "citizen-session",
+    label: "/number/<step>",
+  }),
+  // CNDP staff
+  page("/staff/sign-in", "app/(staff)/staff/sign-in/page.tsx", { auth: "staff-sign-in" }),
+  form("/staff/sign-in/submit", "app/(staff)/staff/sign-in/submit/route.ts", {
+    auth: "staff-sign-in",
+    rateBuckets: ["signin-ip", "signin-account"],
+    label: "/staff/sign-in",
+  }),
+  form("/staff/sign-out", "app/(staff)/staff/sign-out/route.ts", { auth: "staff" }),
+  staffPage("/staff", ""),
+  ...["audit", "complaints", "confirm", "integrity", "numbers", "originators", "providers", "security", "senders"].map(
+    (name) => staffPage(`/staff/${name}`, `/${name}`),
+  ),
+  staffPage("/staff/complaints/[id]", "/complaints/[id]"),
+  staffPage("/staff/integrity/[id]", "/integrity/[id]"),
+  staffPage("/staff/providers/[slug]", "/providers/[slug]"),
+  staffPage("/staff/[...missing]", "/[...missing]"),
+  form("/staff/actions/[action]", "app/(staff)/staff/actions/[action]/route.ts", {
+    auth: "staff",
+    label: "/staff/actions",
+  }),
+  staffFile("/staff/evidence/complaints/[id]", "app/(staff)/staff/evidence/complaints/[id]/route.ts"),
+  staffFile("/staff/evidence/integrity/[id]", "app/(staff)/staff/evidence/integrity/[id]/route.ts"),
+  staffFile("/staff/evidence/originators/[key]", "app/(staff)/staff/evidence/originators/[key]/route.ts"),
+  staffFile("/staff/evidence/providers/[slug]", "app/(staff)/staff/evidence/providers/[slug]/route.ts"),
+  staffFile("/staff/export/originators", "app/(staff)/staff/export/originators/route.ts"),
+  staffFile("/staff/export/[table]", "app/(staff)/staff/export/[table]/route.ts"),
+  entry({
+    path: "/api/auth/[...nextauth]",
+    source: "app/api/auth/[...nextauth]/route.ts",
+    methods: ["GET", "POST"],
+    renderer: "json",
+    auth: "staff-sign-in",
+    label: "/api/auth",
+  }),
+  // Providers, auditors, monitoring
+  ...apiEntries,
+  entry({ path: "/api/v1/openapi.json", source: "app/api/v1/openapi.json/route.ts", renderer: "signed-json" }),
+  entry({
+    path: "/api/v1/[...rest]",
+    source: "app/api/v1/[...rest]/route.ts",
+    methods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+    renderer: "signed-json",
+    auth: "signed",
+    bodyLimit: SMALL_API_BODY,
+    contentTypes: JSON_TYPES,
+    rateBuckets: ["api", "api-unverified"],
+    label: "/api/v1/<unknown>",
+  }),
+  entry({
+    path: "/api/open/v1/[file]",
+    source: "app/api/open/v1/[file]/route.ts",
+    renderer: "file",
+    rateBuckets: ["open-data"],
+  }),
+  entry({
+    path: "/.well-known/stopsms-keys.json",
+    source: "app/.well-known/stopsms-keys.json/route.ts",
+    renderer: "json",
+  }),
+  entry({ path: "/api/health", source: "app/api/health/route.ts", renderer: "json" }),
+  entry({ path: "/metrics", source: "scripts/serve.ts", renderer: "text", auth: "metrics-token", fastPath: true }),
+];
+
+const compiled = ROUTES.map((entry) => {
+  const pattern = entry.path
+    .split("/")
+    .filter(Boolean)
+    .map((s) =>
+      s.startsWith("[...") ? "(?:/[^?#]*)?" : s.startsWith("[") ? "/[^/?#]+" : `/${s.replace(/[.]/g, "\\.")}`,
+    )
+    .join("");
+  return { entry, pattern: new RegExp(`^${pattern || "/"}/?$`) };
+});
+
+/** The entry that answers a path (no query), or null: Next's 404. */
+export function routeFor(pathname: string): RouteEntry | null {
+  const candidates = compiled.filter((c) => c.pattern.test(pathname));
+  if (!candidates.length) return null;
+  const best = candidates.reduce((a, b) => (specificity(b.entry.path) > specificity(a.entry.path) ? b : a));
+  // /<code> answers only a link code's shape; anything else one segment long is Next's 404.
+  if (best.entry.path === "/[code]" && !isLinkCode(pathname.slice(1))) return null;
+  return best.entry;
+}
+
+// Next's precedence: a static segment before a [param], a [param] before a [...catch-all].
+function specificity(path: string): number {
+  return path
+    .split("/")
+    .filter(Boolean)
+    .reduce((score, s) => score + (s.startsWith("[...") ? 1 : s.startsWith("[") ? 10 : 100), 0);
+}
+
+/** A low-cardinality label for metrics: the entry's, "other" for anything the table does not know. */
+export function labelOf(pathname: string): string {
+  if (pathname.startsWith("/_next/")) return "/_next";
+  return routeFor(pathname)?.label ?? "other";
+}
