@@ -44,15 +44,22 @@ const run = (args: string[], env: NodeJS.ProcessEnv) =>
   );
 
 /**
- * Runs `next build` when the build is missing or older than the sources, then compiles the production
- * server if it is (well under a second). Async on purpose: the launcher hosts PGlite in its own event
- * loop, which a synchronous child would block.
+ * Runs the steps of `npm run build` when the build is missing or older than the sources (the generated
+ * Prisma client and citizen stylesheet first: a clone without lib/generated builds too), then compiles the
+ * production server if it is (well under a second). Async on purpose: the launcher hosts PGlite in its own
+ * event loop, which a synchronous child would block.
  */
 export async function buildIfStale(env: NodeJS.ProcessEnv, announce: string): Promise<void> {
   if (isBuildStale()) {
     console.log(announce);
-    const code = await run(["node_modules/next/dist/bin/next", "build"], env);
-    if (code !== 0) throw new Error(`next build exited with ${code}`);
+    for (const step of [
+      ["scripts/prisma-generate.mjs"],
+      ["scripts/build-citizen-css.mjs"],
+      ["node_modules/next/dist/bin/next", "build"],
+    ]) {
+      const code = await run(step, env);
+      if (code !== 0) throw new Error(`${step.join(" ")} exited with ${code} (the same steps as \`npm run build\`)`);
+    }
   }
   if (isServerBundleStale()) {
     const code = await run(["scripts/build-server.mjs"], env);
