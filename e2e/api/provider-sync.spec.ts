@@ -78,7 +78,7 @@ test("the reference client loads the snapshot files, then the changes, from the 
   );
   expect(access.some((a) => a.endpoint === "GET /suppressions/snapshot/files" && a.status === 200)).toBe(true);
   expect(
-    access.filter((a) => a.endpoint === "GET /suppressions/snapshot/files/<file>" && a.status === 200),
+    access.filter((a) => a.endpoint === "GET /suppressions/snapshot/files/{name}" && a.status === 200),
   ).toHaveLength(2);
   expect(access.some((a) => a.endpoint === "GET /suppressions/snapshot")).toBe(false);
   expect(access.some((a) => a.endpoint === "GET /suppressions/changes" && a.status === 200)).toBe(true);

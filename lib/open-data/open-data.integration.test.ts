@@ -1,13 +1,24 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { GET } from "@/app/api/open/v1/[file]/route";
-import { generateComplaintId } from "@/lib/complaints/create-complaint";
-import { db } from "@/lib/db/client";
+import { forgetOpenWindow } from "@/lib/open-data/read-open-data";
 import { getDashboard } from "@/lib/stats/get-dashboard";
-import { uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
 import { DATASETS } from "./datasets";
-import { monthPeriod, weekPeriod, type GridPeriod } from "./grid";
+import { weekPeriod } from "./grid";
 import { addDays, mondayOf } from "./open-period";
-import { forgetOpenWindow } from "./read-open-data";
+import {
+  get,
+  json,
+  of,
+  monthOf,
+  weekAgo,
+  sender,
+  refusals,
+  rebuildRollups,
+  minted,
+  complaint,
+  sql,
+  inDays,
+  expectPublished,
+} from "@/lib/testing/open-data-fixtures";
 
 vi.mock("@/lib/auth/require-staff", () => ({
   requireStaff: async () => ({ id: 0, role: "analyst", actor: { kind: "cli", label: "open-data-test" } }),
@@ -16,92 +27,8 @@ vi.mock("@/lib/auth/require-staff", () => ({
 // Small senders are named from 5 links here (1 000 by default), so the test stays small.
 process.env.STOPSMS_PUBLISH_MIN_LINKS = "5";
 
-type Json = { from: string; to: string; rows: Record<string, unknown>[] };
-const get = (file: string, query = "", headers: Record<string, string> = {}) =>
-  GET(
-    new Request(`http://stopsms.test/api/open/v1/${file}${query}`, {
-      headers: {
-        "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
-        ...headers,
-      },
-    }),
-    {
-      params: Promise.resolve({ file }),
-    },
-  );
-const json = async (file: string, query: string) => (await (await get(file, query)).json()) as Json;
-const of = (period: GridPeriod) => `?period=${period.id}`;
-const monthOf = (day: string) => monthPeriod(`${day.slice(0, 7)}-01`);
-
 // Each test writes figures, then reads them at once: never the window computed before it wrote.
 beforeEach(() => forgetOpenWindow());
-
-// Each test writes into weeks of its own, far enough back that no other test file (today's writes, the
-// 90-day demo seed) touches them, so the figures can be compared exactly with SQL over the base tables.
-const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Casablanca" }).format(new Date());
-const weekAgo = (weeks: number) => addDays(mondayOf(today), -7 * weeks);
-
-async function sender(sector: string) {
-  return db().sender.create({ data: { code: uniqueSlug("open"), name: "Open Sender", sector } });
-}
-
-/** Writes changes on a past day the way the write path does, then the rollups of those days from them. */
-async function refusals(
-  day: string,
-  count: number,
-  what: { senderId?: number; source?: string; op?: "add" | "remove" },
-) {
-  for (let i = 0; i < count; i++) {
-    await db().$executeRaw`
-      INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, source, at)
-      VALUES (${what.op ?? "add"}::"ChangeOp", ${what.op === "remove" ? "withdrawn" : "opposed"}, ${uniquePhone()}, ${what.senderId ? "sender" : "all"}::"Scope",
-              ${what.senderId ?? null}::int, ${what.source ?? "link"}::"OppositionSource", (${day}::date + time '12:00') AT TIME ZONE 'Africa/Casablanca')`;
-  }
-}
-
-async function rebuildRollups(from: string, to: string) {
-  await db().$executeRaw`DELETE FROM daily_opposition_stats WHERE day BETWEEN ${from}::date AND ${to}::date`;
-  await db().$executeRaw`
-    INSERT INTO daily_opposition_stats (day, scope, sender_id, source, added, withdrawn)
-    SELECT (at AT TIME ZONE 'Africa/Casablanca')::date, scope, sender_id, source,
-           count(*) FILTER (WHERE op = 'add'), count(*) FILTER (WHERE op = 'remove')
-    FROM opposition_changes
-    WHERE at >= (${from}::date::timestamp AT TIME ZONE 'Africa/Casablanca') AND at < ((${to}::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')
-    GROUP BY 1, 2, 3, 4`;
-}
-
-async function minted(day: string, senderId: number, count: number) {
-  await db()
-    .$executeRaw`INSERT INTO daily_link_stats (day, sender_id, minted) VALUES (${day}::date, ${senderId}, ${count})`;
-}
-
-async function complaint(day: string, senderId: number, verdict: string | null) {
-  const at = new Date(`${day}T11:00:00Z`);
-  await db().complaint.create({
-    data: {
-      id: generateComplaintId(),
-      reason: "other",
-      senderSeen: "x",
-      messageText: "x",
-      receivedAt: at,
-      createdAt: at,
-      senderId,
-      verdict,
-    },
-  });
-}
-
-async function sql(query: string, ...params: unknown[]): Promise<number> {
-  const rows = await db().$queryRawUnsafe<{ n: bigint }[]>(query, ...params);
-  return Number(rows[0]?.n ?? 0);
-}
-const inDays = `at >= ($1::date::timestamp AT TIME ZONE 'Africa/Casablanca') AND at < (($2::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')`;
-
-/** A published count against the truth: equal, or "masked" over a real count (1–9, or a hidden partner). */
-function expectPublished(published: unknown, truth: number) {
-  if (published === "masked") expect(truth).toBeGreaterThan(0);
-  else expect(published).toBe(truth);
-}
 
 describe("open data", () => {
   it("equals SQL over the base tables for a week, the next, and their month, and matches the staff dashboard", async () => {

@@ -10,18 +10,36 @@ export interface AppServer {
 
 const SIGNING_KEY = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 
-/** Starts the production server (scripts/serve.ts) on a loopback port against the given database. */
+/**
+ * Starts the production server (scripts/serve.ts, compiled) on a loopback port against the given database;
+ * `dev`: the same server from its source with Next in dev mode, as `npm run dev` runs it.
+ */
 export async function startAppServer(
   databaseUrl: string,
   port: number,
   extraEnv: Record<string, string> = {},
   nodeArgs: string[] = [],
+  mode: "production" | "dev" = "production",
 ): Promise<AppServer> {
-  const child = spawn(process.execPath, [...nodeArgs, ...productionServerArgs(port, "127.0.0.1")], {
+  const serverArgs =
+    mode === "dev"
+      ? [
+          "--conditions=react-server",
+          "--import",
+          "tsx",
+          "scripts/serve.ts",
+          "--dev",
+          "-p",
+          String(port),
+          "-H",
+          "127.0.0.1",
+        ]
+      : productionServerArgs(port, "127.0.0.1");
+  const child = spawn(process.execPath, [...nodeArgs, ...serverArgs], {
     env: {
       ...process.env,
       NODE_OPTIONS: "",
-      NODE_ENV: "production",
+      NODE_ENV: mode === "dev" ? "development" : "production",
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: "hardening-only-secret-hardening-only-secret",
       STOPSMS_SIGNING_KEY: SIGNING_KEY,
@@ -42,16 +60,18 @@ export async function startAppServer(
   child.stdout?.on("data", (d) => output.push(String(d)));
   child.stderr?.on("data", (d) => output.push(String(d)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Next in dev mode compiles /api/health at its first request.
+  const deadline = Date.now() + (mode === "dev" ? 150_000 : 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output.join("")}`);
     try {
       // Bounded: a server that accepts and never answers must fail the start, not hang it.
-      if ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok) break;
+      if ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(mode === "dev" ? 60_000 : 5_000) })).ok)
+        break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not answer within 60 s:\n${output.join("")}`);
+    if (Date.now() > deadline) throw new Error(`server did not answer in time:\n${output.join("")}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {

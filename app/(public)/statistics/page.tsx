@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
+import { BarChart } from "@/components/statistics/bar-chart";
+import { FigureTable } from "@/components/statistics/figure-table";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { numberFormat as numberFormatFor } from "@/lib/i18n/number-format";
@@ -69,74 +71,13 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
     ...SCOPES.map(([, s]) => t(`scopes.${s}`)),
     t("withdrawalsShort"),
   ];
-  const chart = (rows: Row[], label: string, key: string) => {
-    const bars = totals(rows);
-    const max = Math.max(1, ...bars.map((d) => (typeof d.new_refusals === "number" ? d.new_refusals : 0)));
-    return (
-      <svg
-        role="img"
-        aria-label={label}
-        viewBox={`0 0 ${Math.max(1, bars.length) * 10} 100`}
-        preserveAspectRatio="none"
-        className="mt-2 h-32 w-full rounded bg-slate-50"
-        style={{ transform: locale === "ar" ? "scaleX(-1)" : undefined }}
-      >
-        {bars.map((d, i) => {
-          const value = typeof d.new_refusals === "number" ? d.new_refusals : 0;
-          const height = Math.max(value > 0 ? 1 : 0, (value / max) * 96);
-          return (
-            <rect
-              key={String(d[key])}
-              x={i * 10 + 1}
-              y={100 - height}
-              width={8}
-              height={height}
-              className="fill-brand-700"
-            />
-          );
-        })}
-      </svg>
-    );
-  };
+  const chart = (rows: Row[], label: string, key: string) => (
+    <BarChart bars={totals(rows)} label={label} barKey={key} mirrored={locale === "ar"} />
+  );
   const query = `period=${period.id}`;
-  const th = "border-b-2 border-slate-300 px-2 py-1 text-start";
-  const td = "border-b border-slate-200 px-2 py-1";
-  const num = `${td} text-end tabular-nums`;
-  const table = (head: string[], rows: React.ReactNode[][], label: string) =>
-    rows.length === 0 ? (
-      <p className="mt-2">{t("noData")}</p>
-    ) : (
-      <div className="mt-2 overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
-        <table className="w-full text-sm">
-          <thead>
-            <tr>
-              {head.map((cell, i) => (
-                <th key={i} scope="col" className={i === 0 ? th : `${th} text-end`}>
-                  {cell}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((cells, r) => (
-              <tr key={r}>
-                {cells.map((cell, i) =>
-                  i === 0 ? (
-                    <th key={i} scope="row" className={`${td} text-start font-normal`}>
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={i} className={num}>
-                      {cell}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    );
+  const table = (head: string[], rows: React.ReactNode[][], label: string) => (
+    <FigureTable head={head} rows={rows} label={label} empty={t("noData")} />
+  );
   const headlineFigures: [string, Row[string]][] = [
     [t("inForceAll"), h.refusals_in_force_all_senders ?? null],
     [t("inForceSender"), h.refusals_in_force_one_sender ?? null],
