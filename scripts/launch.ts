@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { applyMigrations } from "@/lib/db/migrate";
 import { embeddedDatabaseUrl, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { recordAppUrl } from "@/scripts/lib/app-url";
 import { buildIfStale } from "@/scripts/lib/build-freshness";
 import { developmentAuthSecret } from "@/scripts/lib/dev-secrets";
 import { DATABASE_READY, productionServerArgs } from "@/scripts/lib/production-server";
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   const startServer = () => {
     const port = process.env.PORT || "3000";
+    recordAppUrl(dataDir, process.env.STOPSMS_PUBLIC_URL || `http://localhost:${port}`);
     const server =
       mode === "start"
         ? spawn(process.execPath, productionServerArgs(port), {

@@ -85,6 +85,7 @@ describe("the route table", () => {
     expect(labelOf("/staff/providers/acme")).toBe("/staff/providers");
     expect(labelOf("/_next/static/x.js")).toBe("/_next");
     expect(labelOf("/wp-admin.php")).toBe("other");
+    expect(labelOf("/+212612345678")).toBe("other");
     expect(new Set(ROUTES.map((r) => r.label)).size).toBeLessThan(70);
   });
 });

@@ -31,3 +31,15 @@ export function commonSecurityHeaders(production: boolean): Record<string, strin
     ...(production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }
+
+/** The headers of a page rendered without Next: HTML, never kept by shared caches, its own policy. */
+export function selfRenderedPageHeaders(csp: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    "Content-Type": "text/html; charset=utf-8",
+    // Personal data (a number, a citizen's own input) may be on the page: never cached by shared caches.
+    "Cache-Control": "private, no-store",
+    ...commonSecurityHeaders(process.env.NODE_ENV === "production"),
+    "Content-Security-Policy": csp,
+    ...extra,
+  };
+}

@@ -1,5 +1,6 @@
 // Admin CLI commands for the registry: providers, their number ranges and keys, senders, staff accounts.
 import { readFile } from "node:fs/promises";
+import { appUrl } from "@/scripts/lib/app-url";
 import { readSecret } from "@/scripts/lib/read-secret";
 import { UsageError, actor, required, list, type Command } from "@/scripts/admin/cli";
 
@@ -139,7 +140,7 @@ export const registryCommands: Record<string, Command> = {
       const { createStaffUser } = await import("@/lib/auth/create-staff-user");
       const user = await createStaffUser(actor, { email, role, name: f.name, password });
       const { env } = await import("@/lib/env");
-      return `staff user ${user.email} created with role ${user.role}; sign in at ${env().STOPSMS_PUBLIC_URL}/staff/sign-in`;
+      return `staff user ${user.email} created with role ${user.role}; sign in at ${appUrl(env().STOPSMS_PUBLIC_URL)}/staff/sign-in`;
     },
   },
   "staff:unlock": {

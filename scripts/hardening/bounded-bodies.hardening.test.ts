@@ -4,6 +4,7 @@ import http from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { signRequest } from "@/lib/web/signatures/sign-request";
+import { createApiProvider } from "@/lib/testing/api-client";
 import { createProvider, createSender } from "@/lib/testing/fixtures";
 import { startAppServer } from "@/scripts/lib/app-server";
 import { ROUTES } from "@/lib/web/routes";
@@ -131,18 +132,9 @@ describe("bodies are bounded and checked at every route that takes one", () => {
     const server = await startAppServer(inject("databaseUrl"), FORMS_PORT);
     try {
       const pid = server.process.pid!;
-      const sender = await createSender();
-      const provider = await createProvider([sender.id]);
-      await db().provider.update({ where: { id: provider.id }, data: { kind: "operator" } });
-      const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-      const keyid = `${provider.slug}-door`;
-      await db().providerKey.create({
-        data: {
-          keyid,
-          providerId: provider.id,
-          publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
-        },
-      });
+      // An operator's key: every signed route, the number events included, reads its body.
+      const { id, keyid, privateKey } = await createApiProvider();
+      await db().provider.update({ where: { id }, data: { kind: "operator" } });
       const form = "application/x-www-form-urlencoded";
       const json = "application/json";
       const send = async (route: (typeof BODY_ROUTES)[number], i: number, body: string) => {

@@ -2,7 +2,7 @@ import "server-only";
 import type { ReactNode } from "react";
 import { staticMarkup } from "@/lib/web/html/static-markup";
 import { withFormTokens } from "@/lib/web/form-token";
-import { commonSecurityHeaders } from "@/lib/web/security-headers";
+import { selfRenderedPageHeaders } from "@/lib/web/security-headers";
 
 // The answer of every page rendered without Next's page runtime (the light citizen pages, the staff 403):
 // a React document (components/citizen-document.tsx, components/staff/forbidden-document.tsx) as one HTML
@@ -28,12 +28,6 @@ export function documentResponse(document: ReactNode, init: Init = {}): Response
 export function lightDocumentResponse(html: string, init: Init = {}): Response {
   return new Response(withFormTokens(html), {
     status: init.status ?? 200,
-    headers: {
-      "Content-Type": "text/html; charset=utf-8",
-      "Cache-Control": "private, no-store",
-      ...commonSecurityHeaders(process.env.NODE_ENV === "production"),
-      "Content-Security-Policy": CITIZEN_PAGE_CSP,
-      ...init.headers,
-    },
+    headers: selfRenderedPageHeaders(CITIZEN_PAGE_CSP, init.headers),
   });
 }

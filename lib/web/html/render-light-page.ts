@@ -1,6 +1,6 @@
 import { directionOf, locales, type Locale } from "@/lib/i18n/locales";
 import { withFormTokens } from "@/lib/web/form-token";
-import { commonSecurityHeaders, LANDING_CSP } from "@/lib/web/security-headers";
+import { LANDING_CSP, selfRenderedPageHeaders } from "@/lib/web/security-headers";
 import { stableSentence } from "@/lib/i18n/translator";
 
 // The short-link landing page is the most visited page and is opened on cheap phones over slow networks:
@@ -128,15 +128,7 @@ export function renderLightPageAnswer(
 ): LightPageAnswer {
   return {
     status: init.status ?? 200,
-    headers: {
-      "Content-Type": "text/html; charset=utf-8",
-      // Personal data (a masked number) on the page: never cached by shared caches.
-      "Cache-Control": "private, no-store",
-      ...commonSecurityHeaders(process.env.NODE_ENV === "production"),
-      "Content-Security-Policy": LANDING_CSP,
-      "X-Robots-Tag": "noindex",
-      ...init.headers,
-    },
+    headers: selfRenderedPageHeaders(LANDING_CSP, { "X-Robots-Tag": "noindex", ...init.headers }),
     body: withFormTokens(renderLightPage(page)),
   };
 }
