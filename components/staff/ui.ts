@@ -5,7 +5,15 @@ export const secondaryButtonClass =
   "min-h-11 rounded-lg border-2 border-brand-700 px-3 py-2 font-semibold text-brand-800";
 export const fieldClass = "mt-1 block w-full min-h-11 rounded border-2 border-slate-500 px-2 py-1";
 
-export { formatDate, formatDateTime, formatDecimal, formatDuration, formatNumber } from "@/lib/i18n/staff-format";
+export {
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatDecimal,
+  formatDuration,
+  formatNumber,
+  formatTimestampsIn,
+} from "@/lib/i18n/staff-format";
 /** Numeric columns: right-aligned, digits of equal width. */
 export const numCellClass = `${cellClass} text-end tabular-nums`;
 export const numHeadClass = `${headClass} text-end`;

@@ -23,6 +23,7 @@ test("the dashboard's figures match the database, and the date filter changes th
     if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) cspViolations.push(message.text());
   });
   await signInAs(page, "analyst");
+  await expect(page.getByText(/^Du \d{2}\/\d{2}\/\d{4} au \d{2}\/\d{2}\/\d{4} \(heure du Maroc\)$/)).toBeVisible();
   // The charts are client components: they only draw if the CSP nonce let Next's scripts run.
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   // The rollups must agree with the opposition table itself (canary entries are never counted).

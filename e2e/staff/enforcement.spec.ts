@@ -79,6 +79,9 @@ test("a link minted after the refusal: one-tap report, violation with its timeli
   ])
     await expect(timeline).toContainText(fact);
   await expect(page.getByTestId("complaint-answer")).toContainText("Numéro retiré des envois");
+  // Staff read Moroccan dates and times, never an ISO timestamp (the facts keep them for the pack).
+  await expect(page.locator("main")).not.toContainText(/\d{4}-\d{2}-\d{2}(T|\b)/);
+  await expect(timeline).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
   await expectNoSeriousA11yViolations(page);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Dossier de preuve signé (JSON)" }).click();

@@ -17,6 +17,14 @@ export const formatNumber = (value: number) => numbers.format(value);
 export const formatDecimal = (value: number) => decimals.format(value);
 export const formatDate = (date: Date | null) => (date ? dates.format(date) : "—");
 export const formatDateTime = (date: Date | null) => (date ? dateTimes.format(date) : "—");
+const days = new Intl.DateTimeFormat("fr-MA", { dateStyle: "short", timeZone: "UTC" });
+/** A calendar day (YYYY-MM-DD, already Moroccan): "24/11/2026", never the ISO form. */
+export const formatDay = (isoDay: string) => days.format(new Date(`${isoDay}T12:00:00Z`));
+/** Every ISO timestamp inside a text (a recorded fact, a window "from – to") as Moroccan date and time. */
+export const formatTimestampsIn = (text: string) =>
+  text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g, (iso) =>
+    dateTimes.format(new Date(iso)),
+  );
 /** A rollup day (YYYY-MM-DD, already Moroccan) as a chart tick: "24 nov.". */
 export const formatTickDay = (isoDay: string) => ticks.format(new Date(`${isoDay}T12:00:00Z`));
 

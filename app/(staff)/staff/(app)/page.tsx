@@ -3,7 +3,7 @@ import Link from "next/link";
 import { DailyChart, SourceChart } from "@/components/staff/charts";
 import { DataTable } from "@/components/staff/data-table";
 import { RangeFilter } from "@/components/staff/range-filter";
-import { formatDateTime, formatDecimal, formatDuration, formatNumber } from "@/components/staff/ui";
+import { formatDateTime, formatDay, formatDecimal, formatDuration, formatNumber } from "@/components/staff/ui";
 import { env } from "@/lib/env";
 import { parseDateRange, rangeQuery } from "@/lib/stats/date-range";
 import { countOpenIntegrityAlerts } from "@/lib/integrity/integrity-alerts";
@@ -43,7 +43,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     <>
       <h1 className="text-2xl font-bold">Tableau de bord</h1>
       <p className="mt-1 text-slate-700">
-        Du {range.from} au {range.to} (heure du Maroc)
+        Du {formatDay(range.from)} au {formatDay(range.to)} (heure du Maroc)
       </p>
       <div className="mt-4">
         <RangeFilter range={range} action="/staff" />

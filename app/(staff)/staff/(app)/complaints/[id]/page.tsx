@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FlashMessage } from "@/components/staff/flash-message";
-import { buttonClass, fieldClass, formatDateTime } from "@/components/staff/ui";
+import { buttonClass, fieldClass, formatDateTime, formatDay, formatTimestampsIn } from "@/components/staff/ui";
 import { getComplaint } from "@/lib/complaints/list-complaints";
 import { nextStatuses } from "@/lib/complaints/update-complaint";
 import { maskPhone } from "@/lib/phone/mask-phone";
@@ -59,7 +59,7 @@ export default async function ComplaintPage({ params }: Props) {
           )}
         </dd>
         <dt className="font-semibold">SMS reçu le</dt>
-        <dd>{complaint.receivedAt.toISOString().slice(0, 10)}</dd>
+        <dd>{formatDay(complaint.receivedAt.toISOString().slice(0, 10))}</dd>
         <dt className="font-semibold">Numéro</dt>
         <dd dir="ltr">{complaint.phone ? maskPhone(complaint.phone) : "non communiqué"}</dd>
         <dt className="font-semibold">Signalé le</dt>
@@ -93,9 +93,7 @@ export default async function ComplaintPage({ params }: Props) {
           {facts.facts.map((f) => (
             <li key={f.key}>
               <span className="font-semibold">{f.label}</span> :{" "}
-              {typeof f.value === "string" && /^\d{4}-/.test(f.value) && !f.value.includes(" – ")
-                ? formatDateTime(new Date(f.value))
-                : (f.value ?? "jamais")}
+              {typeof f.value === "string" ? formatTimestampsIn(f.value) : (f.value ?? "jamais")}
               {f.source && (
                 <span className="text-slate-600">
                   {" "}
