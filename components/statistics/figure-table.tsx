@@ -1,6 +1,6 @@
 const th = "border-b-2 border-slate-300 px-2 py-1 text-start";
 const td = "border-b border-slate-200 px-2 py-1";
-const num = `${td} text-end tabular-nums`;
+const num = `${td} whitespace-nowrap text-end tabular-nums`;
 
 /** A table of figures: the first cell of each row heads it; scrolls on its own on a narrow screen. */
 export function FigureTable({

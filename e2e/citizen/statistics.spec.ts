@@ -20,7 +20,7 @@ for (const locale of ["fr", "ar"] as const) {
     ).toBeVisible();
     await expect(
       page
-        .getByRole("region", { name: locale === "fr" ? "Refus par jour" : "الاعتراضات حسب اليوم" })
+        .getByRole("region", { name: locale === "fr" ? "Tableau : Refus par jour" : "جدول: الاعتراضات حسب اليوم" })
         .getByRole("row")
         .nth(1),
     ).toBeVisible();
@@ -69,8 +69,8 @@ test("a chosen week is labelled as the week it shows, in English at 1280 px, and
   const period = new URL(page.url()).searchParams.get("period")!;
   // The label says exactly the days the figures cover: seven, Monday to Sunday.
   await expect(page.getByTestId("open-period")).toContainText(label);
-  await expect(page.getByRole("region", { name: "Refusals per week" }).getByRole("row")).toHaveCount(2);
-  await expect(page.getByRole("region", { name: "Refusals per day" }).getByRole("row")).toHaveCount(8);
+  await expect(page.getByRole("region", { name: "Table: Refusals per week" }).getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("region", { name: "Table: Refusals per day" }).getByRole("row")).toHaveCount(8);
   await page.screenshot({ path: info.outputPath("statistics-en-1280.png"), fullPage: true });
 
   const json = await page.request.get(`/api/open/v1/refusals-weekly.json?period=${period}`);
@@ -85,7 +85,7 @@ test("a chosen week is labelled as the week it shows, in English at 1280 px, and
   // The page shows the same figures as the download.
   const first = body.rows.find((r) => r.week === day(0) && r.channel === "total" && r.scope === "total")!;
   const cells = await page
-    .getByRole("region", { name: "Refusals per week" })
+    .getByRole("region", { name: "Table: Refusals per week" })
     .getByRole("row")
     .nth(1)
     .getByRole("cell")

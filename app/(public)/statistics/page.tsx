@@ -74,9 +74,16 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
   const chart = (rows: Row[], label: string, key: string) => (
     <BarChart bars={totals(rows)} label={label} barKey={key} mirrored={locale === "ar"} />
   );
+  // Up to the legal delay in hours ("36 h"); past it in whole days ("90 jours", not "2 159,9 h").
+  const lag = (hours: Row[string] | undefined) => {
+    if (typeof hours !== "number") return hours === null || hours === undefined ? t("none") : show(hours);
+    if (hours <= 48) return t("hours", { value: show(hours) });
+    const days = Math.round(hours / 24);
+    return t("days", { count: days, value: show(days) });
+  };
   const query = `period=${period.id}`;
   const table = (head: string[], rows: React.ReactNode[][], label: string) => (
-    <FigureTable head={head} rows={rows} label={label} empty={t("noData")} />
+    <FigureTable head={head} rows={rows} label={t("tableOf", { title: label })} empty={t("noData")} />
   );
   const headlineFigures: [string, Row[string]][] = [
     [t("inForceAll"), h.refusals_in_force_all_senders ?? null],
@@ -243,8 +250,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
             [t("provider"), t("fetchLag"), t("ackLag"), t("late"), t("answersMissing"), t("answersLate")],
             figures.providers.map((p) => [
               String(p.name),
-              p.fetch_lag_hours === null ? t("none") : t("hours", { value: show(p.fetch_lag_hours) }),
-              p.ack_lag_hours === null ? t("none") : t("hours", { value: show(p.ack_lag_hours) }),
+              lag(p.fetch_lag_hours),
+              lag(p.ack_lag_hours),
               p.late ? t("yes") : t("no"),
               show(p.answers_missing),
               show(p.answers_late),
