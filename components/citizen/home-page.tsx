@@ -8,6 +8,12 @@ export function HomePage({ locale, maxLagHours }: { locale: Locale; maxLagHours:
     <>
       <h1 className="text-2xl font-bold leading-tight text-brand-800">{t("title")}</h1>
       <p className="mt-4 leading-relaxed">{t("intro")}</p>
+      <p
+        className="mt-4 rounded-lg border-s-4 border-amber-600 bg-amber-50 px-3 py-2 text-sm leading-relaxed"
+        role="note"
+      >
+        {t("never")}
+      </p>
       <div className="mt-6 flex flex-col gap-3">
         <a
           href="/stop"

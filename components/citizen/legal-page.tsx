@@ -1,11 +1,37 @@
 import type { Env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDay, translatorIn } from "@/lib/i18n/translator";
+import { CODE_RULES } from "@/lib/verification/rules";
 
 // Change with the text: the date citizens see as "last updated".
 const LEGAL_TEXT_UPDATED = "2026-11-24";
 
-const SECTIONS = ["operator", "purpose", "data", "retention", "recipients", "rights", "cookies", "contact"] as const;
+const SECTIONS = [
+  "operator",
+  "purpose",
+  "data",
+  "retention",
+  "recipients",
+  "rights",
+  "cookies",
+  "accessibility",
+  "contact",
+] as const;
+
+const EMAIL = /([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/;
+
+/** A text with its e-mail addresses as mailto links. */
+function withMailLinks(text: string) {
+  return text.split(EMAIL).map((part, i) =>
+    i % 2 === 1 ? (
+      <a key={i} href={`mailto:${part}`} className="text-brand-800 underline">
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  );
+}
 
 /** Who runs StopSMS, what it keeps and for how long, and the citizen's rights: from the live configuration. */
 export function LegalPage({ locale, config: r }: { locale: Locale; config: Env }) {
@@ -27,8 +53,10 @@ export function LegalPage({ locale, config: r }: { locale: Locale; config: Env }
             {section === "retention"
               ? t("retention", retention)
               : section === "contact"
-                ? t("contact", { contact: r.STOPSMS_CONTROLLER_CONTACT })
-                : t(section)}
+                ? withMailLinks(t("contact", { contact: r.STOPSMS_CONTROLLER_CONTACT }))
+                : section === "cookies"
+                  ? t("cookies", { session: CODE_RULES.sessionMinutes })
+                  : t(section)}
           </p>
         </section>
       ))}

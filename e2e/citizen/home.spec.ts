@@ -6,6 +6,18 @@ test("the home page explains StopSMS in French by default and links to /stop and
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Refusez les SMS commerciaux");
   await expect(page.getByRole("link", { name: /Refuser des SMS avec mon numéro/ })).toHaveAttribute("href", "/stop");
   await expect(page.getByRole("link", { name: /Signaler un SMS/ })).toHaveAttribute("href", "/report");
+  await expect(page.getByRole("note")).toContainText("ne vous demandera jamais de paiement, de mot de passe");
+});
+
+test("the legal page states every cookie it sets, an accessibility statement, and a contact to write to", async ({
+  page,
+}) => {
+  await page.goto("/legal");
+  const cookies = page.locator("section", { has: page.getByRole("heading", { name: "Cookies" }) });
+  await expect(cookies).toContainText("la session « Mon numéro » (30 minutes au plus");
+  await expect(cookies).not.toContainText("Un seul cookie");
+  await expect(page.getByRole("heading", { name: "Accessibilité" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "contact@cndp.ma" })).toHaveAttribute("href", "mailto:contact@cndp.ma");
 });
 
 test("switching to Arabic turns the page right-to-left and is remembered", async ({ page }) => {
