@@ -117,17 +117,33 @@ export function ReportForm({ locale, flash, prefill }: { locale: Locale; flash: 
               id="senderSeen"
               name="senderSeen"
               maxLength={100}
-              defaultValue={
-                errors.senderSeen === "sender.did-you-mean" && flash.suggestion
-                  ? flash.suggestion
-                  : (values.senderSeen ?? "")
-              }
+              defaultValue={values.senderSeen ?? ""}
               aria-describedby={describedBy}
               aria-invalid={invalid}
               className={inputClass}
             />
           )}
         </FormField>
+        {errors.senderSeen === "sender.did-you-mean" && flash.suggestion && (
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button
+              type="submit"
+              name="senderChoice"
+              value="suggested"
+              className="min-h-11 rounded-lg border-2 border-brand-700 px-3 py-2 font-semibold text-brand-800"
+            >
+              {t("useSuggestion", { sender: flash.suggestion })}
+            </button>
+            <button
+              type="submit"
+              name="senderChoice"
+              value="typed"
+              className="min-h-11 rounded-lg border-2 border-brand-700 px-3 py-2 font-semibold text-brand-800"
+            >
+              <bdi>{t("keepTyped", { typed: values.senderSeen ?? "" })}</bdi>
+            </button>
+          </div>
+        )}
         <FormField id="messageText" label={t("messageLabel")} hint={t("messageHint")} error={message("messageText")}>
           {(describedBy, invalid) => (
             <textarea

@@ -71,6 +71,21 @@ describe("createComplaint: sender matching, originators and links", () => {
     expect(
       (await db().complaint.findUniqueOrThrow({ where: { id: (insisted as { id: string }).id } })).senderId,
     ).toBeNull();
+    // "Yes, Atlas Bank": the match is linked, and the sender stays exactly as seen (a spoofed id is evidence).
+    const accepted = await createComplaint(
+      {
+        ...valid,
+        senderSeen: `bank ${code.slice(-4)}`,
+        senderAsTyped: `bank ${code.slice(-4)}`,
+        senderChoice: "suggested",
+      },
+      { defaultRegion: "MA", now },
+    );
+    expect(await db().complaint.findUniqueOrThrow({ where: { id: (accepted as { id: string }).id } })).toMatchObject({
+      senderId: sender.id,
+      senderSeen: `bank ${code.slice(-4)}`,
+      originator: `bank ${code.slice(-4)}`,
+    });
   });
 
   it("keeps the sender as shown as the originator, and its E.164 form when it is a number", async () => {

@@ -58,10 +58,15 @@ export async function createComplaint(
   let sender: { id: number } | null = fromLink?.sender ?? null;
   if (!fromLink) {
     const match = await matchSender(data.senderSeen);
-    // A partial match is offered back once ("Did you mean …?"); the same text sent again is kept as typed.
-    if (match.kind === "suggestion" && data.senderAsTyped !== data.senderSeen)
+    // A partial match is a question ("Did you mean …?"), answered yes or no for the same text. Either way the
+    // sender is stored exactly as the citizen saw it (a spoofed sender id is evidence); "yes" links the match.
+    const answered = data.senderAsTyped === data.senderSeen;
+    if (match.kind === "suggestion" && !answered)
       return { status: "invalid", errors: { senderSeen: "sender.did-you-mean" }, suggestion: match.sender.name };
-    sender = match.kind === "exact" ? match.sender : null;
+    sender =
+      match.kind === "exact" || (match.kind === "suggestion" && data.senderChoice === "suggested")
+        ? match.sender
+        : null;
   }
   // The sender as shown is also the originator: a sending number (parsed to E.164) or a sender id, kept as typed.
   const originatorPhone = parsePhone(data.senderSeen, options.defaultRegion);

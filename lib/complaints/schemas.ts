@@ -13,8 +13,9 @@ export const complaintInputSchema = z.object({
   /** The code of the SMS's StopSMS link, when the report starts from it. */
   link: z.string().refine(isLinkCode).optional().catch(undefined),
   sharePhone: z.boolean().default(false),
-  /** The sender as typed before a "did you mean" was shown: sent again unchanged, it is kept as typed. */
+  /** The sender as typed before a "did you mean" was shown, and the citizen's answer to it. */
   senderAsTyped: z.string().trim().max(100).optional(),
+  senderChoice: z.enum(["suggested", "typed"]).optional().catch(undefined),
   /** The receipt the report starts from: its number and sender. */
   receipt: z
     .string()

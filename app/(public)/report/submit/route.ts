@@ -20,6 +20,7 @@ export async function POST(request: NextRequest) {
     link: optional("link"),
     receipt: optional("receipt"),
     senderAsTyped: post.values.senderAsTyped,
+    senderChoice: post.values.senderChoice,
     sharePhone: post.field("sharePhone") === "yes",
   };
   const session = await numberSessionOf(request);
