@@ -3,7 +3,8 @@ import { ErrorSummary } from "@/components/error-summary";
 import { FormField, inputClass, SubmitButton } from "@/components/form-field";
 import { complaintReasons } from "@/lib/complaints/schemas";
 import type { Locale } from "@/lib/i18n/locales";
-import { translatorIn } from "@/lib/i18n/translator";
+import { formatDateTime, translatorIn } from "@/lib/i18n/translator";
+import type { ComplaintProgress } from "@/lib/complaints/follow-complaint";
 
 export type ReportValues = {
   reason?: string;
@@ -22,7 +23,17 @@ export type ReportFlash = { values?: ReportValues; errors?: Record<string, strin
 export const COMPLAINT_REFERENCE = /^C-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/;
 
 /** After a report: its reference, what happens next, and where to go from here. */
-export function ReportSent({ locale, reference }: { locale: Locale; reference: string }) {
+export function ReportSent({
+  locale,
+  reference,
+  progress,
+  maxLagHours,
+}: {
+  locale: Locale;
+  reference: string;
+  progress: ComplaintProgress;
+  maxLagHours: number;
+}) {
   const t = translatorIn(locale, "Report");
   const tNav = translatorIn(locale, "Nav");
   return (
@@ -34,6 +45,20 @@ export function ReportSent({ locale, reference }: { locale: Locale; reference: s
       <p className="mt-3 rounded border-s-4 border-brand-700 bg-brand-50 p-3 text-lg font-bold">
         {t.rich("reference", { reference: () => <bdi dir="ltr">{reference}</bdi> })}
       </p>
+      <h2 className="mt-6 text-xl font-semibold">{t("verdictTitle")}</h2>
+      <p className="mt-2" data-testid="report-verdict">
+        {t(`verdicts.${progress.verdict ?? "none"}`, { hours: maxLagHours })}
+      </p>
+      <h2 className="mt-6 text-xl font-semibold">{t("statusTitle")}</h2>
+      <p className="mt-2">{t(`statuses.${progress.status}`)}</p>
+      <p className="mt-1">
+        {progress.answered
+          ? t("answered")
+          : progress.respondBy
+            ? t("notAnswered", { date: formatDateTime(locale, progress.respondBy, false) })
+            : t("notAnsweredYet")}
+      </p>
+      <p className="mt-4 text-sm text-slate-700">{t("follow")}</p>
       <p className="mt-4">{t("nextSteps")}</p>
       <p className="mt-3 flex flex-col gap-2">
         <a href="/number" className="font-semibold text-brand-800 underline">

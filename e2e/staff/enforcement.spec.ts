@@ -46,11 +46,15 @@ test("a link minted after the refusal: one-tap report, violation with its timeli
 
   await page.setViewportSize({ width: 360, height: 640 });
   await page.goto(`/${code}`);
-  await expect(page.getByText("ce SMS n'aurait pas dû être envoyé")).toBeVisible();
+  // Before the tap, what is known: the refusal's date, and the SMS sent past the 48 h senders have.
+  await expect(page.getByText("plus de 48 heures après : il n'aurait pas dû vous être envoyé")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: info.outputPath("landing-report-fr.png"), fullPage: true });
   await page.getByRole("button", { name: "Signaler ce SMS à la CNDP" }).click();
   await expect(page.getByRole("heading", { name: "Signalement enregistré" })).toBeVisible();
+  // After it, the verdict as recorded (the same the staff see), and where the complaint stands.
+  await expect(page.getByTestId("report-verdict")).toContainText("Infraction");
+  await expect(page.getByText("Reçu, pas encore ouvert par la CNDP.")).toBeVisible();
   const id = /C-[A-Z0-9]{5}-[A-Z0-9]{5}/.exec(await page.getByRole("main").innerText())![0];
   await expect(page.getByRole("link", { name: "Mon numéro" })).toBeVisible();
 

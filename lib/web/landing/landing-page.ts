@@ -43,18 +43,29 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
         >${t("Link.viewReceipt", { receipt: o.receiptId })}</a
       >
     </p>`;
-  // A refusal older than the link: the SMS should not have been sent. The tap on the link proves it
-  // arrived, so a one-tap report is verified evidence. Otherwise, a discreet way to report it anyway.
+  // A refusal older than the link: the tap on the link proves the SMS arrived, so a one-tap report is
+  // verified evidence. Otherwise, a discreet way to report it anyway. What is known before the tap: when the refusal was recorded, when the SMS was sent at the earliest (its
+  // link's minting), and whether that was past the senders' legal delay — the verdict the report will record.
+  const maxLagHours = env().STOPSMS_MAX_LAG_HOURS;
   const refusedBefore = [
-    link.opposedAll && link.opposedAll.since < link.mintedAt ? (["Link.shouldNotAll", link.opposedAll] as const) : null,
+    link.opposedAll && link.opposedAll.since < link.mintedAt ? (["Link.refusedOnAll", link.opposedAll] as const) : null,
     link.opposedSender && link.opposedSender.since < link.mintedAt
-      ? (["Link.shouldNotSender", link.opposedSender] as const)
+      ? (["Link.refusedOnSender", link.opposedSender] as const)
       : null,
-  ].find((x) => x !== null);
+    // The oldest refusal sets the deadline, as the verdict does (assess-complaint.ts).
+  ]
+    .filter((x) => x !== null)
+    .sort((a, b) => a[1].since.getTime() - b[1].since.getTime())[0];
   const report = refusedBefore
     ? html`<p class="note">
           <strong
-            >${t(refusedBefore[0], { ...senderParams(sender), date: formatDateTime(locale, refusedBefore[1].since, false) })}</strong
+            >${t(refusedBefore[0], { ...senderParams(sender), date: formatDateTime(locale, refusedBefore[1].since, false) })}
+            ${t(
+              link.mintedAt.getTime() - refusedBefore[1].since.getTime() > maxLagHours * 3_600_000
+                ? "Link.pastDelay"
+                : "Link.withinDelay",
+              { sent: formatDateTime(locale, link.mintedAt), hours: maxLagHours },
+            )}</strong
           ><br /><a href="/receipt/${refusedBefore[1].receiptId}"
             >${t("Link.viewReceipt", { receipt: refusedBefore[1].receiptId })}</a
           >
