@@ -8,7 +8,7 @@ const link = (mintedAfterHours: number) =>
     status: "active",
     code: "x7Kq2PzA",
     phone: "+212612345678",
-    sender: { code: "atlas-bank", name: "Atlas Bank" },
+    sender: { id: 1, code: "atlas-bank", name: "Atlas Bank" },
     providerId: 1,
     providerName: "Acme Télécom",
     mintedAt: new Date(since.getTime() + mintedAfterHours * HOUR),
