@@ -41,7 +41,7 @@ const TEXT = {
 
 async function codeFromOutbox(phone: string): Promise<string> {
   const { rows } = await e2eDb().query<{ body: string }>(
-    "SELECT body FROM sms_outbox WHERE phone = $1 ORDER BY id DESC LIMIT 1",
+    "SELECT body FROM sms_outbox WHERE phone = $1 AND body NOT LIKE '%/receipt/%' ORDER BY id DESC LIMIT 1",
     [phone],
   );
   return /\d{6}/.exec(rows[0]!.body)![0];
@@ -94,6 +94,12 @@ async function walk(page: Page, info: TestInfo, locale: "fr" | "ar", options: { 
   // A withdrawal receipt says what may resume, never "what is stopped".
   await expect(page.getByText(t.resumes, { exact: true })).toBeVisible();
   await expect(page.getByText(t.stopped, { exact: true })).toHaveCount(0);
+  // Each act's receipt reached the verified number by SMS too: two refusals, one withdrawal.
+  const { rows: receiptSms } = await e2eDb().query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM sms_outbox WHERE phone = $1 AND body LIKE '%/receipt/R-%'",
+    [phone],
+  );
+  expect(receiptSms[0]!.n).toBe(3);
 
   await page.goto("/number");
   const download = page.waitForEvent("download");

@@ -1,4 +1,6 @@
 import "server-only";
+import type { Locale } from "@/lib/i18n/locales";
+import { sendReceiptSms } from "@/lib/my-number/send-receipt-sms";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
 import type { OppositionTarget } from "@/lib/oppositions/types";
 import { withdrawOpposition } from "@/lib/oppositions/withdraw-opposition";
@@ -12,14 +14,20 @@ async function targetOf(form: { scope: string; sender: string }): Promise<Opposi
   return sender ? { scope: "sender", senderId: sender.id } : null;
 }
 
-/** A verified holder stops all senders or one: returns the receipt id, or null for a form naming nothing. */
+/**
+ * A verified holder stops all senders or one: returns the receipt id, or null for a form naming nothing; a
+ * new refusal's receipt is also sent by SMS.
+ */
 export async function stopForVerifiedNumber(
   phone: string,
   form: { scope: string; sender: string },
+  locale: Locale,
 ): Promise<string | null> {
   const target = await targetOf(form);
   if (!target) return null;
-  const { receipt } = await recordOpposition({ phone, target, source: "web", verified: true });
+  const { created, receipt } = await recordOpposition({ phone, target, source: "web", verified: true });
+  // The receipt by SMS, once: a refusal already in force sends nothing again.
+  if (created) await sendReceiptSms(phone, receipt.id, "stop", locale);
   return receipt.id;
 }
 
@@ -27,9 +35,11 @@ export async function stopForVerifiedNumber(
 export async function withdrawForVerifiedNumber(
   phone: string,
   form: { scope: string; sender: string },
+  locale: Locale,
 ): Promise<string | null> {
   const target = await targetOf(form);
   if (!target) return null;
   const { receipt } = await withdrawOpposition({ phone, target, source: "web" });
+  if (receipt) await sendReceiptSms(phone, receipt.id, "withdraw", locale);
   return receipt?.id ?? null;
 }

@@ -22,7 +22,10 @@ async function sendCode(phone: string, now = new Date()) {
 }
 
 async function lastCode(phone: string): Promise<string> {
-  const message = await db().smsOutbox.findFirstOrThrow({ where: { phone }, orderBy: { id: "desc" } });
+  const message = await db().smsOutbox.findFirstOrThrow({
+    where: { phone, NOT: { body: { contains: "/receipt/" } } },
+    orderBy: { id: "desc" },
+  });
   return /\b(\d{6})\b/.exec(message.body)![1]!;
 }
 
@@ -216,6 +219,12 @@ describe("my number", () => {
     const response = await withdrawRoute(withSession("/number/withdraw/confirm", phone, { method: "POST", body }));
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toMatch(/^\/receipt\/R-/);
+    // The verified holder gets the withdrawal's receipt by SMS too.
+    const receiptId = response.headers.get("location")!.slice("/receipt/".length);
+    const sms = await db().smsOutbox.findMany({ where: { phone }, select: { body: true } });
+    expect(sms.map((m) => m.body)).toEqual([
+      `StopSMS : votre retrait est enregistré. Reçu ${receiptId} : http://localhost:3000/receipt/${receiptId}`,
+    ]);
     const changes = await db().oppositionChange.findMany({ where: { phone }, orderBy: { seq: "asc" } });
     expect(changes.map((c) => [c.op, c.reason])).toEqual([
       ["add", "opposed"],
