@@ -6,7 +6,7 @@ export function SiteFooter({ locale }: { locale: Locale }) {
   return (
     <footer className="mx-auto mt-10 max-w-2xl border-t border-slate-200 px-4 py-6 text-sm text-slate-700">
       <p>{t("Footer.operator")}</p>
-      <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
+      <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 print:hidden">
         <a href="/legal" className="text-brand-800 underline">
           {t("Nav.legal")}
         </a>

@@ -6,7 +6,7 @@ import { translatorIn } from "@/lib/i18n/translator";
 export function SiteHeader({ locale, currentPath }: { locale: Locale; currentPath: string }) {
   const t = translatorIn(locale, "Nav");
   return (
-    <header className="border-b border-slate-200 bg-brand-50">
+    <header className="border-b border-slate-200 bg-brand-50 print:hidden">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         {t("skip")}
       </a>

@@ -79,14 +79,15 @@ export function ReceiptPage({
         ))}
       </dl>
       <p className="mt-3 text-sm text-slate-700">{receipt.op === "remove" ? t("keepWithdrawn") : t("keep")}</p>
-      <p className="mt-4">
+      <p className="mt-1 text-sm text-slate-700 print:hidden">{t("keepHow")}</p>
+      <p className="mt-4 print:hidden">
         {t("changedMind")}{" "}
         <a href="/number" className="font-semibold text-brand-800 underline">
           {t("manage")}
         </a>
       </p>
       {receipt.op === "add" && !receipt.endedByDisconnection && (
-        <section className="mt-6">
+        <section className="mt-6 print:hidden">
           <h2 className="text-xl font-semibold">{t("complainTitle")}</h2>
           <p className="mt-2">{t("complainBody")}</p>
           <a
