@@ -19,7 +19,7 @@ import { logger } from "@/lib/log";
 import { metrics } from "@/lib/metrics/registry";
 import { answerStopSubmit } from "@/lib/web/citizen/answer-stop-submit";
 import { atTheDoor } from "@/lib/web/door";
-import { labelOf } from "@/lib/web/routes";
+import { labelOf, routeFor, type RouteEntry } from "@/lib/web/routes";
 import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { platformKey } from "@/lib/signing/platform-key";
 import { smsGateway } from "@/lib/sms/send-sms";
@@ -71,10 +71,16 @@ async function main() {
         ? serveLanding(pathname.slice(1), request, response)
         : handle(request, response),
   };
-  const route = (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<unknown> => {
+  const route = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+    entry: RouteEntry | null,
+  ): Promise<unknown> => {
     const decision = atTheDoor({
       method: request.method ?? "GET",
       pathname,
+      entry,
       contentType: request.headers["content-type"],
       contentLength: request.headers["content-length"],
     });
@@ -98,7 +104,8 @@ async function main() {
     applyClientAddress(request.headers, request.socket.remoteAddress, trusted);
     const started = process.hrtime.bigint();
     const pathname = pathnameOf(request.url);
-    const path = labelOf(pathname);
+    const entry = routeFor(pathname);
+    const path = labelOf(pathname, entry);
     response.once("finish", () => {
       const { httpRequests, httpDuration } = metrics();
       httpRequests.inc({ route: path, method: request.method ?? "GET", status: String(response.statusCode) });
@@ -108,7 +115,7 @@ async function main() {
     });
     const answered = isDatabaseDown() ? answerWhileDatabaseDown(request, response) : Promise.resolve(false);
     answered
-      .then((done) => (done ? undefined : route(request, response, pathname)))
+      .then((done) => (done ? undefined : route(request, response, pathname, entry)))
       .catch((error: unknown) => {
         // Let Next answer (and report) whatever went wrong, as it would without this server in front.
         logger.error({ err: error, route: path }, "production server fast path failed");
@@ -156,10 +163,15 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stop(signal));
 }
 
-/** The request's path, decoded as Next decodes it, without its query. */
+/** The request's path without its query, normalised as a URL's (dot segments) when it needs it. */
 function pathnameOf(url: string | undefined): string {
+  const raw = url ?? "/";
+  const end = raw.indexOf("?");
+  const path = end < 0 ? raw : raw.slice(0, end);
+  // The landing page's traffic is plain "/<code>": no URL object for it (a few µs on every request).
+  if (path.startsWith("/") && !/[%\\#]|\/\.|\/\//.test(path)) return path;
   try {
-    return new URL(url ?? "/", "http://door").pathname;
+    return new URL(raw, "http://door").pathname;
   } catch {
     return "/";
   }

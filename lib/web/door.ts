@@ -14,12 +14,15 @@ export type DoorDecision =
 export interface DoorRequest {
   method: string;
   pathname: string;
+  /** The table's entry for the path, when the caller already looked it up. */
+  entry?: RouteEntry | null;
   contentType?: string;
   contentLength?: string;
 }
 
-export function atTheDoor({ method, pathname, contentType, contentLength }: DoorRequest): DoorDecision {
-  const entry = routeFor(pathname);
+export function atTheDoor(request: DoorRequest): DoorDecision {
+  const { method, pathname, contentType, contentLength } = request;
+  const entry = request.entry === undefined ? routeFor(pathname) : request.entry;
   if (!entry || entry.renderer === "signed-json") return { kind: "pass", entry };
   const allowed = entry.methods.includes("GET") ? [...entry.methods, "HEAD"] : entry.methods;
   if (!allowed.includes(method as RouteEntry["methods"][number]))

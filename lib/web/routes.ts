@@ -210,27 +210,6 @@ export const ROUTES: RouteEntry[] = [
   entry({ path: "/metrics", source: "scripts/serve.ts", renderer: "text", auth: "metrics-token", fastPath: true }),
 ];
 
-const compiled = ROUTES.map((entry) => {
-  const pattern = entry.path
-    .split("/")
-    .filter(Boolean)
-    .map((s) =>
-      s.startsWith("[...") ? "(?:/[^?#]*)?" : s.startsWith("[") ? "/[^/?#]+" : `/${s.replace(/[.]/g, "\\.")}`,
-    )
-    .join("");
-  return { entry, pattern: new RegExp(`^${pattern || "/"}/?$`) };
-});
-
-/** The entry that answers a path (no query), or null: Next's 404. */
-export function routeFor(pathname: string): RouteEntry | null {
-  const candidates = compiled.filter((c) => c.pattern.test(pathname));
-  if (!candidates.length) return null;
-  const best = candidates.reduce((a, b) => (specificity(b.entry.path) > specificity(a.entry.path) ? b : a));
-  // /<code> answers only a link code's shape; anything else one segment long is Next's 404.
-  if (best.entry.path === "/[code]" && !isLinkCode(pathname.slice(1))) return null;
-  return best.entry;
-}
-
 // Next's precedence: a static segment before a [param], a [param] before a [...catch-all].
 function specificity(path: string): number {
   return path
@@ -239,8 +218,38 @@ function specificity(path: string): number {
     .reduce((score, s) => score + (s.startsWith("[...") ? 1 : s.startsWith("[") ? 10 : 100), 0);
 }
 
+// Every request meets the table (the door, the metrics label): a static path is one Map lookup, a link code
+// one pattern test, and only the rest walks the dynamic entries, most specific first.
+const STATIC = new Map(ROUTES.filter((r) => !r.path.includes("[")).map((r) => [r.path, r]));
+const LANDING = ROUTES.find((r) => r.path === "/[code]")!;
+const DYNAMIC = ROUTES.filter((r) => r.path.includes("[") && r !== LANDING)
+  .map((entry) => ({
+    entry,
+    score: specificity(entry.path),
+    pattern: new RegExp(
+      `^${entry.path
+        .split("/")
+        .filter(Boolean)
+        .map((s) =>
+          s.startsWith("[...") ? "(?:/[^?#]*)?" : s.startsWith("[") ? "/[^/?#]+" : `/${s.replace(/[.]/g, "\\.")}`,
+        )
+        .join("")}/?$`,
+    ),
+  }))
+  .sort((a, b) => b.score - a.score);
+
+/** The entry that answers a path (no query), or null: Next's 404. */
+export function routeFor(pathname: string): RouteEntry | null {
+  const path = pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
+  const exact = STATIC.get(path);
+  if (exact) return exact;
+  // /<code> answers only a link code's shape; anything else one segment long is Next's 404.
+  if (path.indexOf("/", 1) < 0) return isLinkCode(path.slice(1)) ? LANDING : null;
+  return DYNAMIC.find((d) => d.pattern.test(path))?.entry ?? null;
+}
+
 /** A low-cardinality label for metrics: the entry's, "other" for anything the table does not know. */
-export function labelOf(pathname: string): string {
+export function labelOf(pathname: string, entry: RouteEntry | null = routeFor(pathname)): string {
   if (pathname.startsWith("/_next/")) return "/_next";
-  return routeFor(pathname)?.label ?? "other";
+  return entry?.label ?? "other";
 }
