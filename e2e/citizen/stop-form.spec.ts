@@ -123,13 +123,13 @@ test("a report's 'did you mean' is a question: the sender is kept exactly as see
   mintLink("medina-fashion", uniquePhone());
   await page.goto("/report");
   await page.getByLabel("Le SMS n'avait pas de mention StopSMS").check();
-  await page.getByLabel("Expéditeur tel qu'affiché").fill("MEDINA");
+  await page.getByLabel("Expéditeur tel qu'affiché").fill("Medina Fash");
   await page.getByLabel("Texte du SMS").fill("Soldes ! Venez vite.");
   await page.getByRole("button", { name: "Envoyer le signalement" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Vouliez-vous dire Medina Fashion ?");
   // What the citizen typed stays in the field: nothing replaces the evidence.
-  await expect(page.getByLabel("Expéditeur tel qu'affiché")).toHaveValue("MEDINA");
-  await expect(page.getByRole("button", { name: "Non, garder « MEDINA »" })).toBeVisible();
+  await expect(page.getByLabel("Expéditeur tel qu'affiché")).toHaveValue("Medina Fash");
+  await expect(page.getByRole("button", { name: "Non, garder « Medina Fash »" })).toBeVisible();
   await page.getByRole("button", { name: "Oui, Medina Fashion" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Signalement enregistré");
   const reference = (await page.getByText(/Référence/).textContent())!.match(/C-[A-Z0-9]{5}-[A-Z0-9]{5}/)![0];
@@ -137,7 +137,7 @@ test("a report's 'did you mean' is a question: the sender is kept exactly as see
     "SELECT c.sender_seen, c.originator, s.code FROM complaints c LEFT JOIN senders s ON s.id = c.sender_id WHERE c.id = $1",
     [reference],
   );
-  expect(rows).toEqual([{ sender_seen: "MEDINA", originator: "MEDINA", code: "medina-fashion" }]);
+  expect(rows).toEqual([{ sender_seen: "Medina Fash", originator: "Medina Fash", code: "medina-fashion" }]);
 });
 
 test("the sender field shows once 'one sender' is chosen, a partial name is offered back, and an error is announced first", async ({

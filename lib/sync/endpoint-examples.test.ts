@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/web/api/openapi";
 import { ENDPOINT_EXAMPLES, fillExample } from "./endpoint-examples";
 import { responses } from "./schemas";
+import ar from "@/lib/i18n/messages/ar.json";
+import en from "@/lib/i18n/messages/en.json";
+import fr from "@/lib/i18n/messages/fr.json";
 
 describe("the examples on /developers", () => {
   it("cover every endpoint of the OpenAPI description (but itself)", () => {
@@ -12,6 +15,12 @@ describe("the examples on /developers", () => {
     // A snapshot file is gzip, not JSON: the manifest's example shows the url to fetch it at.
     const notShown = ["GET /openapi.json", "GET /suppressions/snapshot/files/{name}"];
     expect(documented.filter((d) => !notShown.includes(d)).sort()).toEqual([...new Set(shown)].sort());
+  });
+
+  it("each have their description on /developers, in every language", () => {
+    for (const messages of [fr, ar, en])
+      for (const example of ENDPOINT_EXAMPLES)
+        expect(messages.Developers.endpoints, example.id).toHaveProperty([example.id]);
   });
 
   it("show answers that follow the API's own response schemas", () => {
