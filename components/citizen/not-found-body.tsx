@@ -1,3 +1,4 @@
+import { citizenPage } from "@/components/citizen-document";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
@@ -13,4 +14,15 @@ export function NotFoundBody({ locale }: { locale: Locale }) {
       </a>
     </>
   );
+}
+
+/** A light page's own 404 document (an unknown receipt or register entry). */
+export function notFoundPage(locale: Locale) {
+  return citizenPage({
+    locale,
+    title: translatorFor(locale)("Common.notFoundTitle"),
+    path: "/",
+    noIndex: true,
+    body: <NotFoundBody locale={locale} />,
+  });
 }

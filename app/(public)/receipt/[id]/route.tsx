@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { NotFoundBody } from "@/components/citizen/not-found-body";
+import { notFoundPage } from "@/components/citizen/not-found-body";
 import { ReceiptPage } from "@/components/citizen/receipt-page";
 import { env } from "@/lib/env";
 import { citizenPage } from "@/components/citizen-document";
@@ -16,17 +16,7 @@ export async function GET(request: NextRequest, { params }: Context) {
   const locale = requestLocale(request);
   const receipt = isReceiptId(id) ? await loadReceipt(id) : null;
   const t = translatorFor(locale);
-  if (!receipt)
-    return documentResponse(
-      citizenPage({
-        locale,
-        title: t("Common.notFoundTitle"),
-        path: "/",
-        noIndex: true,
-        body: <NotFoundBody locale={locale} />,
-      }),
-      { status: 404 },
-    );
+  if (!receipt) return documentResponse(notFoundPage(locale), { status: 404 });
   const status = request.nextUrl.searchParams.get("status") ?? undefined;
   const hours = env().STOPSMS_MAX_LAG_HOURS;
   return documentResponse(

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { NotFoundBody } from "@/components/citizen/not-found-body";
+import { notFoundPage } from "@/components/citizen/not-found-body";
 import { VerifyPage } from "@/components/citizen/verify-page";
 import { citizenPage } from "@/components/citizen-document";
 import { documentResponse } from "@/lib/web/html/document-response";
@@ -37,17 +37,7 @@ export async function GET(request: NextRequest, { params }: Context) {
         ),
       }),
     );
-  if (!proof)
-    return documentResponse(
-      citizenPage({
-        locale,
-        title: t("Common.notFoundTitle"),
-        path: "/",
-        noIndex: true,
-        body: <NotFoundBody locale={locale} />,
-      }),
-      { status: 404 },
-    );
+  if (!proof) return documentResponse(notFoundPage(locale), { status: 404 });
   return documentResponse(
     citizenPage({
       locale,
