@@ -3,7 +3,7 @@ import { isLinkCode } from "@/lib/links/link-code";
 
 // The route table: every path the app answers, with its policy. The door (door.ts) applies it to each
 // request before any handler runs; the production server's fast paths, the metrics labels, the light pages
-// that set their own policy, the OpenAPI document (api/openapi.ts) and docs/ARCHITECTURE's map are derived
+// that set their own policy, the OpenAPI document (api/openapi.ts) and ARCHITECTURE.md's map are derived
 // from it. A test (routes.test.ts) walks app/ and fails on a page or route file missing here, or an entry
 // without its file, or a method the file answers that the entry does not list.
 //
@@ -89,7 +89,7 @@ const apiEntries = Object.values(API_ROUTES).map((api) => {
     source: `app${path}/route.ts`,
     methods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
     renderer: "signed-json",
-    auth: api.auth === "public" ? "public" : api.auth,
+    auth: api.auth,
     // Its other methods answer a signed 405, reading at most a small body after the signature.
     bodyLimit: api.bodyLimit ?? SMALL_API_BODY,
     contentTypes: JSON_TYPES,

@@ -9,6 +9,8 @@ import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { signedHeaders, signResponse } from "@/lib/web/signatures/sign-response";
 import { clientIp } from "@/lib/web/client-ip";
 import { readBoundedBody } from "@/lib/web/read-bounded-body";
+import { SMALL_API_BODY } from "@/lib/web/api/api-routes";
+import { routeFor } from "@/lib/web/routes";
 import { findControlCharacter } from "@/lib/input/control-characters";
 import {
   completeRequestVerification,
@@ -19,7 +21,6 @@ import {
 import { takeBodySlot, takeProviderBulkSlot } from "@/lib/sync/bulk-slots";
 import { writeAccessLog } from "@/lib/sync/write-access-log";
 
-const MAX_BODY_BYTES = 12 * 1024 * 1024; // 100 000 numbers as JSON fit in ~2.5 MB
 const API_RATE_LIMIT = { limit: 600, windowMs: 60_000 }; // per key: ample for sync, stops a runaway loop
 // Per address, for calls that fail verification: a key's owner never needs many; a scanner or a forger does.
 const UNVERIFIED_RATE_LIMIT = { limit: 60, windowMs: 60_000 };
@@ -96,7 +97,8 @@ export async function handleSignedRequest(
   request: Request,
   endpoint: string,
   run: (call: SignedCall) => Promise<HandlerResult>,
-  maxBodyBytes = MAX_BODY_BYTES,
+  /** Unless the caller says otherwise, the route table's limit for the path (12 MB for the bulk calls). */
+  maxBodyBytes?: number,
 ): Promise<Response> {
   let verified: VerifiedCaller | undefined;
   let status = 200;
@@ -117,7 +119,7 @@ export async function handleSignedRequest(
       slots.push(takeSlot(takeBodySlot()));
       slots.push(takeSlot(takeProviderBulkSlot(checked.caller.providerId)));
     }
-    const body = await readBoundedBody(request, maxBodyBytes);
+    const body = await readBoundedBody(request, maxBodyBytes ?? routeFor(url.pathname)?.bodyLimit ?? SMALL_API_BODY);
     const caller = await completeRequestVerification(checked, request.headers, body);
     verified = caller;
     let json: unknown;

@@ -54,7 +54,7 @@ function apiRoute<Q extends z.ZodType | undefined, B extends z.ZodType | undefin
     request: Request,
     endpointLabel: string,
     body: (call: { url: URL; json?: unknown; caller?: VerifiedCaller }) => Promise<HandlerResult>,
-    bodyLimit: number,
+    bodyLimit?: number,
   ) =>
     entry.auth === "public"
       ? handlePublicRequest(request, endpointLabel, body, bodyLimit)
@@ -64,23 +64,19 @@ function apiRoute<Q extends z.ZodType | undefined, B extends z.ZodType | undefin
     const params = Object.fromEntries(
       Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, String(v).slice(0, 200)]),
     );
-    return handle(
-      request,
-      endpoint,
-      async ({ url, json, caller }) => {
-        // An operator's endpoint says 403 to anyone else before anything about the body.
-        if (entry.auth === "operator") assertOperator(caller!);
-        return run({
-          caller: caller ?? null,
-          query: (entry.query
-            ? parseOrProblem(entry.query, Object.fromEntries(url.searchParams))
-            : undefined) as Infer<Q>,
-          body: (entry.body ? parseOrProblem(entry.body, json) : undefined) as Infer<B>,
-          params,
-        });
-      },
-      entry.bodyLimit ?? SMALL_API_BODY,
-    );
+    // The body is read up to the route table's limit for this path (lib/web/routes.ts, from this entry).
+    return handle(request, endpoint, async ({ url, json, caller }) => {
+      // An operator's endpoint says 403 to anyone else before anything about the body.
+      if (entry.auth === "operator") assertOperator(caller!);
+      return run({
+        caller: caller ?? null,
+        query: (entry.query
+          ? parseOrProblem(entry.query, Object.fromEntries(url.searchParams))
+          : undefined) as Infer<Q>,
+        body: (entry.body ? parseOrProblem(entry.body, json) : undefined) as Infer<B>,
+        params,
+      });
+    });
   };
   const refuse: Handler = async (request) => {
     const response = await handle(
