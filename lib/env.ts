@@ -52,6 +52,8 @@ const schema = z
     STOPSMS_JOBS: z.enum(["on", "off"]).default("on"),
     // Snapshot files (docs/protocol.md 1.1): rebuilt at most this often, and only when the feed moved.
     STOPSMS_SNAPSHOT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    // The transparency log's tree head as visitors see it: published at most this often (providers see it live).
+    STOPSMS_LOG_PUBLISH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
     // Canary entries (issue 12): how many each provider's snapshot and feed carry, and the number ranges the
     // regulator reserves for them ("first-last" E.164 pairs, comma-separated; numbers the ANRT never assigns).
     STOPSMS_CANARIES: z.coerce.number().int().min(0).max(20).default(3),

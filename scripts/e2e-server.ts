@@ -28,6 +28,8 @@ async function main() {
     STOPSMS_SMS_GATEWAY: "outbox",
     // The tests speak for many clients through X-Forwarded-For, as a reverse proxy on this host would.
     STOPSMS_TRUSTED_PROXIES: "127.0.0.1,::1",
+    // The log's public tree head every 2 s rather than hourly, so a receipt's proof can be checked in a test.
+    STOPSMS_LOG_PUBLISH_SECONDS: "2",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   await buildIfStale(env, "[e2e] building the app (sources changed since the last build)");

@@ -1,9 +1,7 @@
 import type { Locale } from "@/lib/i18n/locales";
 import { numberFormat as numberFormatFor } from "@/lib/i18n/number-format";
 import { formatDateTime, translatorIn } from "@/lib/i18n/translator";
-import type { proveReceipt } from "@/lib/transparency-log/prove-receipt";
-
-export type ReceiptProof = NonNullable<Awaited<ReturnType<typeof proveReceipt>>>;
+import type { ReceiptAwaitingPublication, ReceiptProof } from "@/lib/transparency-log/prove-receipt";
 
 const hash = (value: string) => (
   <code className="block break-all font-mono text-sm" dir="ltr">
@@ -12,7 +10,39 @@ const hash = (value: string) => (
 );
 
 /** The public check of a receipt in the transparency log, in plain words (RFC 9162 inclusion proof). */
-export function VerifyPage({ locale, proof }: { locale: Locale; proof: ReceiptProof }) {
+export function VerifyPage({ locale, proof }: { locale: Locale; proof: ReceiptProof | ReceiptAwaitingPublication }) {
+  return proof.status === "proven" ? (
+    <Proven locale={locale} proof={proof} />
+  ) : (
+    <Awaiting locale={locale} proof={proof} />
+  );
+}
+
+/** A receipt newer than the published tree head: nothing to prove yet, and the page says when there will be. */
+function Awaiting({ locale, proof }: { locale: Locale; proof: ReceiptAwaitingPublication }) {
+  const t = translatorIn(locale, "Verify");
+  const number = (n: number) => numberFormatFor(locale).format(n);
+  return (
+    <>
+      <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
+      <p className="mt-2">{t("intro")}</p>
+      <p role="status" className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3 font-semibold">
+        {t("awaiting", {
+          receipt: proof.receipt.id,
+          index: number(proof.index),
+          date: formatDateTime(locale, proof.nextAt),
+        })}
+      </p>
+      <p className="mt-6">
+        <a href={`/receipt/${proof.receipt.id}`} className="font-semibold text-brand-800 underline">
+          {t("back")}
+        </a>
+      </p>
+    </>
+  );
+}
+
+function Proven({ locale, proof }: { locale: Locale; proof: ReceiptProof }) {
   const t = translatorIn(locale, "Verify");
   const number = (n: number) => numberFormatFor(locale).format(n);
   const api = `/api/v1/log/inclusion?index=${proof.index}&size=${proof.treeSize}`;

@@ -54,9 +54,14 @@ test("every endpoint example on /developers works as printed", async ({ request,
   for (const id of order) {
     const example = ENDPOINT_EXAMPLES.find((e) => e.id === id)!;
     if (id === "inclusion" || id === "consistency") {
-      const head = (await (await send("GET", `${baseURL}/api/v1/log/tree-head`, undefined, false)).json()) as {
-        size: number;
-      };
+      // The public tree head is the published one (every 2 s here): wait until it holds the STOP above.
+      let head = { size: 0 };
+      await expect(async () => {
+        head = (await (await send("GET", `${baseURL}/api/v1/log/tree-head`, undefined, false)).json()) as {
+          size: number;
+        };
+        expect(head.size).toBeGreaterThan(0);
+      }).toPass({ timeout: 10_000 });
       values.size = head.size;
     }
     const filled = fillExample(example, values);

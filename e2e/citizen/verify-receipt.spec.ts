@@ -32,7 +32,11 @@ for (const { locale, link, verified, steps } of cases) {
     const receipt = new URL(page.url()).pathname.split("/").at(-1)!;
     await page.getByRole("link", { name: link }).click();
     await expect(page).toHaveURL(new RegExp(`/verify/${receipt}$`));
-    await expect(page.getByRole("status")).toHaveText(verified);
+    // The public tree head is published every 2 s here (hourly in production): until then the page says when.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByRole("status")).toHaveText(verified, { timeout: 500 });
+    }).toPass({ timeout: 10_000 });
     await page.getByText(steps).click();
     await expect(page.locator("details ol li").first()).toBeVisible();
     // The page's public API call answers the same proof, signed.

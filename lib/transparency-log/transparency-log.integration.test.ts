@@ -14,6 +14,7 @@ import { recordOpposition } from "@/lib/oppositions/record-opposition";
 import { withdrawOpposition } from "@/lib/oppositions/withdraw-opposition";
 import { platformKey } from "@/lib/signing/platform-key";
 import { verifyPlatformResponse } from "@/lib/web/signatures/verify-response";
+import { createApiProvider, signedCall } from "@/lib/testing/api-client";
 import { createProvider, createSender, uniquePhone } from "@/lib/testing/fixtures";
 import { changeLeafHash } from "./leaf-data";
 import {
@@ -28,6 +29,7 @@ import {
   type NodeKey,
 } from "./merkle";
 import { recordTreeHead } from "./tree-head";
+import { proveReceipt } from "./prove-receipt";
 import { verifyLog } from "./verify-log";
 
 const jwks = () => ({ keys: [platformKey().jwk] });
@@ -74,6 +76,12 @@ describe("the transparency log", () => {
   it("serves changes whose leaf, recomputed from what the feed gives, is in the signed tree head, which stays consistent with later ones", async () => {
     const sender = await createSender();
     const provider = await createProvider([sender.id]);
+    // A registered provider sees the live tree (it has the feed); visitors see the published one (below).
+    const auditor = await createApiProvider();
+    const live = async (handler: (request: Request) => Promise<Response>, pathAndQuery: string) => {
+      const { response, bytes, json } = await signedCall(handler, auditor, { path: pathAndQuery });
+      return { response, body: bytes, json };
+    };
     const phone = uniquePhone();
     await recordOpposition({ phone, target: { scope: "sender", senderId: sender.id }, source: "link", verified: true });
     await withdrawOpposition({ phone, target: { scope: "sender", senderId: sender.id }, source: "web" });
@@ -83,15 +91,14 @@ describe("the transparency log", () => {
     expect(mine[0]!.salt).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(mine[0]!.salt).not.toBe(mine[1]!.salt);
 
-    const head = await call(getTreeHead, "/log/tree-head");
+    const head = await live(getTreeHead, "/log/tree-head");
     expect(head.response.status).toBe(200);
     expect(await verifyPlatformResponse(head.response, head.body, jwks())).toBe(true);
-    expect(head.response.headers.get("access-control-allow-origin")).toBe("*");
     const { size, root } = head.json as { size: number; root: string };
 
     for (const change of mine) {
       const index = Number(change.index);
-      const proof = await call(getInclusion, `/log/inclusion?index=${index}&size=${size}`);
+      const proof = await live(getInclusion, `/log/inclusion?index=${index}&size=${size}`);
       expect(proof.response.status).toBe(200);
       expect(await verifyPlatformResponse(proof.response, proof.body, jwks())).toBe(true);
       const leaf = changeLeafHash(change);
@@ -115,9 +122,9 @@ describe("the transparency log", () => {
       source: "web",
       verified: true,
     });
-    const later = (await call(getTreeHead, "/log/tree-head")).json as { size: number; root: string };
+    const later = (await live(getTreeHead, "/log/tree-head")).json as { size: number; root: string };
     expect(later.size).toBeGreaterThan(size);
-    const consistency = await call(getConsistency, `/log/consistency?from=${size}&to=${later.size}`);
+    const consistency = await live(getConsistency, `/log/consistency?from=${size}&to=${later.size}`);
     expect(
       verifyConsistency(
         size,
@@ -142,6 +149,56 @@ describe("the transparency log", () => {
     const listed = await call(getTreeHeads, `/log/tree-heads?after=${encodeURIComponent(before)}`);
     expect(listed.response.status).toBe(200);
     expect(listed.json.tree_heads).toContainEqual(recorded);
+  });
+});
+
+describe("the log as an anonymous visitor sees it", () => {
+  it("tells nothing about whether a refusal was new: the public tree head moves once per publication, and nothing beyond it is proven", async () => {
+    const provider = await createApiProvider();
+    const first = await call(getTreeHead, "/log/tree-head");
+    expect(first.response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(await verifyPlatformResponse(first.response, first.body, jwks())).toBe(true);
+    const published = first.json as { size: number; root: string; at: string };
+    // A first refusal for a fresh number grows the live tree: a visitor sees the same head as before.
+    await recordOpposition({
+      phone: uniquePhone(),
+      target: { scope: "all", senderId: null },
+      source: "web",
+      verified: true,
+    });
+    expect((await call(getTreeHead, "/log/tree-head")).json).toEqual(published);
+    const live = (await signedCall(getTreeHead, provider, { path: "/log/tree-head" })).json as { size: number };
+    expect(live.size).toBeGreaterThan(published.size);
+    // Proofs beyond the published head are refused without telling the live size; a provider gets them.
+    for (const [handler, query] of [
+      [getInclusion, `/log/inclusion?index=0&size=${live.size}`],
+      [getConsistency, `/log/consistency?from=1&to=${live.size}`],
+    ] as const) {
+      const anonymous = await call(handler, query);
+      expect(anonymous.response.status).toBe(422);
+      expect(JSON.stringify(anonymous.json)).not.toContain(String(live.size));
+      expect((await signedCall(handler, provider, { path: query })).response.status).toBe(200);
+    }
+  });
+});
+
+describe("a receipt's check on /verify", () => {
+  it("waits for the next published tree head, says when, then proves the entry in it", async () => {
+    await recordTreeHead();
+    const { receipt } = await recordOpposition({
+      phone: uniquePhone(),
+      target: { scope: "all", senderId: null },
+      source: "web",
+      verified: true,
+    });
+    const awaiting = await proveReceipt(receipt.id);
+    expect(awaiting?.status).toBe("awaiting");
+    if (awaiting?.status !== "awaiting") return;
+    expect(awaiting.nextAt.getTime() - awaiting.publishedAt.getTime()).toBe(3600 * 1000);
+
+    await recordTreeHead();
+    const proven = await proveReceipt(receipt.id);
+    expect(proven).toMatchObject({ status: "proven", verified: true, index: awaiting.index });
   });
 });
 

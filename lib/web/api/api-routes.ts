@@ -160,7 +160,7 @@ export const API_ROUTES = {
     path: "/log/tree-head",
     operationId: "readTreeHead",
     summary:
-      "The transparency log's tree head now (public: signed or unsigned; the signed response is the signed tree head)",
+      "The transparency log's signed tree head: live for a signed call (providers), else the one published at most hourly",
     auth: "public",
     response: responses.treeHead,
     responseDescription: "Tree head",
@@ -179,7 +179,8 @@ export const API_ROUTES = {
     method: "GET",
     path: "/log/inclusion",
     operationId: "proveInclusion",
-    summary: "RFC 9162 audit path: change `index` is in the tree of `size` (public)",
+    summary:
+      "RFC 9162 audit path: change `index` is in the tree of `size` (public; unsigned: size up to the published head)",
     auth: "public",
     query: inclusionQuery,
     response: responses.inclusion,
@@ -189,7 +190,7 @@ export const API_ROUTES = {
     method: "GET",
     path: "/log/consistency",
     operationId: "proveConsistency",
-    summary: "RFC 9162 consistency proof between two tree sizes (public)",
+    summary: "RFC 9162 consistency proof between two tree sizes (public; unsigned: up to the published head)",
     auth: "public",
     query: consistencyQuery,
     response: responses.consistency,

@@ -1,9 +1,10 @@
 import { inclusionProof } from "@/lib/transparency-log/proofs";
+import { audienceOf } from "@/lib/transparency-log/published-head";
 import { API_ROUTES } from "@/lib/web/api/api-routes";
 import { publicRoute } from "@/lib/web/api/signed-route";
 
 export const dynamic = "force-dynamic";
 
-export const { GET, POST, PUT, PATCH, DELETE } = publicRoute(API_ROUTES.inclusion, async ({ query }) => ({
-  body: await inclusionProof(query.index, query.size),
+export const { GET, POST, PUT, PATCH, DELETE } = publicRoute(API_ROUTES.inclusion, async ({ query, caller }) => ({
+  body: await inclusionProof(query.index, query.size, audienceOf(caller)),
 }));

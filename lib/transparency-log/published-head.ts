@@ -1,0 +1,44 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { pool } from "@/lib/db/client";
+import { toBase64Url } from "./merkle";
+import { readTreeSize } from "./stored-hashes";
+import { currentTreeHead, recordTreeHead, type TreeHead } from "./tree-head";
+
+/**
+ * Who reads the log. A registered provider (a signed call) already sees every change in its feed, so it gets
+ * the live tree. Anyone else gets the tree head published at most once per STOPSMS_LOG_PUBLISH_SECONDS (an hour):
+ * with the live size public, a visitor who posts /stop for someone's number and watches the size grow by one
+ * or not would learn whether that number had already refused (a repeat appends no leaf). Within an hour the
+ * size grows by everyone's changes alike.
+ */
+export type LogAudience = "provider" | "public";
+
+/** The latest published tree head, publishing the live one first when the latest is older than the period. */
+export async function publishedTreeHead(): Promise<TreeHead> {
+  const { rows } = await pool().query<{ size: string; root: Buffer; at: Date }>(
+    "SELECT size, root, at FROM log_tree_heads ORDER BY at DESC, id DESC LIMIT 1",
+  );
+  const latest = rows[0];
+  if (latest && Date.now() - latest.at.getTime() < env().STOPSMS_LOG_PUBLISH_SECONDS * 1000)
+    return { size: Number(latest.size), root: toBase64Url(latest.root), at: latest.at.toISOString() };
+  return recordTreeHead();
+}
+
+/** When the tree head after `head` will be published at the latest. */
+export function nextPublication(head: TreeHead): Date {
+  return new Date(Date.parse(head.at) + env().STOPSMS_LOG_PUBLISH_SECONDS * 1000);
+}
+
+/** How many leaves this audience may see proven. */
+export async function visibleTreeSize(audience: LogAudience): Promise<number> {
+  return audience === "provider" ? readTreeSize() : (await publishedTreeHead()).size;
+}
+
+/** A signed caller is a registered provider; anyone else is the public. */
+export const audienceOf = (caller: object | null): LogAudience => (caller ? "provider" : "public");
+
+/** `log/tree-head`: the live head for providers, the published one for everyone else. */
+export async function treeHeadFor(audience: LogAudience): Promise<TreeHead> {
+  return audience === "provider" ? currentTreeHead() : publishedTreeHead();
+}
