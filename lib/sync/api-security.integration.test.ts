@@ -20,6 +20,8 @@ describe("request verification", () => {
     expect(json.senders.map((s: { code: string }) => s.code).sort()).toEqual(
       provider.senders.map((s) => s.code).sort(),
     );
+    // 1.2: each with its registered SMS sender ids (what the gate lets through as source_addr).
+    for (const sender of json.senders) expect(sender.sms_ids).toEqual(expect.any(Array));
     expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
     expect(response.headers.get("signature-input")).toMatch(
       /^stopsms=\("@status" "content-type" "content-digest"\);created=\d+;keyid="stopsms-[0-9a-f]{16}";alg="ed25519", stopsms-req=/,

@@ -18,8 +18,9 @@ export async function authorizedSender(
 export async function listProviderSenders(providerId: number) {
   const links = await db().providerSender.findMany({
     where: { providerId },
-    select: { sender: { select: { code: true, name: true } } },
+    select: { sender: { select: { code: true, name: true, smsSenderIds: true } } },
     orderBy: { sender: { code: "asc" } },
   });
-  return links.map((l) => l.sender);
+  // 1.2: the SMS sender ids registered for each (the StopSMS gate refuses any other source_addr).
+  return links.map(({ sender }) => ({ code: sender.code, name: sender.name, sms_ids: sender.smsSenderIds }));
 }

@@ -28,7 +28,7 @@ export const ENDPOINT_EXAMPLES: EndpointExample[] = [
     method: "GET",
     path: "/senders",
     schema: "senders",
-    answer: { senders: [{ code: "{sender}", name: "Souk Market" }] },
+    answer: { senders: [{ code: "{sender}", name: "Souk Market", sms_ids: ["SOUKMARKET"] }] },
   },
   {
     id: "snapshot",

@@ -135,7 +135,15 @@ export const responses = {
   treeHeads: z.object({ tree_heads: z.array(treeHead), more: z.boolean() }),
   inclusion: z.object({ index: z.number().int(), size: z.number().int(), leaf: hash, path: z.array(hash) }),
   consistency: z.object({ from: z.number().int(), to: z.number().int(), path: z.array(hash) }),
-  senders: z.object({ senders: z.array(z.object({ code: z.string(), name: z.string() })) }),
+  senders: z.object({
+    senders: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        sms_ids: z.array(z.string()).meta({ description: "The SMS sender ids (source_addr) registered for it (1.2)" }),
+      }),
+    ),
+  }),
   snapshotFiles: z.object({
     at: z
       .number()
