@@ -14,6 +14,7 @@ declare module "smpp" {
   export interface Session extends EventEmitter {
     bind_transceiver(fields: Record<string, unknown>, callback?: (pdu: PDU) => void): boolean;
     submit_sm(fields: Record<string, unknown>, callback?: (pdu: PDU) => void): boolean;
+    deliver_sm(fields: Record<string, unknown>, callback?: (pdu: PDU) => void): boolean;
     enquire_link(fields?: Record<string, unknown>, callback?: (pdu: PDU) => void): boolean;
     unbind(fields?: Record<string, unknown>, callback?: (pdu: PDU) => void): boolean;
     send(pdu: PDU, callback?: (pdu: PDU) => void): boolean;

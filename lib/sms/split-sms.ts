@@ -18,8 +18,11 @@ export interface SmsPart {
 }
 
 export class SmsTooLongError extends Error {
-  constructor(readonly parts: number) {
-    super(`the text needs ${parts} SMS parts; at most ${MAX_PARTS} are sent`);
+  constructor(
+    readonly parts: number,
+    readonly maxParts = MAX_PARTS,
+  ) {
+    super(`the text needs ${parts} SMS parts; at most ${maxParts} are sent`);
     this.name = "SmsTooLongError";
   }
 }
@@ -34,7 +37,8 @@ function unitsOf(text: string, coding: SmsPart["dataCoding"]): { char: string; b
   }));
 }
 
-export function splitSms(text: string, reference: number): SmsPart[] {
+/** `maxParts`: the platform's own texts stay within 3; the gate allows what each account's contract says. */
+export function splitSms(text: string, reference: number, maxParts = MAX_PARTS): SmsPart[] {
   const dataCoding = gsm.match(text) ? DATA_CODING.gsm7 : DATA_CODING.ucs2;
   const [single, perPart] = dataCoding === DATA_CODING.gsm7 ? [160, 153] : [140, 134]; // in octets
   const units = unitsOf(text, dataCoding);
@@ -51,7 +55,7 @@ export function splitSms(text: string, reference: number): SmsPart[] {
     chunks.at(-1)!.push(unit.bytes);
     used += unit.bytes.length;
   }
-  if (chunks.length > MAX_PARTS) throw new SmsTooLongError(chunks.length);
+  if (chunks.length > maxParts) throw new SmsTooLongError(chunks.length, maxParts);
   return chunks.map((bytes, i) => ({
     dataCoding,
     udh: Buffer.from([0x05, 0x00, 0x03, reference & 0xff, chunks.length, i + 1]),

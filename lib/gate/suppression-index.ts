@@ -1,0 +1,121 @@
+import { readFile, rename, writeFile } from "node:fs/promises";
+
+// The gate's list in memory, compact enough for 20 M entries in a few hundred MB: each scope ("all", or one
+// sender) is a sorted Float64Array of numbers (E.164 digits fit a double exactly: at most 15 < 2^53), looked
+// up by binary search, plus a small overlay of the changes since the last compaction. A Set of strings would
+// take ~80 bytes an entry; this takes 8.
+
+const GLOBAL = "all";
+const COMPACT_AFTER = 50_000;
+
+const keyOf = (scope: string, sender: string | null) => (scope === "all" ? GLOBAL : `${scope}:${sender}`);
+export const numberOf = (phone: string) => Number(phone.replace(/^\+/, ""));
+
+function contains(sorted: Float64Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = sorted[middle]!;
+    if (at === value) return true;
+    if (at < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+export class SuppressionIndex {
+  private base = new Map<string, Float64Array>();
+  private overlay = new Map<string, Map<number, boolean>>();
+  private overlaySize = 0;
+
+  /** Replaces everything with a full list (a snapshot load). */
+  static fromEntries(entries: Iterable<{ phone: string; scope: string; sender: string | null }>): SuppressionIndex {
+    const lists = new Map<string, number[]>();
+    for (const entry of entries) {
+      const key = keyOf(entry.scope, entry.sender);
+      let list = lists.get(key);
+      if (!list) lists.set(key, (list = []));
+      list.push(numberOf(entry.phone));
+    }
+    const index = new SuppressionIndex();
+    for (const [key, list] of lists) index.base.set(key, Float64Array.from(new Set(list)).sort());
+    return index;
+  }
+
+  apply(change: { op: "add" | "remove"; phone: string; scope: string; sender: string | null }): void {
+    const key = keyOf(change.scope, change.sender);
+    let changes = this.overlay.get(key);
+    if (!changes) this.overlay.set(key, (changes = new Map()));
+    if (!changes.has(numberOf(change.phone))) this.overlaySize++;
+    changes.set(numberOf(change.phone), change.op === "add");
+    if (this.overlaySize >= COMPACT_AFTER) this.compact();
+  }
+
+  private inScope(key: string, value: number): boolean {
+    const changed = this.overlay.get(key)?.get(value);
+    if (changed !== undefined) return changed;
+    const sorted = this.base.get(key);
+    return sorted ? contains(sorted, value) : false;
+  }
+
+  /** Whether `phone` refuses SMS from `sender` (every sender, or this one). */
+  opposes(phone: string, sender: string): "all" | "sender" | null {
+    const value = numberOf(phone);
+    if (this.inScope(GLOBAL, value)) return "all";
+    return this.inScope(keyOf("sender", sender), value) ? "sender" : null;
+  }
+
+  /** Folds the overlay into the sorted arrays. */
+  compact(): void {
+    for (const [key, changes] of this.overlay) {
+      const kept = [...(this.base.get(key) ?? [])].filter((value) => changes.get(value) !== false);
+      for (const [value, present] of changes) if (present) kept.push(value);
+      this.base.set(key, Float64Array.from(new Set(kept)).sort());
+    }
+    this.overlay.clear();
+    this.overlaySize = 0;
+  }
+
+  get size(): number {
+    this.compact();
+    let total = 0;
+    for (const sorted of this.base.values()) total += sorted.length;
+    return total;
+  }
+
+  /** Bytes held by the sorted arrays (the overlay is bounded by COMPACT_AFTER). */
+  get bytes(): number {
+    let total = 0;
+    for (const sorted of this.base.values()) total += sorted.byteLength;
+    return total;
+  }
+
+  /** Written as one JSON header line (scopes and their lengths) then the arrays' bytes, through a rename. */
+  async save(file: string): Promise<void> {
+    this.compact();
+    const scopes = [...this.base].map(([key, sorted]) => ({ key, length: sorted.length }));
+    const header = Buffer.from(`${JSON.stringify({ version: 1, scopes })}\n`);
+    const arrays = [...this.base.values()].map((sorted) =>
+      Buffer.from(sorted.buffer, sorted.byteOffset, sorted.byteLength),
+    );
+    await writeFile(`${file}.tmp`, Buffer.concat([header, ...arrays]));
+    await rename(`${file}.tmp`, file);
+  }
+
+  static async load(file: string): Promise<SuppressionIndex> {
+    const bytes = await readFile(file);
+    const end = bytes.indexOf(0x0a);
+    const header = JSON.parse(bytes.subarray(0, end).toString("utf8")) as { scopes: { key: string; length: number }[] };
+    const index = new SuppressionIndex();
+    let offset = end + 1;
+    for (const { key, length } of header.scopes) {
+      // Copied out: a Float64Array needs an 8-byte aligned offset, which the file's layout does not give.
+      const copy = new Float64Array(length);
+      Buffer.from(copy.buffer).set(bytes.subarray(offset, offset + length * 8));
+      index.base.set(key, copy);
+      offset += length * 8;
+    }
+    return index;
+  }
+}

@@ -1,0 +1,46 @@
+import type { GatePlatform, GateSender, ListChange } from "@/lib/gate/platform";
+import type { Jwks } from "@/lib/web/signatures/verify-response";
+import { readPlatformKeys, signedCall, type PlatformCredentials } from "./signed-call";
+import { loadSnapshotFiles } from "./snapshot-files";
+
+/** The gate's platform over HTTP: the provider's own signed API key, every answer's signature checked. */
+export function gatePlatform(credentials: PlatformCredentials): GatePlatform {
+  let keys: Promise<Jwks> | null = null;
+  const jwks = () => {
+    keys ??= readPlatformKeys(credentials).catch((error) => {
+      keys = null;
+      throw error;
+    });
+    return keys;
+  };
+  const get = async (pathAndQuery: string) => signedCall(credentials, await jwks(), "GET", pathAndQuery);
+  const post = async (pathAndQuery: string, body: unknown) =>
+    signedCall(credentials, await jwks(), "POST", pathAndQuery, body);
+  return {
+    async senders() {
+      return ((await get("/senders")) as { senders: GateSender[] }).senders;
+    },
+    async loadSnapshot(onEntries) {
+      return loadSnapshotFiles(credentials, await jwks(), onEntries);
+    },
+    async changes(after) {
+      return (await get(`/suppressions/changes?after=${after}&limit=10000`)) as {
+        changes: ListChange[];
+        next: number;
+        more: boolean;
+      };
+    },
+    async acknowledge(applied) {
+      await post("/suppressions/ack", { applied });
+    },
+    async mintLinks(sender, campaign, phones) {
+      const answer = (await post("/links", { sender, campaign, phones })) as {
+        links: { phone: string; url: string }[];
+      };
+      return new Map(answer.links.map((link) => [link.phone, link.url]));
+    },
+    async reportStop(from, text, sender, receivedAt) {
+      await post("/keywords", { from, text, sender, received_at: receivedAt.toISOString() });
+    },
+  };
+}
