@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
+import { readGateStatus } from "@/lib/providers/read-gate-status";
 import { buildSnapshotFiles } from "@/lib/snapshot-files/build-snapshot-files";
 import { uniquePhone } from "@/lib/testing/fixtures";
 import { bindEsme, openGateBench, until, type Esme, type GateBench } from "@/lib/testing/gate-bench";
@@ -69,8 +70,9 @@ describe("the StopSMS gate between a real ESME and a real SMSC", () => {
     expect(answer.message_id).toMatch(/^m\d+$/);
     expect(bench.smsc.submits.length).toBe(before + 1);
     expect(bench.smsc.submits.some((p) => p.destination_addr === national(opposed.all))).toBe(false);
-    // The platform knows the gate by its name (1.2).
+    // The platform knows the gate by its name (1.2), and the staff provider page says so.
     expect(bench.platform.requests.every((r) => r.userAgent === "stopsms-gate/test")).toBe(true);
+    expect(await readGateStatus(bench.provider.id)).toMatchObject({ version: "test", listCurrentAt: expect.any(Date) });
   });
 
   it("appends the recipient's own link in GSM 7-bit, in Arabic UCS-2, and splits into parts with UDH when it grows", async () => {

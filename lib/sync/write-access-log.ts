@@ -10,6 +10,7 @@ export interface AccessLogEntry {
   count?: number;
   status: number;
   code?: string;
+  userAgent?: string | null;
 }
 
 /** Every signed call, accepted or refused: the CNDP's evidence of who pulled what and when. */
@@ -24,6 +25,7 @@ export async function writeAccessLog(entry: AccessLogEntry): Promise<void> {
       count: entry.count ?? null,
       status: entry.status,
       code: entry.code ?? null,
+      userAgent: entry.userAgent?.slice(0, 200) ?? null,
     },
   });
 }

@@ -173,6 +173,7 @@ export async function handleSignedRequest(
       count: result?.count,
       status,
       code,
+      userAgent: request.headers.get("user-agent"),
     }).catch((error: unknown) => logger.error({ err: error }, "access log write failed"));
   return response;
 }

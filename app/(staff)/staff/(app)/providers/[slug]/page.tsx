@@ -15,6 +15,7 @@ import { currentStaff } from "@/lib/auth/require-staff";
 import { NumberRanges } from "@/components/staff/number-ranges";
 import { listNumberRanges } from "@/lib/numbers/number-ranges";
 import { getProvider, listAccessLog, listSenders } from "@/lib/providers/get-registry";
+import { readGateStatus } from "@/lib/providers/read-gate-status";
 import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
@@ -29,10 +30,11 @@ export default async function ProviderPage({ params }: Props) {
   const provider = await getProvider(slug);
   if (!provider) notFound();
   const actor = staff ? ({ kind: "staff", id: staff.id, email: staff.email } as const) : null;
-  const [log, senders, ranges] = await Promise.all([
+  const [log, senders, ranges, gate] = await Promise.all([
     listAccessLog(slug),
     listSenders(),
     provider.kind === "operator" && actor ? listNumberRanges(actor, slug) : null,
+    readGateStatus(provider.id),
   ]);
   const admin = staff?.role === "admin";
   const back = `/staff/providers/${provider.slug}`;
@@ -48,6 +50,15 @@ export default async function ProviderPage({ params }: Props) {
       <p className="text-slate-700">
         {/* The number already says ANRT ("ANRT/VAS/2026-001"): no label repeating it. */}
         {provider.slug} · déclaration {provider.anrtNumber} · {provider.status === "active" ? "Actif" : "Suspendu"}
+      </p>
+      <p className="mt-1" data-testid="gate-status">
+        {gate
+          ? `Passerelle StopSMS : version ${gate.version}, dernier appel le ${formatDateTime(gate.lastSeen)}${
+              gate.listCurrentAt
+                ? `, liste à jour au ${formatDateTime(gate.listCurrentAt)}`
+                : ", liste jamais mise à jour"
+            }.`
+          : "Passerelle StopSMS : non utilisée (aucun appel de stopsms-gate ces 7 derniers jours)."}
       </p>
       <FlashMessage />
       <form
