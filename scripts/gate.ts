@@ -4,11 +4,14 @@
 //   npm run gate -- hash-password      reads a password on standard input, prints its argon2id hash last
 //   npm run gate -- test-smsc [--port 2776] [--system-id operator --password op-pass]
 //                                      a local SMSC printing what it receives (to try the gate on one machine)
+//   npm run gate -- send --to 0612345678 --from SOUK --text "…" [--gate 127.0.0.1:2775]
+//                     [--system-id campaigns --password …]   one submit_sm through the gate, as a campaign tool
 import { createPrivateKey } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import { parseArgs } from "node:util";
 import { hash } from "@node-rs/argon2";
+import smpp, { type PDU } from "smpp";
 import { readGateConfig, GateConfigError } from "@/lib/gate/config";
 import { startGate } from "@/lib/gate/start-gate";
 import { startTestSmsc } from "@/lib/gate/test-smsc";
@@ -84,8 +87,68 @@ async function testSmsc(args: string[]): Promise<number> {
   return 0;
 }
 
+const STATUS_NAMES: Record<number, string> = {
+  0x00: "sent (ESME_ROK)",
+  0x0a: "refused: sender id not registered for this provider (ESME_RINVSRCADR)",
+  0x0b: "refused: not a valid number (ESME_RINVDSTADR)",
+  0x58: "held: retry later (ESME_RTHROTTLED)",
+  0x401: "refused: the recipient opposed SMS from this sender (0x401)",
+  0x402: "refused: no StopSMS mention (0x402)",
+};
+
+async function send(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      to: { type: "string" },
+      from: { type: "string" },
+      text: { type: "string" },
+      gate: { type: "string", default: "127.0.0.1:2775" },
+      "system-id": { type: "string", default: "campaigns" },
+      password: { type: "string", default: "tool-pass" },
+    },
+  });
+  if (!values.to || !values.from || !values.text) {
+    console.error('Usage: npm run gate -- send --to <number> --from <sender id> --text "<message>"');
+    return 2;
+  }
+  const session = smpp.connect({ url: `smpp://${values.gate}` });
+  session.on("error", (error: Error) => console.error(`gate: ${error.message}`));
+  await new Promise((resolve) => session.once("connect", resolve));
+  const call = (command: "bind_transceiver" | "submit_sm", fields: Record<string, unknown>) =>
+    new Promise<PDU>((resolve) => session[command](fields, resolve));
+  const bound = await call("bind_transceiver", { system_id: values["system-id"], password: values.password });
+  if (bound.command_status !== 0) {
+    console.error(`bind refused (0x${bound.command_status.toString(16)})`);
+    session.destroy();
+    return 1;
+  }
+  const international = values.to.startsWith("+");
+  const answer = await call("submit_sm", {
+    source_addr: values.from,
+    destination_addr: values.to.replace(/^\+/, ""),
+    dest_addr_ton: international ? 1 : 0,
+    short_message: values.text,
+  });
+  const status = answer.command_status;
+  console.log(
+    `${STATUS_NAMES[status] ?? `status 0x${status.toString(16)}`}${status === 0 ? `, message id ${answer.message_id}` : ""}`,
+  );
+  session.destroy();
+  return status === 0 ? 0 : 1;
+}
+
 const [command, ...rest] = process.argv.slice(2);
-const main = command === "hash-password" ? hashPassword : command === "test-smsc" ? () => testSmsc(rest) : run;
+const commands: Record<string, () => Promise<number>> = {
+  "hash-password": hashPassword,
+  "test-smsc": () => testSmsc(rest),
+  send: () => send(rest),
+};
+const main = command ? commands[command] : run;
+if (!main) {
+  console.error(`gate: unknown command ${command} (hash-password, test-smsc, send, or none to run the gate)`);
+  process.exit(2);
+}
 main().then(
   (code) => process.exit(code),
   (error) => {

@@ -49,6 +49,8 @@ export function recipientOf(pdu: PDU, region: string): string | null {
 }
 
 export function decideSubmit(pdu: PDU, context: SubmitContext): SubmitDecision {
+  // Nothing is known yet (a first start with the platform unreachable): everything waits, the ESME retries.
+  if (context.senderBySmsId.size === 0) return { action: "refuse", status: STATUS.throttled, reason: "list-stale" };
   const sender = context.senderBySmsId.get(String(pdu.source_addr ?? "")) ?? null;
   // An undeclared sender id never leaves, whatever the account (README "Run the gate" says why).
   if (!sender) return { action: "refuse", status: STATUS.invalidSource, reason: "unknown-source" };

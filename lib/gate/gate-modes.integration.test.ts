@@ -89,6 +89,22 @@ describe("the gate's modes, restarts and hostile input", () => {
     }
   });
 
+  it("starts with the platform unreachable and no list: holds everything until the first load, then sends", async () => {
+    bench.platform.down = true;
+    const gate = await bench.start({ stateDir: await mkdtemp(path.join(os.tmpdir(), "gate-first-")) });
+    const esme = await bindEsme(gate.port, "esme1");
+    try {
+      expect((await esme.submit(submitFields(uniquePhone(), "Promo"))).command_status).toBe(0x58);
+      bench.platform.down = false;
+      await until(() => gate.keeper.fresh());
+      expect((await esme.submit(submitFields(uniquePhone(), "Promo"))).command_status).toBe(0);
+    } finally {
+      bench.platform.down = false;
+      esme.close();
+      await gate.stop();
+    }
+  });
+
   it("answers malformed PDUs with generic_nack, closes on an unframeable length or a bind flood, refuses wrong credentials", async () => {
     const gate = await bench.start({ stateDir: await mkdtemp(path.join(os.tmpdir(), "gate-hostile-")) });
     try {

@@ -27,6 +27,7 @@ export class ListKeeper {
   private dirty = false;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private loaded = false;
   lastError: string | null = null;
 
   constructor(
@@ -40,11 +41,13 @@ export class ListKeeper {
     return this.syncedAt > 0 && now - this.syncedAt <= this.maxStalenessMs;
   }
 
-  /** The list from the state directory if one was kept, else the snapshot files; then the feed. */
+  /**
+   * The list from the state directory if one was kept, else the snapshot files (tried again with each read
+   * of the feed while the platform cannot be reached: until then nothing commercial leaves); then the feed.
+   */
   async start(feedMs: number): Promise<void> {
     await mkdir(this.stateDir, { recursive: true });
-    const restored = await this.restore();
-    if (!restored) await this.loadSnapshot();
+    this.loaded = await this.restore();
     await this.catchUp().catch((error) => this.failed(error));
     this.timer = setInterval(() => void this.catchUp().catch((error) => this.failed(error)), feedMs);
   }
@@ -59,6 +62,10 @@ export class ListKeeper {
   catchUp(): Promise<void> {
     this.running ??= (async () => {
       try {
+        if (!this.loaded) {
+          await this.loadSnapshot();
+          this.loaded = true;
+        }
         const senders = await this.platform.senders();
         if (JSON.stringify(senders) !== JSON.stringify(this.senders)) this.dirty = true;
         this.senders = senders;
