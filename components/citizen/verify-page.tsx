@@ -18,6 +18,14 @@ export function VerifyPage({ locale, proof }: { locale: Locale; proof: ReceiptPr
   );
 }
 
+const BackToReceipt = ({ id, label }: { id: string; label: string }) => (
+  <p className="mt-6">
+    <a href={`/receipt/${id}`} className="font-semibold text-brand-800 underline">
+      {label}
+    </a>
+  </p>
+);
+
 /** A receipt newer than the published tree head: nothing to prove yet, and the page says when there will be. */
 function Awaiting({ locale, proof }: { locale: Locale; proof: ReceiptAwaitingPublication }) {
   const t = translatorIn(locale, "Verify");
@@ -33,11 +41,7 @@ function Awaiting({ locale, proof }: { locale: Locale; proof: ReceiptAwaitingPub
           date: formatDateTime(locale, proof.nextAt),
         })}
       </p>
-      <p className="mt-6">
-        <a href={`/receipt/${proof.receipt.id}`} className="font-semibold text-brand-800 underline">
-          {t("back")}
-        </a>
-      </p>
+      <BackToReceipt id={proof.receipt.id} label={t("back")} />
     </>
   );
 }
@@ -96,11 +100,7 @@ function Proven({ locale, proof }: { locale: Locale; proof: ReceiptProof }) {
         <p className="mt-3 leading-relaxed">{t("checkYourself")}</p>
         {hash(api)}
       </section>
-      <p className="mt-6">
-        <a href={`/receipt/${proof.receipt.id}`} className="font-semibold text-brand-800 underline">
-          {t("back")}
-        </a>
-      </p>
+      <BackToReceipt id={proof.receipt.id} label={t("back")} />
     </>
   );
 }

@@ -16,6 +16,11 @@ export function gateMetrics() {
       help: "STOP replies received from the SMSC and recorded",
       registers: [registry],
     }),
+    mintCalls: new Counter({
+      name: "stopsms_gate_mint_calls_total",
+      help: "POST /links calls (each mints the links of every message that arrived within a few ms)",
+      registers: [registry],
+    }),
     listAge: new Gauge({
       name: "stopsms_gate_list_age_seconds",
       help: "Seconds since the list last caught up with the feed",

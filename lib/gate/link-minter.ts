@@ -1,8 +1,10 @@
 import type { GatePlatform } from "./platform";
 
-// Links minted in small batches: every request that arrives within BATCH_MS for the same sender and campaign
-// goes in one POST /links (the platform takes 100 000 a call), and a link already minted for the same number,
-// sender and campaign is reused from memory (the platform would answer the same one: minting is idempotent).
+// Links minted in batches: every request that arrives within BATCH_MS for the same sender and campaign goes in
+// one POST /links (the platform takes 100 000 a call), and while a call is in flight the next batch keeps
+// growing until it returns (one call at a time per campaign: under load the batches grow instead of the calls,
+// which the platform's per-key rate limit would stall). A link already minted for the same number, sender
+// and campaign is reused from memory (the platform would answer the same one: minting is idempotent).
 
 const BATCH_MS = 5;
 const MAX_BATCH = 10_000;
@@ -16,9 +18,11 @@ interface Waiting {
 export class LinkMinter {
   private readonly minted = new Map<string, string>();
   private readonly waiting = new Map<string, Waiting>();
-  calls = 0;
-
-  constructor(private readonly platform: GatePlatform) {}
+  private readonly inFlight = new Set<string>();
+  constructor(
+    private readonly platform: GatePlatform,
+    private readonly onCall: () => void = () => undefined,
+  ) {}
 
   link(sender: string, campaign: string, phone: string): Promise<string> {
     const known = this.minted.get(`${sender}\t${campaign}\t${phone}`);
@@ -44,9 +48,10 @@ export class LinkMinter {
   private async flush(sender: string, campaign: string): Promise<void> {
     const batchKey = `${sender}\t${campaign}`;
     const batch = this.waiting.get(batchKey);
-    if (!batch) return;
+    if (!batch || this.inFlight.has(batchKey)) return;
     this.waiting.delete(batchKey);
-    this.calls++;
+    this.inFlight.add(batchKey);
+    this.onCall();
     try {
       const links = await this.platform.mintLinks(sender, campaign, [...batch.phones.keys()]);
       for (const [phone, waiters] of batch.phones) {
@@ -58,6 +63,13 @@ export class LinkMinter {
       }
     } catch (error) {
       for (const waiters of batch.phones.values()) for (const waiter of waiters) waiter.reject(error);
+    } finally {
+      this.inFlight.delete(batchKey);
+      const next = this.waiting.get(batchKey);
+      if (next) {
+        clearTimeout(next.timer);
+        void this.flush(sender, campaign);
+      }
     }
   }
 

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { GatePlatform, GateSender, ListEntry } from "./platform";
+import type { GatePlatform, GateSender } from "./platform";
 import { SuppressionIndex } from "./suppression-index";
 
 // The gate's copy of the provider's suppression list: loaded from its state directory (a restart) or through
@@ -97,10 +97,10 @@ export class ListKeeper {
   }
 
   private async loadSnapshot(): Promise<void> {
-    const entries: ListEntry[] = [];
-    const loaded = await this.platform.loadSnapshot((file) => entries.push(...file));
+    const builder = SuppressionIndex.builder();
+    const loaded = await this.platform.loadSnapshot((file) => builder.add(file));
     // No snapshot files yet (a new platform): the feed from 0 gives the whole list.
-    this.index = SuppressionIndex.fromEntries(entries);
+    this.index = builder.build();
     this.next = loaded?.at ?? 0;
     this.dirty = true;
   }

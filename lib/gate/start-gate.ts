@@ -54,7 +54,7 @@ export async function startGate(
     if (event === "failed") log("warn", "platform unreachable: filtering with the last list", { detail });
   });
   await keeper.start(config.feedMs);
-  const minter = new LinkMinter(platform);
+  const minter = new LinkMinter(platform, () => metrics.mintCalls.inc());
   const upstream = new Upstream(config.upstream);
   upstream.on("problem", (detail: string) => log("warn", "upstream SMSC", { detail }));
   upstream.on("bound", () => log("info", "bound to the upstream SMSC"));
@@ -184,6 +184,7 @@ export async function startGate(
   const refreshGauges = setInterval(() => {
     metrics.listAge.set(keeper.syncedAt ? (Date.now() - keeper.syncedAt) / 1000 : -1);
     metrics.indexBytes.set(keeper.index.bytes);
+    metrics.listEntries.set(keeper.index.entries);
     metrics.upstreamBound.set(upstream.isBound ? 1 : 0);
   }, 1000);
   refreshGauges.unref();

@@ -29,18 +29,37 @@ export class SuppressionIndex {
   private overlay = new Map<string, Map<number, boolean>>();
   private overlaySize = 0;
 
-  /** Replaces everything with a full list (a snapshot load). */
-  static fromEntries(entries: Iterable<{ phone: string; scope: string; sender: string | null }>): SuppressionIndex {
+  /** A full list (a snapshot load), added file by file: only numbers are kept, never the entries. */
+  static builder() {
     const lists = new Map<string, number[]>();
-    for (const entry of entries) {
-      const key = keyOf(entry.scope, entry.sender);
-      let list = lists.get(key);
-      if (!list) lists.set(key, (list = []));
-      list.push(numberOf(entry.phone));
-    }
-    const index = new SuppressionIndex();
-    for (const [key, list] of lists) index.base.set(key, Float64Array.from(new Set(list)).sort());
-    return index;
+    return {
+      add(entries: Iterable<{ phone: string; scope: string; sender: string | null }>) {
+        for (const entry of entries) {
+          const key = keyOf(entry.scope, entry.sender);
+          let list = lists.get(key);
+          if (!list) lists.set(key, (list = []));
+          list.push(numberOf(entry.phone));
+        }
+      },
+      build(): SuppressionIndex {
+        const index = new SuppressionIndex();
+        for (const [key, list] of lists) {
+          const sorted = Float64Array.from(list).sort();
+          lists.delete(key);
+          index.base.set(
+            key,
+            sorted.filter((value, i) => i === 0 || value !== sorted[i - 1]),
+          );
+        }
+        return index;
+      },
+    };
+  }
+
+  static fromEntries(entries: Iterable<{ phone: string; scope: string; sender: string | null }>): SuppressionIndex {
+    const builder = SuppressionIndex.builder();
+    builder.add(entries);
+    return builder.build();
   }
 
   apply(change: { op: "add" | "remove"; phone: string; scope: string; sender: string | null }): void {
@@ -79,6 +98,13 @@ export class SuppressionIndex {
 
   get size(): number {
     this.compact();
+    let total = 0;
+    for (const sorted of this.base.values()) total += sorted.length;
+    return total;
+  }
+
+  /** Entries in the sorted arrays (the overlay's changes not folded in yet). */
+  get entries(): number {
     let total = 0;
     for (const sorted of this.base.values()) total += sorted.length;
     return total;
