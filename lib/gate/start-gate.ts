@@ -181,12 +181,14 @@ export async function startGate(
     }
   }
 
-  const refreshGauges = setInterval(() => {
+  const refresh = () => {
     metrics.listAge.set(keeper.syncedAt ? (Date.now() - keeper.syncedAt) / 1000 : -1);
     metrics.indexBytes.set(keeper.index.bytes);
     metrics.listEntries.set(keeper.index.entries);
     metrics.upstreamBound.set(upstream.isBound ? 1 : 0);
-  }, 1000);
+  };
+  refresh();
+  const refreshGauges = setInterval(refresh, 1000);
   refreshGauges.unref();
 
   upstream.start();

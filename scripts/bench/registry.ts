@@ -7,6 +7,7 @@ import { benchChanges, benchMint, benchSnapshot, benchSnapshotFiles, benchWash }
 import { benchCitizenPaths, benchDashboard, benchLanding, benchOptout } from "@/scripts/bench/benches/citizen";
 import { benchColdStart } from "@/scripts/bench/benches/cold-start";
 import { benchLogProofs, benchLogVerify, benchLogWrite } from "@/scripts/bench/benches/log";
+import { benchGate } from "@/scripts/bench/benches/gate";
 import { benchNumberEvents } from "@/scripts/bench/benches/numbers";
 import { report, runs } from "@/scripts/bench/context";
 import { GENERATED_CAMPAIGN } from "@/scripts/bench/generate-data";
@@ -59,6 +60,7 @@ export const BENCHES: Bench[] = [
     await benchLogWrite(client);
     await benchLogProofs(server, await registerKey(client), jwks);
   }),
+  withServer("gate", ({ server, client }) => benchGate(server, client)),
   { name: "logverify", withServer: false, run: benchLogVerify },
   { name: "coldstart", withServer: false, run: benchColdStart },
 ];
