@@ -13,7 +13,7 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { changeLeafHash, type LoggedChange } from "@/lib/transparency-log/leaf-data";
-import { type Jwks } from "@/lib/web/signatures/verify-response";
+import { readPlatformKeys } from "@/lib/web/platform-client/signed-call";
 import { TreeHead, Options, SyncError, line, progress, call } from "@/scripts/sync-client/http";
 import { loadFromFiles, loadState, save } from "@/scripts/sync-client/snapshot-files";
 import { keepEvidence, checkLog } from "@/scripts/sync-client/transparency";
@@ -42,9 +42,7 @@ export async function syncOnce(
 
 async function syncFromState(options: Options): Promise<{ entries: number; next: number; treeHead: TreeHead }> {
   await mkdir(options.out, { recursive: true });
-  const jwksResponse = await fetch(`${options.url.replace(/\/+$/, "")}/.well-known/stopsms-keys.json`);
-  if (!jwksResponse.ok) throw new SyncError(`cannot read the platform keys: HTTP ${jwksResponse.status}`);
-  const jwks = (await jwksResponse.json()) as Jwks;
+  const jwks = await readPlatformKeys(options);
   let { state, list } = await loadState(options.out);
   const fromFiles = state ? null : await loadFromFiles(options, jwks);
   if (fromFiles) {

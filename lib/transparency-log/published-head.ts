@@ -1,9 +1,8 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { pool } from "@/lib/db/client";
-import { toBase64Url } from "./merkle";
 import { readTreeSize } from "./stored-hashes";
-import { currentTreeHead, recordTreeHead, type TreeHead } from "./tree-head";
+import { currentTreeHead, headOfRow, recordTreeHead, type TreeHead } from "./tree-head";
 
 /**
  * Who reads the log. A registered provider (a signed call) already sees every change in its feed, so it gets
@@ -20,8 +19,7 @@ export async function publishedTreeHead(): Promise<TreeHead> {
     "SELECT size, root, at FROM log_tree_heads ORDER BY at DESC, id DESC LIMIT 1",
   );
   const latest = rows[0];
-  if (latest && Date.now() - latest.at.getTime() < env().STOPSMS_LOG_PUBLISH_SECONDS * 1000)
-    return { size: Number(latest.size), root: toBase64Url(latest.root), at: latest.at.toISOString() };
+  if (latest && Date.now() - latest.at.getTime() < env().STOPSMS_LOG_PUBLISH_SECONDS * 1000) return headOfRow(latest);
   return recordTreeHead();
 }
 

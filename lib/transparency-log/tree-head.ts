@@ -27,6 +27,13 @@ export async function recordTreeHead(): Promise<TreeHead> {
   return head;
 }
 
+/** A recorded row of log_tree_heads as the API shows it. */
+export const headOfRow = (row: { size: string; root: Buffer; at: Date }): TreeHead => ({
+  size: Number(row.size),
+  root: toBase64Url(row.root),
+  at: row.at.toISOString(),
+});
+
 export const MAX_TREE_HEADS_PAGE = 1000;
 
 /** Recorded tree heads after a time, oldest first. */
@@ -35,8 +42,6 @@ export async function listTreeHeads(after: Date): Promise<{ tree_heads: TreeHead
     "SELECT size, root, at FROM log_tree_heads WHERE at > $1 ORDER BY at, id LIMIT $2",
     [after, MAX_TREE_HEADS_PAGE + 1],
   );
-  const heads = rows
-    .slice(0, MAX_TREE_HEADS_PAGE)
-    .map((row) => ({ size: Number(row.size), root: toBase64Url(row.root), at: row.at.toISOString() }));
+  const heads = rows.slice(0, MAX_TREE_HEADS_PAGE).map(headOfRow);
   return { tree_heads: heads, more: rows.length > MAX_TREE_HEADS_PAGE };
 }
