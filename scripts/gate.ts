@@ -11,9 +11,9 @@ import { readFile } from "node:fs/promises";
 import http from "node:http";
 import { parseArgs } from "node:util";
 import { hash } from "@node-rs/argon2";
-import smpp, { type PDU } from "smpp";
 import { readGateConfig, GateConfigError } from "@/lib/gate/config";
 import { startGate } from "@/lib/gate/start-gate";
+import { bindTestEsme } from "@/lib/gate/test-esme";
 import { startTestSmsc } from "@/lib/gate/test-smsc";
 import { createLogger } from "@/lib/log";
 import { gatePlatform } from "@/lib/web/platform-client/gate-platform";
@@ -112,19 +112,9 @@ async function send(args: string[]): Promise<number> {
     console.error('Usage: npm run gate -- send --to <number> --from <sender id> --text "<message>"');
     return 2;
   }
-  const session = smpp.connect({ url: `smpp://${values.gate}` });
-  session.on("error", (error: Error) => console.error(`gate: ${error.message}`));
-  await new Promise((resolve) => session.once("connect", resolve));
-  const call = (command: "bind_transceiver" | "submit_sm", fields: Record<string, unknown>) =>
-    new Promise<PDU>((resolve) => session[command](fields, resolve));
-  const bound = await call("bind_transceiver", { system_id: values["system-id"], password: values.password });
-  if (bound.command_status !== 0) {
-    console.error(`bind refused (0x${bound.command_status.toString(16)})`);
-    session.destroy();
-    return 1;
-  }
+  const esme = await bindTestEsme(values.gate!, values["system-id"]!, values.password!);
   const international = values.to.startsWith("+");
-  const answer = await call("submit_sm", {
+  const answer = await esme.submit({
     source_addr: values.from,
     destination_addr: values.to.replace(/^\+/, ""),
     dest_addr_ton: international ? 1 : 0,
@@ -134,7 +124,7 @@ async function send(args: string[]): Promise<number> {
   console.log(
     `${STATUS_NAMES[status] ?? `status 0x${status.toString(16)}`}${status === 0 ? `, message id ${answer.message_id}` : ""}`,
   );
-  session.destroy();
+  esme.close();
   return status === 0 ? 0 : 1;
 }
 

@@ -6,7 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import { expect, test } from "@playwright/test";
-import smpp, { type PDU } from "smpp";
+import type { PDU } from "smpp";
+import { bindTestEsme } from "../../lib/gate/test-esme";
 import { startTestSmsc } from "../../lib/gate/test-smsc";
 import { maskPhone } from "../../lib/phone/mask-phone";
 import { signRequest } from "@/lib/web/signatures/sign-request";
@@ -76,26 +77,17 @@ test("a campaign through the gate: opposed numbers never reach the SMSC, every o
     stdio: ["ignore", "inherit", "inherit"],
   });
   try {
-    const session = await (async () => {
+    // The gate listens once it has started: try until it answers.
+    const esme = await (async () => {
       for (let attempt = 0; ; attempt++) {
         try {
-          const candidate = smpp.connect({ url: `smpp://127.0.0.1:${port}` });
-          await new Promise((resolve, reject) => {
-            candidate.once("connect", resolve);
-            candidate.once("error", reject);
-          });
-          candidate.on("error", () => undefined);
-          return candidate;
+          return await bindTestEsme(`127.0.0.1:${port}`, "campaigns", "tool-pass");
         } catch (error) {
           if (attempt > 200) throw error;
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
       }
     })();
-    const bound = await new Promise<PDU>((resolve) =>
-      session.bind_transceiver({ system_id: "campaigns", password: "tool-pass" }, resolve),
-    );
-    expect(bound.command_status).toBe(0);
     await expect.poll(() => smsc.binds, { timeout: 10_000 }).toBeGreaterThan(0);
 
     // 50 in flight at a time, as a campaign tool's window.
@@ -104,18 +96,15 @@ test("a campaign through the gate: opposed numbers never reach the SMSC, every o
       statuses.push(
         ...(await Promise.all(
           recipients.slice(from, from + 50).map(
-            (phone) =>
-              new Promise<number>((resolve) =>
-                session.submit_sm(
-                  {
-                    source_addr: smsId,
-                    destination_addr: phone.slice(1),
-                    dest_addr_ton: 1,
-                    short_message: "Soldes d'hiver: -30% sur tout le magasin ce week-end",
-                  },
-                  (pdu: PDU) => resolve(pdu.command_status),
-                ),
-              ),
+            async (phone) =>
+              (
+                await esme.submit({
+                  source_addr: smsId,
+                  destination_addr: phone.slice(1),
+                  dest_addr_ton: 1,
+                  short_message: "Soldes d'hiver: -30% sur tout le magasin ce week-end",
+                })
+              ).command_status,
           ),
         )),
       );
@@ -135,7 +124,7 @@ test("a campaign through the gate: opposed numbers never reach the SMSC, every o
       expect(page.status()).toBe(200);
       expect(await page.text()).toContain(maskPhone(`+${pdu.destination_addr}`));
     }
-    session.destroy();
+    esme.close();
   } finally {
     // SIGTERM: the gate finishes what is in flight, unbinds and exits 0.
     const exited = new Promise<number | null>((resolve) => gate.once("exit", resolve));

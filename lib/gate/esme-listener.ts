@@ -4,7 +4,17 @@ import net from "node:net";
 import { hash, verify } from "@node-rs/argon2";
 import type { PDU } from "smpp";
 import type { GateAccount } from "./config";
-import { COMMAND, genericNack, parsePdu, readPdus, responseTo, STATUS, withSequence, type RawPdu } from "./pdu-wire";
+import {
+  buildPdu,
+  COMMAND,
+  genericNack,
+  parsePdu,
+  readPdus,
+  responseTo,
+  STATUS,
+  withSequence,
+  type RawPdu,
+} from "./pdu-wire";
 
 // The gate as an SMSC toward the provider's campaign software: ESMEs bind with an account of the accounts
 // file (argon2id hashes), then submit. Hostile input costs little: a PDU that does not parse gets a
@@ -80,7 +90,7 @@ export function listenForEsmes(accounts: GateAccount[], handlers: EsmeHandlers) 
         if (socket.writable) socket.write(withSequence(bytes, sequence));
       },
       close() {
-        if (socket.writable && session.account) socket.write(withSequence(Buffer.from(UNBIND), ++sequence));
+        if (socket.writable && session.account) socket.write(buildPdu("unbind", { sequence_number: ++sequence }));
         socket.end();
         setTimeout(() => socket.destroy(), 1000).unref();
       },
@@ -156,10 +166,3 @@ async function burnTime(): Promise<false> {
   await verify(await dummyHash, "x").catch(() => false);
   return false;
 }
-
-const UNBIND = (() => {
-  const bytes = Buffer.alloc(16);
-  bytes.writeUInt32BE(16, 0);
-  bytes.writeUInt32BE(COMMAND.unbind, 4);
-  return bytes;
-})();

@@ -4,9 +4,10 @@ import { recordOpposition } from "@/lib/oppositions/record-opposition";
 import { readGateStatus } from "@/lib/providers/read-gate-status";
 import { buildSnapshotFiles } from "@/lib/snapshot-files/build-snapshot-files";
 import { uniquePhone } from "@/lib/testing/fixtures";
-import { bindEsme, openGateBench, until, type Esme, type GateBench } from "@/lib/testing/gate-bench";
+import { bindEsme, openGateBench, until, type GateBench } from "@/lib/testing/gate-bench";
 import { textOf } from "./decide-submit";
 import type { RunningGate } from "./start-gate";
+import type { Esme } from "./test-esme";
 
 const national = (phone: string) => phone.replace(/^\+/, "");
 

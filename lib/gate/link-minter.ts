@@ -1,3 +1,4 @@
+import { boundedSet } from "./bounded-set";
 import type { GatePlatform } from "./platform";
 
 // Links minted in batches: every request that arrives within BATCH_MS for the same sender and campaign goes in
@@ -56,7 +57,7 @@ export class LinkMinter {
       const links = await this.platform.mintLinks(sender, campaign, [...batch.phones.keys()]);
       for (const [phone, waiters] of batch.phones) {
         const url = links.get(phone);
-        if (url) this.remember(`${sender}\t${campaign}\t${phone}`, url);
+        if (url) boundedSet(this.minted, `${sender}\t${campaign}\t${phone}`, url, REMEMBERED);
         for (const waiter of waiters)
           if (url) waiter.resolve(url);
           else waiter.reject(new Error(`no link minted for ${phone}`));
@@ -71,10 +72,5 @@ export class LinkMinter {
         void this.flush(sender, campaign);
       }
     }
-  }
-
-  private remember(key: string, url: string): void {
-    if (this.minted.size >= REMEMBERED) this.minted.delete(this.minted.keys().next().value!);
-    this.minted.set(key, url);
   }
 }

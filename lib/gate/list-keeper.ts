@@ -20,7 +20,9 @@ interface SavedState {
 
 export class ListKeeper {
   index = new SuppressionIndex();
-  senders: GateSender[] = [];
+  private senders: GateSender[] = [];
+  /** The senders by registered SMS id (`source_addr`), rebuilt only when the senders change. */
+  senderBySmsId = new Map<string, string>();
   next = 0;
   syncedAt = 0;
   private savedAt = 0;
@@ -36,6 +38,11 @@ export class ListKeeper {
     private readonly maxStalenessMs: number,
     private readonly onChange: (event: "synced" | "failed", detail?: string) => void = () => undefined,
   ) {}
+
+  private useSenders(senders: GateSender[]): void {
+    this.senders = senders;
+    this.senderBySmsId = new Map(senders.flatMap((s) => s.sms_ids.map((id) => [id, s.code] as const)));
+  }
 
   fresh(now = Date.now()): boolean {
     return this.syncedAt > 0 && now - this.syncedAt <= this.maxStalenessMs;
@@ -67,8 +74,10 @@ export class ListKeeper {
           this.loaded = true;
         }
         const senders = await this.platform.senders();
-        if (JSON.stringify(senders) !== JSON.stringify(this.senders)) this.dirty = true;
-        this.senders = senders;
+        if (JSON.stringify(senders) !== JSON.stringify(this.senders)) {
+          this.dirty = true;
+          this.useSenders(senders);
+        }
         let more = true;
         while (more) {
           const page = await this.platform.changes(this.next);
@@ -111,7 +120,7 @@ export class ListKeeper {
       this.index = await SuppressionIndex.load(path.join(this.stateDir, "index.bin"));
       this.next = state.next;
       this.syncedAt = state.synced_at;
-      this.senders = state.senders ?? [];
+      this.useSenders(state.senders ?? []);
       return true;
     } catch {
       return false;

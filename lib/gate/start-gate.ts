@@ -6,6 +6,7 @@ import { parseKeyword } from "@/lib/sync/parse-keyword";
 import { fastParsePhone } from "@/lib/phone/fast-parse";
 import { SmsTooLongError } from "@/lib/sms/split-sms";
 import { mentionedParts } from "./append-mention";
+import { boundedSet } from "./bounded-set";
 import type { GateConfig } from "./config";
 import { decideSubmit, textOf } from "./decide-submit";
 import { listenForEsmes, type EsmeSession } from "./esme-listener";
@@ -35,12 +36,6 @@ export interface RunningGate {
   metrics: ReturnType<typeof gateMetrics>;
   minter: LinkMinter;
   stop(): Promise<void>;
-}
-
-function boundedSet<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void {
-  map.delete(key);
-  if (map.size >= limit) map.delete(map.keys().next().value as K);
-  map.set(key, value);
 }
 
 export async function startGate(
@@ -112,7 +107,7 @@ export async function startGate(
       const decision = decideSubmit(pdu, {
         account: session.account!,
         mode: config.mode,
-        senderBySmsId: new Map(keeper.senders.flatMap((s) => s.sms_ids.map((id) => [id, s.code] as const))),
+        senderBySmsId: keeper.senderBySmsId,
         index: keeper.index,
         listFresh: keeper.fresh(),
         hasLink,

@@ -98,9 +98,7 @@ export class SuppressionIndex {
 
   get size(): number {
     this.compact();
-    let total = 0;
-    for (const sorted of this.base.values()) total += sorted.length;
-    return total;
+    return this.entries;
   }
 
   /** Entries in the sorted arrays (the overlay's changes not folded in yet). */

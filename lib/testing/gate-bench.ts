@@ -2,13 +2,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
-import smpp, { type PDU, type Session } from "smpp";
 import { db } from "@/lib/db/client";
 import { createApiProvider, type TestProvider } from "@/lib/testing/api-client";
 import { startPlatformServer, type PlatformServer } from "@/lib/testing/platform-server";
 import { gatePlatform } from "@/lib/web/platform-client/gate-platform";
 import type { GateAccount, GateConfig } from "@/lib/gate/config";
 import { startGate, type RunningGate } from "@/lib/gate/start-gate";
+import { bindTestEsme } from "@/lib/gate/test-esme";
 import { startTestSmsc, type TestSmsc } from "@/lib/gate/test-smsc";
 
 // The gate's test bench: the platform's real handlers over HTTP, a real SMSC and real ESMEs (the `smpp`
@@ -97,34 +97,9 @@ export async function openGateBench(): Promise<GateBench> {
   };
 }
 
-export interface Esme {
-  session: Session;
-  delivered: PDU[];
-  submit(fields: Record<string, unknown>): Promise<PDU>;
-  close(): void;
-}
-
-/** An ESME bound to the gate as a transceiver. */
-export async function bindEsme(port: number, systemId: string, password = PASSWORD): Promise<Esme> {
-  const session = smpp.connect({ url: `smpp://127.0.0.1:${port}` });
-  session.on("error", () => undefined);
-  const delivered: PDU[] = [];
-  session.on("deliver_sm", (pdu: PDU) => {
-    delivered.push(pdu);
-    session.send(pdu.response());
-  });
-  await new Promise((resolve) => session.once("connect", resolve));
-  const answer = await new Promise<PDU>((resolve) =>
-    session.bind_transceiver({ system_id: systemId, password }, resolve),
-  );
-  if (answer.command_status !== 0) throw new Error(`bind refused: 0x${answer.command_status.toString(16)}`);
-  return {
-    session,
-    delivered,
-    submit: (fields) => new Promise<PDU>((resolve) => session.submit_sm(fields, resolve)),
-    close: () => session.destroy(),
-  };
-}
+/** An ESME bound to the gate as a transceiver, with the accounts' password. */
+export const bindEsme = (port: number, systemId: string, password = PASSWORD) =>
+  bindTestEsme(`127.0.0.1:${port}`, systemId, password);
 
 export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

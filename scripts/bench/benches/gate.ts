@@ -8,8 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import type pg from "pg";
-import smpp, { type PDU, type Session } from "smpp";
+import type { PDU, Session } from "smpp";
 import { SuppressionIndex } from "@/lib/gate/suppression-index";
+import { bindTestEsme } from "@/lib/gate/test-esme";
 import { startTestSmsc } from "@/lib/gate/test-smsc";
 import type { AppServer } from "@/scripts/lib/app-server";
 import { benchUrl, log, report, runs } from "@/scripts/bench/context";
@@ -19,17 +20,6 @@ const MESSAGES = 50_000;
 const WINDOW = 100;
 const SMS_ID = "BENCHGATE";
 const CAMPAIGN = "bench-gate";
-
-async function bind(port: number, systemId: string, password: string): Promise<Session> {
-  const session = smpp.connect({ url: `smpp://127.0.0.1:${port}` });
-  session.on("error", () => undefined);
-  await new Promise((resolve) => session.once("connect", resolve));
-  const answer = await new Promise<PDU>((resolve) =>
-    session.bind_transceiver({ system_id: systemId, password }, resolve),
-  );
-  if (answer.command_status !== 0) throw new Error(`bind to ${port} refused`);
-  return session;
-}
 
 /** MESSAGES submits with WINDOW in flight: rate, per-message latency, and the statuses. */
 async function campaign(session: Session, text: (i: number) => string) {
@@ -149,6 +139,8 @@ export async function benchGate(server: AppServer, client: pg.Client) {
   const append = await startGateProcess(dir, gateEnv("append", 2876), 9476);
   try {
     log("gate bench: binding");
+    const bind = async (port: number, systemId: string, password: string) =>
+      (await bindTestEsme(`127.0.0.1:${port}`, systemId, password)).session;
     const direct = await bind(smsc.port, "operator", "op-pass");
     const viaRequire = await bind(2875, "bench", "bench");
     const viaAppend = await bind(2876, "bench", "bench");
