@@ -67,6 +67,8 @@ const schema = z
     // Open statistics (/statistics, /api/open/v1): providers named with their compliance (the regulator names
     // and shames; "off" to publish none), and the links a sender must mint in a period to be named.
     STOPSMS_PUBLISH_PROVIDERS: z.enum(["on", "off"]).default("on"),
+    // Provenance (docs/protocol.md 1.2): a campaign's first POST /links must carry its declaration.
+    STOPSMS_REQUIRE_DECLARATION: z.enum(["on", "off"]).default("on"),
     STOPSMS_PUBLISH_MIN_LINKS: z.coerce.number().int().min(1).default(1000),
     // An operator's disconnections past this many a day are held for staff review (lib/numbers).
     STOPSMS_NUMBER_EVENTS_REVIEW_PER_DAY: z.coerce.number().int().min(1).default(1000),

@@ -73,6 +73,42 @@ export const problems = {
       "`at` must lie within the last 7 days and at most 5 minutes ahead; nothing of the call was applied",
       { numbers: inputs },
     ),
+  declarationRequired: () =>
+    new ApiProblem(
+      422,
+      "declaration-required",
+      "Declaration required",
+      "the first mint of a campaign carries its `declaration` (advertiser, purpose, basis, source, collected_at, collected_how)",
+    ),
+  declarationChanged: (declared: unknown) =>
+    new ApiProblem(
+      409,
+      "declaration-changed",
+      "Declaration differs from the campaign's",
+      "a campaign's declaration is fixed by its first mint; use a new campaign name for another list",
+      { declaration: declared },
+    ),
+  unknownSource: (source: string) =>
+    new ApiProblem(
+      422,
+      "unknown-source",
+      "Unknown list source",
+      `no registered, active list source "${source}" (GET /api/v1/sources)`,
+    ),
+  consentRequired: () =>
+    new ApiProblem(
+      422,
+      "consent-required",
+      "Consent required",
+      "political messages are sent only on the recipient's consent: `basis` must be `consent`",
+    ),
+  unknownCampaign: (campaign: string) =>
+    new ApiProblem(
+      422,
+      "unknown-campaign",
+      "Unknown campaign",
+      `campaign "${campaign}" has no declaration for this sender yet: give \`source\` instead, or mint first`,
+    ),
   rateLimited: (retryAfterSeconds: number) =>
     new ApiProblem(429, "rate-limited", "Too many requests", undefined, { retry_after: retryAfterSeconds }),
   internal: () => new ApiProblem(500, "internal", "Internal error"),

@@ -6,6 +6,7 @@ import { withDatabase } from "@/scripts/lib/database";
 import { LogRefused, PackRefused, UsageError, type Command } from "@/scripts/admin/cli";
 import { operationsCommands } from "@/scripts/admin/operations-commands";
 import { registryCommands } from "@/scripts/admin/registry-commands";
+import { sourceCommands } from "@/scripts/admin/source-commands";
 
 const USAGE = `Usage: npm run admin -- <command> [flags]
 
@@ -18,6 +19,10 @@ const USAGE = `Usage: npm run admin -- <command> [flags]
   sender:create       --code <code> --name <display name> [--sms-id <sender id>]... [--sector banking|telecom|retail|real-estate|insurance|politics|other]
   sender:link         --provider <slug> --sender <code>
   sender:list
+  source:create       --code <code> --name <name> --kind broker|partner [--registration <RC or ANRT number>] [--contact <text>]
+                      a registered origin of numbers that campaigns may declare (docs/protocol.md 1.2)
+  source:suspend      --code <code> [--resume]   no new campaign may declare it; its refusals stay in force
+  source:list
   staff:create        --email <email> --role admin|analyst [--name <name>]   (password from stdin or prompt)
   staff:unlock        --email <email>   clears every sign-in lock of that account (all addresses), audited
   sms:outbox          [--phone <number>] [--limit <n>]   the latest SMS kept by the outbox gateway (time, to, text)
@@ -27,7 +32,7 @@ const USAGE = `Usage: npm run admin -- <command> [flags]
   snapshot:build      builds the snapshot files now (the scheduled job does it every STOPSMS_SNAPSHOT_MINUTES when the feed moved)
 `;
 
-const commands: Record<string, Command> = { ...registryCommands, ...operationsCommands };
+const commands: Record<string, Command> = { ...registryCommands, ...sourceCommands, ...operationsCommands };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

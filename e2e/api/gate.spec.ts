@@ -13,6 +13,7 @@ import { maskPhone } from "../../lib/phone/mask-phone";
 import { signRequest } from "@/lib/web/signatures/sign-request";
 import { e2eDb } from "../support/db";
 import { buildSnapshotFilesNow, registerProvider, uniquePhone } from "../support/fixtures";
+import { TEST_DECLARATION } from "@/lib/testing/declaration";
 
 test.setTimeout(120_000);
 
@@ -57,7 +58,13 @@ test("a campaign through the gate: opposed numbers never reach the SMSC, every o
   await writeFile(
     accounts,
     JSON.stringify([
-      { system_id: "campaigns", password_hash: await hash("tool-pass"), kind: "commercial", campaign: "winter-sale" },
+      {
+        system_id: "campaigns",
+        password_hash: await hash("tool-pass"),
+        kind: "commercial",
+        campaign: "winter-sale",
+        declaration: TEST_DECLARATION,
+      },
     ]),
   );
   const port = await freePort();

@@ -9,6 +9,7 @@ import { expectNoSeriousA11yViolations } from "../support/axe";
 import { e2eDb } from "../support/db";
 import { registerProvider, uniquePhone } from "../support/fixtures";
 import { expect, signInAs, test } from "../support/staff";
+import { TEST_DECLARATION } from "@/lib/testing/declaration";
 
 test("a link minted after the refusal: one-tap report, violation with its timeline, the provider answers, staff download the signed pack", async ({
   page,
@@ -38,7 +39,12 @@ test("a link minted after the refusal: one-tap report, violation with its timeli
   // (a complaint about a link is its minting provider's, and only its: docs/protocol.md 1.2).
   const phone = uniquePhone();
   expect((await request.post("/stop/submit", { form: { phone, scope: "all" }, maxRedirects: 0 })).status()).toBe(303);
-  const minted = (await call("POST", "/links", { sender, campaign: "late-2026", phones: [phone] })) as {
+  const minted = (await call("POST", "/links", {
+    sender,
+    campaign: "late-2026",
+    phones: [phone],
+    declaration: TEST_DECLARATION,
+  })) as {
     links: { code: string }[];
   };
   const code = minted.links[0]!.code;

@@ -8,6 +8,7 @@ import { expectNoSeriousA11yViolations } from "../support/axe";
 import { e2eDb } from "../support/db";
 import { registerProvider, uniquePhone } from "../support/fixtures";
 import { expect, signInAs, test } from "../support/staff";
+import { TEST_DECLARATION } from "@/lib/testing/declaration";
 
 async function providerWithKey(dir: string, name: string) {
   const keyFile = path.join(dir, `${name}.pem`);
@@ -52,6 +53,7 @@ test("a provider's canary in another provider's campaign: staff see the alert, i
     sender: spammer.sender,
     campaign: "promo",
     phones: [rows[0]!.phone, uniquePhone()],
+    declaration: TEST_DECLARATION,
   });
   expect(minted.status()).toBe(200);
 

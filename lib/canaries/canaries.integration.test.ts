@@ -15,6 +15,7 @@ import { signPack } from "@/lib/evidence/sign-pack";
 import { verifyPack } from "@/lib/evidence/verify-pack";
 import { checkRollups } from "@/lib/jobs/check-rollups";
 import { platformKey } from "@/lib/signing/platform-key";
+import { TEST_DECLARATION } from "@/lib/testing/declaration";
 
 // The evidence builder's role check sees an analyst (staff sign-in is tested elsewhere).
 vi.mock("@/lib/auth/require-staff", () => ({
@@ -96,11 +97,11 @@ describe("canary entries", () => {
     const campaign = `leak-${Date.now()}`;
     const forCanary = await signedCall(links, b, {
       path: "/links",
-      body: { sender: b.senders[0]!.code, campaign, phones: [canary] },
+      body: { sender: b.senders[0]!.code, campaign, phones: [canary], declaration: TEST_DECLARATION },
     });
     const forNormal = await signedCall(links, b, {
       path: "/links",
-      body: { sender: b.senders[0]!.code, campaign: `${campaign}-n`, phones: [normal] },
+      body: { sender: b.senders[0]!.code, campaign: `${campaign}-n`, phones: [normal], declaration: TEST_DECLARATION },
     });
     expect(forCanary.response.status).toBe(200);
     const shape = (text: string, phone: string, code: string) =>

@@ -13,6 +13,7 @@ export const STATUS_LABELS: Record<ComplaintStatus, string> = {
 export const REASON_LABELS: Record<ComplaintReason, string> = {
   no_mention: "Sans mention StopSMS",
   after_opposition: "Après opposition",
+  no_consent: "Sans consentement",
   other: "Autre",
 };
 

@@ -28,6 +28,7 @@ export const complaintInputSchema = z.object({
 export const complaintType = {
   after_opposition: "sent-after-opposition",
   no_mention: "no-stopsms-mention",
+  no_consent: "no-consent",
   other: "other",
 } as const;
 

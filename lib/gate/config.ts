@@ -1,6 +1,7 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { declarationSchema } from "@/lib/sources/schemas";
 
 // The gate's configuration, from its environment (README "Run the gate"), checked once at start: every
 // problem said on its own line, and nothing starts until all are fixed.
@@ -29,6 +30,8 @@ export const accountSchema = z.object({
   password_hash: z.string().startsWith("$argon2", "must be an argon2 hash (npm run gate -- hash-password)"),
   kind: z.enum(["commercial", "transactional"]),
   campaign: z.string().min(1).max(64).optional(),
+  /** A commercial account's declaration (provenance, docs/protocol.md 1.2): minted with, and its list source refused. */
+  declaration: declarationSchema.optional(),
   /** How many concatenated parts a message may grow to when the mention is appended. */
   max_parts: z.number().int().min(1).max(10).default(3),
   /** submit_sm per second before ESME_RTHROTTLED. */
@@ -43,6 +46,10 @@ const accountsSchema = z
   .refine(
     (accounts) => accounts.every((a) => a.kind === "transactional" || a.campaign),
     "a commercial account needs its campaign (the name its links are minted under)",
+  )
+  .refine(
+    (accounts) => accounts.every((a) => a.kind === "transactional" || a.declaration),
+    "a commercial account needs its declaration (advertiser, purpose, basis, source, collected_at, collected_how)",
   );
 
 export interface GateConfig {

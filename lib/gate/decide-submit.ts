@@ -18,6 +18,7 @@ export type RefusalReason =
   | "list-stale"
   | "opposed-all"
   | "opposed-sender"
+  | "opposed-source"
   | "no-mention"
   | "concatenated-input";
 
@@ -59,13 +60,8 @@ export function decideSubmit(pdu: PDU, context: SubmitContext): SubmitDecision {
   if (!phone) return { action: "refuse", status: STATUS.invalidDestination, reason: "bad-destination" };
   // Fail closed: past the staleness bound the ESME is told to retry, never sent to a number the list may hold.
   if (!context.listFresh) return { action: "refuse", status: STATUS.throttled, reason: "list-stale" };
-  const opposed = context.index.opposes(phone, sender);
-  if (opposed)
-    return {
-      action: "refuse",
-      status: STATUS.recipientOpposed,
-      reason: opposed === "all" ? "opposed-all" : "opposed-sender",
-    };
+  const opposed = context.index.opposes(phone, sender, context.account.declaration?.source);
+  if (opposed) return { action: "refuse", status: STATUS.recipientOpposed, reason: `opposed-${opposed}` };
   const text = textOf(pdu);
   if (context.hasLink(text)) return { action: "forward", phone, sender, counted: "commercial" };
   if (context.mode === "require") return { action: "refuse", status: STATUS.noMention, reason: "no-mention" };

@@ -1,5 +1,6 @@
 import { boundedSet } from "./bounded-set";
 import type { GatePlatform } from "./platform";
+import type { DeclarationInput } from "@/lib/sources/schemas";
 
 // Links minted in batches: every request that arrives within BATCH_MS for the same sender and campaign goes in
 // one POST /links (the platform takes 100 000 a call), and while a call is in flight the next batch keeps
@@ -12,6 +13,7 @@ const MAX_BATCH = 10_000;
 const REMEMBERED = 200_000;
 
 interface Waiting {
+  declaration: DeclarationInput | undefined;
   phones: Map<string, { resolve: (url: string) => void; reject: (error: unknown) => void }[]>;
   timer: NodeJS.Timeout;
 }
@@ -25,13 +27,13 @@ export class LinkMinter {
     private readonly onCall: () => void = () => undefined,
   ) {}
 
-  link(sender: string, campaign: string, phone: string): Promise<string> {
+  link(sender: string, campaign: string, phone: string, declaration?: DeclarationInput): Promise<string> {
     const known = this.minted.get(`${sender}\t${campaign}\t${phone}`);
     if (known) return Promise.resolve(known);
     const batchKey = `${sender}\t${campaign}`;
     let batch = this.waiting.get(batchKey);
     if (!batch) {
-      batch = { phones: new Map(), timer: setTimeout(() => this.flush(sender, campaign), BATCH_MS) };
+      batch = { declaration, phones: new Map(), timer: setTimeout(() => this.flush(sender, campaign), BATCH_MS) };
       this.waiting.set(batchKey, batch);
     }
     const promise = new Promise<string>((resolve, reject) => {
@@ -54,7 +56,7 @@ export class LinkMinter {
     this.inFlight.add(batchKey);
     this.onCall();
     try {
-      const links = await this.platform.mintLinks(sender, campaign, [...batch.phones.keys()]);
+      const links = await this.platform.mintLinks(sender, campaign, [...batch.phones.keys()], batch.declaration);
       for (const [phone, waiters] of batch.phones) {
         const url = links.get(phone);
         if (url) boundedSet(this.minted, `${sender}\t${campaign}\t${phone}`, url, REMEMBERED);

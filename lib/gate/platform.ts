@@ -6,11 +6,9 @@ export interface GateSender {
   sms_ids: string[];
 }
 
-export interface ListEntry {
-  phone: string;
-  scope: string;
-  sender: string | null;
-}
+export type { ListEntry } from "./suppression-index";
+import type { ListEntry } from "./suppression-index";
+import type { DeclarationInput } from "@/lib/sources/schemas";
 
 export interface ListChange extends ListEntry {
   seq: number;
@@ -23,6 +21,12 @@ export interface GatePlatform {
   loadSnapshot(onEntries: (entries: ListEntry[]) => void): Promise<{ at: number } | null>;
   changes(after: number): Promise<{ changes: ListChange[]; next: number; more: boolean }>;
   acknowledge(applied: number): Promise<void>;
-  mintLinks(sender: string, campaign: string, phones: string[]): Promise<Map<string, string>>;
+  /** The campaign's declaration goes with every call (1.2: fixed by the first, repeated harmlessly after). */
+  mintLinks(
+    sender: string,
+    campaign: string,
+    phones: string[],
+    declaration?: DeclarationInput,
+  ): Promise<Map<string, string>>;
   reportStop(from: string, text: string, sender: string | undefined, receivedAt: Date): Promise<void>;
 }

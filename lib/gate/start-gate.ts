@@ -69,7 +69,7 @@ export async function startGate(
     const account = session.account!;
     let link: string;
     try {
-      link = await minter.link(sender, account.campaign!, phone);
+      link = await minter.link(sender, account.campaign!, phone, account.declaration);
       linkHosts.add(new URL(link).host);
     } catch (error) {
       // Never sent without its mention: the ESME retries once the platform mints again.

@@ -1,14 +1,23 @@
 import { readFile, rename, writeFile } from "node:fs/promises";
 
-// The gate's list in memory, compact enough for 20 M entries in a few hundred MB: each scope ("all", or one
-// sender) is a sorted Float64Array of numbers (E.164 digits fit a double exactly: at most 15 < 2^53), looked
+// The gate's list in memory, compact enough for 20 M entries in a few hundred MB: each scope ("all", one
+// sender, or one list source) is a sorted Float64Array of numbers (E.164 digits fit a double exactly: at most 15 < 2^53), looked
 // up by binary search, plus a small overlay of the changes since the last compaction. A Set of strings would
 // take ~80 bytes an entry; this takes 8.
 
 const GLOBAL = "all";
 const COMPACT_AFTER = 50_000;
 
-const keyOf = (scope: string, sender: string | null) => (scope === "all" ? GLOBAL : `${scope}:${sender}`);
+/** An entry or change as the feed, snapshot and files carry it (`source` only on a 1.2 source entry). */
+export interface ListEntry {
+  phone: string;
+  scope: string;
+  sender: string | null;
+  source?: string | null;
+}
+
+const keyOf = ({ scope, sender, source }: Omit<ListEntry, "phone">) =>
+  scope === "all" ? GLOBAL : scope === "source" ? `source:${source}` : `${scope}:${sender}`;
 export const numberOf = (phone: string) => Number(phone.replace(/^\+/, ""));
 
 function contains(sorted: Float64Array, value: number): boolean {
@@ -33,9 +42,9 @@ export class SuppressionIndex {
   static builder() {
     const lists = new Map<string, number[]>();
     return {
-      add(entries: Iterable<{ phone: string; scope: string; sender: string | null }>) {
+      add(entries: Iterable<ListEntry>) {
         for (const entry of entries) {
-          const key = keyOf(entry.scope, entry.sender);
+          const key = keyOf(entry);
           let list = lists.get(key);
           if (!list) lists.set(key, (list = []));
           list.push(numberOf(entry.phone));
@@ -56,14 +65,14 @@ export class SuppressionIndex {
     };
   }
 
-  static fromEntries(entries: Iterable<{ phone: string; scope: string; sender: string | null }>): SuppressionIndex {
+  static fromEntries(entries: Iterable<ListEntry>): SuppressionIndex {
     const builder = SuppressionIndex.builder();
     builder.add(entries);
     return builder.build();
   }
 
-  apply(change: { op: "add" | "remove"; phone: string; scope: string; sender: string | null }): void {
-    const key = keyOf(change.scope, change.sender);
+  apply(change: ListEntry & { op: "add" | "remove" }): void {
+    const key = keyOf(change);
     let changes = this.overlay.get(key);
     if (!changes) this.overlay.set(key, (changes = new Map()));
     if (!changes.has(numberOf(change.phone))) this.overlaySize++;
@@ -78,11 +87,15 @@ export class SuppressionIndex {
     return sorted ? contains(sorted, value) : false;
   }
 
-  /** Whether `phone` refuses SMS from `sender` (every sender, or this one). */
-  opposes(phone: string, sender: string): "all" | "sender" | null {
+  /**
+   * Whether `phone` refuses SMS from `sender` (every sender, or this one) or, for a campaign declaring a list
+   * source (1.2), numbers from that source.
+   */
+  opposes(phone: string, sender: string, source?: string | null): "all" | "sender" | "source" | null {
     const value = numberOf(phone);
     if (this.inScope(GLOBAL, value)) return "all";
-    return this.inScope(keyOf("sender", sender), value) ? "sender" : null;
+    if (this.inScope(keyOf({ scope: "sender", sender }), value)) return "sender";
+    return source && this.inScope(keyOf({ scope: "source", sender: null, source }), value) ? "source" : null;
   }
 
   /** Folds the overlay into the sorted arrays. */

@@ -7,15 +7,22 @@ export type ConfirmLinkResult = { status: "unknown" | "expired" } | ({ status: "
 
 /**
  * The citizen's explicit confirmation (a POST) from the landing page: records the opposition with source
- * `link`, verified, because the link was minted for that very number.
+ * `link`, verified, because the link was minted for that very number: to this sender, to all, or to the
+ * list source the campaign declared.
  */
-export async function confirmLink(code: string, choice: "sender" | "all"): Promise<ConfirmLinkResult> {
+export async function confirmLink(code: string, choice: "sender" | "all" | "source"): Promise<ConfirmLinkResult> {
   const link = await resolveLink(code);
   if (link.status !== "active") return { status: link.status };
+  const listSource = link.declaration?.source;
+  // `source` refuses the list the campaign declared; a campaign from the advertiser's own collection has
+  // none (refusing it is refusing the sender), nor has a page without the button: the choice is void.
+  if (choice === "source" && !listSource) return { status: "unknown" };
   const target =
     choice === "all"
       ? ({ scope: "all", senderId: null } as const)
-      : ({ scope: "sender", senderId: link.sender.id } as const);
+      : choice === "source"
+        ? ({ scope: "source", senderId: null, listSourceId: listSource!.id } as const)
+        : ({ scope: "sender", senderId: link.sender.id } as const);
   const result = await recordOpposition({
     phone: link.phone,
     target,

@@ -1,4 +1,5 @@
 import "server-only";
+import { pool } from "@/lib/db/client";
 import { rawTransaction } from "@/lib/db/raw-transaction";
 import { splitForParallel } from "@/lib/db/split-for-parallel";
 import type { PhoneProblem } from "@/lib/phone/parse-phone";
@@ -14,6 +15,8 @@ export interface MintLinksInput {
   expiresInDays: number;
   defaultRegion: string;
   publicUrl: string;
+  /** The list source the campaign declares (1.2): numbers that refused it get no link. */
+  listSourceId?: number | null;
 }
 
 export interface MintedLink {
@@ -24,7 +27,25 @@ export interface MintedLink {
 
 export interface MintLinksResult {
   links: MintedLink[];
-  invalid: { input: string; reason: PhoneProblem }[];
+  invalid: { input: string; reason: PhoneProblem | "opposed-source" }[];
+}
+
+// A number that refused the campaign's declared list source (scope `source`, in force): the issue of
+// provenance asks that such a campaign cannot reach it, so no link is minted (reported in `invalid`).
+const REFUSED_SOURCE = `
+  SELECT o.phone FROM unnest($1::text[]) AS wanted(phone)
+  JOIN oppositions o ON o.phone = wanted.phone AND o.withdrawn_at IS NULL AND o.list_source_id = $2
+   AND o.canary_provider_id IS NULL`;
+
+async function withoutRefusedSource(
+  phones: string[],
+  listSourceId: number | null | undefined,
+): Promise<{ phones: string[]; refused: string[] }> {
+  if (listSourceId == null || phones.length === 0) return { phones, refused: [] };
+  const { rows } = await pool().query<{ phone: string }>(REFUSED_SOURCE, [phones, listSourceId]);
+  if (rows.length === 0) return { phones, refused: [] };
+  const refused = new Set(rows.map((r) => r.phone));
+  return { phones: phones.filter((p) => !refused.has(p)), refused: [...refused].sort() };
 }
 
 const MAX_ATTEMPTS = 5;
@@ -90,7 +111,12 @@ async function mintBatch(input: MintLinksInput, phones: string[], expiresAt: Dat
  * that fails half-way is safe to repeat, because minting is idempotent.
  */
 export async function mintLinks(input: MintLinksInput): Promise<MintLinksResult> {
-  const { phones, invalid } = parsePhoneList(input.phones, input.defaultRegion);
+  const parsed = parsePhoneList(input.phones, input.defaultRegion);
+  const { phones, refused } = await withoutRefusedSource(parsed.phones, input.listSourceId);
+  const invalid: MintLinksResult["invalid"] = [
+    ...parsed.invalid,
+    ...refused.map((phone) => ({ input: phone, reason: "opposed-source" as const })),
+  ];
   const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
   const codes = new Map<string, string>();
   for (const minted of await Promise.all(splitForParallel(phones).map((batch) => mintBatch(input, batch, expiresAt))))

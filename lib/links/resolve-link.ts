@@ -26,7 +26,21 @@ export type ResolvedLink =
       /** What is already in force for this number: the sender-level and the all-senders opposition. */
       opposedSender: ActiveOpposition | null;
       opposedAll: ActiveOpposition | null;
+      /** The campaign's declaration (1.2): why this number got the SMS; null for a campaign without one. */
+      declaration: LinkDeclaration | null;
+      /** The refusal in force of the declared list source, if any. */
+      opposedSource: ActiveOpposition | null;
     };
+
+export interface LinkDeclaration {
+  advertiser: string;
+  purpose: string;
+  basis: "consent" | "customer";
+  /** null: the advertiser's own collection (`own`). */
+  source: { id: number; code: string; name: string; kind: "broker" | "partner" } | null;
+  collectedAt: string;
+  collectedHow: string;
+}
 
 type Row = [
   code: string,
@@ -42,14 +56,29 @@ type Row = [
   mintedAt: Date,
   providerId: number,
   providerName: string,
+  advertiser: string | null,
+  purpose: string | null,
+  basis: "consent" | "customer" | null,
+  collectedAt: string | null,
+  collectedHow: string | null,
+  sourceId: number | null,
+  sourceCode: string | null,
+  sourceName: string | null,
+  sourceKind: "broker" | "partner" | null,
+  sourceReceipt: string | null,
+  sourceSince: Date | null,
 ];
 
-// The landing page's only query: three index probes per code, for every code asked for at that moment.
+// The landing page's only query: a few index probes per code, for every code asked for at that moment.
 const RESOLVE = `
-  SELECT l.code, l.phone, l.expires_at, s.id, s.code, s.name, os.receipt_id, os.created_at, oa.receipt_id, oa.created_at, l.created_at, l.provider_id, p.name
+  SELECT l.code, l.phone, l.expires_at, s.id, s.code, s.name, os.receipt_id, os.created_at, oa.receipt_id, oa.created_at, l.created_at, l.provider_id, p.name,
+         d.advertiser, d.purpose, d.basis, d.collected_at, d.collected_how, ls.id, ls.code, ls.name, ls.kind, osrc.receipt_id, osrc.created_at
   FROM stop_links l
   JOIN senders s ON s.id = l.sender_id
   JOIN providers p ON p.id = l.provider_id
+  LEFT JOIN campaign_declarations d ON d.sender_id = l.sender_id AND d.campaign = l.campaign
+  LEFT JOIN list_sources ls ON ls.id = d.list_source_id
+  LEFT JOIN oppositions osrc ON osrc.phone = l.phone AND osrc.list_source_id = d.list_source_id AND osrc.withdrawn_at IS NULL
   LEFT JOIN oppositions os ON os.phone = l.phone AND os.scope = 'sender' AND os.sender_id = l.sender_id AND os.withdrawn_at IS NULL
   LEFT JOIN oppositions oa ON oa.phone = l.phone AND oa.scope = 'all' AND oa.sender_id IS NULL AND oa.withdrawn_at IS NULL AND oa.canary_provider_id IS NULL
   WHERE l.code = ANY($1::text[])`;
@@ -98,6 +127,17 @@ export async function resolveLink(code: string, now = new Date()): Promise<Resol
     mintedAt,
     providerId,
     providerName,
+    advertiser,
+    purpose,
+    basis,
+    collectedAt,
+    collectedHow,
+    sourceId,
+    sourceCode,
+    sourceName,
+    sourceKind,
+    sourceReceipt,
+    sourceSince,
   ] = row;
   const sender = { id: senderId, code: senderCode, name: senderName };
   if (expiresAt <= now) return { status: "expired", sender };
@@ -111,5 +151,18 @@ export async function resolveLink(code: string, now = new Date()): Promise<Resol
     mintedAt,
     opposedSender: senderReceipt ? { receiptId: senderReceipt, since: senderSince! } : null,
     opposedAll: allReceipt ? { receiptId: allReceipt, since: allSince! } : null,
+    declaration:
+      advertiser !== null
+        ? {
+            advertiser,
+            purpose: purpose!,
+            basis: basis!,
+            source:
+              sourceId !== null ? { id: sourceId, code: sourceCode!, name: sourceName!, kind: sourceKind! } : null,
+            collectedAt: collectedAt!,
+            collectedHow: collectedHow!,
+          }
+        : null,
+    opposedSource: sourceReceipt ? { receiptId: sourceReceipt, since: sourceSince! } : null,
   };
 }

@@ -44,7 +44,8 @@ const MAX_BATCH = 256;
 /** Adds the opposition unless it is in force; resolves only after the commit that wrote it. */
 export const addOpposition = groupWhileInFlight(writeBatch, { writers: WRITERS, maxBatch: MAX_BATCH });
 
-const keyOf = ({ phone, target }: AddRequest) => `${phone} ${target.scope} ${target.senderId ?? ""}`;
+const keyOf = ({ phone, target }: AddRequest) =>
+  `${phone} ${target.scope} ${target.senderId ?? ""} ${target.listSourceId ?? ""}`;
 
 async function writeBatch(batch: AddRequest[]): Promise<PromiseSettledResult<LockedAddOutcome>[]> {
   // The first request for each number and target writes; the others follow its outcome.
@@ -78,45 +79,47 @@ function values(client: pg.PoolClient, requests: AddRequest[]): string {
     .map((input, ord) => {
       if (!SOURCES.includes(input.source)) throw new Error(`unknown source ${input.source}`);
       const sender = input.target.senderId === null ? "NULL" : String(Math.trunc(input.target.senderId));
+      const listSource = input.target.listSourceId == null ? "NULL" : String(Math.trunc(input.target.listSourceId));
       const via = input.viaProviderId == null ? "NULL" : String(Math.trunc(input.viaProviderId));
-      return `(${ord}, ${q(input.phone)}, ${q(input.target.scope)}::"Scope", ${sender}::int, ${q(input.source)}::"OppositionSource", ${input.verified}, ${q(input.receiptId)}, ${via}::int)`;
+      return `(${ord}, ${q(input.phone)}, ${q(input.target.scope)}::"Scope", ${sender}::int, ${listSource}::int, ${q(input.source)}::"OppositionSource", ${input.verified}, ${q(input.receiptId)}, ${via}::int)`;
     })
     .join(",\n      ");
 }
 
 function statement(client: pg.PoolClient, requests: AddRequest[]): string {
   return `
-    WITH wanted (ord, phone, scope, sender_id, source, verified, receipt_id, via_provider_id) AS (
+    WITH wanted (ord, phone, scope, sender_id, list_source_id, source, verified, receipt_id, via_provider_id) AS (
       VALUES ${values(client, requests)}
     ), existing AS (
       SELECT w.ord, o.id, o.withdrawn_at, o.receipt_id FROM wanted w JOIN oppositions o
         ON o.phone = w.phone AND o.scope = w.scope AND o.sender_id IS NOT DISTINCT FROM w.sender_id
-       AND o.canary_provider_id IS NULL
+       AND o.list_source_id IS NOT DISTINCT FROM w.list_source_id AND o.canary_provider_id IS NULL
     ), change AS (
-      INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, source)
-      SELECT 'add', 'opposed', w.phone, w.scope, w.sender_id, w.source FROM wanted w
+      INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, list_source_id, source)
+      SELECT 'add', 'opposed', w.phone, w.scope, w.sender_id, w.list_source_id, w.source FROM wanted w
       WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.ord = w.ord AND e.withdrawn_at IS NULL)
       ORDER BY w.ord
-      RETURNING seq, at, phone, scope, sender_id
+      RETURNING seq, at, phone, scope, sender_id, list_source_id
     ), changed AS (
       SELECT w.*, c.seq, c.at FROM change c JOIN wanted w
         ON w.phone = c.phone AND w.scope = c.scope AND w.sender_id IS NOT DISTINCT FROM c.sender_id
+       AND w.list_source_id IS NOT DISTINCT FROM c.list_source_id
     ), revived AS (
       UPDATE oppositions o SET withdrawn_at = NULL, ended_reason = NULL, created_at = c.at, source = c.source,
              verified = c.verified, last_seq = c.seq, receipt_id = c.receipt_id, via_provider_id = c.via_provider_id
       FROM changed c JOIN existing e ON e.ord = c.ord WHERE o.id = e.id
       RETURNING o.id, c.ord
     ), created AS (
-      INSERT INTO oppositions (phone, scope, sender_id, source, verified, created_at, last_seq, receipt_id, via_provider_id)
-      SELECT c.phone, c.scope, c.sender_id, c.source, c.verified, c.at, c.seq, c.receipt_id, c.via_provider_id FROM changed c
+      INSERT INTO oppositions (phone, scope, sender_id, list_source_id, source, verified, created_at, last_seq, receipt_id, via_provider_id)
+      SELECT c.phone, c.scope, c.sender_id, c.list_source_id, c.source, c.verified, c.at, c.seq, c.receipt_id, c.via_provider_id FROM changed c
       WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.ord = c.ord)
       RETURNING id, receipt_id
     ), written AS (
       SELECT id, ord FROM revived
       UNION ALL SELECT cr.id, c.ord FROM created cr JOIN changed c ON c.receipt_id = cr.receipt_id
     ), receipt AS (
-      INSERT INTO receipts (id, op, opposition_id, phone, scope, sender_id, source, seq, created_at, public_proof)
-      SELECT c.receipt_id, 'add', o.id, c.phone, c.scope, c.sender_id, c.source, c.seq, c.at, c.verified
+      INSERT INTO receipts (id, op, opposition_id, phone, scope, sender_id, list_source_id, source, seq, created_at, public_proof)
+      SELECT c.receipt_id, 'add', o.id, c.phone, c.scope, c.sender_id, c.list_source_id, c.source, c.seq, c.at, c.verified
       FROM changed c JOIN written o ON o.ord = c.ord
       RETURNING id
     ), counted AS (

@@ -18,10 +18,12 @@ export async function findOppositionRow(
   const rows = forUpdate
     ? await tx.$queryRaw<OppositionRow[]>`
         SELECT id, withdrawn_at, receipt_id, via_provider_id FROM oppositions
-        WHERE phone = ${phone} AND scope = ${target.scope}::"Scope" AND sender_id IS NOT DISTINCT FROM ${target.senderId}::int AND canary_provider_id IS NULL
+        WHERE phone = ${phone} AND scope = ${target.scope}::"Scope" AND sender_id IS NOT DISTINCT FROM ${target.senderId}::int
+          AND list_source_id IS NOT DISTINCT FROM ${target.listSourceId ?? null}::int AND canary_provider_id IS NULL
         FOR UPDATE`
     : await tx.$queryRaw<OppositionRow[]>`
         SELECT id, withdrawn_at, receipt_id, via_provider_id FROM oppositions
-        WHERE phone = ${phone} AND scope = ${target.scope}::"Scope" AND sender_id IS NOT DISTINCT FROM ${target.senderId}::int AND canary_provider_id IS NULL`;
+        WHERE phone = ${phone} AND scope = ${target.scope}::"Scope" AND sender_id IS NOT DISTINCT FROM ${target.senderId}::int
+          AND list_source_id IS NOT DISTINCT FROM ${target.listSourceId ?? null}::int AND canary_provider_id IS NULL`;
   return rows[0];
 }

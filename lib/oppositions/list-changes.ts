@@ -10,6 +10,8 @@ export interface FeedChange {
   phone: string;
   scope: Scope;
   sender: string | null;
+  /** Only on a `scope: "source"` change (1.2): the list source's code. */
+  source?: string;
   /** ISO 8601 in UTC with milliseconds, as JavaScript's toISOString writes it. */
   at: string;
   /** Transparency log position and leaf salt (docs/protocol.md 1.1). */
@@ -37,8 +39,9 @@ const PAGE = `
          || ',"phone":' || to_json(c.phone)::text || ',"scope":"' || c.scope::text || '","sender":'
          || COALESCE(to_json(s.code)::text, 'null') || ',"at":"'
          || to_char(c.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '","index":' || c.log_index
-         || ',"salt":' || to_json(c.salt)::text || '}'
-  FROM opposition_changes c LEFT JOIN senders s ON s.id = c.sender_id
+         || ',"salt":' || to_json(c.salt)::text
+         || COALESCE(',"source":' || to_json(ls.code)::text, '') || '}'
+  FROM opposition_changes c LEFT JOIN senders s ON s.id = c.sender_id LEFT JOIN list_sources ls ON ls.id = c.list_source_id
   WHERE c.seq > $1 AND c.seq <= $2
     AND (c.canary_provider_id IS NULL OR c.canary_provider_id = $3)
     AND (c.sender_id IS NULL OR c.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $3))
@@ -46,8 +49,8 @@ const PAGE = `
   LIMIT $4`;
 
 /**
- * The changes a provider must apply after `after`: every `all` change and the `sender` changes of the
- * senders it is authorised for. The head is read first and the page bounded by it; with the feed lock
+ * The changes a provider must apply after `after`: every `all` and `source` change (any provider may send
+ * for a campaign declaring any source) and the `sender` changes of the senders it is authorised for. The head is read first and the page bounded by it; with the feed lock
  * (see feed-lock.ts) every seq up to the head is committed, so `next = head` skips nothing.
  */
 export async function listChanges(input: { providerId: number; after: bigint; limit: number }): Promise<ChangePage> {

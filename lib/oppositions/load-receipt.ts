@@ -13,6 +13,9 @@ interface ReceiptRow {
   sender_id: number | null;
   sender_code: string | null;
   sender_name: string | null;
+  list_source_id: number | null;
+  list_source_code: string | null;
+  list_source_name: string | null;
   log_index: bigint | string | null;
   leaf: Buffer | null;
   disconnected_at: Date | null;
@@ -21,9 +24,10 @@ interface ReceiptRow {
 
 const RECEIPT_SQL = `
     SELECT r.id, r.op::text AS op, r.phone, r.scope::text AS scope, r.source::text AS source, r.seq, r.created_at,
-           s.id AS sender_id, s.code AS sender_code, s.name AS sender_name, c.log_index, h.hash AS leaf, r.public_proof,
+           s.id AS sender_id, s.code AS sender_code, s.name AS sender_name,
+           ls.id AS list_source_id, ls.code AS list_source_code, ls.name AS list_source_name, c.log_index, h.hash AS leaf, r.public_proof,
            CASE WHEN r.op = 'add' AND o.receipt_id = r.id AND o.ended_reason = 'number-disconnected' THEN o.withdrawn_at END AS disconnected_at
-    FROM receipts r LEFT JOIN senders s ON s.id = r.sender_id
+    FROM receipts r LEFT JOIN senders s ON s.id = r.sender_id LEFT JOIN list_sources ls ON ls.id = r.list_source_id
       JOIN oppositions o ON o.id = r.opposition_id
       LEFT JOIN opposition_changes c ON c.seq = r.seq
       LEFT JOIN log_hashes h ON h.level = 0 AND h.idx = c.log_index
@@ -55,5 +59,9 @@ export async function loadReceipt(id: string, client?: Tx): Promise<ReceiptView 
         : null,
     sender:
       row.sender_id !== null ? { id: row.sender_id, code: row.sender_code ?? "", name: row.sender_name ?? "" } : null,
+    listSource:
+      row.list_source_id !== null
+        ? { id: row.list_source_id, code: row.list_source_code ?? "", name: row.list_source_name ?? "" }
+        : null,
   };
 }

@@ -20,8 +20,9 @@ export async function appendChange(
 ): Promise<{ seq: bigint; at: Date }> {
   const { op, reason, phone, target, source } = change;
   const rows = await tx.$queryRaw<{ seq: bigint; at: Date }[]>`
-    INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, source, canary_provider_id)
-    VALUES (${op}::"ChangeOp", ${reason}, ${phone}, ${target.scope}::"Scope", ${target.senderId}::int, ${source}::"OppositionSource", ${change.canaryProviderId ?? null}::int)
+    INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, list_source_id, source, canary_provider_id)
+    VALUES (${op}::"ChangeOp", ${reason}, ${phone}, ${target.scope}::"Scope", ${target.senderId}::int, ${target.listSourceId ?? null}::int,
+            ${source}::"OppositionSource", ${change.canaryProviderId ?? null}::int)
     RETURNING seq, at`;
   return rows[0]!;
 }
@@ -43,9 +44,10 @@ export async function insertReceipt(
   // A random id can collide (rarely): retry without aborting the transaction.
   for (;;) {
     const rows = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO receipts (id, op, opposition_id, phone, scope, sender_id, source, seq, created_at)
+      INSERT INTO receipts (id, op, opposition_id, phone, scope, sender_id, list_source_id, source, seq, created_at)
       VALUES (${id}, ${receipt.op}::"ChangeOp", ${receipt.oppositionId}, ${receipt.phone}, ${receipt.target.scope}::"Scope",
-              ${receipt.target.senderId}::int, ${receipt.source}::"OppositionSource", ${receipt.seq}, ${receipt.at})
+              ${receipt.target.senderId}::int, ${receipt.target.listSourceId ?? null}::int, ${receipt.source}::"OppositionSource",
+              ${receipt.seq}, ${receipt.at})
       ON CONFLICT (id) DO NOTHING RETURNING id`;
     if (rows.length === 1) return id;
     id = generateReceiptId();

@@ -6,7 +6,7 @@ import { pool } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 
 // The snapshot files of docs/protocol.md 1.1: the list in force at one feed seq, one gzip NDJSON file for
-// `scope: all` and one per sender, sorted by phone, named by the SHA-256 of their bytes. Read in one
+// `scope: all`, one per sender and (1.2) one per list source with entries, sorted by phone, named by the SHA-256 of their bytes. Read in one
 // REPEATABLE READ transaction (so every file and `at` agree: writers commit in seq order under the feed
 // lock, hence the snapshot holds exactly the changes up to its highest seq) through a server-side cursor,
 // compressed as it streams, written in 1 MiB chunks: never the whole list in memory. A file whose bytes
@@ -19,11 +19,13 @@ const FETCH = 20_000;
 // The entry format of the paged snapshot, written by PostgreSQL (see read-snapshot.ts).
 const ENTRY = `'{"phone":' || to_json(o.phone)::text || ',"scope":"' || o.scope::text || '","sender":'
   || COALESCE(to_json(s.code)::text, 'null') || ',"since":"'
-  || to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"}' || chr(10)`;
+  || to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'
+  || COALESCE(',"source":' || to_json(ls.code)::text, '') || '}' || chr(10)`;
 
 export interface BuiltFile {
-  scope: "all" | "sender";
+  scope: "all" | "sender" | "source";
   senderId: number | null;
+  listSourceId: number | null;
   sha256: string;
   entries: number;
   bytes: number;
@@ -58,19 +60,31 @@ export async function buildSnapshotFiles(): Promise<BuildSummary> {
     const head = await reader.query<{ at: string | null }>("SELECT max(seq)::text AS at FROM opposition_changes");
     const at = BigInt(head.rows[0]!.at ?? 0);
     const senders = await reader.query<{ id: number }>("SELECT id FROM senders ORDER BY id");
+    // A source nobody refused has no file: providers hold no list for it.
+    const sources = await reader.query<{ id: number }>(
+      "SELECT DISTINCT list_source_id AS id FROM oppositions WHERE list_source_id IS NOT NULL AND withdrawn_at IS NULL ORDER BY 1",
+    );
     const files: BuiltFile[] = [];
     files.push(await writeFile(reader, "all", null));
     for (const { id } of senders.rows) files.push(await writeFile(reader, "sender", id));
+    for (const { id } of sources.rows) files.push(await writeFile(reader, "source", id));
     await reader.query("COMMIT");
     const ms = Date.now() - started;
     const build = await pool().query<{ id: string }>(
       `WITH b AS (INSERT INTO snapshot_builds (at, build_ms) VALUES ($1, $2) RETURNING id),
-            f AS (INSERT INTO snapshot_build_files (build_id, file_id, scope, sender_id)
-                  SELECT b.id, f.id, l.scope::"Scope", l.sender_id
-                  FROM b, unnest($3::text[], $4::text[], $5::int[]) AS l(sha256, scope, sender_id)
+            f AS (INSERT INTO snapshot_build_files (build_id, file_id, scope, sender_id, list_source_id)
+                  SELECT b.id, f.id, l.scope::"Scope", l.sender_id, l.list_source_id
+                  FROM b, unnest($3::text[], $4::text[], $5::int[], $6::int[]) AS l(sha256, scope, sender_id, list_source_id)
                   JOIN snapshot_files f ON f.sha256 = l.sha256)
        SELECT id::text FROM b`,
-      [String(at), ms, files.map((f) => f.sha256), files.map((f) => f.scope), files.map((f) => f.senderId)],
+      [
+        String(at),
+        ms,
+        files.map((f) => f.sha256),
+        files.map((f) => f.scope),
+        files.map((f) => f.senderId),
+        files.map((f) => f.listSourceId),
+      ],
     );
     logger.info({ at: String(at), files: files.length, ms }, "snapshot files built");
     return { buildId: BigInt(build.rows[0]!.id), at, files, ms };
@@ -82,11 +96,17 @@ export async function buildSnapshotFiles(): Promise<BuildSummary> {
   }
 }
 
-async function writeFile(reader: pg.PoolClient, scope: "all" | "sender", senderId: number | null): Promise<BuiltFile> {
-  const where = scope === "all" ? "o.scope = 'all'" : `o.scope = 'sender' AND o.sender_id = ${Math.trunc(senderId!)}`;
+async function writeFile(reader: pg.PoolClient, scope: BuiltFile["scope"], id: number | null): Promise<BuiltFile> {
+  const where =
+    scope === "all"
+      ? "o.scope = 'all'"
+      : scope === "sender"
+        ? `o.scope = 'sender' AND o.sender_id = ${Math.trunc(id!)}`
+        : `o.scope = 'source' AND o.list_source_id = ${Math.trunc(id!)}`;
   await reader.query(
     `DECLARE snapshot_file NO SCROLL CURSOR FOR
        SELECT ${ENTRY} FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id
+       LEFT JOIN list_sources ls ON ls.id = o.list_source_id
        WHERE ${where} AND o.withdrawn_at IS NULL AND o.canary_provider_id IS NULL
        ORDER BY o.phone`,
   );
@@ -142,7 +162,14 @@ async function writeFile(reader: pg.PoolClient, scope: "all" | "sender", senderI
         "UPDATE snapshot_files SET sha256 = $2, entries = $3, bytes = $4, content_digest = $5 WHERE id = $1",
         [fileId, sha256, entries, bytes, `sha-256=:${digest.toString("base64")}:`],
       );
-    return { scope, senderId, sha256, entries, bytes };
+    return {
+      scope,
+      senderId: scope === "sender" ? id : null,
+      listSourceId: scope === "source" ? id : null,
+      sha256,
+      entries,
+      bytes,
+    };
   } catch (error) {
     await pool()
       .query("DELETE FROM snapshot_files WHERE id = $1", [fileId])

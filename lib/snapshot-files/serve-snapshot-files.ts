@@ -5,8 +5,10 @@ import { pool } from "@/lib/db/client";
 import { problems } from "@/lib/problems";
 
 export interface ManifestFile {
-  scope: "all" | "sender";
+  scope: "all" | "sender" | "source";
   sender: string | null;
+  /** Only on a `source` file (1.2). */
+  source?: string;
   url: string;
   sha256: string;
   entries: number;
@@ -21,8 +23,8 @@ export interface Manifest {
 const FILE_NAME = /^([0-9a-f]{64})\.ndjson\.gz$/;
 
 /**
- * `GET /suppressions/snapshot/files`: the newest build's files this provider may read — `scope: all` and
- * each of its senders. Its canaries are not in these shared files: when they predate the build they are
+ * `GET /suppressions/snapshot/files`: the newest build's files this provider may read — `scope: all`, each
+ * of its senders and every list source (1.2: any campaign may declare any source). Its canaries are not in these shared files: when they predate the build they are
  * announced again in its feed (reannounce-canaries.ts), so following `changes?after=at` brings them.
  */
 export async function snapshotManifest(caller: { providerId: number }): Promise<Manifest> {
@@ -34,16 +36,18 @@ export async function snapshotManifest(caller: { providerId: number }): Promise<
   const { id, at } = build.rows[0]!;
   const { rows } = await pool().query<{
     sha256: string;
-    scope: "all" | "sender";
+    scope: "all" | "sender" | "source";
     sender: string | null;
+    source: string | null;
     entries: string;
     bytes: string;
   }>(
-    `SELECT f.sha256, bf.scope::text AS scope, s.code AS sender, f.entries::text, f.bytes::text
+    `SELECT f.sha256, bf.scope::text AS scope, s.code AS sender, ls.code AS source, f.entries::text, f.bytes::text
      FROM snapshot_build_files bf JOIN snapshot_files f ON f.id = bf.file_id LEFT JOIN senders s ON s.id = bf.sender_id
+     LEFT JOIN list_sources ls ON ls.id = bf.list_source_id
      WHERE bf.build_id = $1
-       AND (bf.scope = 'all' OR bf.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $2))
-     ORDER BY bf.scope, s.code`,
+       AND (bf.sender_id IS NULL OR bf.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $2))
+     ORDER BY bf.scope, s.code, ls.code`,
     [id, providerId],
   );
   const senders = await pool().query<{ n: number }>(
@@ -63,6 +67,7 @@ export async function snapshotManifest(caller: { providerId: number }): Promise<
     files: rows.map((r) => ({
       scope: r.scope,
       sender: r.sender,
+      ...(r.source ? { source: r.source } : {}),
       url: `/api/v1/suppressions/snapshot/files/${r.sha256}.ndjson.gz`,
       sha256: r.sha256,
       entries: Number(r.entries),
@@ -85,7 +90,7 @@ export async function openSnapshotFile(
     `SELECT f.id::text, f.content_digest AS digest, f.entries::text FROM snapshot_files f
      WHERE f.sha256 = $1
        AND EXISTS (SELECT 1 FROM snapshot_build_files bf WHERE bf.file_id = f.id
-                   AND (bf.scope = 'all' OR bf.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $2)))`,
+                   AND (bf.sender_id IS NULL OR bf.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $2)))`,
     [match[1], caller.providerId],
   );
   // Another sender's file and a file that does not exist answer alike.

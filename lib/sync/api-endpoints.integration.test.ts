@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
 import { createApiProvider, signedCall } from "@/lib/testing/api-client";
 import { createSender, uniquePhone } from "@/lib/testing/fixtures";
+import { TEST_DECLARATION } from "@/lib/testing/declaration";
 
 const ALL = { scope: "all", senderId: null } as const;
 
@@ -172,6 +173,7 @@ describe("POST /links", () => {
       campaign: "black-friday-2026",
       phones: [...phones, "bad"],
       expires_in_days: 30,
+      declaration: TEST_DECLARATION,
     };
     const first = await signedCall(links, provider, { path: "/links", body });
     expect(first.response.status).toBe(200);
@@ -209,7 +211,7 @@ describe("numbers quota", () => {
     expect(statuses[20]).toBe(429);
     const refused = await signedCall(links, provider, {
       path: "/links",
-      body: { sender, campaign: "q", phones: phones.slice(0, 10) },
+      body: { sender, campaign: "q", phones: phones.slice(0, 10), declaration: TEST_DECLARATION },
     });
     expect(refused.response.status).toBe(429);
     expect(Number(refused.response.headers.get("retry-after"))).toBeGreaterThan(0);

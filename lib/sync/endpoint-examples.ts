@@ -99,7 +99,19 @@ export const ENDPOINT_EXAMPLES: EndpointExample[] = [
     id: "links",
     method: "POST",
     path: "/links",
-    body: { sender: "{sender}", campaign: "soldes-hiver", phones: ["0612345678"], expires_in_days: 90 },
+    body: {
+      sender: "{sender}",
+      campaign: "soldes-hiver",
+      phones: ["0612345678"],
+      expires_in_days: 90,
+      declaration: {
+        purpose: "soldes d'hiver",
+        basis: "customer",
+        source: "own",
+        collected_at: "2025-03",
+        collected_how: "carte de fidélité",
+      },
+    },
     schema: "links",
     answer: {
       links: [{ phone: "+212612345678", code: "Kx7mP2qR", url: "https://stopsms.ma/Kx7mP2qR" }],

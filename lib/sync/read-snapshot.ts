@@ -59,8 +59,9 @@ function decodeCursor(providerId: number, value: string): Cursor {
 const PAGE = `
   SELECT o.id, '{"phone":' || to_json(o.phone)::text || ',"scope":"' || o.scope::text || '","sender":'
          || COALESCE(to_json(s.code)::text, 'null') || ',"since":"'
-         || to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"}'
-  FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id
+         || to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'
+         || COALESCE(',"source":' || to_json(ls.code)::text, '') || '}'
+  FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id LEFT JOIN list_sources ls ON ls.id = o.list_source_id
   WHERE o.id > $1 AND o.withdrawn_at IS NULL AND (o.canary_provider_id IS NULL OR o.canary_provider_id = $2)
     AND (o.sender_id IS NULL OR o.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = $2))
   ORDER BY o.id

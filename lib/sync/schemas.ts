@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { slugSchema } from "@/lib/providers/schemas";
+import { declarationSchema, LIST_SOURCE_KINDS } from "@/lib/sources/schemas";
 
 // One source of truth for /api/v1: handlers parse with these, and /api/v1/openapi.json is generated
 // from them (lib/web/api/openapi.ts).
@@ -19,7 +20,13 @@ const e164 = z
   .regex(/^\+[1-9]\d{6,14}$/)
   .meta({ description: "E.164 phone number", example: "+212612345678" });
 const isoTime = z.string().meta({ format: "date-time", example: "2026-11-23T08:00:00.000Z" });
-const scope = z.enum(["all", "sender"]).meta({ description: "`all`: every sender; `sender`: one sender" });
+const scope = z.enum(["all", "sender", "source"]).meta({
+  description: "`all`: every sender; `sender`: one sender; `source` (1.2): every campaign declaring one list source",
+});
+const sourceMember = z
+  .string()
+  .optional()
+  .meta({ description: "Only when `scope` is `source` (1.2): the list source's code" });
 
 export const changesQuery = z.object({
   after: seq.default(0n).meta({ description: "Return changes with seq greater than this (your stored `next`)" }),
@@ -37,21 +44,33 @@ export const snapshotQuery = z.object({
 
 export const phonesInput = z.array(z.string().max(64)).min(1).max(LIMITS.phonesMax);
 
-export const checkBody = z.object({
-  sender: slugSchema.meta({ description: "Sender code the campaign is for" }),
-  phones: phonesInput.meta({ description: "Numbers to wash (national or E.164), at most 100000" }),
-});
-
 export const campaignSchema = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, "1 to 100 letters, digits, dots, hyphens or underscores");
+
+export const checkBody = z
+  .object({
+    sender: slugSchema.meta({ description: "Sender code the campaign is for" }),
+    phones: phonesInput.meta({ description: "Numbers to wash (national or E.164), at most 100000" }),
+    campaign: campaignSchema
+      .optional()
+      .meta({ description: "1.2: the campaign (already declared): numbers opposed for its declared source come back" }),
+    source: slugSchema
+      .optional()
+      .meta({ description: "1.2: a list source code, before the campaign exists (or `own`)" }),
+  })
+  .refine((body) => !(body.campaign && body.source), { message: "give `campaign` or `source`, not both" });
 
 export const linksBody = z.object({
   sender: slugSchema,
   campaign: campaignSchema,
   phones: phonesInput,
   expires_in_days: z.number().int().min(1).max(365).default(90),
+  declaration: declarationSchema.optional().meta({
+    description:
+      "1.2: on whose behalf, on what basis and from which list; required with a campaign's first mint, fixed after",
+  }),
 });
 
 export const keywordsBody = z.object({
@@ -132,6 +151,9 @@ const treeHead = z.object({ size: z.number().int(), root: hash, at: isoTime });
 
 export const responses = {
   treeHead,
+  sources: z.object({
+    sources: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(LIST_SOURCE_KINDS) })),
+  }),
   treeHeads: z.object({ tree_heads: z.array(treeHead), more: z.boolean() }),
   inclusion: z.object({ index: z.number().int(), size: z.number().int(), leaf: hash, path: z.array(hash) }),
   consistency: z.object({ from: z.number().int(), to: z.number().int(), path: z.array(hash) }),
@@ -151,8 +173,9 @@ export const responses = {
       .meta({ description: "The feed index the files are complete up to: then follow changes?after=at" }),
     files: z.array(
       z.object({
-        scope: z.enum(["all", "sender"]),
+        scope,
         sender: z.string().nullable(),
+        source: sourceMember,
         url: z.string(),
         sha256: z.string().meta({ description: "Of the gzip file, hex" }),
         entries: z.number().int(),
@@ -171,6 +194,7 @@ export const responses = {
         phone: e164,
         scope,
         sender: z.string().nullable(),
+        source: sourceMember,
         at: isoTime,
         index: z
           .number()
@@ -185,7 +209,9 @@ export const responses = {
   }),
   snapshot: z.object({
     at: z.number().int(),
-    entries: z.array(z.object({ phone: e164, scope, sender: z.string().nullable(), since: isoTime })),
+    entries: z.array(
+      z.object({ phone: e164, scope, sender: z.string().nullable(), source: sourceMember, since: isoTime }),
+    ),
     cursor: z.string().nullable(),
   }),
   check: z.object({
@@ -216,7 +242,7 @@ export const responses = {
     complaints: z.array(
       z.object({
         id: z.string(),
-        type: z.enum(["sent-after-opposition", "no-stopsms-mention", "other"]),
+        type: z.enum(["sent-after-opposition", "no-stopsms-mention", "no-consent", "other"]),
         sender: z.string().nullable(),
         campaign: z.string().nullable(),
         link: z.string().nullable(),
@@ -229,6 +255,9 @@ export const responses = {
         verdict: z.enum(["violation", "within-deadline", "no-opposition", "undetermined"]),
         respond_by: isoTime,
         reported_times: z.number().int().meta({ description: "How often the same link was reported (one complaint)" }),
+        declaration: declarationSchema
+          .optional()
+          .meta({ description: "1.2, `no-consent` only: the declaration of the campaign the link belongs to" }),
       }),
     ),
     next: z.string().nullable(),
@@ -255,6 +284,11 @@ export const responses = {
       "invalid-request",
       "number-not-owned",
       "at-out-of-range",
+      "declaration-required",
+      "declaration-changed",
+      "unknown-source",
+      "unknown-campaign",
+      "consent-required",
       "unsupported-media-type",
       "rate-limited",
       "internal",

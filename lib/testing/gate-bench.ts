@@ -10,6 +10,7 @@ import type { GateAccount, GateConfig } from "@/lib/gate/config";
 import { startGate, type RunningGate } from "@/lib/gate/start-gate";
 import { bindTestEsme } from "@/lib/gate/test-esme";
 import { startTestSmsc, type TestSmsc } from "@/lib/gate/test-smsc";
+import { TEST_DECLARATION } from "@/lib/testing/declaration";
 
 // The gate's test bench: the platform's real handlers over HTTP, a real SMSC and real ESMEs (the `smpp`
 // package's server and client), a provider with two senders and their SMS ids.
@@ -40,6 +41,7 @@ export async function openGateBench(): Promise<GateBench> {
       password_hash: passwordHash,
       kind: "commercial",
       campaign: "winter",
+      declaration: TEST_DECLARATION,
       max_parts: 3,
       per_second: 10_000,
     },
@@ -48,6 +50,7 @@ export async function openGateBench(): Promise<GateBench> {
       password_hash: passwordHash,
       kind: "commercial",
       campaign: "spring",
+      declaration: TEST_DECLARATION,
       max_parts: 3,
       per_second: 10_000,
     },

@@ -8,6 +8,8 @@ export interface LoggedChange {
   phone: string;
   scope: string;
   sender: string | null;
+  /** Only on a `source` change (1.2): the list source refused. */
+  source?: string | null;
   at: string | Date;
   index: number | bigint;
   salt: string;
@@ -15,10 +17,11 @@ export interface LoggedChange {
 
 /**
  * The canonical leaf data: the members in alphabetical order, no spaces, `seq` and `index` as JSON
- * numbers. The database trigger builds the same bytes (log_leaf_data in the transparency_log migration).
+ * numbers; a `source` change (1.2) adds its `source` member, last. The database trigger builds the same
+ * bytes (log_leaf_data_v2, migration 20261205170000_provenance).
  */
 export function canonicalLeafData(change: LoggedChange): string {
-  return JSON.stringify({
+  const data = JSON.stringify({
     at: change.at instanceof Date ? change.at.toISOString() : change.at,
     index: Number(change.index),
     op: change.op,
@@ -29,6 +32,7 @@ export function canonicalLeafData(change: LoggedChange): string {
     sender: change.sender,
     seq: Number(change.seq),
   });
+  return change.source == null ? data : `${data.slice(0, -1)},"source":${JSON.stringify(change.source)}}`;
 }
 
 export function changeLeafHash(change: LoggedChange): Hash {

@@ -113,12 +113,13 @@ export async function verifyLog(
       phone: string;
       scope: string;
       sender: string | null;
+      source: string | null;
       at: Date;
       index: string;
       salt: string;
     }>(
-      `SELECT c.seq, c.op::text AS op, c.reason, c.phone, c.scope::text AS scope, s.code AS sender, c.at, c.log_index AS index, c.salt
-       FROM opposition_changes c LEFT JOIN senders s ON s.id = c.sender_id
+      `SELECT c.seq, c.op::text AS op, c.reason, c.phone, c.scope::text AS scope, s.code AS sender, ls.code AS source, c.at, c.log_index AS index, c.salt
+       FROM opposition_changes c LEFT JOIN senders s ON s.id = c.sender_id LEFT JOIN list_sources ls ON ls.id = c.list_source_id
        WHERE c.log_index >= $1 AND c.log_index < $2 ORDER BY c.log_index`,
       [next, end],
     );

@@ -15,6 +15,7 @@ import { postOptouts } from "./bench-optout";
 import { registerKey } from "./register-key";
 import { GENERATED_CAMPAIGN, generateBenchData } from "./generate-data";
 import { fmt, percentile, timed } from "./measure";
+import { TEST_DECLARATION } from "@/lib/testing/declaration";
 
 type Key = { keyid: string; privateKey: KeyObject };
 type Figures = Record<string, { value: number; unit: string; higherIsBetter?: boolean }>;
@@ -92,6 +93,7 @@ async function measureSize(server: AppServer, client: pg.Client): Promise<Figure
         campaign: `bench-run-${Date.now()}`,
         phones: numbers(100_000, 0),
         expires_in_days: 90,
+        declaration: TEST_DECLARATION,
       }),
     ),
   );

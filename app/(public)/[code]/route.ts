@@ -30,7 +30,7 @@ export async function GET(request: NextRequest, { params }: Context) {
 }
 
 const form = z.object({
-  choice: z.enum(["sender", "all", "report"]),
+  choice: z.enum(["sender", "all", "source", "report", "no-consent"]),
   share: z.literal("yes").optional().catch(undefined),
 });
 
@@ -42,8 +42,11 @@ export async function POST(request: NextRequest, { params }: Context) {
   const parsed = form.safeParse(post.values);
   if (!parsed.success)
     return new Response(null, { status: 303, headers: { Location: `/${encodeURIComponent(code)}` } });
-  if (parsed.data.choice === "report") {
-    const reported = await reportFromLink(code, { sharePhone: parsed.data.share === "yes" });
+  if (parsed.data.choice === "report" || parsed.data.choice === "no-consent") {
+    const reported = await reportFromLink(code, {
+      sharePhone: parsed.data.share === "yes",
+      reason: parsed.data.choice === "no-consent" ? "no_consent" : "after_opposition",
+    });
     if (!reported)
       return answerToResponse(landingPage(locale, await resolveLink(code), `/${encodeURIComponent(code)}`));
     return new Response(null, { status: 303, headers: { Location: `/report?reference=${reported.id}` } });

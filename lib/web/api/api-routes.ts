@@ -58,6 +58,15 @@ export const API_ROUTES = {
     response: responses.senders,
     responseDescription: "Senders",
   }),
+  sources: route({
+    method: "GET",
+    path: "/sources",
+    operationId: "listSources",
+    summary: "The registered list sources a campaign may declare (1.2; `own` is implicit)",
+    auth: "signed",
+    response: responses.sources,
+    responseDescription: "List sources",
+  }),
   changes: route({
     method: "GET",
     path: "/suppressions/changes",
@@ -113,7 +122,8 @@ export const API_ROUTES = {
     method: "POST",
     path: "/links",
     operationId: "mintLinks",
-    summary: "Mint per-recipient StopSMS links (at most 100000; idempotent per sender+campaign+phone)",
+    summary:
+      "Mint per-recipient StopSMS links (at most 100000; idempotent per sender+campaign+phone); the campaign's first mint carries its declaration (1.2)",
     auth: "signed",
     body: linksBody,
     bodyLimit: BULK_BODY_LIMIT,

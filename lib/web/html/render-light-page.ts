@@ -44,6 +44,7 @@ h1{overflow-wrap:anywhere;font-size:1.5rem;line-height:1.25;color:#084a2f;margin
 .btn{display:block;width:100%;min-height:48px;margin:.75rem 0 0;padding:.75rem 1rem;border-radius:.5rem;font:inherit;font-weight:600;text-align:center;text-decoration:none;cursor:pointer}
 .primary{background:#0b5d3b;color:#fff;border:2px solid #0b5d3b}.secondary{background:#fff;color:#084a2f;border:2px solid #0b5d3b}
 .num{display:inline-block}.hint{color:#334155;font-size:.875rem;margin:.25rem 0 0}.note{background:#ecf7f1;border-inline-start:4px solid #0b5d3b;padding:.75rem 1rem;margin:1rem 0}
+h2{font-size:1.125rem;color:#084a2f;margin:1.5rem 0 .5rem}.why dt{font-weight:600}.why dd{margin:0 0 .5rem}
 footer{border-top:1px solid #e2e8f0;margin-top:2.5rem;font-size:.875rem;color:#334155}`;
 
 export interface LightPage {

@@ -14,7 +14,22 @@ const link = (mintedAfterHours: number) =>
     mintedAt: new Date(since.getTime() + mintedAfterHours * HOUR),
     opposedSender: null,
     opposedAll: { receiptId: "R-AAAAA-BBBBB", since },
+    declaration: null,
+    opposedSource: null,
   }) as const;
+
+const declared = {
+  ...link(1),
+  opposedAll: null,
+  declaration: {
+    advertiser: "Atlas Bank",
+    purpose: "offres de crédit",
+    basis: "consent",
+    source: { id: 7, code: "databroker-x", name: "DataBroker X", kind: "broker" },
+    collectedAt: "2025-03",
+    collectedHow: "jeu-concours sur atlas.ma",
+  },
+} as const;
 
 describe("the landing page before a one-tap report", () => {
   it("says the SMS should not have been sent only when it was sent past the senders' 48 hours", () => {
@@ -23,5 +38,33 @@ describe("the landing page before a one-tap report", () => {
     const within = landingPage("fr", link(3), "/x7Kq2PzA").body;
     expect(within).toContain("moins de 48 heures après : les expéditeurs ont ce délai pour appliquer un refus");
     expect(within).not.toContain("aurait pas dû");
+  });
+});
+
+describe("why did I get this SMS", () => {
+  it("shows the declaration and offers to refuse the list source and to say I never agreed", () => {
+    const page = landingPage("fr", declared, "/x7Kq2PzA").body;
+    expect(page).toContain("Pourquoi ai-je reçu cet SMS ?");
+    expect(page).toContain("vous avez donné votre accord");
+    expect(page).toContain("DataBroker X, une société qui vend ou loue des fichiers de numéros");
+    expect(page).toContain("en mars 2025 : jeu-concours sur atlas.ma");
+    expect(page).toContain('value="source"');
+    expect(page).toContain('value="no-consent"');
+  });
+
+  it("in Arabic, names the source and the month", () => {
+    const page = landingPage("ar", declared, "/x7Kq2PzA").body;
+    expect(page).toContain("لماذا وصلتني هذه الرسالة؟");
+    expect(page).toContain("إيقاف الرسائل المرسلة إلى الأرقام التي قدّمتها DataBroker X");
+    expect(page).toContain("2025");
+  });
+
+  it("offers no source refusal for the advertiser's own list, and says when nothing was declared", () => {
+    const own = landingPage("fr", { ...declared, declaration: { ...declared.declaration, source: null } }, "/x").body;
+    expect(own).toContain("Atlas Bank lui-même");
+    expect(own).not.toContain('value="source"');
+    const none = landingPage("fr", { ...declared, declaration: null }, "/x").body;
+    expect(none).toContain("n&#39;a pas déclaré d&#39;où vient votre numéro");
+    expect(none).not.toContain('value="no-consent"');
   });
 });

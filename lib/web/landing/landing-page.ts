@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime, stableSentence, translatorFor } from "@/lib/i18n/translator";
 import type { ResolvedLink } from "@/lib/links/resolve-link";
 import { maskPhone } from "@/lib/phone/mask-phone";
+import { whySection } from "./why-section";
 
 const NUMBER_TOKEN = "\u0000NUMBER\u0000";
 
@@ -36,6 +37,7 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
     );
   }
   const sender = link.sender.name;
+  const listSource = link.declaration?.source ?? null;
   const already = (key: "Link.alreadySender" | "Link.alreadyAll", o: { receiptId: string; since: Date }) =>
     html`<p class="note">
       ${t(key, { ...senderParams(sender), date: formatDateTime(locale, o.since, false) })}<br /><a
@@ -95,7 +97,31 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
           </button>
           <p class="hint" id="all-hint">${stableSentence(locale, "Link.stopAllHint", senderParams(sender))}</p>`
       : html``,
+    listSource && !link.opposedAll && !link.opposedSource
+      ? html`<button class="btn secondary" type="submit" name="choice" value="source" aria-describedby="source-hint">
+            ${t("Link.stopSource", { source: listSource.name })}
+          </button>
+          <p class="hint" id="source-hint">${stableSentence(locale, "Link.stopSourceHint")}</p>`
+      : html``,
   ];
+  const sourceRefused =
+    listSource && link.opposedSource && !link.opposedAll
+      ? html`<p class="note">
+          ${t("Link.alreadySource", { source: listSource.name, date: formatDateTime(locale, link.opposedSource.since, false) })}<br /><a
+            href="/receipt/${link.opposedSource.receiptId}"
+            >${t("Link.viewReceipt", { receipt: link.opposedSource.receiptId })}</a
+          >
+        </p>`
+      : html``;
+  // "I never agreed": a verified report of type no-consent, the campaign's declaration as its evidence.
+  const neverAgreed = link.declaration
+    ? html`<form method="post" action="/${link.code}">
+        <button class="btn secondary" type="submit" name="choice" value="no-consent" aria-describedby="never-hint">
+          ${stableSentence(locale, "Link.neverAgreed")}
+        </button>
+        <p class="hint" id="never-hint">${stableSentence(locale, "Link.neverAgreedHint")}</p>
+      </form>`
+    : html``;
   const title = stableSentence(locale, "Link.title", senderParams(sender));
   const body = html`<h1>${title}</h1>
     <p>${withLtrNumber(stableSentence(locale, "Link.sentTo", { phone: NUMBER_TOKEN }), maskPhone(link.phone))}</p>
@@ -107,6 +133,6 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
             <form method="post" action="/${link.code}">${buttons}</form>`
     }
     <p class="hint">${stableSentence(locale, "Link.free", { hours: env().STOPSMS_MAX_LAG_HOURS })}</p>
-    ${refusedBefore ? html`` : report}`;
+    ${whySection(locale, link)} ${sourceRefused} ${neverAgreed} ${refusedBefore ? html`` : report}`;
   return renderLightPageAnswer({ locale, title, currentPath: path, body });
 }

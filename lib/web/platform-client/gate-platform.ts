@@ -33,8 +33,8 @@ export function gatePlatform(credentials: PlatformCredentials): GatePlatform {
     async acknowledge(applied) {
       await post("/suppressions/ack", { applied });
     },
-    async mintLinks(sender, campaign, phones) {
-      const answer = (await post("/links", { sender, campaign, phones })) as {
+    async mintLinks(sender, campaign, phones, declaration) {
+      const answer = (await post("/links", { sender, campaign, phones, declaration })) as {
         links: { phone: string; url: string }[];
       };
       return new Map(answer.links.map((link) => [link.phone, link.url]));

@@ -19,6 +19,7 @@ import {
   rateLimitedCalls,
   signedFetch,
 } from "@/scripts/bench/context";
+import { TEST_DECLARATION } from "@/lib/testing/declaration";
 
 export function measureCopy(): { ms: number } {
   const started = performance.now();
@@ -257,7 +258,7 @@ export async function benchMint(server: AppServer, key: { keyid: string; private
       server,
       key,
       "/links",
-      (phones) => ({ sender: "bench-sender-2", campaign, phones, expires_in_days: 90 }),
+      (phones) => ({ sender: "bench-sender-2", campaign, phones, expires_in_days: 90, declaration: TEST_DECLARATION }),
       "links",
     );
     // Each run mints into the same table as the first: the links table does not grow by a million a run.

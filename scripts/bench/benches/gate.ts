@@ -15,6 +15,7 @@ import { startTestSmsc } from "@/lib/gate/test-smsc";
 import type { AppServer } from "@/scripts/lib/app-server";
 import { benchUrl, log, report, runs } from "@/scripts/bench/context";
 import { fmt, percentile, repeated } from "@/scripts/bench/measure";
+import { TEST_DECLARATION } from "@/lib/testing/declaration";
 
 const MESSAGES = 50_000;
 const WINDOW = 100;
@@ -113,6 +114,7 @@ export async function benchGate(server: AppServer, client: pg.Client) {
         password_hash: passwordHash,
         kind: "commercial",
         campaign: CAMPAIGN,
+        declaration: TEST_DECLARATION,
         per_second: 1_000_000,
       },
     ]),

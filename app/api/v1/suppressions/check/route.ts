@@ -6,6 +6,9 @@ import { signedRoute } from "@/lib/web/api/signed-route";
 export const dynamic = "force-dynamic";
 
 export const { GET, POST, PUT, PATCH, DELETE } = signedRoute(API_ROUTES.check, async ({ caller, body }) => {
-  const result = await washPhones(caller, body.sender, body.phones, env().STOPSMS_DEFAULT_REGION);
+  const result = await washPhones(caller, body.sender, body.phones, env().STOPSMS_DEFAULT_REGION, {
+    campaign: body.campaign,
+    source: body.source,
+  });
   return { body: result, count: body.phones.length };
 });

@@ -1,0 +1,55 @@
+import type { Locale } from "@/lib/i18n/locales";
+import { stableSentence, translatorFor } from "@/lib/i18n/translator";
+import type { LinkDeclaration, ResolvedLink } from "@/lib/links/resolve-link";
+import { html, type RawHtml } from "@/lib/web/html/render-light-page";
+
+type ActiveLink = Extract<ResolvedLink, { status: "active" }>;
+
+/** "2025-03" as the citizen's month: "mars 2025", "مارس 2025", "March 2025". */
+function monthName(locale: Locale, month: string): string {
+  const [year, m] = month.split("-").map(Number);
+  const tag = locale === "ar" ? "ar-MA-u-nu-latn" : locale === "fr" ? "fr-MA" : "en-GB";
+  return new Intl.DateTimeFormat(tag, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(year!, m! - 1, 1)),
+  );
+}
+
+function sourceSentence(locale: Locale, declaration: LinkDeclaration): string {
+  const t = translatorFor(locale);
+  const { advertiser, source } = declaration;
+  if (!source) return t("Link.sourceOwn", { advertiser });
+  return t(source.kind === "broker" ? "Link.sourceBroker" : "Link.sourcePartner", { source: source.name, advertiser });
+}
+
+/**
+ * "Why did I get this SMS?" (provenance, docs/protocol.md 1.2): on whose behalf, who sent it, on what basis,
+ * from which list, and when and how the number was collected — as the campaign declared it at its first mint.
+ */
+export function whySection(locale: Locale, link: ActiveLink): RawHtml {
+  const t = translatorFor(locale);
+  const d = link.declaration;
+  const title = stableSentence(locale, "Link.whyTitle");
+  if (!d)
+    return html`<h2>${title}</h2>
+      <p class="hint">${stableSentence(locale, "Link.whyUndeclared")}</p>`;
+  const basis = d.basis === "consent" ? t("Link.basisConsent") : t("Link.basisCustomer", { advertiser: d.advertiser });
+  return html`<section class="why" aria-labelledby="why-title">
+    <h2 id="why-title">${title}</h2>
+    <dl>
+      <dt>${t("Link.whyAdvertiser")}</dt>
+      <dd>${d.advertiser}</dd>
+      <dt>${t("Link.whySender")}</dt>
+      <dd>${link.sender.name}</dd>
+      <dt>${t("Link.whyProvider")}</dt>
+      <dd>${link.providerName}</dd>
+      <dt>${t("Link.whyPurpose")}</dt>
+      <dd>${d.purpose}</dd>
+      <dt>${t("Link.whyBasis")}</dt>
+      <dd>${basis}</dd>
+      <dt>${t("Link.whySource")}</dt>
+      <dd>${sourceSentence(locale, d)}</dd>
+      <dt>${t("Link.whyCollected")}</dt>
+      <dd>${t("Link.collected", { month: monthName(locale, d.collectedAt), how: d.collectedHow })}</dd>
+    </dl>
+  </section>`;
+}
