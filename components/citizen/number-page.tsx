@@ -139,7 +139,11 @@ export function VerifiedNumber({
             {data.inForce.map((o) => (
               <li key={o.receiptId} className="rounded border border-slate-300 p-3">
                 <p className="font-semibold">
-                  {o.sender ? t("whatSender", senderParams(o.sender.name)) : t("whatAll")}
+                  {o.sender
+                    ? t("whatSender", senderParams(o.sender.name))
+                    : o.listSource
+                      ? t("whatSource", { source: o.listSource.name })
+                      : t("whatAll")}
                 </p>
                 <p className="text-sm text-slate-700">
                   {t("since", { date: date(o.since) })} ·{" "}
@@ -147,16 +151,19 @@ export function VerifiedNumber({
                     {t("receipt", { id: o.receiptId })}
                   </a>
                 </p>
-                <a
-                  href={
-                    o.sender
-                      ? `/number/withdraw?scope=sender&sender=${encodeURIComponent(o.sender.code)}`
-                      : "/number/withdraw?scope=all"
-                  }
-                  className="mt-2 inline-block min-h-11 py-2 font-semibold text-brand-800 underline"
-                >
-                  {t("withdraw")}
-                </a>
+                {/* Withdrawing a list source's refusal is not offered here yet (issue 27's note). */}
+                {!o.listSource && (
+                  <a
+                    href={
+                      o.sender
+                        ? `/number/withdraw?scope=sender&sender=${encodeURIComponent(o.sender.code)}`
+                        : "/number/withdraw?scope=all"
+                    }
+                    className="mt-2 inline-block min-h-11 py-2 font-semibold text-brand-800 underline"
+                  >
+                    {t("withdraw")}
+                  </a>
+                )}
               </li>
             ))}
           </ul>

@@ -44,7 +44,11 @@ export function ReceiptPage({
     // A withdrawal has its own words: nothing is stopped by it, the sender may write again (with consent).
     [
       receipt.op === "remove" ? t("whatWithdrawn") : t("what"),
-      receipt.scope === "all" ? t("whatAll") : t("whatSender", senderParams(receipt.sender?.name ?? "")),
+      receipt.scope === "all"
+        ? t("whatAll")
+        : receipt.scope === "source"
+          ? t("whatSource", { source: receipt.listSource?.name ?? "" })
+          : t("whatSender", senderParams(receipt.sender?.name ?? "")),
     ],
   ];
   if (receipt.op === "add" && !receipt.endedByDisconnection)

@@ -8,6 +8,7 @@ import { platformKey } from "@/lib/signing/platform-key";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { complaintIdsOfOriginator } from "@/lib/complaints/list-originators";
 import { TZ } from "@/lib/db/time-zone-sql";
+import { declarationOf, readCampaignDeclaration } from "@/lib/sources/campaign-declaration";
 
 /** The evidence of one complaint, as stored: everything the verdict stands on, with its source rows. */
 async function complaintEvidence(id: string) {
@@ -27,6 +28,7 @@ async function complaintEvidence(id: string) {
       })
     : null;
   const provider = link?.provider ?? complaint.provider;
+  const declaration = link ? await readCampaignDeclaration(link.senderId, link.campaign) : null;
   const seqFact = assessment.facts.find((f: Fact) => f.key === "opposition")?.source?.id;
   const change = seqFact ? await db().oppositionChange.findUnique({ where: { seq: BigInt(seqFact) } }) : null;
   const sources = new Map(assessment.facts.filter((f) => f.source).map((f) => [f.source!.table, f.source!.id]));
@@ -97,6 +99,15 @@ async function complaintEvidence(id: string) {
           minted_at: link.createdAt,
           expires_at: link.expiresAt,
           confirmed_at: link.confirmedAt,
+        }
+      : null,
+    // 1.2: on whose behalf, on what basis and from which list the campaign said its numbers came.
+    declaration: declaration
+      ? {
+          ...declarationOf(declaration),
+          source_name: declaration.listSource?.name ?? null,
+          declared_by: declaration.declaredBy.slug,
+          declared_at: declaration.declaredAt,
         }
       : null,
     provider: provider ? { slug: provider.slug, name: provider.name, anrt_number: provider.anrtNumber } : null,

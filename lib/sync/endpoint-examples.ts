@@ -31,6 +31,13 @@ export const ENDPOINT_EXAMPLES: EndpointExample[] = [
     answer: { senders: [{ code: "{sender}", name: "Souk Market", sms_ids: ["SOUKMARKET"] }] },
   },
   {
+    id: "sources",
+    method: "GET",
+    path: "/sources",
+    schema: "sources",
+    answer: { sources: [{ code: "databroker-x", name: "DataBroker X", kind: "broker" }] },
+  },
+  {
     id: "snapshot",
     method: "GET",
     path: "/suppressions/snapshot?limit=2",

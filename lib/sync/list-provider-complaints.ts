@@ -16,6 +16,7 @@ interface Row {
   created_at: Date;
   verdict: string | null;
   respond_by: Date | null;
+  declaration: Record<string, string> | null;
 }
 
 /**
@@ -33,8 +34,13 @@ const VISIBLE = `((c.link_code IS NOT NULL AND c.provider_id = $1)
 export async function listProviderComplaints(providerId: number, after: string | undefined, limit: number) {
   const rows = await db().$queryRawUnsafe<Row[]>(
     `SELECT c.id, c.reason::text AS reason, s.code AS sender, l.campaign, c.link_code, c.phone, c.share_phone, c.reported_times, c.received_at, c.created_at,
-            c.verdict, c.respond_by
+            c.verdict, c.respond_by,
+            CASE WHEN c.reason = 'no_consent' AND d.sender_id IS NOT NULL THEN jsonb_build_object(
+              'advertiser', d.advertiser, 'purpose', d.purpose, 'basis', d.basis, 'source', COALESCE(ls.code, 'own'),
+              'collected_at', d.collected_at, 'collected_how', d.collected_how) END AS declaration
      FROM complaints c LEFT JOIN senders s ON s.id = c.sender_id LEFT JOIN stop_links l ON l.code = c.link_code
+     LEFT JOIN campaign_declarations d ON d.sender_id = l.sender_id AND d.campaign = l.campaign
+     LEFT JOIN list_sources ls ON ls.id = d.list_source_id
      WHERE ${VISIBLE}
        AND ($2::text IS NULL OR (c.created_at, c.id) > (SELECT created_at, id FROM complaints WHERE id = $2))
      ORDER BY c.created_at, c.id
@@ -58,6 +64,8 @@ export async function listProviderComplaints(providerId: number, after: string |
       verdict: c.verdict ?? "undetermined",
       respond_by: (c.respond_by ?? c.created_at).toISOString(),
       reported_times: c.reported_times,
+      // 1.2: "I never agreed" comes with the declaration of the campaign the link belongs to.
+      ...(c.declaration ? { declaration: c.declaration } : {}),
     })),
     next: page.at(-1)?.id ?? after ?? null,
     more,

@@ -32,6 +32,7 @@ describe("the OpenAPI document, generated from the route table", () => {
       "/numbers/events",
       "/openapi.json",
       "/senders",
+      "/sources",
       "/suppressions/ack",
       "/suppressions/changes",
       "/suppressions/check",

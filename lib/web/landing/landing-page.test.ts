@@ -47,7 +47,7 @@ describe("why did I get this SMS", () => {
     expect(page).toContain("Pourquoi ai-je reçu cet SMS ?");
     expect(page).toContain("vous avez donné votre accord");
     expect(page).toContain("DataBroker X, une société qui vend ou loue des fichiers de numéros");
-    expect(page).toContain("en mars 2025 : jeu-concours sur atlas.ma");
+    expect(page).toContain("en mars 2025 : <bdi>jeu-concours sur atlas.ma</bdi>");
     expect(page).toContain('value="source"');
     expect(page).toContain('value="no-consent"');
   });

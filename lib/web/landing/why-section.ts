@@ -1,7 +1,9 @@
 import type { Locale } from "@/lib/i18n/locales";
 import { stableSentence, translatorFor } from "@/lib/i18n/translator";
 import type { LinkDeclaration, ResolvedLink } from "@/lib/links/resolve-link";
-import { html, type RawHtml } from "@/lib/web/html/render-light-page";
+import { escapeHtml, html, raw, type RawHtml } from "@/lib/web/html/render-light-page";
+
+const HOW = "\u0000HOW\u0000";
 
 type ActiveLink = Extract<ResolvedLink, { status: "active" }>;
 
@@ -21,6 +23,15 @@ function sourceSentence(locale: Locale, declaration: LinkDeclaration): string {
   return t(source.kind === "broker" ? "Link.sourceBroker" : "Link.sourcePartner", { source: source.name, advertiser });
 }
 
+/** The provider's own words (often French inside an Arabic sentence) keep their direction: isolated. */
+function collected(locale: Locale, d: LinkDeclaration): RawHtml {
+  const [before = "", after = ""] = translatorFor(locale)("Link.collected", {
+    month: monthName(locale, d.collectedAt),
+    how: HOW,
+  }).split(HOW);
+  return raw(`${escapeHtml(before)}<bdi>${escapeHtml(d.collectedHow)}</bdi>${escapeHtml(after)}`);
+}
+
 /**
  * "Why did I get this SMS?" (provenance, docs/protocol.md 1.2): on whose behalf, who sent it, on what basis,
  * from which list, and when and how the number was collected — as the campaign declared it at its first mint.
@@ -37,19 +48,19 @@ export function whySection(locale: Locale, link: ActiveLink): RawHtml {
     <h2 id="why-title">${title}</h2>
     <dl>
       <dt>${t("Link.whyAdvertiser")}</dt>
-      <dd>${d.advertiser}</dd>
+      <dd><bdi>${d.advertiser}</bdi></dd>
       <dt>${t("Link.whySender")}</dt>
       <dd>${link.sender.name}</dd>
       <dt>${t("Link.whyProvider")}</dt>
       <dd>${link.providerName}</dd>
       <dt>${t("Link.whyPurpose")}</dt>
-      <dd>${d.purpose}</dd>
+      <dd><bdi>${d.purpose}</bdi></dd>
       <dt>${t("Link.whyBasis")}</dt>
       <dd>${basis}</dd>
       <dt>${t("Link.whySource")}</dt>
       <dd>${sourceSentence(locale, d)}</dd>
       <dt>${t("Link.whyCollected")}</dt>
-      <dd>${t("Link.collected", { month: monthName(locale, d.collectedAt), how: d.collectedHow })}</dd>
+      <dd>${collected(locale, d)}</dd>
     </dl>
   </section>`;
 }
