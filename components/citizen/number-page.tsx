@@ -202,6 +202,21 @@ export function VerifiedNumber({
                 </dd>
                 <dt className="text-slate-700">{t("whoDate")}</dt>
                 <dd>{date(h.mintedAt)}</dd>
+                {/* Provenance (1.2): where the campaign said the number came from, on what basis. */}
+                <dt className="text-slate-700">{t("whoSource")}</dt>
+                <dd>
+                  {h.basis === null ? (
+                    t("whoUndeclared")
+                  ) : (
+                    <>
+                      {h.sourceName ?? t("whoOwn", { advertiser: h.advertiser ?? h.senderName })} ·{" "}
+                      {h.basis === "consent" ? t("whoConsent") : t("whoCustomer")} ·{" "}
+                      <bdi>
+                        {h.collectedAt} — {h.collectedHow}
+                      </bdi>
+                    </>
+                  )}
+                </dd>
               </dl>
               {stoppedAll || stoppedSenders.has(h.senderId) ? (
                 <p className="mt-2 font-semibold text-brand-800">{t("stopped")}</p>
@@ -231,7 +246,12 @@ export function VerifiedNumber({
               <li key={i} className="border-s-4 border-slate-300 ps-3">
                 <p className="font-semibold">{t(`reasons.${h.reason}`)}</p>
                 <p className="text-sm text-slate-700">
-                  {h.senderName ? t("whatSender", senderParams(h.senderName)) : t("whatAll")} ·{" "}
+                  {h.senderName
+                    ? t("whatSender", senderParams(h.senderName))
+                    : h.sourceName
+                      ? t("whatSource", { source: h.sourceName })
+                      : t("whatAll")}{" "}
+                  ·{" "}
                   {formatDateTime(locale, h.at)}
                   {h.receiptId && (
                     <>

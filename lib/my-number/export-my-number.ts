@@ -13,7 +13,7 @@ export async function exportMyNumber(phone: string, now = new Date()) {
   const [oppositions, changes, receipts, links, complaints, codes] = await Promise.all([
     client.opposition.findMany({
       where: { phone, canaryProviderId: null, createdAt: { gte: since } },
-      include: { sender: { select: { code: true, name: true } } },
+      include: { sender: { select: { code: true, name: true } }, listSource: { select: { code: true, name: true } } },
       orderBy: { id: "asc" },
     }),
     client.oppositionChange.findMany({
@@ -25,11 +25,30 @@ export async function exportMyNumber(phone: string, now = new Date()) {
       where: { phone, opposition: { canaryProviderId: null }, createdAt: { gte: since } },
       orderBy: { createdAt: "asc" },
     }),
-    client.stopLink.findMany({
-      where: { phone, createdAt: { gte: since } },
-      include: { sender: { select: { code: true, name: true } }, provider: { select: { slug: true, name: true } } },
-      orderBy: { createdAt: "asc" },
-    }),
+    client.$queryRaw<
+      {
+        code: string;
+        sender_code: string;
+        sender_name: string;
+        provider_slug: string;
+        provider_name: string;
+        campaign: string;
+        created_at: Date;
+        expires_at: Date;
+        confirmed_at: Date | null;
+        declaration: Record<string, string> | null;
+      }[]
+    >`
+      SELECT l.code, s.code AS sender_code, s.name AS sender_name, p.slug AS provider_slug, p.name AS provider_name,
+             l.campaign, l.created_at, l.expires_at, l.confirmed_at,
+             CASE WHEN d.sender_id IS NOT NULL THEN jsonb_build_object('advertiser', d.advertiser, 'purpose', d.purpose,
+               'basis', d.basis, 'source', COALESCE(ls.code, 'own'), 'source_name', ls.name,
+               'collected_at', d.collected_at, 'collected_how', d.collected_how) END AS declaration
+      FROM stop_links l JOIN senders s ON s.id = l.sender_id JOIN providers p ON p.id = l.provider_id
+      LEFT JOIN campaign_declarations d ON d.sender_id = l.sender_id AND d.campaign = l.campaign
+      LEFT JOIN list_sources ls ON ls.id = d.list_source_id
+      WHERE l.phone = ${phone} AND l.created_at >= ${since}
+      ORDER BY l.created_at`,
     client.complaint.findMany({
       where: { phone, createdAt: { gte: since } },
       select: {
@@ -55,6 +74,7 @@ export async function exportMyNumber(phone: string, now = new Date()) {
     oppositions: oppositions.map((o) => ({
       scope: o.scope,
       sender: o.sender,
+      list_source: o.listSource,
       source: o.source,
       verified: o.verified,
       since: o.createdAt,
@@ -81,12 +101,14 @@ export async function exportMyNumber(phone: string, now = new Date()) {
     })),
     links: links.map((l) => ({
       code: l.code,
-      sender: l.sender,
-      provider: l.provider,
+      sender: { code: l.sender_code, name: l.sender_name },
+      provider: { slug: l.provider_slug, name: l.provider_name },
       campaign: l.campaign,
-      created_at: l.createdAt,
-      expires_at: l.expiresAt,
-      confirmed_at: l.confirmedAt,
+      created_at: l.created_at,
+      expires_at: l.expires_at,
+      confirmed_at: l.confirmed_at,
+      // Provenance (1.2): on whose behalf, on what basis, from which list the campaign said it came.
+      declaration: l.declaration,
     })),
     complaints,
     verification_codes: codes,

@@ -15,6 +15,8 @@ import { createApiProvider, signedCall, type TestProvider } from "@/lib/testing/
 import { TEST_DECLARATION } from "@/lib/testing/declaration";
 import { uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
 import { verifyLog } from "@/lib/transparency-log/verify-log";
+import { exportMyNumber } from "@/lib/my-number/export-my-number";
+import { loadMyNumber } from "@/lib/my-number/load-my-number";
 import { createListSource } from "./create-list-source";
 import { setListSourceSuspended } from "./update-list-source";
 
@@ -173,5 +175,37 @@ describe("I never agreed", () => {
     const reported = await reportFromLink(minted.json.links[0].code, { sharePhone: false, reason: "no_consent" });
     const complaint = await db().complaint.findUniqueOrThrow({ where: { id: reported!.id } });
     expect(complaint).toMatchObject({ reason: "no_consent", verified: true });
+  });
+});
+
+describe("my number (who has my number)", () => {
+  it("shows per campaign the declared source, basis and collection, names a refused source, and the download has them", async () => {
+    const provider = await createApiProvider();
+    const source = await newSource("partner");
+    const phone = uniquePhone();
+    const minted = await mint(provider, {
+      campaign: uniqueSlug("m"),
+      phones: [phone],
+      declaration: { ...TEST_DECLARATION, source: source.code },
+    });
+    await confirmLink(minted.json.links[0].code, "source");
+    const mine = await loadMyNumber(phone);
+    expect(mine.holders[0]).toMatchObject({ basis: "consent", sourceName: "DataBroker X", collectedAt: "2025-03" });
+    expect(mine.inForce).toEqual([
+      expect.objectContaining({
+        scope: "source",
+        sender: null,
+        listSource: expect.objectContaining({ code: source.code }),
+      }),
+    ]);
+    expect(mine.history).toHaveLength(1);
+    expect(mine.history[0]).toMatchObject({ scope: "source", sourceName: "DataBroker X", senderName: null });
+    const data = await exportMyNumber(phone);
+    expect(data.links[0]!.declaration).toMatchObject({
+      basis: "consent",
+      source: source.code,
+      collected_at: "2025-03",
+    });
+    expect(data.oppositions[0]).toMatchObject({ scope: "source", list_source: { code: source.code } });
   });
 });
