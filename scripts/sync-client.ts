@@ -2,7 +2,8 @@
 //   npm run sync-client -- --url https://stopsms.ma --keyid acme-telecom-2026-01 --key key.pem --out ./stopsms [--watch] [--interval 60]
 // Loads a snapshot, then follows the change feed; verifies every response signature against the JWKS;
 // keeps its cursor in <out>/state.json (resumable) and writes the list in force to <out>/suppressions.tsv,
-// sorted, one "phone<TAB>scope<TAB>sender" line per opposition ("-" as sender for scope all).
+// sorted, one "phone<TAB>scope<TAB>sender" line per opposition ("-" as sender for scope all; for a 1.2
+// `source` entry, the list source's code in the sender's column).
 // Transparency log (1.1): recomputes the leaf of every change it applies, proves the newest one is in the
 // signed tree head, and proves that tree head consistent with the one it kept from its previous run. A
 // leaf or proof that does not check out stops the run; a log that no longer extends the one it saw before
@@ -62,7 +63,7 @@ async function syncFromState(options: Options): Promise<{ entries: number; next:
         `/suppressions/snapshot?limit=50000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
       )) as {
         at: number;
-        entries: { phone: string; scope: string; sender: string | null }[];
+        entries: { phone: string; scope: string; sender: string | null; source?: string }[];
         cursor: string | null;
       };
       if (pages++ === 0 && !cursor) at = page.at;

@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/staff/numbers", label: "Numéros résiliés", admin: false },
   { href: "/staff/providers", label: "Fournisseurs", admin: false },
   { href: "/staff/senders", label: "Expéditeurs", admin: false },
+  { href: "/staff/sources", label: "Sources de fichiers", admin: false },
   { href: "/staff/audit", label: "Journal d'audit", admin: true },
   { href: "/staff/security", label: "Sécurité du compte", admin: false },
 ];

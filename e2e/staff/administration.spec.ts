@@ -182,3 +182,40 @@ test("a staff page that does not exist, or a complaint that does not, gets the F
     await expect(page).toHaveTitle(/Espace CNDP · StopSMS$/);
   }
 });
+
+test("an admin registers a list source, edits and suspends it (audited); its page ranks who uses it", async ({
+  page,
+}) => {
+  const admin = await signInAs(page, "admin");
+  const code = `fichiers-${randomBytes(3).toString("hex")}`;
+  await page.goto("/staff/sources");
+  // The demo's broker draws the most "I never agreed" reports: first in the ranking.
+  await expect(page.getByTestId("sources-table").locator("tbody tr").first()).toContainText("DataBroker X");
+  await page.getByLabel("Code (ex. databroker-x)").fill(code);
+  await page.getByLabel("Raison sociale").fill("Fichiers Test SARL");
+  await page.getByLabel("Nature").selectOption("broker");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(`Source ${code} enregistrée.`);
+
+  await page.getByRole("link", { name: "Fichiers Test SARL" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Fichiers Test SARL");
+  await page.getByLabel("N° RC ou ANRT", { exact: true }).fill("RC 998877");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Source mise à jour.");
+  await page.getByRole("button", { name: "Suspendre la source" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Source suspendue");
+  await expect(page.getByText(/suspendue depuis le/)).toBeVisible();
+
+  const { rows } = await e2eDb().query(
+    "SELECT action, actor_label FROM audit_logs WHERE target_type = 'source' AND target_id = $1 ORDER BY id",
+    [code],
+  );
+  expect(rows).toEqual([
+    { action: "source.create", actor_label: admin },
+    { action: "source.update", actor_label: admin },
+    { action: "source.suspend", actor_label: admin },
+  ]);
+
+  await page.goto("/staff/sources/databroker-x");
+  await expect(page.getByTestId("source-uses")).toContainText("Acme");
+});

@@ -13,6 +13,8 @@ const PAGES: [string, Record<Role, Outcome>][] = [
   ["/staff/providers", { anonymous: "sign-in", analyst: "allowed", admin: "allowed" }],
   ["/staff/providers/acme-telecom", { anonymous: "sign-in", analyst: "allowed", admin: "allowed" }],
   ["/staff/senders", { anonymous: "sign-in", analyst: "allowed", admin: "allowed" }],
+  ["/staff/sources", { anonymous: "sign-in", analyst: "allowed", admin: "allowed" }],
+  ["/staff/sources/databroker-x", { anonymous: "sign-in", analyst: "allowed", admin: "allowed" }],
   ["/staff/audit", { anonymous: "sign-in", analyst: "denied", admin: "allowed" }],
   ["/staff/security", { anonymous: "sign-in", analyst: "allowed", admin: "allowed" }],
 ];
@@ -27,6 +29,10 @@ const ADMIN_ACTIONS = [
   "provider-sender-link",
   "sender-create",
   "sender-update",
+  "source-create",
+  "source-update",
+  "source-suspend",
+  "source-resume",
 ];
 const ANALYST_ACTIONS = ["complaint-status", "complaint-note", "totp-confirm", "totp-disable"];
 

@@ -24,7 +24,7 @@ const cubeColumns = [
     name: "scope",
     type: "string" as const,
     description:
-      "all-senders (a refusal of every sender), one-sender, or total. Rows give channels or scopes, and their total.",
+      "all-senders (a refusal of every sender), one-sender, one-list-source (a refusal of every campaign using the numbers of one list source), or total. Rows give channels or scopes, and their total.",
   },
   { name: "new_refusals", ...count("Refusals recorded.") },
   { name: "withdrawals", ...count("Refusals withdrawn by their holder.") },

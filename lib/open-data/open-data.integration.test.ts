@@ -75,7 +75,12 @@ describe("open data", () => {
       for (const row of daily.rows) {
         const day = String(row.day);
         const channel = row.channel === "total" ? "" : `AND source = '${String(row.channel)}'`;
-        const scope = row.scope === "total" ? "" : `AND scope = '${row.scope === "all-senders" ? "all" : "sender"}'`;
+        const scopes: Record<string, string> = {
+          "all-senders": "all",
+          "one-sender": "sender",
+          "one-list-source": "source",
+        };
+        const scope = row.scope === "total" ? "" : `AND scope = '${scopes[String(row.scope)]}'`;
         expectPublished(
           row.new_refusals,
           await sql(

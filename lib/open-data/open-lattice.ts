@@ -18,9 +18,12 @@ import { SUPPRESSED, type PublishedCount } from "./small-cells";
 // One pass over the rollups' rows: linear in the window.
 
 export const CHANNELS = ["link", "web", "keyword", "staff"] as const;
+// A day's total is the sum of its scopes: the refusals of a list source (provenance, 1.2) are a scope of
+// their own, never counted as a sender's.
 export const SCOPES = [
   ["all", "all-senders"],
   ["sender", "one-sender"],
+  ["source", "one-list-source"],
 ] as const;
 export const VERDICTS = ["violation", "within-deadline", "no-opposition", "undetermined"] as const;
 
@@ -218,7 +221,11 @@ export function buildOpenLattice(
   for (const day of days) {
     for (const r of byDay.get(day) ?? [])
       running =
-        r.scope === "all" ? { ...running, all: running.all + r.net } : { ...running, sender: running.sender + r.net };
+        r.scope === "all"
+          ? { ...running, all: running.all + r.net }
+          : r.scope === "sender"
+            ? { ...running, sender: running.sender + r.net }
+            : running;
     inForce.set(day, running);
   }
   const relations = [...dayRelations, ...sums.map(({ id, parts }) => [id, ...parts]), ...senderRelations];

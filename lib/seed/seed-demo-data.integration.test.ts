@@ -36,5 +36,13 @@ describe("seedDemoData", () => {
     expect(stats!.total).toBe(check!.rollup);
     expect(await db().complaint.count({ where: { id: { startsWith: "C-DEMO" } } })).toBe(40);
     expect(await db().stopLink.count()).toBeGreaterThan(1000);
+    // Provenance: every demo campaign declared, a broker drawing "I never agreed" reports.
+    const { readSourcesRanked } = await import("@/lib/sources/read-source-stats");
+    const ranked = await readSourcesRanked();
+    expect(ranked[0]).toMatchObject({ code: "databroker-x", noConsentComplaints: 12 });
+    expect(ranked[0]!.numbers).toBeGreaterThan(100);
+    expect(await db().campaignDeclaration.count()).toBe(
+      (await db().stopLink.groupBy({ by: ["senderId", "campaign"] })).length,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { lockFeed } from "@/lib/oppositions/feed-lock";
 import { generateReceiptId } from "@/lib/oppositions/receipt-id";
 import { TIME_ZONE } from "@/lib/time-zone";
+import { insertDemoProvenance } from "./seed-provenance";
 
 // Demo data for a newcomer's dashboard: providers with keys, senders, a few thousand oppositions over
 // 90 days written through the same tables the write path uses (feed, receipts, rollups), minted links
@@ -76,6 +77,7 @@ export async function seedDemoData(options: { oppositions?: number; now?: Date }
       const random = prng(20261123);
       await insertOppositionHistory(tx, senderIds, count, now, random);
       await insertLinks(tx, senderIds, now);
+      await insertDemoProvenance(tx, now);
       await insertComplaints(tx, senderIds, now, random);
       await tx.auditLog.create({
         data: { actorLabel: "cli:seed", action: MARKER, targetType: "database", after: { oppositions: count } },

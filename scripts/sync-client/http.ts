@@ -29,8 +29,9 @@ export interface Options {
 /** A refusal from the platform or of its answer (`code`: the problem's code, e.g. cursor-ahead). */
 export { PlatformError as SyncError };
 
-export const line = (e: { phone: string; scope: string; sender: string | null }) =>
-  `${e.phone}\t${e.scope}\t${e.sender ?? "-"}`;
+/** The third column is the sender, or the list source of a 1.2 `source` entry; "-" for scope all. */
+export const line = (e: { phone: string; scope: string; sender: string | null; source?: string | null }) =>
+  `${e.phone}\t${e.scope}\t${e.sender ?? e.source ?? "-"}`;
 
 export const progress = (text: string) => process.stderr.write(`\r\x1b[K${text}`);
 

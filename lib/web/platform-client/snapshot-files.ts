@@ -11,6 +11,8 @@ export interface SnapshotEntry {
   phone: string;
   scope: string;
   sender: string | null;
+  /** Only on a 1.2 `source` entry. */
+  source?: string | null;
 }
 
 interface Manifest {

@@ -9,6 +9,8 @@ import { parseDateRange, rangeQuery } from "@/lib/stats/date-range";
 import { countOpenIntegrityAlerts } from "@/lib/integrity/integrity-alerts";
 import { getDashboard } from "@/lib/stats/get-dashboard";
 import { signedInStaff } from "@/lib/auth/signed-in-staff";
+import { SourceTable } from "@/components/staff/source-table";
+import { readSourcesRanked } from "@/lib/sources/read-source-stats";
 
 export const metadata: Metadata = { title: "Tableau de bord" };
 
@@ -37,7 +39,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   await signedInStaff();
   const range = parseDateRange(await searchParams);
   const query = rangeQuery(range);
-  const [data, openAlerts] = await Promise.all([getDashboard(range), countOpenIntegrityAlerts()]);
+  const [data, openAlerts, listSources] = await Promise.all([
+    getDashboard(range),
+    countOpenIntegrityAlerts(),
+    readSourcesRanked(),
+  ]);
   const maxLag = env().STOPSMS_MAX_LAG_HOURS;
   return (
     <>
@@ -164,6 +170,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               ),
             },
           ]}
+        />
+      </section>
+
+      <section aria-labelledby="list-sources" className="mt-8">
+        <div className="flex items-baseline justify-between">
+          <h2 id="list-sources" className="text-xl font-semibold">
+            Sources de fichiers
+          </h2>
+          <Link className="text-brand-800 underline" href="/staff/sources">
+            Toutes les sources
+          </Link>
+        </div>
+        <SourceTable
+          sources={listSources.slice(0, 10)}
+          caption="Sources de fichiers, les plus signalées « sans consentement » d'abord (depuis l'origine)"
         />
       </section>
 

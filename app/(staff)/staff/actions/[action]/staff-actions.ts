@@ -12,6 +12,8 @@ import { linkSender } from "@/lib/providers/link-sender";
 import { revokeProviderKey } from "@/lib/providers/revoke-provider-key";
 import { updateProvider } from "@/lib/providers/update-provider";
 import { updateSender } from "@/lib/providers/update-sender";
+import { createListSource } from "@/lib/sources/create-list-source";
+import { setListSourceSuspended, updateListSource } from "@/lib/sources/update-list-source";
 
 export type Form = { get(name: string): string; all(name: string): string[] };
 
@@ -34,6 +36,15 @@ const senderFields = (f: Form) => ({
     .split(",")
     .map((v) => v.trim())
     .filter(Boolean),
+});
+
+/** A list source's form: empty optional fields are absent. */
+const sourceFields = (f: Form) => ({
+  code: f.get("code"),
+  name: f.get("name"),
+  kind: f.get("kind"),
+  registration: f.get("registration") || undefined,
+  contact: f.get("contact") || undefined,
 });
 
 // Actions that cannot be simply undone, or cut a provider off: the route asks for an explicit confirmation
@@ -133,6 +144,22 @@ export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<st
   "sender-update": async (actor, f) => {
     await updateSender(actor, senderFields(f));
     return "Expéditeur mis à jour.";
+  },
+  "source-create": async (actor, f) => {
+    const s = await createListSource(actor, sourceFields(f));
+    return `Source ${s.code} enregistrée.`;
+  },
+  "source-update": async (actor, f) => {
+    await updateListSource(actor, sourceFields(f));
+    return "Source mise à jour.";
+  },
+  "source-suspend": async (actor, f) => {
+    await setListSourceSuspended(actor, f.get("code"), true);
+    return "Source suspendue : aucune nouvelle campagne ne peut la déclarer.";
+  },
+  "source-resume": async (actor, f) => {
+    await setListSourceSuspended(actor, f.get("code"), false);
+    return "Suspension levée.";
   },
   "complaint-status": async (actor, f) => {
     await changeComplaintStatus(actor, { id: f.get("id"), status: f.get("status"), note: f.get("note") || undefined });

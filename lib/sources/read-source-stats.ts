@@ -1,0 +1,138 @@
+import "server-only";
+import { pool } from "@/lib/db/client";
+
+/** One list source as the CNDP weighs it: how far its numbers travel and how much they are refused. */
+export interface SourceStats {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  registration: string | null;
+  contact: string | null;
+  suspendedAt: Date | null;
+  campaigns: number;
+  senders: number;
+  providers: number;
+  /** Links minted for campaigns declaring it: one per number and campaign. */
+  numbers: number;
+  /** Numbers refusing the source, in force. */
+  refusals: number;
+  noConsentComplaints: number;
+  /** refusals / numbers, null without numbers. */
+  refusalRate: number | null;
+  /** no-consent complaints / numbers: the CNIL case (bought lists, no consent) shows here first. */
+  noConsentRate: number | null;
+}
+
+const STATS = `
+  WITH decl AS (
+    SELECT d.list_source_id, d.sender_id, d.campaign, d.provider_id FROM campaign_declarations d
+    WHERE d.list_source_id IS NOT NULL AND ($1::int IS NULL OR d.list_source_id = $1)
+  ), minted AS (
+    SELECT d.list_source_id, count(l.code) AS numbers, count(DISTINCT l.provider_id) AS link_providers,
+           count(c.id) AS no_consent
+    FROM decl d JOIN stop_links l ON l.sender_id = d.sender_id AND l.campaign = d.campaign
+    LEFT JOIN complaints c ON c.link_code = l.code AND c.reason = 'no_consent'
+    GROUP BY 1
+  ), declared AS (
+    SELECT list_source_id, count(*) AS campaigns, count(DISTINCT sender_id) AS senders,
+           count(DISTINCT provider_id) AS providers
+    FROM decl GROUP BY 1
+  ), refused AS (
+    SELECT list_source_id, count(*) AS refusals FROM oppositions
+    WHERE list_source_id IS NOT NULL AND withdrawn_at IS NULL AND canary_provider_id IS NULL
+      AND ($1::int IS NULL OR list_source_id = $1)
+    GROUP BY 1
+  )
+  SELECT ls.id, ls.code, ls.name, ls.kind, ls.registration, ls.contact, ls.suspended_at,
+         COALESCE(dc.campaigns, 0)::int AS campaigns, COALESCE(dc.senders, 0)::int AS senders,
+         GREATEST(COALESCE(dc.providers, 0), COALESCE(m.link_providers, 0))::int AS providers,
+         COALESCE(m.numbers, 0)::int AS numbers, COALESCE(r.refusals, 0)::int AS refusals,
+         COALESCE(m.no_consent, 0)::int AS no_consent
+  FROM list_sources ls
+  LEFT JOIN declared dc ON dc.list_source_id = ls.id
+  LEFT JOIN minted m ON m.list_source_id = ls.id
+  LEFT JOIN refused r ON r.list_source_id = ls.id
+  WHERE $1::int IS NULL OR ls.id = $1`;
+
+interface Row {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  registration: string | null;
+  contact: string | null;
+  suspended_at: Date | null;
+  campaigns: number;
+  senders: number;
+  providers: number;
+  numbers: number;
+  refusals: number;
+  no_consent: number;
+}
+
+const rate = (count: number, numbers: number) => (numbers > 0 ? count / numbers : null);
+
+function statsOf(row: Row): SourceStats {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    registration: row.registration,
+    contact: row.contact,
+    suspendedAt: row.suspended_at,
+    campaigns: row.campaigns,
+    senders: row.senders,
+    providers: row.providers,
+    numbers: row.numbers,
+    refusals: row.refusals,
+    noConsentComplaints: row.no_consent,
+    refusalRate: rate(row.refusals, row.numbers),
+    noConsentRate: rate(row.no_consent, row.numbers),
+  };
+}
+
+/** Every registered source, the most complained-about first (then the most refused). */
+export async function readSourcesRanked(): Promise<SourceStats[]> {
+  const { rows } = await pool().query<Row>(STATS, [null]);
+  return rows
+    .map(statsOf)
+    .sort(
+      (a, b) =>
+        (b.noConsentRate ?? -1) - (a.noConsentRate ?? -1) ||
+        (b.refusalRate ?? -1) - (a.refusalRate ?? -1) ||
+        a.code.localeCompare(b.code),
+    );
+}
+
+export interface SourceUse {
+  sender: string;
+  senderName: string;
+  provider: string;
+  campaigns: number;
+  numbers: number;
+  noConsentComplaints: number;
+}
+
+/** One source, with which senders and providers use it (by the campaigns that declare it). */
+export async function readSourceDetail(code: string): Promise<{ stats: SourceStats; uses: SourceUse[] } | null> {
+  const found = await pool().query<{ id: number }>("SELECT id FROM list_sources WHERE code = $1", [code]);
+  if (!found.rows[0]) return null;
+  const id = found.rows[0].id;
+  const [stats, uses] = await Promise.all([
+    pool().query<Row>(STATS, [id]),
+    pool().query<SourceUse>(
+      `SELECT s.code AS sender, s.name AS "senderName", p.name AS provider, count(DISTINCT d.campaign)::int AS campaigns,
+              count(l.code)::int AS numbers, count(c.id)::int AS "noConsentComplaints"
+       FROM campaign_declarations d JOIN senders s ON s.id = d.sender_id
+       JOIN stop_links l ON l.sender_id = d.sender_id AND l.campaign = d.campaign
+       JOIN providers p ON p.id = l.provider_id
+       LEFT JOIN complaints c ON c.link_code = l.code AND c.reason = 'no_consent'
+       WHERE d.list_source_id = $1
+       GROUP BY s.code, s.name, p.name ORDER BY count(l.code) DESC, s.code`,
+      [id],
+    ),
+  ]);
+  return { stats: statsOf(stats.rows[0]!), uses: uses.rows };
+}
