@@ -1,7 +1,5 @@
-import { createPrivateKey, randomBytes } from "node:crypto";
-import { execFileSync } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
-import { readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
@@ -9,44 +7,16 @@ import { signRequest } from "@/lib/web/signatures/sign-request";
 import { TEST_DECLARATION } from "@/lib/testing/declaration";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { e2eDb } from "../support/db";
-import { registerProvider, uniqueIp, uniquePhone } from "../support/fixtures";
+import { admin, uniqueIp, uniquePhone } from "../support/fixtures";
+import { providerWithKey, signed, type SignedProvider } from "../support/signed-provider";
 
 test.use({ extraHTTPHeaders: { "X-Forwarded-For": uniqueIp() } });
 
 // Issue 27's walk: a citizen behind a StopSMS link reads why the SMS came, refuses the list's source in one
 // tap, and another provider's campaign declaring that source can no longer reach the number.
 
-/** `npm run admin -- …` as staff run it, on the e2e database. */
-function admin(...args: string[]): string {
-  return execFileSync(
-    process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", ...args],
-    {
-      env: {
-        ...process.env,
-        NODE_OPTIONS: "",
-        LOG_LEVEL: "warn",
-        DATABASE_URL: readFileSync(".data/e2e/database-url", "utf8").trim(),
-      },
-      encoding: "utf8",
-    },
-  );
-}
-
-async function providerWithKey(dir: string, name: string) {
-  const keyFile = path.join(dir, `${name}.pem`);
-  const slug = `${name}-${randomBytes(3).toString("hex")}`;
-  const sender = `brand-${randomBytes(3).toString("hex")}`;
-  const { keyid } = registerProvider(slug, sender, keyFile);
-  return { slug, sender, keyid, privateKey: createPrivateKey(await readFile(keyFile, "utf8")) };
-}
-type Provider = Awaited<ReturnType<typeof providerWithKey>>;
-
-async function post(request: APIRequestContext, baseURL: string, who: Provider, pathname: string, body: unknown) {
-  const url = `${baseURL}/api/v1${pathname}`;
-  const text = JSON.stringify(body);
-  const headers = await signRequest({ method: "POST", url, body: text, keyid: who.keyid, privateKey: who.privateKey });
-  const response = await request.post(url, { headers, data: text });
+async function post(request: APIRequestContext, baseURL: string, who: SignedProvider, pathname: string, body: unknown) {
+  const response = await signed(request, baseURL, who, "POST", pathname, body);
   return { status: response.status(), json: await response.json() };
 }
 

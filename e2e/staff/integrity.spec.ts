@@ -6,31 +6,10 @@ import type { APIRequestContext } from "@playwright/test";
 import { signRequest } from "@/lib/web/signatures/sign-request";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { e2eDb } from "../support/db";
-import { registerProvider, uniquePhone } from "../support/fixtures";
+import { uniquePhone } from "../support/fixtures";
+import { providerWithKey, signed } from "../support/signed-provider";
 import { expect, signInAs, test } from "../support/staff";
 import { TEST_DECLARATION } from "@/lib/testing/declaration";
-
-async function providerWithKey(dir: string, name: string) {
-  const keyFile = path.join(dir, `${name}.pem`);
-  const slug = `${name}-${randomBytes(3).toString("hex")}`;
-  const sender = `brand-${randomBytes(3).toString("hex")}`;
-  const { keyid } = registerProvider(slug, sender, keyFile);
-  return { slug, sender, keyid, privateKey: createPrivateKey(await readFile(keyFile, "utf8")) };
-}
-
-async function signed(
-  request: APIRequestContext,
-  baseURL: string,
-  who: Awaited<ReturnType<typeof providerWithKey>>,
-  method: "GET" | "POST",
-  pathAndQuery: string,
-  body?: unknown,
-) {
-  const url = `${baseURL}/api/v1${pathAndQuery}`;
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  const headers = await signRequest({ method, url, body: text, keyid: who.keyid, privateKey: who.privateKey });
-  return method === "GET" ? request.get(url, { headers }) : request.post(url, { headers, data: text });
-}
 
 test("a provider's canary in another provider's campaign: staff see the alert, its evidence, and mark it reviewed (audited)", async ({
   page,

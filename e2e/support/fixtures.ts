@@ -13,9 +13,18 @@ export function uniqueIp(): string {
 }
 
 function fixture(args: string[]): unknown {
-  const out = execFileSync(
+  return JSON.parse(runScript("e2e/support/fixtures-cli.ts", args));
+}
+
+/** `npm run admin -- …` as staff run it, on the e2e database; its output. */
+export function admin(...args: string[]): string {
+  return runScript("scripts/admin.ts", args);
+}
+
+function runScript(script: string, args: string[]): string {
+  return execFileSync(
     process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "e2e/support/fixtures-cli.ts", ...args],
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", script, ...args],
     {
       // LOG_LEVEL: stdout carries the fixture's JSON answer only (no log line of the lib functions it runs).
       env: {
@@ -27,7 +36,6 @@ function fixture(args: string[]): unknown {
       encoding: "utf8",
     },
   );
-  return JSON.parse(out);
 }
 
 /** Builds the snapshot files now, as the scheduled job does every STOPSMS_SNAPSHOT_MINUTES. */

@@ -103,6 +103,9 @@ export default async function DevelopersPage() {
       <Code label="Node.js example">{nodeExample(base)}</Code>
       <p className="mt-2">{t("client")}</p>
       <Code label="sync client">{`npm run sync-client -- --url ${base} --keyid … --key key.pem --out ./stopsms --watch`}</Code>
+      <h3 className="mt-4 font-semibold">{t("gateTitle")}</h3>
+      <p className="mt-2">{t("gateBody")}</p>
+      <Code label="gate">{`STOPSMS_GATE_PLATFORM=${base} STOPSMS_GATE_UPSTREAM=smpp://… STOPSMS_GATE_ACCOUNTS=accounts.json npm run gate`}</Code>
 
       <h2 id="rules" className="mt-8 text-xl font-semibold">
         {t("rulesTitle")}
