@@ -1,9 +1,6 @@
-import { createPrivateKey, randomBytes } from "node:crypto";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { APIRequestContext } from "@playwright/test";
-import { signRequest } from "@/lib/web/signatures/sign-request";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { e2eDb } from "../support/db";
 import { uniquePhone } from "../support/fixtures";
