@@ -251,8 +251,7 @@ export function VerifiedNumber({
                     : h.sourceName
                       ? t("whatSource", { source: h.sourceName })
                       : t("whatAll")}{" "}
-                  ·{" "}
-                  {formatDateTime(locale, h.at)}
+                  · {formatDateTime(locale, h.at)}
                   {h.receiptId && (
                     <>
                       {" · "}
