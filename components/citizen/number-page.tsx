@@ -151,19 +151,18 @@ export function VerifiedNumber({
                     {t("receipt", { id: o.receiptId })}
                   </a>
                 </p>
-                {/* Withdrawing a list source's refusal is not offered here yet (issue 27's note). */}
-                {!o.listSource && (
-                  <a
-                    href={
-                      o.sender
-                        ? `/number/withdraw?scope=sender&sender=${encodeURIComponent(o.sender.code)}`
+                <a
+                  href={
+                    o.sender
+                      ? `/number/withdraw?scope=sender&sender=${encodeURIComponent(o.sender.code)}`
+                      : o.listSource
+                        ? `/number/withdraw?scope=source&source=${encodeURIComponent(o.listSource.code)}`
                         : "/number/withdraw?scope=all"
-                    }
-                    className="mt-2 inline-block min-h-11 py-2 font-semibold text-brand-800 underline"
-                  >
-                    {t("withdraw")}
-                  </a>
-                )}
+                  }
+                  className="mt-2 inline-block min-h-11 py-2 font-semibold text-brand-800 underline"
+                >
+                  {t("withdraw")}
+                </a>
               </li>
             ))}
           </ul>

@@ -58,8 +58,9 @@ test("the reference client loads the snapshot files, then the changes, from the 
   await run(process.execPath, client, { env: { ...process.env, NODE_OPTIONS: "" } });
 
   const { rows } = await e2eDb().query<{ line: string }>(
-    `SELECT o.phone || E'\\t' || o.scope || E'\\t' || coalesce(s.code, '-') AS line
-     FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id
+    // A list source's refusal (1.2) names its source in the sender's column.
+    `SELECT o.phone || E'\\t' || o.scope || E'\\t' || coalesce(s.code, ls.code, '-') AS line
+     FROM oppositions o LEFT JOIN senders s ON s.id = o.sender_id LEFT JOIN list_sources ls ON ls.id = o.list_source_id
      JOIN providers p ON p.slug = $1
      WHERE o.withdrawn_at IS NULL AND (o.sender_id IS NULL OR o.sender_id IN (SELECT sender_id FROM provider_senders WHERE provider_id = p.id))
        -- Its own canary entries, never another provider's.
@@ -77,9 +78,13 @@ test("the reference client loads the snapshot files, then the changes, from the 
     [slug],
   );
   expect(access.some((a) => a.endpoint === "GET /suppressions/snapshot/files" && a.status === 200)).toBe(true);
+  // Its two lists (all, its sender) and one per refused list source (1.2: every provider reads those).
+  const { rows: sourceFiles } = await e2eDb().query(
+    "SELECT 1 FROM snapshot_build_files WHERE scope = 'source' AND build_id = (SELECT max(id) FROM snapshot_builds)",
+  );
   expect(
     access.filter((a) => a.endpoint === "GET /suppressions/snapshot/files/{name}" && a.status === 200),
-  ).toHaveLength(2);
+  ).toHaveLength(2 + sourceFiles.length);
   expect(access.some((a) => a.endpoint === "GET /suppressions/snapshot")).toBe(false);
   expect(access.some((a) => a.endpoint === "GET /suppressions/changes" && a.status === 200)).toBe(true);
 

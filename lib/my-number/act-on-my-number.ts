@@ -5,10 +5,17 @@ import { recordOpposition } from "@/lib/oppositions/record-opposition";
 import type { OppositionTarget } from "@/lib/oppositions/types";
 import { withdrawOpposition } from "@/lib/oppositions/withdraw-opposition";
 import { findSenderByCodeOrName } from "@/lib/providers/list-public-senders";
+import { findListSource } from "@/lib/sources/find-list-source";
+
+type NumberForm = { scope: string; sender: string; source?: string };
 
 /** The target a /number form names (scope and sender code), or null when it names nothing real. */
-async function targetOf(form: { scope: string; sender: string }): Promise<OppositionTarget | null> {
+async function targetOf(form: NumberForm): Promise<OppositionTarget | null> {
   if (form.scope === "all") return { scope: "all", senderId: null };
+  if (form.scope === "source") {
+    const source = form.source ? await findListSource(form.source) : null;
+    return source ? { scope: "source", senderId: null, listSourceId: source.id } : null;
+  }
   if (form.scope !== "sender" || !form.sender) return null;
   const sender = await findSenderByCodeOrName(form.sender);
   return sender ? { scope: "sender", senderId: sender.id } : null;
@@ -18,11 +25,7 @@ async function targetOf(form: { scope: string; sender: string }): Promise<Opposi
  * A verified holder stops all senders or one: returns the receipt id, or null for a form naming nothing; a
  * new refusal's receipt is also sent by SMS.
  */
-export async function stopForVerifiedNumber(
-  phone: string,
-  form: { scope: string; sender: string },
-  locale: Locale,
-): Promise<string | null> {
+export async function stopForVerifiedNumber(phone: string, form: NumberForm, locale: Locale): Promise<string | null> {
   const target = await targetOf(form);
   if (!target) return null;
   const { created, receipt } = await recordOpposition({ phone, target, source: "web", verified: true });
@@ -34,7 +37,7 @@ export async function stopForVerifiedNumber(
 /** A verified holder withdraws an opposition (feed `remove`, reason `withdrawn`): its receipt id, or null. */
 export async function withdrawForVerifiedNumber(
   phone: string,
-  form: { scope: string; sender: string },
+  form: NumberForm,
   locale: Locale,
 ): Promise<string | null> {
   const target = await targetOf(form);

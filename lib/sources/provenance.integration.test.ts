@@ -17,6 +17,7 @@ import { uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
 import { verifyLog } from "@/lib/transparency-log/verify-log";
 import { exportMyNumber } from "@/lib/my-number/export-my-number";
 import { loadMyNumber } from "@/lib/my-number/load-my-number";
+import { withdrawForVerifiedNumber } from "@/lib/my-number/act-on-my-number";
 import { createListSource } from "./create-list-source";
 import { setListSourceSuspended } from "./update-list-source";
 
@@ -207,5 +208,13 @@ describe("my number (who has my number)", () => {
       collected_at: "2025-03",
     });
     expect(data.oppositions[0]).toMatchObject({ scope: "source", list_source: { code: source.code } });
+
+    // The holder withdraws it from "my number": a feed remove naming the source; nothing left in force.
+    const receipt = await withdrawForVerifiedNumber(phone, { scope: "source", sender: "", source: source.code }, "fr");
+    expect(receipt).toMatch(/^R-/);
+    expect((await loadMyNumber(phone)).inForce).toEqual([]);
+    const removed = await db().oppositionChange.findFirst({ where: { phone, op: "remove" } });
+    expect(removed).toMatchObject({ scope: "source", listSourceId: source.id, reason: "withdrawn" });
+    expect(await withdrawForVerifiedNumber(phone, { scope: "source", sender: "", source: "nobody" }, "fr")).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ export async function POST(request: NextRequest) {
     {
       scope: post.field("scope"),
       sender: post.field("sender"),
+      source: post.field("source"),
     },
     requestLocale(request),
   );
