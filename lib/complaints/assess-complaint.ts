@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { TIME_ZONE } from "@/lib/time-zone";
+import { readCampaignDeclaration } from "@/lib/sources/campaign-declaration";
 
 export type Verdict = "violation" | "within-deadline" | "no-opposition" | "undetermined";
 
@@ -92,19 +93,14 @@ async function judge(client: Tx, complaint: ComplaintRow): Promise<Assessment> {
       source: { table: "stop_links", id: link.code },
     });
   }
-  // The campaign's declaration (1.2): its list source's refusals count like the sender's.
-  const [declared] = link
-    ? await client.$queryRaw<
-        { basis: string; list_source_id: number | null; source: string | null; collected_at: string }[]
-      >`
-        SELECT d.basis, d.list_source_id, ls.code AS source, d.collected_at FROM campaign_declarations d
-        LEFT JOIN list_sources ls ON ls.id = d.list_source_id WHERE d.sender_id = ${link.sender_id} AND d.campaign = ${link.campaign}`
-    : [];
+  // The campaign's declaration (1.2, fixed once made: read outside the transaction): its list source's
+  // refusals count like the sender's.
+  const declared = link ? await readCampaignDeclaration(link.sender_id, link.campaign) : null;
   if (declared)
     facts.push({
       key: "declaration",
-      label: `Déclaration de la campagne : ${declared.basis === "consent" ? "consentement" : "client existant"}, source « ${declared.source ?? "own"} », collecte ${declared.collected_at}`,
-      value: declared.source ?? "own",
+      label: `Déclaration de la campagne : ${declared.basis === "consent" ? "consentement" : "client existant"}, source « ${declared.source} », collecte ${declared.collected_at}`,
+      value: declared.source,
       source: { table: "campaign_declarations", id: `${link!.sender_id}/${link!.campaign}` },
     });
   if (!phone) return { verdict: "undetermined", reason: "Aucun numéro à vérifier.", facts };
@@ -131,7 +127,7 @@ async function judge(client: Tx, complaint: ComplaintRow): Promise<Assessment> {
   const changes = await client.$queryRaw<{ seq: bigint; op: string; scope: string; at: Date }[]>`
     SELECT DISTINCT ON (scope) seq, op::text AS op, scope::text AS scope, at FROM opposition_changes
     WHERE phone = ${phone} AND canary_provider_id IS NULL AND at <= ${window.to} AND (scope = 'all' OR (scope = 'sender' AND sender_id = ${senderId}::int)
-         OR list_source_id = ${declared?.list_source_id ?? null}::int)
+         OR list_source_id = ${declared?.listSource?.id ?? null}::int)
     ORDER BY scope, seq DESC`;
   const inForce = changes.filter((c) => c.op === "add").sort((a, b) => a.at.getTime() - b.at.getTime())[0];
   if (!inForce)

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { DECLARATION_JSON_SQL } from "@/lib/sources/campaign-declaration";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { holderSince } from "./holder-since";
 
 /**
@@ -41,9 +43,8 @@ export async function exportMyNumber(phone: string, now = new Date()) {
     >`
       SELECT l.code, s.code AS sender_code, s.name AS sender_name, p.slug AS provider_slug, p.name AS provider_name,
              l.campaign, l.created_at, l.expires_at, l.confirmed_at,
-             CASE WHEN d.sender_id IS NOT NULL THEN jsonb_build_object('advertiser', d.advertiser, 'purpose', d.purpose,
-               'basis', d.basis, 'source', COALESCE(ls.code, 'own'), 'source_name', ls.name,
-               'collected_at', d.collected_at, 'collected_how', d.collected_how) END AS declaration
+             CASE WHEN d.sender_id IS NOT NULL
+               THEN ${Prisma.raw(DECLARATION_JSON_SQL)} || jsonb_build_object('source_name', ls.name) END AS declaration
       FROM stop_links l JOIN senders s ON s.id = l.sender_id JOIN providers p ON p.id = l.provider_id
       LEFT JOIN campaign_declarations d ON d.sender_id = l.sender_id AND d.campaign = l.campaign
       LEFT JOIN list_sources ls ON ls.id = d.list_source_id

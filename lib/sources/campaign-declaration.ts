@@ -43,7 +43,7 @@ const READ = `
   LEFT JOIN list_sources ls ON ls.id = d.list_source_id
   WHERE d.sender_id = $1 AND d.campaign = $2`;
 
-export function viewOf(row: Row): DeclarationView {
+function viewOf(row: Row): DeclarationView {
   return {
     advertiser: row.advertiser,
     purpose: row.purpose,
@@ -64,6 +64,14 @@ export async function readCampaignDeclaration(senderId: number, campaign: string
   const { rows } = await pool().query<Row>(READ, [senderId, campaign]);
   return rows[0] ? viewOf(rows[0]) : null;
 }
+
+/**
+ * The same members built by PostgreSQL, for queries that read many declarations at once: over
+ * `campaign_declarations d LEFT JOIN list_sources ls ON ls.id = d.list_source_id`.
+ */
+export const DECLARATION_JSON_SQL = `jsonb_build_object('advertiser', d.advertiser, 'purpose', d.purpose,
+  'basis', d.basis, 'source', COALESCE(ls.code, '${OWN_SOURCE}'), 'collected_at', d.collected_at,
+  'collected_how', d.collected_how)`;
 
 /** The protocol's members only (for 409 answers and complaint packs). */
 export function declarationOf(view: DeclarationView): Declaration {

@@ -1,7 +1,8 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
 import { problems } from "@/lib/problems";
-import { declarationOf, readCampaignDeclaration, type Declaration } from "./campaign-declaration";
+import { declarationOf, readCampaignDeclaration, type Declaration, type DeclarationView } from "./campaign-declaration";
+import { findListSource } from "./find-list-source";
 import { OWN_SOURCE, type DeclarationInput } from "./schemas";
 
 export type FixedDeclaration = Declaration & { listSourceId: number | null };
@@ -21,12 +22,7 @@ export async function fixCampaignDeclaration(input: {
 }): Promise<FixedDeclaration | null> {
   const { sender, campaign } = input;
   const existing = await readCampaignDeclaration(sender.id, campaign);
-  if (existing) {
-    const fixed = declarationOf(existing);
-    if (input.declaration && !sameDeclaration(fixed, normalise(input.declaration, sender.name)))
-      throw problems.declarationChanged(fixed);
-    return { ...fixed, listSourceId: existing.listSource?.id ?? null };
-  }
+  if (existing) return heldTo(existing, input.declaration && normalise(input.declaration, sender.name));
   if (!input.declaration) {
     if (input.required) throw problems.declarationRequired();
     return null;
@@ -52,9 +48,13 @@ export async function fixCampaignDeclaration(input: {
     ],
   );
   // Two first mints at once: the one that committed first fixed it; hold this one to it.
-  const stored = (await readCampaignDeclaration(sender.id, campaign))!;
+  return heldTo((await readCampaignDeclaration(sender.id, campaign))!, wanted);
+}
+
+/** The declaration in force, after checking that the one given (if any) is the same. */
+function heldTo(stored: DeclarationView, given: Declaration | undefined): FixedDeclaration {
   const fixed = declarationOf(stored);
-  if (!sameDeclaration(fixed, wanted)) throw problems.declarationChanged(fixed);
+  if (given && !sameDeclaration(fixed, given)) throw problems.declarationChanged(fixed);
   return { ...fixed, listSourceId: stored.listSource?.id ?? null };
 }
 
@@ -75,12 +75,9 @@ function sameDeclaration(a: Declaration, b: Declaration): boolean {
 
 async function activeSourceId(code: string): Promise<number | null> {
   if (code === OWN_SOURCE) return null;
-  const { rows } = await pool().query<{ id: number }>(
-    "SELECT id FROM list_sources WHERE code = $1 AND suspended_at IS NULL",
-    [code],
-  );
-  if (!rows[0]) throw problems.unknownSource(code);
-  return rows[0].id;
+  const source = await findListSource(code);
+  if (!source || source.suspendedAt) throw problems.unknownSource(code);
+  return source.id;
 }
 
 async function senderSector(senderId: number): Promise<string> {

@@ -63,7 +63,7 @@ describe("campaign declarations (POST /links, 1.2)", () => {
     expect(suspended.json.code).toBe("unknown-source");
     const listed = await signedCall(sourcesRoute, provider, { path: "/sources" });
     expect(listed.json.sources.map((s: { code: string }) => s.code)).not.toContain(source.code);
-    // Nothing was minted by a refused call.
+    // The refused calls added no declaration: the campaign still has only its first.
     expect(await db().campaignDeclaration.count({ where: { campaign, senderId: provider.senders[0]!.id } })).toBe(1);
   });
 

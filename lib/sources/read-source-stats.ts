@@ -29,14 +29,14 @@ const STATS = `
     SELECT d.list_source_id, d.sender_id, d.campaign, d.provider_id FROM campaign_declarations d
     WHERE d.list_source_id IS NOT NULL AND ($1::int IS NULL OR d.list_source_id = $1)
   ), minted AS (
-    SELECT d.list_source_id, count(l.code) AS numbers, count(DISTINCT l.provider_id) AS link_providers,
+    SELECT d.list_source_id, count(l.code) AS numbers, array_agg(DISTINCT l.provider_id) AS link_providers,
            count(c.id) AS no_consent
     FROM decl d JOIN stop_links l ON l.sender_id = d.sender_id AND l.campaign = d.campaign
     LEFT JOIN complaints c ON c.link_code = l.code AND c.reason = 'no_consent'
     GROUP BY 1
   ), declared AS (
     SELECT list_source_id, count(*) AS campaigns, count(DISTINCT sender_id) AS senders,
-           count(DISTINCT provider_id) AS providers
+           array_agg(DISTINCT provider_id) AS providers
     FROM decl GROUP BY 1
   ), refused AS (
     SELECT list_source_id, count(*) AS refusals FROM oppositions
@@ -46,7 +46,9 @@ const STATS = `
   )
   SELECT ls.id, ls.code, ls.name, ls.kind, ls.registration, ls.contact, ls.suspended_at,
          COALESCE(dc.campaigns, 0)::int AS campaigns, COALESCE(dc.senders, 0)::int AS senders,
-         GREATEST(COALESCE(dc.providers, 0), COALESCE(m.link_providers, 0))::int AS providers,
+         -- The providers that declared a campaign from it or minted links for one: each counted once.
+         cardinality(ARRAY(SELECT DISTINCT unnest(COALESCE(dc.providers, '{}') || COALESCE(m.link_providers, '{}'))))
+           AS providers,
          COALESCE(m.numbers, 0)::int AS numbers, COALESCE(r.refusals, 0)::int AS refusals,
          COALESCE(m.no_consent, 0)::int AS no_consent
   FROM list_sources ls

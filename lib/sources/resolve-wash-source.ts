@@ -1,6 +1,7 @@
 import "server-only";
-import { pool } from "@/lib/db/client";
 import { problems } from "@/lib/problems";
+import { readCampaignDeclaration } from "./campaign-declaration";
+import { findListSource } from "./find-list-source";
 import { OWN_SOURCE } from "./schemas";
 
 /**
@@ -13,15 +14,12 @@ export async function resolveWashSource(
   given: { campaign?: string; source?: string },
 ): Promise<number | null> {
   if (given.campaign) {
-    const { rows } = await pool().query<{ list_source_id: number | null }>(
-      "SELECT list_source_id FROM campaign_declarations WHERE sender_id = $1 AND campaign = $2",
-      [senderId, given.campaign],
-    );
-    if (!rows[0]) throw problems.unknownCampaign(given.campaign);
-    return rows[0].list_source_id;
+    const declared = await readCampaignDeclaration(senderId, given.campaign);
+    if (!declared) throw problems.unknownCampaign(given.campaign);
+    return declared.listSource?.id ?? null;
   }
   if (!given.source || given.source === OWN_SOURCE) return null;
-  const { rows } = await pool().query<{ id: number }>("SELECT id FROM list_sources WHERE code = $1", [given.source]);
-  if (!rows[0]) throw problems.unknownSource(given.source);
-  return rows[0].id;
+  const source = await findListSource(given.source);
+  if (!source) throw problems.unknownSource(given.source);
+  return source.id;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { DECLARATION_JSON_SQL } from "@/lib/sources/campaign-declaration";
 import { complaintType } from "@/lib/complaints/schemas";
 import { maskPhone } from "@/lib/phone/mask-phone";
 
@@ -35,9 +36,7 @@ export async function listProviderComplaints(providerId: number, after: string |
   const rows = await db().$queryRawUnsafe<Row[]>(
     `SELECT c.id, c.reason::text AS reason, s.code AS sender, l.campaign, c.link_code, c.phone, c.share_phone, c.reported_times, c.received_at, c.created_at,
             c.verdict, c.respond_by,
-            CASE WHEN c.reason = 'no_consent' AND d.sender_id IS NOT NULL THEN jsonb_build_object(
-              'advertiser', d.advertiser, 'purpose', d.purpose, 'basis', d.basis, 'source', COALESCE(ls.code, 'own'),
-              'collected_at', d.collected_at, 'collected_how', d.collected_how) END AS declaration
+            CASE WHEN c.reason = 'no_consent' AND d.sender_id IS NOT NULL THEN ${DECLARATION_JSON_SQL} END AS declaration
      FROM complaints c LEFT JOIN senders s ON s.id = c.sender_id LEFT JOIN stop_links l ON l.code = c.link_code
      LEFT JOIN campaign_declarations d ON d.sender_id = l.sender_id AND d.campaign = l.campaign
      LEFT JOIN list_sources ls ON ls.id = d.list_source_id
