@@ -41,7 +41,9 @@ test("a campaign through the gate: opposed numbers never reach the SMSC, every o
   await e2eDb().query("UPDATE senders SET sms_sender_ids = $1 WHERE code = $2", [[smsId], sender]);
 
   // 100 recipients replied STOP earlier (relayed by the provider through the API).
-  const recipients = Array.from({ length: 1000 }, () => uniquePhone());
+  // 1 000 distinct numbers nobody refused yet: random draws can repeat, or hit a refusal of another test
+  // sharing this database (the count of 0x401 below must be exactly this campaign's 100).
+  const recipients = await freshRecipients(1000);
   const opposed = new Set(recipients.slice(0, 100));
   const privateKey = createPrivateKey(await readFile(keyFile, "utf8"));
   for (const phone of opposed) {
@@ -140,3 +142,15 @@ test("a campaign through the gate: opposed numbers never reach the SMSC, every o
     await smsc.close();
   }
 });
+
+async function freshRecipients(count: number): Promise<string[]> {
+  const drawn = new Set<string>();
+  while (drawn.size < count * 1.1) drawn.add(uniquePhone());
+  const { rows } = await e2eDb().query<{ phone: string }>(
+    "SELECT DISTINCT phone FROM oppositions WHERE phone = ANY($1) AND withdrawn_at IS NULL",
+    [[...drawn]],
+  );
+  for (const { phone } of rows) drawn.delete(phone);
+  expect(drawn.size).toBeGreaterThanOrEqual(count);
+  return [...drawn].slice(0, count);
+}

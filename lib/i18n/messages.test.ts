@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import ar from "./messages/ar.json";
 import en from "./messages/en.json";
 import fr from "./messages/fr.json";
+import { CHANNELS, SCOPES } from "@/lib/open-data/open-lattice";
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
@@ -17,6 +18,13 @@ describe("translations", () => {
   it("have exactly the same keys in French, Arabic and English", () => {
     expect(keys(ar).sort()).toEqual(keys(fr).sort());
     expect(keys(en).sort()).toEqual(keys(fr).sort());
+  });
+
+  it("name every channel and scope the open statistics publish (a new scope is a new column on /statistics)", () => {
+    for (const messages of [fr, ar, en]) {
+      for (const [, scope] of SCOPES) expect(messages.Statistics.scopes, scope).toHaveProperty([scope]);
+      for (const channel of CHANNELS) expect(messages.Statistics.channels, channel).toHaveProperty([channel]);
+    }
   });
 
   it("leave no French sentence in the Arabic messages", () => {
