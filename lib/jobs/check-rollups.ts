@@ -16,6 +16,7 @@ export interface RollupCheck {
     day: string;
     scope: string;
     senderId: number | null;
+    listSourceId: number | null;
     source: string;
     before: number[];
     after: number[];
@@ -26,6 +27,7 @@ interface Diff {
   day: string;
   scope: string;
   sender_id: number | null;
+  list_source_id: number | null;
   source: string;
   added: number;
   withdrawn: number;
@@ -45,23 +47,24 @@ export async function checkRollups(days = 3): Promise<RollupCheck> {
     // `date AT TIME ZONE` would read the date as a UTC midnight: the local midnight needs the ::timestamp.
     const rows = await tx.$queryRaw<Diff[]>`
       WITH recount AS (
-        SELECT (at AT TIME ZONE ${TIME_ZONE})::date AS day, scope, sender_id, source,
+        SELECT (at AT TIME ZONE ${TIME_ZONE})::date AS day, scope, sender_id, list_source_id, source,
                count(*) FILTER (WHERE op = 'add' AND reason = 'opposed')::int AS added,
                count(*) FILTER (WHERE op = 'remove' AND reason = 'withdrawn')::int AS withdrawn,
                count(*) FILTER (WHERE reason = 'number-disconnected')::int AS ended,
                count(*) FILTER (WHERE reason = 'reinstated')::int AS reinstated
         FROM opposition_changes
         WHERE at >= ((now() AT TIME ZONE ${TIME_ZONE})::date - ${days - 1}::int)::timestamp AT TIME ZONE ${TIME_ZONE} AND canary_provider_id IS NULL
-        GROUP BY 1, 2, 3, 4),
+        GROUP BY 1, 2, 3, 4, 5),
       stored AS (
-        SELECT day, scope, sender_id, source, added, withdrawn, ended, reinstated FROM daily_opposition_stats
+        SELECT day, scope, sender_id, list_source_id, source, added, withdrawn, ended, reinstated FROM daily_opposition_stats
         WHERE day >= (now() AT TIME ZONE ${TIME_ZONE})::date - ${days - 1}::int)
       SELECT to_char(coalesce(c.day, s.day), 'YYYY-MM-DD') AS day, coalesce(c.scope, s.scope)::text AS scope, coalesce(c.sender_id, s.sender_id) AS sender_id,
-             coalesce(c.source, s.source)::text AS source,
+             coalesce(c.list_source_id, s.list_source_id) AS list_source_id, coalesce(c.source, s.source)::text AS source,
              coalesce(c.added, 0) AS added, coalesce(c.withdrawn, 0) AS withdrawn, coalesce(c.ended, 0) AS ended, coalesce(c.reinstated, 0) AS reinstated,
              s.added AS r_added, s.withdrawn AS r_withdrawn, s.ended AS r_ended, s.reinstated AS r_reinstated,
              (count(*) OVER ())::int AS checked
-      FROM recount c FULL JOIN stored s ON s.day = c.day AND s.scope = c.scope AND s.sender_id IS NOT DISTINCT FROM c.sender_id AND s.source = c.source`;
+      FROM recount c FULL JOIN stored s ON s.day = c.day AND s.scope = c.scope AND s.sender_id IS NOT DISTINCT FROM c.sender_id
+        AND s.list_source_id IS NOT DISTINCT FROM c.list_source_id AND s.source = c.source`;
     const wrong = rows.filter(
       (r) =>
         r.added !== (r.r_added ?? 0) ||
@@ -72,14 +75,16 @@ export async function checkRollups(days = 3): Promise<RollupCheck> {
     const repaired: RollupCheck["repaired"] = [];
     for (const r of wrong) {
       await tx.$executeRaw`
-        INSERT INTO daily_opposition_stats (day, scope, sender_id, source, added, withdrawn, ended, reinstated)
-        VALUES (${r.day}::date, ${r.scope}::"Scope", ${r.sender_id}::int, ${r.source}::"OppositionSource", ${r.added}, ${r.withdrawn}, ${r.ended}, ${r.reinstated})
-        ON CONFLICT (day, scope, sender_id, source)
+        INSERT INTO daily_opposition_stats (day, scope, sender_id, list_source_id, source, added, withdrawn, ended, reinstated)
+        VALUES (${r.day}::date, ${r.scope}::"Scope", ${r.sender_id}::int, ${r.list_source_id}::int, ${r.source}::"OppositionSource",
+                ${r.added}, ${r.withdrawn}, ${r.ended}, ${r.reinstated})
+        ON CONFLICT (day, scope, sender_id, list_source_id, source)
         DO UPDATE SET added = EXCLUDED.added, withdrawn = EXCLUDED.withdrawn, ended = EXCLUDED.ended, reinstated = EXCLUDED.reinstated`;
       repaired.push({
         day: r.day,
         scope: r.scope,
         senderId: r.sender_id,
+        listSourceId: r.list_source_id,
         source: r.source,
         before: [r.r_added ?? 0, r.r_withdrawn ?? 0, r.r_ended ?? 0, r.r_reinstated ?? 0],
         after: [r.added, r.withdrawn, r.ended, r.reinstated],

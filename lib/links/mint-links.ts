@@ -15,8 +15,11 @@ export interface MintLinksInput {
   expiresInDays: number;
   defaultRegion: string;
   publicUrl: string;
-  /** The list source the campaign declares (1.2): numbers that refused it get no link. */
-  listSourceId?: number | null;
+  /**
+   * The campaign's declaration (1.2), if it has one: numbers that refused its list source get no link, and
+   * its links are counted per source for the open data (listSourceId null: the advertiser's own numbers).
+   */
+  declaration?: { listSourceId: number | null } | null;
 }
 
 export interface MintedLink {
@@ -66,6 +69,10 @@ const COUNT_MINTED = `
   INSERT INTO daily_link_stats (day, sender_id, minted)
   VALUES ((now() AT TIME ZONE $1)::date, $2, $3)
   ON CONFLICT (day, sender_id) DO UPDATE SET minted = daily_link_stats.minted + EXCLUDED.minted`;
+const COUNT_MINTED_FOR_SOURCE = `
+  INSERT INTO daily_source_link_stats (day, list_source_id, minted)
+  VALUES ((now() AT TIME ZONE $1)::date, $2, $3)
+  ON CONFLICT (day, list_source_id) DO UPDATE SET minted = daily_source_link_stats.minted + EXCLUDED.minted`;
 
 /**
  * Mints the links of one batch in one transaction: extend the links the campaign already has, then one
@@ -97,6 +104,8 @@ async function mintBatch(input: MintLinksInput, phones: string[], expiresAt: Dat
         ]);
         fresh.forEach((phone, i) => codes.set(phone, freshCodes[i]!));
         await client.query(COUNT_MINTED, [TIME_ZONE, input.senderId, fresh.length]);
+        if (input.declaration && fresh.length > 0)
+          await client.query(COUNT_MINTED_FOR_SOURCE, [TIME_ZONE, input.declaration.listSourceId, fresh.length]);
         return codes;
       });
     } catch (error) {
@@ -112,7 +121,7 @@ async function mintBatch(input: MintLinksInput, phones: string[], expiresAt: Dat
  */
 export async function mintLinks(input: MintLinksInput): Promise<MintLinksResult> {
   const parsed = parsePhoneList(input.phones, input.defaultRegion);
-  const { phones, refused } = await withoutRefusedSource(parsed.phones, input.listSourceId);
+  const { phones, refused } = await withoutRefusedSource(parsed.phones, input.declaration?.listSourceId);
   const invalid: MintLinksResult["invalid"] = [
     ...parsed.invalid,
     ...refused.map((phone) => ({ input: phone, reason: "opposed-source" as const })),

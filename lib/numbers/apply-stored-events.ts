@@ -14,12 +14,15 @@ export const REINSTATE_WITHIN_DAYS = 90;
 /** Runs one statement in the caller's transaction; answers its row count. */
 export type RunStatement = (sql: string, params?: unknown[]) => Promise<number>;
 
+/** What a temp table of oppositions to end or restore holds of each: everything that names its refusal. */
+export const OPPOSITION_COLUMNS = "o.id AS opposition_id, o.phone, o.scope, o.sender_id, o.list_source_id, o.source";
+
 const END_DISCONNECTED = `
   CREATE TEMP TABLE ended_now ON COMMIT DROP AS
   WITH d AS (
     SELECT DISTINCT ON (e.phone) e.id, e.phone, e.at FROM number_events e
     WHERE e.id = ANY($1::bigint[]) AND e.event = 'disconnected' ORDER BY e.phone, e.at, e.id)
-  SELECT d.id AS event_id, o.id AS opposition_id, o.phone, o.scope, o.sender_id, o.source
+  SELECT d.id AS event_id, ${OPPOSITION_COLUMNS}
   FROM d JOIN oppositions o ON o.phone = d.phone AND o.withdrawn_at IS NULL AND o.canary_provider_id IS NULL
   WHERE o.created_at < d.at`;
 
@@ -36,7 +39,7 @@ const FIND_REINSTATED = `
               AND NOT EXISTS (SELECT 1 FROM number_events u WHERE u.undoes = d.id)
             ORDER BY d.at DESC, d.id DESC LIMIT 1) AS disconnection_id
     FROM r)
-  SELECT undo.event_id, undo.disconnection_id, o.id AS opposition_id, o.phone, o.scope, o.sender_id, o.source
+  SELECT undo.event_id, undo.disconnection_id, ${OPPOSITION_COLUMNS}
   FROM undo JOIN number_event_endings x ON x.event_id = undo.disconnection_id JOIN oppositions o ON o.id = x.opposition_id
   WHERE o.withdrawn_at IS NOT NULL AND o.ended_reason = 'number-disconnected'`;
 
@@ -55,17 +58,19 @@ const PORT = `
 export const writeChanges = (table: string, op: "add" | "remove", reason: string, set: string) => `
   WITH base AS (SELECT coalesce((SELECT size FROM log_size WHERE id = 1), 0) AS size),
   ch AS (
-    INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, source, log_index, salt)
-    SELECT '${op}', '${reason}', t.phone, t.scope, t.sender_id, t.source, base.size + row_number() OVER (ORDER BY t.event_id, t.opposition_id) - 1, log_new_salt()
+    INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, list_source_id, source, log_index, salt)
+    SELECT '${op}', '${reason}', t.phone, t.scope, t.sender_id, t.list_source_id, t.source, base.size + row_number() OVER (ORDER BY t.event_id, t.opposition_id) - 1, log_new_salt()
     FROM ${table} t, base ORDER BY t.event_id, t.opposition_id
-    RETURNING seq, at, phone, scope, sender_id)
+    RETURNING seq, at, phone, scope, sender_id, list_source_id)
   UPDATE oppositions o SET ${set}, last_seq = ch.seq
-  FROM ch WHERE o.phone = ch.phone AND o.scope = ch.scope AND o.sender_id IS NOT DISTINCT FROM ch.sender_id AND o.canary_provider_id IS NULL`;
+  FROM ch WHERE o.phone = ch.phone AND o.scope = ch.scope AND o.sender_id IS NOT DISTINCT FROM ch.sender_id
+   AND o.list_source_id IS NOT DISTINCT FROM ch.list_source_id AND o.canary_provider_id IS NULL`;
 
 export const bumpStats = (table: string, column: "ended" | "reinstated") => `
-  INSERT INTO daily_opposition_stats (day, scope, sender_id, source, ${column})
-  SELECT (now() AT TIME ZONE '${TIME_ZONE}')::date, scope, sender_id, source, count(*) FROM ${table} GROUP BY scope, sender_id, source
-  ON CONFLICT (day, scope, sender_id, source) DO UPDATE SET ${column} = daily_opposition_stats.${column} + EXCLUDED.${column}`;
+  INSERT INTO daily_opposition_stats (day, scope, sender_id, list_source_id, source, ${column})
+  SELECT (now() AT TIME ZONE '${TIME_ZONE}')::date, scope, sender_id, list_source_id, source, count(*) FROM ${table}
+  GROUP BY scope, sender_id, list_source_id, source
+  ON CONFLICT (day, scope, sender_id, list_source_id, source) DO UPDATE SET ${column} = daily_opposition_stats.${column} + EXCLUDED.${column}`;
 
 /** Applies the stored events `ids` (already marked applied); answers what they ended and restored. */
 export async function applyStoredEvents(

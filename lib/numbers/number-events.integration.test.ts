@@ -5,7 +5,8 @@ import { findOppositionsInForce } from "@/lib/oppositions/find-oppositions-in-fo
 import { loadReceipt } from "@/lib/oppositions/load-receipt";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
 import { createApiOperator, createApiProvider, signedCall, type TestProvider } from "@/lib/testing/api-client";
-import { backdateOppositions, createSender, uniquePhone } from "@/lib/testing/fixtures";
+import { backdateOppositions, createSender, uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
+import { createListSource } from "@/lib/sources/create-list-source";
 import { verifyLog } from "@/lib/transparency-log/verify-log";
 
 const createOperator = createApiOperator;
@@ -97,6 +98,43 @@ describe("POST /numbers/events", () => {
     const again = await post(operator, [{ phone, event: "reinstated", at: hoursAgo(0.5) }]);
     expect(again.json.restored).toBe(0);
     expect(await db().numberEvent.count({ where: { phone, undoes: { not: null } } })).toBe(1);
+  });
+
+  it("ends and reinstates a number's refusals of list sources too, each its own (two sources: two changes each way)", async () => {
+    // Provenance (1.2) found by reading: the set-based path wrote changes without their list source, so a
+    // disconnection of a number that refused a source broke the scope check (500) or matched every source.
+    const cli = { kind: "cli", label: "test" } as const;
+    const sources = [
+      await createListSource(cli, { code: uniqueSlug("broker"), name: "Broker A", kind: "broker" }),
+      await createListSource(cli, { code: uniqueSlug("partner"), name: "Partner B", kind: "partner" }),
+    ];
+    const phone = uniquePhone();
+    const operator = await createOperator([phone]);
+    for (const source of sources)
+      await recordOpposition({
+        phone,
+        target: { scope: "source", senderId: null, listSourceId: source.id },
+        source: "link",
+        verified: true,
+      });
+    await backdateOppositions(phone);
+
+    const ended = await post(operator, [{ phone, event: "disconnected", at: hoursAgo(3) }]);
+    expect(ended.json).toEqual({ accepted: 1, ended: 2, restored: 0, invalid: [] });
+    const removes = await db().oppositionChange.findMany({ where: { phone, op: "remove" }, orderBy: { seq: "asc" } });
+    expect(removes.map((c) => c.listSourceId).sort()).toEqual(sources.map((s) => s.id).sort());
+    expect(await findOppositionsInForce(phone)).toEqual([]);
+
+    const restored = await post(operator, [{ phone, event: "reinstated", at: hoursAgo(1) }]);
+    expect(restored.json).toEqual({ accepted: 1, ended: 0, restored: 2, invalid: [] });
+    expect((await findOppositionsInForce(phone)).map((o) => o.listSource!.id).sort()).toEqual(
+      sources.map((s) => s.id).sort(),
+    );
+    expect((await verifyLog()).problems).toEqual([]);
+    const rollups = await db().dailyOppositionStat.findMany({ where: { listSourceId: { in: sources.map((s) => s.id) } } });
+    expect(rollups.map((r) => [r.listSourceId, r.added, r.ended, r.reinstated]).sort()).toEqual(
+      sources.map((s) => [s.id, 1, 1, 1]).sort(),
+    );
   });
 
   it("refuses to reinstate 90 days after the disconnection was recorded; a disconnect and its reinstatement in one batch cancel out", async () => {

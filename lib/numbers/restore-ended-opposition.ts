@@ -4,7 +4,7 @@ import { assertActorMay } from "@/lib/auth/assert-actor-may";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { lockFeed } from "@/lib/oppositions/feed-lock";
-import { bumpStats, REINSTATE_WITHIN_DAYS, writeChanges } from "./apply-stored-events";
+import { bumpStats, OPPOSITION_COLUMNS, REINSTATE_WITHIN_DAYS, writeChanges } from "./apply-stored-events";
 
 // A refusal ended by an operator's disconnection comes back when staff say so, within 90 days of its end,
 // whatever the operator reported since: the citizen who calls the CNDP is not at an operator's mercy.
@@ -14,7 +14,7 @@ import { bumpStats, REINSTATE_WITHIN_DAYS, writeChanges } from "./apply-stored-e
 
 const FIND = `
   CREATE TEMP TABLE restored_now ON COMMIT DROP AS
-  SELECT 0::bigint AS event_id, o.id AS opposition_id, o.phone, o.scope, o.sender_id, o.source
+  SELECT 0::bigint AS event_id, ${OPPOSITION_COLUMNS}
   FROM oppositions o
   WHERE o.id = $1 AND o.ended_reason = 'number-disconnected' AND o.canary_provider_id IS NULL
     AND o.withdrawn_at > now() - make_interval(days => $2)`;

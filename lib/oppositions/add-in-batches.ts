@@ -123,10 +123,10 @@ function statement(client: pg.PoolClient, requests: AddRequest[]): string {
       FROM changed c JOIN written o ON o.ord = c.ord
       RETURNING id
     ), counted AS (
-      INSERT INTO daily_opposition_stats (day, scope, sender_id, source, added, withdrawn)
-      SELECT (c.at AT TIME ZONE ${client.escapeLiteral(TIME_ZONE)})::date, c.scope, c.sender_id, c.source, count(*), 0
-      FROM changed c GROUP BY 1, 2, 3, 4
-      ON CONFLICT (day, scope, sender_id, source) DO UPDATE SET added = daily_opposition_stats.added + EXCLUDED.added
+      INSERT INTO daily_opposition_stats (day, scope, sender_id, list_source_id, source, added, withdrawn)
+      SELECT (c.at AT TIME ZONE ${client.escapeLiteral(TIME_ZONE)})::date, c.scope, c.sender_id, c.list_source_id, c.source, count(*), 0
+      FROM changed c GROUP BY 1, 2, 3, 4, 5
+      ON CONFLICT (day, scope, sender_id, list_source_id, source) DO UPDATE SET added = daily_opposition_stats.added + EXCLUDED.added
       RETURNING 1
     )
     SELECT w.ord,

@@ -61,10 +61,10 @@ export async function bumpDailyStat(
   const added = stat.op === "add" ? 1 : 0;
   const withdrawn = stat.op === "remove" ? 1 : 0;
   await tx.$executeRaw`
-    INSERT INTO daily_opposition_stats (day, scope, sender_id, source, added, withdrawn)
+    INSERT INTO daily_opposition_stats (day, scope, sender_id, list_source_id, source, added, withdrawn)
     VALUES ((${stat.at}::timestamptz AT TIME ZONE ${TIME_ZONE})::date, ${stat.target.scope}::"Scope", ${stat.target.senderId}::int,
-            ${stat.source}::"OppositionSource", ${added}, ${withdrawn})
-    ON CONFLICT (day, scope, sender_id, source)
+            ${stat.target.listSourceId ?? null}::int, ${stat.source}::"OppositionSource", ${added}, ${withdrawn})
+    ON CONFLICT (day, scope, sender_id, list_source_id, source)
     DO UPDATE SET added = daily_opposition_stats.added + EXCLUDED.added,
                   withdrawn = daily_opposition_stats.withdrawn + EXCLUDED.withdrawn`;
 }

@@ -226,7 +226,7 @@ async function insertOppositionHistory(
     SELECT (at AT TIME ZONE '${TIME_ZONE}')::date, scope, sender_id, source,
            count(*) FILTER (WHERE op = 'add'), count(*) FILTER (WHERE op = 'remove')
     FROM seed_events GROUP BY 1, 2, 3, 4
-    ON CONFLICT (day, scope, sender_id, source) DO UPDATE
+    ON CONFLICT (day, scope, sender_id, list_source_id, source) DO UPDATE
       SET added = daily_opposition_stats.added + EXCLUDED.added, withdrawn = daily_opposition_stats.withdrawn + EXCLUDED.withdrawn`);
 }
 

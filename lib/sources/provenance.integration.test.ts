@@ -65,6 +65,12 @@ describe("campaign declarations (POST /links, 1.2)", () => {
     expect(listed.json.sources.map((s: { code: string }) => s.code)).not.toContain(source.code);
     // The refused calls added no declaration: the campaign still has only its first.
     expect(await db().campaignDeclaration.count({ where: { campaign, senderId: provider.senders[0]!.id } })).toBe(1);
+    // The open data counts the links per declared source: three mints of one new number each, the refused none.
+    const counted = await db().dailySourceLinkStat.aggregate({
+      where: { listSourceId: source.id },
+      _sum: { minted: true },
+    });
+    expect(counted._sum.minted).toBe(3);
   });
 
   it("a political sender accepts only consent", async () => {

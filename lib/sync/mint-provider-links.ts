@@ -36,7 +36,7 @@ export async function mintProviderLinks(
     expiresInDays: input.expires_in_days,
     defaultRegion: settings.defaultRegion,
     publicUrl: settings.publicUrl,
-    listSourceId: declaration?.listSourceId ?? null,
+    declaration,
   });
   // Links for canary numbers are minted like any others (the caller learns nothing); the CNDP is told.
   const canaries = await findCanaries(result.links.map((l) => l.phone));

@@ -96,10 +96,10 @@ export async function generateBenchData(
   await step(
     "daily rollups",
     `
-    INSERT INTO daily_opposition_stats (day, scope, sender_id, source, added, withdrawn)
-    SELECT (at AT TIME ZONE 'Africa/Casablanca')::date, scope, sender_id, source, count(*) FILTER (WHERE op = 'add'), count(*) FILTER (WHERE op = 'remove')
-    FROM opposition_changes GROUP BY 1, 2, 3, 4
-    ON CONFLICT (day, scope, sender_id, source) DO UPDATE SET added = EXCLUDED.added, withdrawn = EXCLUDED.withdrawn`,
+    INSERT INTO daily_opposition_stats (day, scope, sender_id, list_source_id, source, added, withdrawn)
+    SELECT (at AT TIME ZONE 'Africa/Casablanca')::date, scope, sender_id, list_source_id, source, count(*) FILTER (WHERE op = 'add'), count(*) FILTER (WHERE op = 'remove')
+    FROM opposition_changes GROUP BY 1, 2, 3, 4, 5
+    ON CONFLICT (day, scope, sender_id, list_source_id, source) DO UPDATE SET added = EXCLUDED.added, withdrawn = EXCLUDED.withdrawn`,
   );
   await generateBenchLinks(client, log);
   // As autovacuum would leave it in production: index-only scans need the visibility map (docs/performance.md).
