@@ -28,8 +28,17 @@ for (const locale of ["fr", "ar"] as const) {
     expect(text).not.toMatch(/\+212\s?[5-7]|R-[A-Z0-9]{5}-/);
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: info.outputPath(`statistics-${locale}.png`), fullPage: true });
+    // Provenance: the month's list sources by kind (the demo's own lists, its broker and its partner).
+    const kinds = page.getByRole("region", {
+      name: locale === "fr" ? "Tableau : Par type de source" : "جدول: حسب نوع المصدر",
+    });
+    await expect(kinds.getByRole("row")).toHaveCount(4);
+    await expect(kinds).toContainText(locale === "fr" ? "Courtiers" : "الوسطاء");
+    const sources = page.locator("section[aria-labelledby=sources]");
+    await sources.screenshot({ path: info.outputPath(`statistics-sources-${locale}.png`) });
     await page.addStyleTag({ content: "html { font-size: 200% !important }" });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await sources.screenshot({ path: info.outputPath(`statistics-sources-${locale}-200.png`) });
     const dictionary = await request.get("/api/open/v1/datasets.json");
     expect(dictionary.status()).toBe(200);
     expect(dictionary.headers()["access-control-allow-origin"]).toBe("*");

@@ -70,9 +70,9 @@ const COUNT_MINTED = `
   VALUES ((now() AT TIME ZONE $1)::date, $2, $3)
   ON CONFLICT (day, sender_id) DO UPDATE SET minted = daily_link_stats.minted + EXCLUDED.minted`;
 const COUNT_MINTED_FOR_SOURCE = `
-  INSERT INTO daily_source_link_stats (day, list_source_id, minted)
-  VALUES ((now() AT TIME ZONE $1)::date, $2, $3)
-  ON CONFLICT (day, list_source_id) DO UPDATE SET minted = daily_source_link_stats.minted + EXCLUDED.minted`;
+  INSERT INTO daily_source_link_stats (day, list_source_id, sender_id, provider_id, minted)
+  VALUES ((now() AT TIME ZONE $1)::date, $2, $3, $4, $5)
+  ON CONFLICT (day, list_source_id, sender_id, provider_id) DO UPDATE SET minted = daily_source_link_stats.minted + EXCLUDED.minted`;
 
 /**
  * Mints the links of one batch in one transaction: extend the links the campaign already has, then one
@@ -105,7 +105,13 @@ async function mintBatch(input: MintLinksInput, phones: string[], expiresAt: Dat
         fresh.forEach((phone, i) => codes.set(phone, freshCodes[i]!));
         await client.query(COUNT_MINTED, [TIME_ZONE, input.senderId, fresh.length]);
         if (input.declaration && fresh.length > 0)
-          await client.query(COUNT_MINTED_FOR_SOURCE, [TIME_ZONE, input.declaration.listSourceId, fresh.length]);
+          await client.query(COUNT_MINTED_FOR_SOURCE, [
+            TIME_ZONE,
+            input.declaration.listSourceId,
+            input.senderId,
+            input.providerId,
+            fresh.length,
+          ]);
         return codes;
       });
     } catch (error) {

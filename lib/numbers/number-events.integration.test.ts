@@ -131,7 +131,9 @@ describe("POST /numbers/events", () => {
       sources.map((s) => s.id).sort(),
     );
     expect((await verifyLog()).problems).toEqual([]);
-    const rollups = await db().dailyOppositionStat.findMany({ where: { listSourceId: { in: sources.map((s) => s.id) } } });
+    const rollups = await db().dailyOppositionStat.findMany({
+      where: { listSourceId: { in: sources.map((s) => s.id) } },
+    });
     expect(rollups.map((r) => [r.listSourceId, r.added, r.ended, r.reinstated]).sort()).toEqual(
       sources.map((s) => [s.id, 1, 1, 1]).sort(),
     );

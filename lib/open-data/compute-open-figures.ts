@@ -18,6 +18,8 @@ export interface OpenFigures {
   refusalsWeekly: Row[];
   senders: Row[];
   sectors: Row[];
+  sources: Row[];
+  sourceKinds: Row[];
   complaintsDaily: Row[];
   providers: Row[];
 }
@@ -105,6 +107,27 @@ export function openFiguresFor(
       refusals_per_1000_links: rate(c.refusals, c.minted),
       complaints: show(c.complaints),
       violations: show(c.violations),
+    })),
+    sources: (lattice.sources.get(senderMonth.id) ?? [])
+      .map((c) => ({
+        source: c.code,
+        name: c.name,
+        kind: c.kind,
+        links_minted: c.minted,
+        refusals: show(c.refusals),
+        refusals_per_1000_links: rate(c.refusals, c.minted),
+        no_consent_complaints: show(c.noConsent),
+        no_consent_per_1000_links: rate(c.noConsent, c.minted),
+      }))
+      .sort((a, b) => a.source.localeCompare(b.source)),
+    sourceKinds: (lattice.sourceKinds.get(senderMonth.id) ?? []).map((c) => ({
+      kind: c.kind,
+      sources: c.kind === "own" ? null : c.sources,
+      links_minted: c.minted,
+      refusals: c.refusals === null ? null : show(c.refusals),
+      refusals_per_1000_links: c.refusals === null ? null : rate(c.refusals, c.minted),
+      no_consent_complaints: show(c.noConsent),
+      no_consent_per_1000_links: rate(c.noConsent, c.minted),
     })),
     complaintsDaily: days.map((d) => {
       const c = lattice.complaints.get(dayKey(d))!;

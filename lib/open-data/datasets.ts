@@ -124,6 +124,61 @@ export const DATASETS: Record<string, DatasetDefinition> = {
     period: "month",
     pick: (f) => f.sectors,
   },
+  sources: {
+    title: "List sources",
+    description:
+      'Per list source (a broker selling or renting numbers, or a partner sharing its customers: the source a campaign declares, SYNC-PROTOCOL 1.2) whose campaigns were sent at least the senders\' publication threshold of StopSMS links in a calendar month (per month only, as senders): the links, the refusals of the source itself ("no SMS to the numbers it supplied"), and the complaints of citizens who say they never agreed, per 1 000 links.',
+    columns: [
+      { name: "source", type: "string", description: "The source's code (GET /api/v1/sources)." },
+      { name: "name", type: "string", description: "The source's name." },
+      { name: "kind", type: "string", description: "broker or partner." },
+      {
+        name: "links_minted",
+        type: "number",
+        description: "StopSMS links minted in the period for the campaigns declaring this source.",
+      },
+      { name: "refusals", ...count("Refusals of this source recorded in the period.") },
+      {
+        name: "refusals_per_1000_links",
+        type: "number",
+        description: 'Refusals per 1 000 links minted ("masked" when the refusals are).',
+      },
+      {
+        name: "no_consent_complaints",
+        ...count('Complaints "I never agreed" about an SMS of a campaign declaring this source.'),
+      },
+      {
+        name: "no_consent_per_1000_links",
+        type: "number",
+        description: 'No-consent complaints per 1 000 links minted ("masked" when the complaints are).',
+      },
+    ],
+    period: "month",
+    pick: (f) => f.sources,
+  },
+  "source-kinds": {
+    title: "List sources by kind",
+    description:
+      "Every campaign's declared origin of its numbers, per kind, every source included (named in the sources dataset or not): the advertiser's own customers or contacts, brokers, partners. Campaigns without a declaration are not counted.",
+    columns: [
+      { name: "kind", type: "string", description: "own, broker or partner." },
+      {
+        name: "sources",
+        type: "number",
+        description: "Sources of this kind declared by campaigns with links or refusals in the period (null for own).",
+      },
+      { name: "links_minted", type: "number", description: "Links minted for the campaigns declaring this kind." },
+      {
+        name: "refusals",
+        ...count("Refusals of sources of this kind (null for own: refusing one's own numbers is refusing the sender)."),
+      },
+      { name: "refusals_per_1000_links", type: "number", description: "Refusals per 1 000 links minted." },
+      { name: "no_consent_complaints", ...count('Complaints "I never agreed" about these campaigns\' SMS.') },
+      { name: "no_consent_per_1000_links", type: "number", description: "No-consent complaints per 1 000 links." },
+    ],
+    period: "month",
+    pick: (f) => f.sourceKinds,
+  },
   "complaints-daily": {
     title: "Complaints and verdicts per day",
     description:

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { forgetOpenWindow } from "@/lib/open-data/read-open-data";
 import { getDashboard } from "@/lib/stats/get-dashboard";
+import { createListSource } from "@/lib/sources/create-list-source";
+import { uniqueSlug } from "@/lib/testing/fixtures";
 import { DATASETS } from "./datasets";
 import { weekPeriod } from "./grid";
 import { addDays, mondayOf } from "./open-period";
@@ -15,6 +17,9 @@ import {
   rebuildRollups,
   minted,
   complaint,
+  noConsentComplaints,
+  sourceMinted,
+  sourceRefusals,
   sql,
   inDays,
   expectPublished,
@@ -190,6 +195,59 @@ describe("open data", () => {
     }
   });
 
+  it("publishes refusals and no-consent complaints by source kind, and by named source above the threshold", async () => {
+    const month = monthOf(addDays(weekAgo(16), 3));
+    const day = addDays(month.from, 9);
+    const cli = { kind: "cli", label: "open-data-test" } as const;
+    const named = await createListSource(cli, { code: uniqueSlug("broker"), name: "Big Broker", kind: "broker" });
+    const small = await createListSource(cli, { code: uniqueSlug("broker"), name: "Small Broker", kind: "broker" });
+    const partner = await createListSource(cli, { code: uniqueSlug("partner"), name: "Partner", kind: "partner" });
+    const tiny = await createListSource(cli, { code: uniqueSlug("partner"), name: "Tiny", kind: "partner" });
+    await sourceMinted(day, named.id, 800);
+    await sourceMinted(day, small.id, 3); // under the threshold: never named
+    await sourceMinted(day, partner.id, 60);
+    await sourceMinted(day, tiny.id, 2);
+    await sourceMinted(day, null, 5000);
+    await sourceRefusals(day, 24, named.id);
+    await sourceRefusals(day, 12, small.id);
+    await sourceRefusals(day, 11, partner.id);
+    await sourceRefusals(day, 3, tiny.id);
+    await rebuildRollups(day, day);
+    await noConsentComplaints(day, 13, named.id);
+    await noConsentComplaints(day, 10, null);
+
+    const sources = await json("sources.json", of(month));
+    const mine = sources.rows.filter((r) =>
+      [named.code, small.code, partner.code, tiny.code].includes(String(r.source)),
+    );
+    expect(mine.map((r) => r.source)).toEqual([named.code, partner.code].sort());
+    expect(mine.find((r) => r.source === named.code)).toMatchObject({
+      name: "Big Broker",
+      kind: "broker",
+      links_minted: 800,
+      refusals: 24,
+      refusals_per_1000_links: 30,
+      no_consent_complaints: 13,
+      no_consent_per_1000_links: 16.3,
+    });
+    const kinds = await json("source-kinds.json", of(month));
+    const broker = kinds.rows.find((r) => r.kind === "broker")!;
+    // The small broker is counted in its kind, not named: 36 refusals = 24 named + 12 of the others.
+    expect(broker).toMatchObject({ sources: 2, links_minted: 803, refusals: 36, no_consent_complaints: 13 });
+    // The partner's 11 are masked: beside its kind's 14 they would give away the tiny partner's 3.
+    expect(kinds.rows.find((r) => r.kind === "partner")).toMatchObject({ sources: 2, refusals: 14 });
+    expect(mine.find((r) => r.source === partner.code)).toMatchObject({ refusals: "masked", links_minted: 60 });
+    const own = kinds.rows.find((r) => r.kind === "own")!;
+    expect(own).toMatchObject({ sources: null, refusals: null, no_consent_complaints: 10 });
+    expect(own.links_minted).toBeGreaterThanOrEqual(5000);
+    // The month's refusals of list sources (refusals-daily, scope one-list-source) equal broker + partner.
+    const daily = await json("refusals-daily.json", of(month));
+    const ofSources = daily.rows
+      .filter((r) => r.day === day && r.channel === "total" && r.scope === "one-list-source")
+      .map((r) => r.new_refusals);
+    expect(ofSources).toEqual([50]);
+  });
+
   it("has no personal field in any dataset's schema", () => {
     const personal = /phone|number$|msisdn|receipt|text|message|email|address|name_of|ip$/i;
     for (const [name, dataset] of Object.entries(DATASETS))
@@ -212,9 +270,13 @@ describe("open data", () => {
           const counts = DATASETS[name]!.columns.filter((c) => c.type === "count").map((c) => c.name);
           for (const r of rows)
             for (const c of counts)
-              expect(r[c] === "masked" || r[c] === 0 || (typeof r[c] === "number" && (r[c] as number) >= 10)).toBe(
-                true,
-              );
+              // null: a count that does not apply (refusals of the advertisers' own numbers as a source).
+              expect(
+                r[c] === "masked" ||
+                  r[c] === 0 ||
+                  r[c] === null ||
+                  (typeof r[c] === "number" && (r[c] as number) >= 10),
+              ).toBe(true);
         }
       }
     }

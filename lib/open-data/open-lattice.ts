@@ -26,6 +26,8 @@ export const SCOPES = [
   ["source", "one-list-source"],
 ] as const;
 export const VERDICTS = ["violation", "within-deadline", "no-opposition", "undetermined"] as const;
+/** Where a campaign's numbers come from (its declaration, 1.2): only a broker's or a partner's list can be refused. */
+export const SOURCE_KINDS = ["own", "broker", "partner"] as const;
 
 /** Cell ids of one period's figures of a measure: its total, per channel, per scope. */
 export interface Cube {
@@ -40,6 +42,23 @@ export interface ComplaintCells {
 }
 /** A named sender of a month: its refusals, complaints and violations as cell ids. */
 export type SenderCells = Omit<OpenRows["senders"][number], "month">;
+/** A named list source of a month: its refusals and no-consent complaints as cell ids. */
+export interface SourceCells {
+  code: string;
+  name: string;
+  kind: string;
+  minted: number;
+  refusals: number;
+  noConsent: number;
+}
+/** A kind of source in a month, every source of it included (named or not); refusals null for `own`. */
+export interface SourceKindCells {
+  kind: string;
+  sources: number;
+  minted: number;
+  refusals: number | null;
+  noConsent: number;
+}
 export interface SectorCells {
   sector: string;
   senders: SenderCells[];
@@ -63,6 +82,8 @@ export interface OpenLattice {
   complaints: Map<string, ComplaintCells>;
   senders: Map<string, SenderCells[]>;
   sectors: Map<string, SectorCells[]>;
+  sources: Map<string, SourceCells[]>;
+  sourceKinds: Map<string, SourceKindCells[]>;
   /** Refusals in force at the end of each day of the window, per scope. */
   inForce: Map<string, { all: number; sender: number }>;
 }
@@ -168,6 +189,8 @@ export function buildOpenLattice(
   const locked = new Set<number>();
   const senders = new Map<string, SenderCells[]>();
   const sectors = new Map<string, SectorCells[]>();
+  const sources = new Map<string, SourceCells[]>();
+  const sourceKinds = new Map<string, SourceKindCells[]>();
   for (const month of grid.months) {
     const monthRows = rows.senders.filter((s) => s.month === month.id);
     const named = monthRows.filter((s) => s.minted >= publishMinLinks);
@@ -213,6 +236,19 @@ export function buildOpenLattice(
       tie(c.verdicts[0]!, "violations");
     senders.set(month.id, senderCells);
     sectors.set(month.id, sectorCells);
+    const { named: namedSources, kinds } = sourceCellsOf(
+      rows.sources.filter((s) => s.month === month.id),
+      publishMinLinks,
+      cell,
+    );
+    for (const relation of kinds.relations) senderRelations.push(relation);
+    // Every refusal of a source is of a broker's or a partner's list: the kinds add up to the month's scope cell.
+    const monthOfSources = added.get(node)!.scope[2]!;
+    locked.add(monthOfSources);
+    const refusedKinds = kinds.cells.flatMap((k) => (k.refusals === null ? [] : [k.refusals]));
+    if (refusedKinds.length > 0) senderRelations.push([monthOfSources, ...refusedKinds]);
+    sources.set(month.id, namedSources);
+    sourceKinds.set(month.id, kinds.cells);
   }
   const final = suppressLinked(values, senderRelations, hidden, locked);
 
@@ -229,5 +265,60 @@ export function buildOpenLattice(
     inForce.set(day, running);
   }
   const relations = [...dayRelations, ...sums.map(({ id, parts }) => [id, ...parts]), ...senderRelations];
-  return { system: { values, hidden: final, relations }, added, withdrawn, complaints, senders, sectors, inForce };
+  return {
+    system: { values, hidden: final, relations },
+    added,
+    withdrawn,
+    complaints,
+    senders,
+    sectors,
+    sources,
+    sourceKinds,
+    inForce,
+  };
+}
+
+/**
+ * A month's list sources: those whose campaigns minted at least the senders' publication threshold of links
+ * are named; each kind's row counts all its sources, so its total, its named sources and the rest of them
+ * (unpublished, but a difference anyone can take) are one relation: a rest of 1 to 9 is protected too.
+ */
+function sourceCellsOf(
+  monthRows: OpenRows["sources"],
+  publishMinLinks: number,
+  cell: (value: number) => number,
+): { named: SourceCells[]; kinds: { cells: SourceKindCells[]; relations: number[][] } } {
+  const named: SourceCells[] = monthRows
+    .filter((s) => s.code !== null && s.minted >= publishMinLinks)
+    .map((s) => ({
+      code: s.code!,
+      name: s.name ?? s.code!,
+      kind: s.kind,
+      minted: s.minted,
+      refusals: cell(s.refusals),
+      noConsent: cell(s.noConsent),
+    }));
+  const relations: number[][] = [];
+  const cells = SOURCE_KINDS.flatMap((kind) => {
+    const ofKind = monthRows.filter((s) => s.kind === kind);
+    if (ofKind.length === 0) return [];
+    const namedOfKind = named.filter((s) => s.kind === kind);
+    const namedCodes = new Set(namedOfKind.map((s) => s.code));
+    const rest = ofKind.filter((s) => s.code === null || !namedCodes.has(s.code));
+    const total = (key: "refusals" | "noConsent") => {
+      const id = cell(sum(ofKind.map((s) => s[key])));
+      relations.push([id, ...namedOfKind.map((s) => s[key]), cell(sum(rest.map((s) => s[key])))]);
+      return id;
+    };
+    return [
+      {
+        kind,
+        sources: ofKind.length,
+        minted: sum(ofKind.map((s) => s.minted)),
+        refusals: kind === "own" ? null : total("refusals"),
+        noConsent: total("noConsent"),
+      },
+    ];
+  });
+  return { named, kinds: { cells, relations } };
 }

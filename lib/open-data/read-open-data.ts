@@ -101,7 +101,7 @@ export function dataDictionary(baseUrl: string) {
   return {
     licence: LICENCE,
     privacy:
-      "No phone number, receipt, complaint text or anything per person. Figures are published on a fixed grid: finished ISO weeks and calendar months of the last 13 months, and their days; senders and sectors per month only. Counts from 1 to 9 are published as \"masked\", and so is any other cell from which a masked one could be recovered: inside a day (its total, channels and scopes), a week's or a month's cell unless every one of its days' cells is shown, inside a month's sectors and senders. This is decided once for the whole grid, so a cell is masked in every file that carries it, and no combination of published totals (differences of files or periods included) gives one back.",
+      "No phone number, receipt, complaint text or anything per person. Figures are published on a fixed grid: finished ISO weeks and calendar months of the last 13 months, and their days; senders, sectors and list sources per month only. Counts from 1 to 9 are published as \"masked\", and so is any other cell from which a masked one could be recovered: inside a day (its total, channels and scopes), a week's or a month's cell unless every one of its days' cells is shown, inside a month's sectors and senders, inside a month's kinds of list source and named sources (with the rest of each kind's sources). This is decided once for the whole grid, so a cell is masked in every file that carries it, and no combination of published totals (differences of files or periods included) gives one back.",
     parameters: {
       period:
         "An ISO week (2026-W48) or a month (2026-11), finished, within the last 13 months; default: the last finished week",

@@ -19,13 +19,23 @@ export interface OpenRows {
     complaints: number;
     violations: number;
   }[];
+  /** Per month and list source (code null: the advertisers' own numbers), for the campaigns declaring it. */
+  sources: {
+    month: string;
+    code: string | null;
+    name: string | null;
+    kind: string;
+    minted: number;
+    refusals: number;
+    noConsent: number;
+  }[];
 }
 
 const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 
 export async function readOpenRows(window: { from: string; to: string }): Promise<OpenRows> {
   const { from, to } = window;
-  const [rollups, before, complaints, senders] = await Promise.all([
+  const [rollups, before, complaints, senders, sources] = await Promise.all([
     db().$queryRaw<{ day: string; source: string; scope: string; added: bigint; withdrawn: bigint; net: bigint }[]>`
       SELECT to_char(day, 'YYYY-MM-DD') AS day, source::text AS source, scope::text AS scope, sum(added) AS added,
              sum(withdrawn) AS withdrawn, sum(added + reinstated - withdrawn - ended) AS net
@@ -68,6 +78,37 @@ export async function readOpenRows(window: { from: string; to: string }): Promis
       LEFT JOIN l ON l.month = k.month AND l.sender_id = k.sender_id
       LEFT JOIN c ON c.month = k.month AND c.sender_id = k.sender_id
       ORDER BY k.month, s.code`,
+    // A no-consent complaint is counted against the source its link's campaign declared (none: not counted).
+    db().$queryRaw<
+      {
+        month: string;
+        code: string | null;
+        name: string | null;
+        kind: string;
+        minted: bigint;
+        refusals: bigint;
+        no_consent: bigint;
+      }[]
+    >`
+      WITH m AS (SELECT to_char(day, 'YYYY-MM') AS month, list_source_id, sum(minted) AS minted FROM daily_source_link_stats
+                 WHERE day BETWEEN ${from}::date AND ${to}::date GROUP BY 1, 2),
+           r AS (SELECT to_char(day, 'YYYY-MM') AS month, list_source_id, sum(added) AS refusals FROM daily_opposition_stats
+                 WHERE list_source_id IS NOT NULL AND day BETWEEN ${from}::date AND ${to}::date GROUP BY 1, 2),
+           c AS (SELECT to_char((c.created_at AT TIME ZONE ${TZ})::date, 'YYYY-MM') AS month, d.list_source_id, count(*) AS no_consent
+                 FROM complaints c JOIN stop_links l ON l.code = c.link_code
+                 JOIN campaign_declarations d ON d.sender_id = l.sender_id AND d.campaign = l.campaign
+                 WHERE c.reason = 'no_consent'
+                   AND c.created_at >= (${from}::date::timestamp AT TIME ZONE ${TZ}) AND c.created_at < ((${to}::date + 1)::timestamp AT TIME ZONE ${TZ})
+                 GROUP BY 1, 2),
+           k AS (SELECT month, list_source_id FROM m UNION SELECT month, list_source_id FROM r
+                 UNION SELECT month, list_source_id FROM c)
+      SELECT k.month, ls.code, ls.name, coalesce(ls.kind, 'own') AS kind, coalesce(m.minted, 0) AS minted,
+             coalesce(r.refusals, 0) AS refusals, coalesce(c.no_consent, 0) AS no_consent
+      FROM k LEFT JOIN list_sources ls ON ls.id = k.list_source_id
+      LEFT JOIN m ON m.month = k.month AND m.list_source_id IS NOT DISTINCT FROM k.list_source_id
+      LEFT JOIN r ON r.month = k.month AND r.list_source_id IS NOT DISTINCT FROM k.list_source_id
+      LEFT JOIN c ON c.month = k.month AND c.list_source_id IS NOT DISTINCT FROM k.list_source_id
+      ORDER BY k.month, ls.code NULLS FIRST`,
   ]);
   return {
     rollups: rollups.map((r) => ({ ...r, added: n(r.added), withdrawn: n(r.withdrawn), net: n(r.net) })),
@@ -79,6 +120,15 @@ export async function readOpenRows(window: { from: string; to: string }): Promis
       refusals: n(s.refusals),
       complaints: n(s.complaints),
       violations: n(s.violations),
+    })),
+    sources: sources.map((s) => ({
+      month: s.month,
+      code: s.code,
+      name: s.name,
+      kind: s.kind,
+      minted: n(s.minted),
+      refusals: n(s.refusals),
+      noConsent: n(s.no_consent),
     })),
   };
 }

@@ -27,7 +27,7 @@ function syntheticRows(days: string[], seed: number, scale: number): OpenRows {
       ["keyword", 6],
       ["staff", 2],
     ] as const)
-      for (const scope of ["all", "sender"]) {
+      for (const scope of ["all", "sender", "source"]) {
         const added = r(Math.round(max * scale));
         const withdrawn = r(3);
         if (added + withdrawn > 0) rollups.push({ day, source, scope, added, withdrawn, net: added - withdrawn });
@@ -48,7 +48,27 @@ function syntheticRows(days: string[], seed: number, scale: number): OpenRows {
         complaints: r(6),
         violations: r(2),
       });
-  return { rollups, complaints, senders, inForceBefore: { all: 1000, sender: 500 } };
+  // List sources (1.2): the advertisers' own numbers, brokers and partners, some above the threshold, some
+  // below it; their source refusals add up to the month's scope cell (the same rollups, per source).
+  const sources: OpenRows["sources"] = [];
+  for (const month of new Set(days.map((d) => d.slice(0, 7)))) {
+    let left = rollups.filter((x) => x.day.startsWith(month) && x.scope === "source").reduce((a, x) => a + x.added, 0);
+    sources.push({ month, code: null, name: null, kind: "own", minted: 5000 + r(5000), refusals: 0, noConsent: r(12) });
+    for (let i = 0; i < 5; i++) {
+      const refusals = i === 4 ? left : Math.min(left, r(Math.round(30 * scale)));
+      left -= refusals;
+      sources.push({
+        month,
+        code: `src${i}`,
+        name: `Source ${i}`,
+        kind: i % 2 === 0 ? "broker" : "partner",
+        minted: [3000, 200, 1500, 40, 2500][i]! + r(500),
+        refusals,
+        noConsent: r(i === 1 ? 3 : 15),
+      });
+    }
+  }
+  return { rollups, complaints, senders, sources, inForceBefore: { all: 1000, sender: 500 } };
 }
 
 describe("small-cell suppression against every combination of published totals", () => {
@@ -69,6 +89,9 @@ describe("small-cell suppression against every combination of published totals",
     const lattice = buildOpenLattice(syntheticRows(days, seed, scale), grid, 1000);
     const { system } = lattice;
     const masked = system.hidden.filter(Boolean).length;
+    // The sources' tables are there: named ones above the threshold, each kind with its cells.
+    expect(lattice.sources.get(months[0]!.id)!.map((s) => s.code)).toEqual(["src0", "src2", "src4"]);
+    expect(lattice.sourceKinds.get(months[0]!.id)!.map((k) => k.kind)).toEqual(["own", "broker", "partner"]);
     expect(masked).toBeGreaterThan(0);
     expect(disclosedCells(system)).toEqual([]);
     // Not a blank publication: with a city's traffic every week's and month's total is shown.

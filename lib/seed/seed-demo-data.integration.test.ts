@@ -41,6 +41,11 @@ describe("seedDemoData", () => {
     const ranked = await readSourcesRanked();
     expect(ranked[0]).toMatchObject({ code: "databroker-x", noConsentComplaints: 12 });
     expect(ranked[0]!.numbers).toBeGreaterThan(100);
+    // The open data's per-source rollup holds every declared link, the broker's among them.
+    const perSource = await db().dailySourceLinkStat.aggregate({ _sum: { minted: true } });
+    const demoLinks = await db().stopLink.count({ where: { campaign: { startsWith: "demo-" } } });
+    expect(demoLinks).toBeGreaterThan(0);
+    expect(perSource._sum.minted).toBeGreaterThanOrEqual(demoLinks);
     expect(await db().campaignDeclaration.count()).toBe(
       (await db().stopLink.groupBy({ by: ["senderId", "campaign"] })).length,
     );

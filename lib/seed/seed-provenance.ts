@@ -3,7 +3,8 @@ import type { Tx } from "@/lib/db/client";
 
 // The demo's provenance (issue 27): two registered list sources, a declaration for every demo campaign (a
 // third from a broker, a third from a partner, the rest the advertiser's own), and a few "I never agreed"
-// reports on the broker's links, so that the staff's sources table has something to rank.
+// reports on the broker's links, so that the staff's sources table has something to rank and the open data
+// something to publish by source.
 export async function insertDemoProvenance(tx: Tx, now: Date): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO list_sources (code, name, kind, registration, contact) VALUES
@@ -35,4 +36,12 @@ export async function insertDemoProvenance(tx: Tx, now: Date): Promise<void> {
     WHERE d.list_source_id = (SELECT id FROM list_sources WHERE code = 'databroker-x')
     ORDER BY l.code LIMIT 12
     ON CONFLICT DO NOTHING`;
+  // The demo's links were written straight into stop_links: their per-source rollup (open data) from them.
+  await tx.$executeRaw`
+    INSERT INTO daily_source_link_stats (day, list_source_id, sender_id, provider_id, minted)
+    SELECT (l.created_at AT TIME ZONE 'Africa/Casablanca')::date, d.list_source_id, l.sender_id, l.provider_id, count(*)
+    FROM stop_links l JOIN campaign_declarations d ON d.sender_id = l.sender_id AND d.campaign = l.campaign
+    WHERE l.campaign LIKE 'demo-%'
+    GROUP BY 1, 2, 3, 4
+    ON CONFLICT (day, list_source_id, sender_id, provider_id) DO UPDATE SET minted = EXCLUDED.minted`;
 }

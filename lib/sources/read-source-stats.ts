@@ -24,20 +24,25 @@ export interface SourceStats {
   noConsentRate: number | null;
 }
 
+// From the declarations, the per-source rollup of minted links and the no-consent complaints (a few rows
+// each), never every link: the dashboard loads it on every visit.
 const STATS = `
-  WITH decl AS (
-    SELECT d.list_source_id, d.sender_id, d.campaign, d.provider_id FROM campaign_declarations d
-    WHERE d.list_source_id IS NOT NULL AND ($1::int IS NULL OR d.list_source_id = $1)
-  ), minted AS (
-    SELECT d.list_source_id, count(l.code) AS numbers, array_agg(DISTINCT l.provider_id) AS link_providers,
-           count(c.id) AS no_consent
-    FROM decl d JOIN stop_links l ON l.sender_id = d.sender_id AND l.campaign = d.campaign
-    LEFT JOIN complaints c ON c.link_code = l.code AND c.reason = 'no_consent'
+  WITH minted AS (
+    SELECT list_source_id, sum(minted) AS numbers, array_agg(DISTINCT provider_id) AS link_providers
+    FROM daily_source_link_stats
+    WHERE list_source_id IS NOT NULL AND ($1::int IS NULL OR list_source_id = $1)
     GROUP BY 1
   ), declared AS (
     SELECT list_source_id, count(*) AS campaigns, count(DISTINCT sender_id) AS senders,
            array_agg(DISTINCT provider_id) AS providers
-    FROM decl GROUP BY 1
+    FROM campaign_declarations WHERE list_source_id IS NOT NULL AND ($1::int IS NULL OR list_source_id = $1)
+    GROUP BY 1
+  ), complained AS (
+    SELECT d.list_source_id, count(*) AS no_consent
+    FROM complaints c JOIN stop_links l ON l.code = c.link_code
+    JOIN campaign_declarations d ON d.sender_id = l.sender_id AND d.campaign = l.campaign
+    WHERE c.reason = 'no_consent' AND d.list_source_id IS NOT NULL AND ($1::int IS NULL OR d.list_source_id = $1)
+    GROUP BY 1
   ), refused AS (
     SELECT list_source_id, count(*) AS refusals FROM oppositions
     WHERE list_source_id IS NOT NULL AND withdrawn_at IS NULL AND canary_provider_id IS NULL
@@ -50,10 +55,11 @@ const STATS = `
          cardinality(ARRAY(SELECT DISTINCT unnest(COALESCE(dc.providers, '{}') || COALESCE(m.link_providers, '{}'))))
            AS providers,
          COALESCE(m.numbers, 0)::int AS numbers, COALESCE(r.refusals, 0)::int AS refusals,
-         COALESCE(m.no_consent, 0)::int AS no_consent
+         COALESCE(nc.no_consent, 0)::int AS no_consent
   FROM list_sources ls
   LEFT JOIN declared dc ON dc.list_source_id = ls.id
   LEFT JOIN minted m ON m.list_source_id = ls.id
+  LEFT JOIN complained nc ON nc.list_source_id = ls.id
   LEFT JOIN refused r ON r.list_source_id = ls.id
   WHERE $1::int IS NULL OR ls.id = $1`;
 
@@ -112,6 +118,7 @@ export interface SourceUse {
   sender: string;
   senderName: string;
   provider: string;
+  /** Campaigns this provider declared for this sender (the first mint declares). */
   campaigns: number;
   numbers: number;
   noConsentComplaints: number;
@@ -125,14 +132,25 @@ export async function readSourceDetail(code: string): Promise<{ stats: SourceSta
   const [stats, uses] = await Promise.all([
     pool().query<Row>(STATS, [id]),
     pool().query<SourceUse>(
-      `SELECT s.code AS sender, s.name AS "senderName", p.name AS provider, count(DISTINCT d.campaign)::int AS campaigns,
-              count(l.code)::int AS numbers, count(c.id)::int AS "noConsentComplaints"
-       FROM campaign_declarations d JOIN senders s ON s.id = d.sender_id
-       JOIN stop_links l ON l.sender_id = d.sender_id AND l.campaign = d.campaign
-       JOIN providers p ON p.id = l.provider_id
-       LEFT JOIN complaints c ON c.link_code = l.code AND c.reason = 'no_consent'
-       WHERE d.list_source_id = $1
-       GROUP BY s.code, s.name, p.name ORDER BY count(l.code) DESC, s.code`,
+      `WITH m AS (
+         SELECT sender_id, provider_id, sum(minted) AS numbers FROM daily_source_link_stats
+         WHERE list_source_id = $1 GROUP BY 1, 2
+       ), d AS (
+         SELECT sender_id, provider_id, count(*) AS campaigns FROM campaign_declarations
+         WHERE list_source_id = $1 GROUP BY 1, 2
+       ), c AS (
+         SELECT l.sender_id, l.provider_id, count(*) AS no_consent
+         FROM complaints c JOIN stop_links l ON l.code = c.link_code
+         JOIN campaign_declarations d ON d.sender_id = l.sender_id AND d.campaign = l.campaign
+         WHERE c.reason = 'no_consent' AND d.list_source_id = $1 GROUP BY 1, 2
+       ), k AS (SELECT sender_id, provider_id FROM m UNION SELECT sender_id, provider_id FROM d)
+       SELECT s.code AS sender, s.name AS "senderName", p.name AS provider, COALESCE(d.campaigns, 0)::int AS campaigns,
+              COALESCE(m.numbers, 0)::int AS numbers, COALESCE(c.no_consent, 0)::int AS "noConsentComplaints"
+       FROM k JOIN senders s ON s.id = k.sender_id JOIN providers p ON p.id = k.provider_id
+       LEFT JOIN m ON m.sender_id = k.sender_id AND m.provider_id = k.provider_id
+       LEFT JOIN d ON d.sender_id = k.sender_id AND d.provider_id = k.provider_id
+       LEFT JOIN c ON c.sender_id = k.sender_id AND c.provider_id = k.provider_id
+       ORDER BY COALESCE(m.numbers, 0) DESC, s.code, p.name`,
       [id],
     ),
   ]);

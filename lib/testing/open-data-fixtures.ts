@@ -3,7 +3,8 @@ import { expect } from "vitest";
 import { GET } from "@/app/api/open/v1/[file]/route";
 import { generateComplaintId } from "@/lib/complaints/create-complaint";
 import { db } from "@/lib/db/client";
-import { uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
+import { generateLinkCode } from "@/lib/links/link-code";
+import { createProvider, uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
 import { monthPeriod, type GridPeriod } from "@/lib/open-data/grid";
 import { addDays, mondayOf } from "@/lib/open-data/open-period";
 
@@ -50,12 +51,12 @@ export async function refusals(
 export async function rebuildRollups(from: string, to: string) {
   await db().$executeRaw`DELETE FROM daily_opposition_stats WHERE day BETWEEN ${from}::date AND ${to}::date`;
   await db().$executeRaw`
-    INSERT INTO daily_opposition_stats (day, scope, sender_id, source, added, withdrawn)
-    SELECT (at AT TIME ZONE 'Africa/Casablanca')::date, scope, sender_id, source,
+    INSERT INTO daily_opposition_stats (day, scope, sender_id, list_source_id, source, added, withdrawn)
+    SELECT (at AT TIME ZONE 'Africa/Casablanca')::date, scope, sender_id, list_source_id, source,
            count(*) FILTER (WHERE op = 'add'), count(*) FILTER (WHERE op = 'remove')
     FROM opposition_changes
     WHERE at >= (${from}::date::timestamp AT TIME ZONE 'Africa/Casablanca') AND at < ((${to}::date + 1)::timestamp AT TIME ZONE 'Africa/Casablanca')
-    GROUP BY 1, 2, 3, 4`;
+    GROUP BY 1, 2, 3, 4, 5`;
 }
 
 export async function minted(day: string, senderId: number, count: number) {
@@ -77,6 +78,52 @@ export async function complaint(day: string, senderId: number, verdict: string |
       verdict,
     },
   });
+}
+
+/** Links minted on a past day for the campaigns declaring a list source (null: the advertisers' own numbers). */
+export async function sourceMinted(day: string, listSourceId: number | null, count: number) {
+  const sender = await db().sender.create({ data: { code: uniqueSlug("src"), name: "Source sender" } });
+  const provider = await createProvider([sender.id]);
+  await db().$executeRaw`
+    INSERT INTO daily_source_link_stats (day, list_source_id, sender_id, provider_id, minted)
+    VALUES (${day}::date, ${listSourceId}::int, ${sender.id}, ${provider.id}, ${count})`;
+}
+
+/** Refusals of a list source on a past day, as the write path records them (rollups: rebuildRollups). */
+export async function sourceRefusals(day: string, count: number, listSourceId: number) {
+  for (let i = 0; i < count; i++)
+    await db().$executeRaw`
+      INSERT INTO opposition_changes (op, reason, phone, scope, list_source_id, source, at)
+      VALUES ('add', 'opposed', ${uniquePhone()}, 'source', ${listSourceId}, 'link', (${day}::date + time '12:00') AT TIME ZONE 'Africa/Casablanca')`;
+}
+
+/** "I never agreed" complaints on a past day about the SMS of one campaign declaring `listSourceId`. */
+export async function noConsentComplaints(day: string, count: number, listSourceId: number | null) {
+  const sender = await db().sender.create({ data: { code: uniqueSlug("nc"), name: "No-consent sender" } });
+  const provider = await createProvider([sender.id]);
+  const campaign = uniqueSlug("campaign");
+  await db().$executeRaw`
+    INSERT INTO campaign_declarations (sender_id, campaign, provider_id, advertiser, purpose, basis, list_source_id, collected_at, collected_how)
+    VALUES (${sender.id}, ${campaign}, ${provider.id}, 'Advertiser', 'Offers', 'consent', ${listSourceId}::int, '2026-01', 'A form')`;
+  const at = new Date(`${day}T11:00:00Z`);
+  for (let i = 0; i < count; i++) {
+    const code = generateLinkCode();
+    await db().$executeRaw`
+      INSERT INTO stop_links (code, phone, sender_id, provider_id, campaign, created_at, expires_at)
+      VALUES (${code}, ${uniquePhone()}, ${sender.id}, ${provider.id}, ${campaign}, ${at}, ${at}::timestamptz + interval '90 days')`;
+    await db().complaint.create({
+      data: {
+        id: generateComplaintId(),
+        reason: "no_consent",
+        senderSeen: "x",
+        messageText: "x",
+        receivedAt: at,
+        createdAt: at,
+        senderId: sender.id,
+        linkCode: code,
+      },
+    });
+  }
 }
 
 export async function sql(query: string, ...params: unknown[]): Promise<number> {

@@ -97,6 +97,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
       : [[t("providersLate"), h.providers_late] as [string, Row[string]]]),
   ];
   const sector = (value: Row[string] | undefined) => t(`sectors.${String(value)}` as "sectors.other");
+  const sourceKind = (value: Row[string] | undefined) => t(`sourceKinds.${String(value)}` as "sourceKinds.own");
   return (
     <PageShell path="/statistics">
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
@@ -210,6 +211,50 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
             show(s.violations),
           ]),
           t("sectorsTitle"),
+        )}
+      </section>
+
+      <section aria-labelledby="sources" className="mt-8">
+        <h2 id="sources" className="text-xl font-semibold">
+          {t("sourcesTitle")}
+        </h2>
+        <p className="mt-1 text-sm">
+          {t("sourcesIntro", { min: numberFormat.format(env().STOPSMS_PUBLISH_MIN_LINKS), month: label(senderMonth) })}
+        </p>
+        <h3 className="mt-4 font-semibold">{t("sourceKindsTitle")}</h3>
+        {table(
+          [t("sourceKind"), t("links"), t("refusals"), t("per1000"), t("noConsent"), t("noConsentPer1000")],
+          figures.sourceKinds.map((k) => [
+            sourceKind(k.kind),
+            show(k.links_minted),
+            show(k.refusals),
+            show(k.refusals_per_1000_links),
+            show(k.no_consent_complaints),
+            show(k.no_consent_per_1000_links),
+          ]),
+          t("sourceKindsTitle"),
+        )}
+        <h3 className="mt-4 font-semibold">{t("namedSourcesTitle")}</h3>
+        {table(
+          [
+            t("source"),
+            t("sourceKind"),
+            t("links"),
+            t("refusals"),
+            t("per1000"),
+            t("noConsent"),
+            t("noConsentPer1000"),
+          ],
+          figures.sources.map((s) => [
+            <bdi key="name">{String(s.name)}</bdi>,
+            sourceKind(s.kind),
+            show(s.links_minted),
+            show(s.refusals),
+            show(s.refusals_per_1000_links),
+            show(s.no_consent_complaints),
+            show(s.no_consent_per_1000_links),
+          ]),
+          t("namedSourcesTitle"),
         )}
       </section>
 
