@@ -12,6 +12,8 @@ const DATASETS = [
   "refusals-weekly",
   "senders",
   "sectors",
+  "sources",
+  "source-kinds",
   "complaints-daily",
   "providers",
 ];
