@@ -4,6 +4,8 @@ import { createStaffUser } from "@/lib/auth/create-staff-user";
 import { db } from "@/lib/db/client";
 import { mintLinks } from "@/lib/links/mint-links";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
+import { createListSource } from "@/lib/sources/create-list-source";
+import { TEST_DECLARATION } from "@/lib/testing/declaration";
 import { signRequest } from "@/lib/web/signatures/sign-request";
 import { createApiOperator, createApiProvider, type TestProvider } from "@/lib/testing/api-client";
 import { backdateOppositions, uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
@@ -180,6 +182,67 @@ describe("the adversarial suite: every party against every other", () => {
       outcome(
         "provider reads / answers another provider's link complaint (same sender)",
         `not listed; answer ${answerByB.status}`,
+      );
+
+      // Provenance (1.2): declarations as another party, and a citizen's refusal of a list source.
+      const broker = await createListSource(cli, { code: uniqueSlug("broker"), name: "Broker", kind: "broker" });
+      const declared = { ...TEST_DECLARATION, source: broker.code };
+      const campaign = uniqueSlug("adv");
+      const first = await signed(server, a, "POST", "/links", {
+        sender: sender.code,
+        campaign,
+        phones: [uniquePhone()],
+        declaration: declared,
+      });
+      expect(first.status).toBe(200);
+      const foreignDeclaration = await signed(server, c, "POST", "/links", {
+        sender: sender.code,
+        campaign: uniqueSlug("adv"),
+        phones: [uniquePhone()],
+        declaration: TEST_DECLARATION,
+      });
+      expect(foreignDeclaration.status).toBe(403);
+      const redeclared = await signed(server, b, "POST", "/links", {
+        sender: sender.code,
+        campaign,
+        phones: [uniquePhone()],
+        declaration: { ...declared, source: "own", basis: "customer" },
+      });
+      expect(redeclared.status).toBe(409);
+      const stored = await db().campaignDeclaration.findUniqueOrThrow({
+        where: { senderId_campaign: { senderId: sender.id, campaign } },
+      });
+      expect([stored.listSourceId, stored.basis, stored.providerId]).toEqual([broker.id, "consent", a.id]);
+      outcome(
+        "provider declares a campaign for a sender it may not act for / re-declares another provider's campaign as own",
+        `${foreignDeclaration.status} / ${redeclared.status} ${String(redeclared.json.code)}; the first declaration stands`,
+      );
+      await recordOpposition({
+        phone: carol,
+        target: { scope: "source", senderId: null, listSourceId: broker.id },
+        source: "link",
+        verified: true,
+      });
+      const otherCampaign = await signed(server, c, "POST", "/links", {
+        sender: c.senders[0]!.code,
+        campaign: uniqueSlug("adv"),
+        phones: [carol],
+        declaration: declared,
+      });
+      expect(otherCampaign.status).toBe(200);
+      expect(otherCampaign.json.links).toEqual([]);
+      expect(otherCampaign.json.invalid).toEqual([{ input: carol, reason: "opposed-source" }]);
+      const startSource = await signed(server, c, "POST", "/keywords", {
+        from: carol,
+        text: "START",
+        sender: c.senders[0]!.code,
+      });
+      expect(await db().opposition.count({ where: { phone: carol, listSourceId: broker.id, withdrawnAt: null } })).toBe(
+        1,
+      );
+      outcome(
+        "another provider's campaign declaring a refused source mints for that number / STARTs it",
+        `no link (invalid: opposed-source); START ${String(startSource.json.reason ?? startSource.status)}, the source refusal in force`,
       );
 
       // Citizens and visitors: unverified accusations, codes to foreign numbers, the network cap.
