@@ -1,7 +1,7 @@
 import type { PDU } from "smpp";
-import { fastParsePhone } from "@/lib/phone/fast-parse";
 import type { GateAccount } from "./config";
 import { STATUS } from "./pdu-wire";
+import { phoneOfAddress } from "./smpp-address";
 import type { SuppressionIndex } from "./suppression-index";
 
 // What the gate does with one submit_sm, decided from the message alone (no I/O): relay it as it came,
@@ -45,8 +45,7 @@ export function textOf(pdu: PDU): string {
 }
 
 export function recipientOf(pdu: PDU, region: string): string | null {
-  const address = String(pdu.destination_addr ?? "");
-  return fastParsePhone(pdu.dest_addr_ton === 1 && !address.startsWith("+") ? `+${address}` : address, region);
+  return phoneOfAddress(pdu.destination_addr, pdu.dest_addr_ton, region);
 }
 
 export function decideSubmit(pdu: PDU, context: SubmitContext): SubmitDecision {

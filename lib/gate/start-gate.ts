@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { PDU } from "smpp";
 import { parseKeyword } from "@/lib/sync/parse-keyword";
-import { fastParsePhone } from "@/lib/phone/fast-parse";
+import { phoneOfAddress } from "./smpp-address";
 import { SmsTooLongError } from "@/lib/sms/split-sms";
 import { mentionedParts } from "./append-mention";
 import { boundedSet } from "./bounded-set";
@@ -146,7 +146,7 @@ export async function startGate(
       else log("warn", "delivery receipt for no bound session", { message_id: id });
       return;
     }
-    const phone = fastParsePhone(`+${String(pdu.source_addr ?? "").replace(/^\+/, "")}`, region);
+    const phone = phoneOfAddress(pdu.source_addr, pdu.source_addr_ton, region);
     const last = phone ? lastSender.get(phone) : undefined;
     const recent = last && Date.now() - last.at < LAST_SENDER_DAYS * 86_400_000 ? last : undefined;
     const text = textOf(pdu);
