@@ -69,7 +69,8 @@ describe("evidence packs", () => {
 
   it("gather a provider's complaints over a period, and render a French PDF", async () => {
     const { provider, id } = await violationComplaint();
-    const today = new Date().toISOString().slice(0, 10);
+    // Today in Morocco, as the period's days are (between 23:00 and 24:00 UTC, the UTC date is yesterday).
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Casablanca" }).format(new Date());
     const document = await buildProviderEvidence(provider.slug, { from: today, to: today });
     expect(document).toMatchObject({ verdicts: { violation: 1 }, complaints: [{ complaint: { id } }] });
     const pdf = await renderPackPdf(signPack(document));

@@ -93,7 +93,10 @@ describe("GET /suppressions/snapshot", () => {
     expect(entries).toContainEqual(
       expect.objectContaining({ phone: mine, scope: "sender", sender: provider.senders[0]!.code }),
     );
-    expect(entries.every((e) => e.scope === "all" || e.sender === provider.senders[0]!.code)).toBe(true);
+    // A refused list source (1.2) is in every provider's list; a sender's refusal only in its providers'.
+    expect(
+      entries.every((e) => e.scope === "all" || e.scope === "source" || e.sender === provider.senders[0]!.code),
+    ).toBe(true);
     // Written by PostgreSQL, byte for byte what Date#toISOString gives.
     const mineInForce = await db().opposition.findFirstOrThrow({ where: { phone: mine, withdrawnAt: null } });
     expect(entries.find((e) => e.phone === mine)?.since).toBe(mineInForce.createdAt.toISOString());
