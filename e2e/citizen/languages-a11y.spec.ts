@@ -30,6 +30,7 @@ async function citizenPaths(page: Page): Promise<string[]> {
     "/stop",
     "/report",
     "/legal",
+    "/verify-pack",
     "/number",
     "/statistics",
     `/${code}`,

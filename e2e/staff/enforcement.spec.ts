@@ -1,5 +1,5 @@
-import { createPrivateKey, randomBytes } from "node:crypto";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { createHash, createPrivateKey, randomBytes } from "node:crypto";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { signRequest } from "@/lib/web/signatures/sign-request";
@@ -82,10 +82,10 @@ test("a link minted after the refusal: one-tap report, violation with its timeli
   await expect(page.getByTestId("complaint-verdict")).toContainText("Infraction");
   const timeline = page.getByTestId("complaint-timeline");
   for (const fact of [
-    "Lien minté pour ce numéro",
+    "Lien StopSMS créé pour ce numéro",
     "Opposition en vigueur (tous expéditeurs)",
     "Délai légal (48 h après l'opposition)",
-    "Changement récupéré",
+    "Opposition téléchargée",
   ])
     await expect(timeline).toContainText(fact);
   await expect(page.getByTestId("complaint-answer")).toContainText("Numéro retiré des envois");
@@ -103,4 +103,24 @@ test("a link minted after the refusal: one-tap report, violation with its timeli
   const pdf = page.waitForEvent("download");
   await page.getByRole("link", { name: "Dossier de preuve (PDF)" }).click();
   expect((await readFile((await (await pdf).path())!)).subarray(0, 5).toString()).toBe("%PDF-");
+
+  // Anyone holding the pack checks it on /verify-pack: the file as delivered, one changed byte, its fingerprint.
+  const packFile = path.join(dir, "pack.json");
+  await writeFile(packFile, packText);
+  await page.goto("/verify-pack");
+  await page.getByLabel("Fichier JSON du dossier").setInputFiles(packFile);
+  await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+  await expect(page.getByRole("status")).toContainText("Authentique : ce fichier a été signé par StopSMS et remis le");
+  await expect(page.getByRole("status")).toContainText(id);
+  const changed = path.join(dir, "changed.json");
+  await writeFile(changed, packText.replace("violation", "violatiom"));
+  await page.getByLabel("Fichier JSON du dossier").setInputFiles(changed);
+  await page.getByRole("button", { name: "Vérifier le fichier" }).click();
+  await expect(page.getByRole("status")).toContainText("Non authentique");
+  const fingerprint = createHash("sha256").update(packText).digest("hex");
+  await page.getByLabel("Empreinte SHA-256 (64 caractères)").fill(fingerprint);
+  await page.getByRole("button", { name: "Vérifier l'empreinte" }).click();
+  await expect(page.getByRole("status")).toContainText("StopSMS a remis le");
+  await expect(page.getByRole("status")).toContainText(fingerprint);
+  await expectNoSeriousA11yViolations(page);
 });

@@ -88,7 +88,7 @@ async function judge(client: Tx, complaint: ComplaintRow): Promise<Assessment> {
   if (link) {
     facts.push({
       key: "link-minted",
-      label: `Lien minté pour ce numéro (campagne « ${link.campaign} »)`,
+      label: `Lien StopSMS créé pour ce numéro (campagne « ${link.campaign} »)`,
       value: link.created_at.toISOString(),
       source: { table: "stop_links", id: link.code },
     });
@@ -161,13 +161,13 @@ async function judge(client: Tx, complaint: ComplaintRow): Promise<Assessment> {
     facts.push(
       {
         key: "fetched",
-        label: "Changement récupéré par l'opérateur d'envoi",
+        label: "Opposition téléchargée par l'opérateur d'envoi",
         value: fetched?.at.toISOString() ?? null,
         source: fetched ? { table: "provider_fetches", id: String(fetched.id) } : null,
       },
       {
         key: "acknowledged",
-        label: "Application déclarée (ack signé) par l'opérateur d'envoi",
+        label: "Application confirmée par l'opérateur d'envoi (accusé de réception signé)",
         value: ack?.at.toISOString() ?? null,
         source: ack ? { table: "provider_acks", id: String(ack.id) } : null,
       },

@@ -12,6 +12,8 @@ export const RATE_LIMITS = {
   stopPerIp: { limit: 20, windowMs: 10 * 60_000 },
   stopPerNumber: { limit: 5, windowMs: 10 * 60_000 },
   reportPerIp: { limit: 10, windowMs: 10 * 60_000 },
+  // /verify-pack: each check reads up to 8 MB and verifies a signature.
+  verifyPackPerIp: { limit: 30, windowMs: 10 * 60_000 },
   linkConfirmPerIp: { limit: 60, windowMs: 10 * 60_000 },
   signInPerIp: { limit: 20, windowMs: 10 * 60_000 },
   // /number form posts (code requests have their own, tighter rules in lib/verification/rules.ts).

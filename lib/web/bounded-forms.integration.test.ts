@@ -10,10 +10,11 @@ import { POST as report } from "@/app/(public)/report/submit/route";
 import { POST as stop } from "@/app/(public)/stop/submit/route";
 import { POST as signIn } from "@/app/(staff)/staff/sign-in/submit/route";
 import { POST as lang } from "@/app/lang/route";
+import { POST as verifyPack } from "@/app/(public)/verify-pack/route";
 import { POST as complaintResponse } from "@/app/api/v1/complaints/[id]/response/route";
 import { POST as keywords } from "@/app/api/v1/keywords/route";
 import { createApiProvider, signedCall } from "@/lib/testing/api-client";
-import { FORM_BODY_LIMIT } from "@/lib/web/read-form";
+import { routeFor } from "@/lib/web/routes";
 
 // The adversarial review's findings, at their class: every form post route reads its body bounded (a
 // chunked 50 MB post is cut at the limit, 413, never buffered), refuses a body that is not a form (415) and
@@ -44,6 +45,7 @@ const FORM_ROUTES: [string, Handler][] = [
   ["/Ab3dEf7h", withCode(landing)],
   ["/staff/sign-in/submit", signIn],
   ["/lang", lang],
+  ["/verify-pack", verifyPack],
 ];
 
 const headers = { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" };
@@ -78,7 +80,7 @@ describe("every form post reads a bounded, well-formed body", () => {
       } as ConstructorParameters<typeof NextRequest>[1]);
       const response = await handler(request);
       expect([413, 400]).toContain(response.status); // /lang: an unknown language (400), read as bounded
-      expect(state.pulled).toBeLessThanOrEqual(FORM_BODY_LIMIT + 128 * 1024);
+      expect(state.pulled).toBeLessThanOrEqual(routeFor(path)!.bodyLimit + 128 * 1024);
     },
   );
 

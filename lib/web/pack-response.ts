@@ -1,20 +1,24 @@
 import "server-only";
 import { DomainError } from "@/lib/errors";
-import { renderPackPdf } from "@/lib/evidence/render-pack-pdf";
-import { signPack } from "@/lib/evidence/sign-pack";
+import { issueEvidencePack } from "@/lib/evidence/issue-evidence-pack";
+import { renderPackPdf } from "@/lib/evidence/pdf/render-pack-pdf";
 
-/** A built pack as a download: the signed JSON, or its PDF rendering (`?format=pdf`). */
+/**
+ * A built pack as a download: the signed JSON file, or its PDF rendering (`?format=pdf`) with that very file
+ * attached; either way its fingerprint is recorded for /verify-pack.
+ */
 export async function packResponse(
-  build: () => Promise<unknown | null>,
+  build: () => Promise<object | null>,
   name: string,
   format: string | null,
 ): Promise<Response> {
   try {
-    const document = await build();
+    const document = (await build()) as { subject: Record<string, unknown> } | null;
     if (!document) return new Response("Introuvable", { status: 404 });
-    const pack = signPack(document);
+    const issued = await issueEvidencePack(document);
     const pdf = format === "pdf";
-    return new Response(pdf ? new Uint8Array(await renderPackPdf(pack)) : `${JSON.stringify(pack, null, 2)}\n`, {
+    const body = pdf ? await renderPackPdf(issued, `${name}.json`) : issued.file;
+    return new Response(new Uint8Array(body), {
       headers: {
         "Content-Type": pdf ? "application/pdf" : "application/json; charset=utf-8",
         "Content-Disposition": `attachment; filename="${name}.${pdf ? "pdf" : "json"}"`,

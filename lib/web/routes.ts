@@ -52,6 +52,8 @@ export interface RouteEntry {
 /** No honest form of this site comes near it (the longest is a complaint's SMS text, 2 000 characters). */
 export const FORM_BODY_LIMIT = 16 * 1024;
 const FORM = ["application/x-www-form-urlencoded"];
+/** An evidence pack dropped on /verify-pack: a provider's pack over a long period holds many complaints. */
+export const PACK_BODY_LIMIT = 8 * 1024 * 1024;
 const JSON_TYPES = ["application/json"];
 
 type Draft = Partial<RouteEntry> & Pick<RouteEntry, "path" | "source" | "renderer">;
@@ -119,6 +121,16 @@ export const ROUTES: RouteEntry[] = [
   light("/receipt/[id]", "app/(public)/receipt/[id]/route.tsx"),
   light("/verify/[id]", "app/(public)/verify/[id]/route.tsx"),
   light("/legal", "app/(public)/legal/route.tsx"),
+  // Anyone holding an evidence pack (a prosecutor, a lawyer, a provider): a file dropped, or a fingerprint.
+  entry({
+    path: "/verify-pack",
+    source: "app/(public)/verify-pack/route.tsx",
+    methods: ["GET", "POST"],
+    renderer: "light-page",
+    bodyLimit: PACK_BODY_LIMIT,
+    contentTypes: [...FORM, "multipart/form-data"],
+    rateBuckets: ["verify-pack-ip"],
+  }),
   page("/statistics", "app/(public)/statistics/page.tsx"),
   page("/developers", "app/(public)/developers/page.tsx"),
   form("/lang", "app/lang/route.ts"),

@@ -197,8 +197,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </div>
         <p className="text-sm text-slate-700">
           Retard = âge de la plus ancienne opposition que le fournisseur n&apos;a pas encore récupérée ; retard
-          d&apos;application = la plus ancienne qu&apos;il n&apos;a pas déclarée appliquée (ack signé). Délai légal :{" "}
-          {formatDuration(maxLag)}. Infractions : verdicts « violation » des 30 derniers jours.
+          d&apos;application = la plus ancienne dont il n&apos;a pas confirmé l&apos;application (accusé de réception
+          signé). Délai légal : {formatDuration(maxLag)}. Infractions : verdicts « violation » des 30 derniers jours.
         </p>
         <DataTable
           caption="Conformité des fournisseurs"
