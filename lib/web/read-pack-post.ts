@@ -14,8 +14,9 @@ export type PackPost =
  * or a fingerprint (the one form reader, with its control-character check).
  */
 export async function readPackPost(request: Request): Promise<PackPost> {
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
-  if (!type.startsWith("multipart/form-data")) {
+  // The boundary is case-sensitive: only the media type is compared without case.
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("multipart/form-data")) {
     const form = await readForm(request);
     if (!form.ok) return { kind: "refused", status: form.status };
     return { kind: "fingerprint", fingerprint: (form.values.fingerprint ?? "").trim().toLowerCase() };
