@@ -53,18 +53,22 @@ const PORT = `
 /**
  * The changes for a temp table of oppositions, then the oppositions themselves, in one statement. The
  * changes bring their own log index and salt, so the transparency log is then extended set-based
- * (log_complete_bulk_load, migration 20261124050000) instead of row by row by the trigger.
+ * (log_complete_bulk_load, migration 20261124050000) instead of row by row by the trigger. Each change is
+ * tied back to its opposition by that log index, so the oppositions are updated by primary key (matching
+ * them by phone, scope, sender and list source walked the whole phone index: 6 s for 10 000 reinstated).
  */
 export const writeChanges = (table: string, op: "add" | "remove", reason: string, set: string) => `
   WITH base AS (SELECT coalesce((SELECT size FROM log_size WHERE id = 1), 0) AS size),
+  src AS MATERIALIZED (
+    SELECT t.*, base.size + row_number() OVER (ORDER BY t.event_id, t.opposition_id) - 1 AS log_index
+    FROM ${table} t, base),
   ch AS (
     INSERT INTO opposition_changes (op, reason, phone, scope, sender_id, list_source_id, source, log_index, salt)
-    SELECT '${op}', '${reason}', t.phone, t.scope, t.sender_id, t.list_source_id, t.source, base.size + row_number() OVER (ORDER BY t.event_id, t.opposition_id) - 1, log_new_salt()
-    FROM ${table} t, base ORDER BY t.event_id, t.opposition_id
-    RETURNING seq, at, phone, scope, sender_id, list_source_id)
+    SELECT '${op}', '${reason}', src.phone, src.scope, src.sender_id, src.list_source_id, src.source, src.log_index, log_new_salt()
+    FROM src ORDER BY src.log_index
+    RETURNING seq, at, log_index)
   UPDATE oppositions o SET ${set}, last_seq = ch.seq
-  FROM ch WHERE o.phone = ch.phone AND o.scope = ch.scope AND o.sender_id IS NOT DISTINCT FROM ch.sender_id
-   AND o.list_source_id IS NOT DISTINCT FROM ch.list_source_id AND o.canary_provider_id IS NULL`;
+  FROM ch JOIN src ON src.log_index = ch.log_index WHERE o.id = src.opposition_id`;
 
 export const bumpStats = (table: string, column: "ended" | "reinstated") => `
   INSERT INTO daily_opposition_stats (day, scope, sender_id, list_source_id, source, ${column})
