@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { TZ } from "@/lib/db/time-zone-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { NO_CONSENT_BY_SOURCE_SQL } from "@/lib/sources/campaign-declaration";
 
 // What the open figures of the whole window are computed from, in five grouped queries over the rollups and
 // small tables (never an opposition, a phone number or a complaint's text): a few thousand rows for 13 months.
@@ -94,11 +96,9 @@ export async function readOpenRows(window: { from: string; to: string }): Promis
                  WHERE day BETWEEN ${from}::date AND ${to}::date GROUP BY 1, 2),
            r AS (SELECT to_char(day, 'YYYY-MM') AS month, list_source_id, sum(added) AS refusals FROM daily_opposition_stats
                  WHERE list_source_id IS NOT NULL AND day BETWEEN ${from}::date AND ${to}::date GROUP BY 1, 2),
-           c AS (SELECT to_char((c.created_at AT TIME ZONE ${TZ})::date, 'YYYY-MM') AS month, d.list_source_id, count(*) AS no_consent
-                 FROM complaints c JOIN stop_links l ON l.code = c.link_code
-                 JOIN campaign_declarations d ON d.sender_id = l.sender_id AND d.campaign = l.campaign
-                 WHERE c.reason = 'no_consent'
-                   AND c.created_at >= (${from}::date::timestamp AT TIME ZONE ${TZ}) AND c.created_at < ((${to}::date + 1)::timestamp AT TIME ZONE ${TZ})
+           c AS (SELECT to_char((nc.created_at AT TIME ZONE ${TZ})::date, 'YYYY-MM') AS month, nc.list_source_id, count(*) AS no_consent
+                 FROM ${Prisma.raw(NO_CONSENT_BY_SOURCE_SQL)} nc
+                 WHERE nc.created_at >= (${from}::date::timestamp AT TIME ZONE ${TZ}) AND nc.created_at < ((${to}::date + 1)::timestamp AT TIME ZONE ${TZ})
                  GROUP BY 1, 2),
            k AS (SELECT month, list_source_id FROM m UNION SELECT month, list_source_id FROM r
                  UNION SELECT month, list_source_id FROM c)

@@ -73,6 +73,16 @@ export const DECLARATION_JSON_SQL = `jsonb_build_object('advertiser', d.advertis
   'basis', d.basis, 'source', COALESCE(ls.code, '${OWN_SOURCE}'), 'collected_at', d.collected_at,
   'collected_how', d.collected_how)`;
 
+/**
+ * Every "I never agreed" complaint made from a link, with the list source its campaign declared (NULL: the
+ * advertiser's own numbers) and the link's sender and provider: the one join that charges such a complaint
+ * to a source, for the open data and the staff's source pages. Used as `FROM ${NO_CONSENT_BY_SOURCE_SQL} nc`.
+ */
+export const NO_CONSENT_BY_SOURCE_SQL = `(SELECT c.created_at, l.sender_id, l.provider_id, d.list_source_id
+  FROM complaints c JOIN stop_links l ON l.code = c.link_code
+  JOIN campaign_declarations d ON d.sender_id = l.sender_id AND d.campaign = l.campaign
+  WHERE c.reason = 'no_consent')`;
+
 /** The protocol's members only (for 409 answers and complaint packs). */
 export function declarationOf(view: DeclarationView): Declaration {
   const { advertiser, purpose, basis, source, collected_at, collected_how } = view;

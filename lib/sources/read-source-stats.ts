@@ -1,5 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/client";
+import { NO_CONSENT_BY_SOURCE_SQL } from "@/lib/sources/campaign-declaration";
 
 /** One list source as the CNDP weighs it: how far its numbers travel and how much they are refused. */
 export interface SourceStats {
@@ -38,10 +39,8 @@ const STATS = `
     FROM campaign_declarations WHERE list_source_id IS NOT NULL AND ($1::int IS NULL OR list_source_id = $1)
     GROUP BY 1
   ), complained AS (
-    SELECT d.list_source_id, count(*) AS no_consent
-    FROM complaints c JOIN stop_links l ON l.code = c.link_code
-    JOIN campaign_declarations d ON d.sender_id = l.sender_id AND d.campaign = l.campaign
-    WHERE c.reason = 'no_consent' AND d.list_source_id IS NOT NULL AND ($1::int IS NULL OR d.list_source_id = $1)
+    SELECT nc.list_source_id, count(*) AS no_consent FROM ${NO_CONSENT_BY_SOURCE_SQL} nc
+    WHERE nc.list_source_id IS NOT NULL AND ($1::int IS NULL OR nc.list_source_id = $1)
     GROUP BY 1
   ), refused AS (
     SELECT list_source_id, count(*) AS refusals FROM oppositions
@@ -139,10 +138,8 @@ export async function readSourceDetail(code: string): Promise<{ stats: SourceSta
          SELECT sender_id, provider_id, count(*) AS campaigns FROM campaign_declarations
          WHERE list_source_id = $1 GROUP BY 1, 2
        ), c AS (
-         SELECT l.sender_id, l.provider_id, count(*) AS no_consent
-         FROM complaints c JOIN stop_links l ON l.code = c.link_code
-         JOIN campaign_declarations d ON d.sender_id = l.sender_id AND d.campaign = l.campaign
-         WHERE c.reason = 'no_consent' AND d.list_source_id = $1 GROUP BY 1, 2
+         SELECT nc.sender_id, nc.provider_id, count(*) AS no_consent FROM ${NO_CONSENT_BY_SOURCE_SQL} nc
+         WHERE nc.list_source_id = $1 GROUP BY 1, 2
        ), k AS (SELECT sender_id, provider_id FROM m UNION SELECT sender_id, provider_id FROM d)
        SELECT s.code AS sender, s.name AS "senderName", p.name AS provider, COALESCE(d.campaigns, 0)::int AS campaigns,
               COALESCE(m.numbers, 0)::int AS numbers, COALESCE(c.no_consent, 0)::int AS "noConsentComplaints"
