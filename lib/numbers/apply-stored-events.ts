@@ -26,19 +26,22 @@ const END_DISCONNECTED = `
   FROM d JOIN oppositions o ON o.phone = d.phone AND o.withdrawn_at IS NULL AND o.canary_provider_id IS NULL
   WHERE o.created_at < d.at`;
 
+// The disconnection a reinstatement undoes, found once per number (LATERAL) by the index of disconnections
+// by phone and time (migration 20261206020000): a subquery in the join was run twice per number and
+// intersected with every disconnection of the last days (11 s for 10 000 numbers at 5 M oppositions).
 const FIND_REINSTATED = `
   CREATE TEMP TABLE restored_now ON COMMIT DROP AS
   WITH r AS (
     SELECT DISTINCT ON (e.phone) e.id, e.phone, e.at FROM number_events e
     WHERE e.id = ANY($1::bigint[]) AND e.event = 'reinstated' ORDER BY e.phone, e.at, e.id),
   undo AS (
-    SELECT r.id AS event_id,
-           (SELECT d.id FROM number_events d
-            WHERE d.phone = r.phone AND d.event = 'disconnected' AND d.status = 'applied' AND d.at <= r.at
-              AND now() <= d.received_at + make_interval(days => $2)
-              AND NOT EXISTS (SELECT 1 FROM number_events u WHERE u.undoes = d.id)
-            ORDER BY d.at DESC, d.id DESC LIMIT 1) AS disconnection_id
-    FROM r)
+    SELECT r.id AS event_id, d.id AS disconnection_id
+    FROM r CROSS JOIN LATERAL (
+      SELECT d.id FROM number_events d
+      WHERE d.phone = r.phone AND d.event = 'disconnected' AND d.at <= r.at AND d.status = 'applied'
+        AND now() <= d.received_at + make_interval(days => $2)
+        AND NOT EXISTS (SELECT 1 FROM number_events u WHERE u.undoes = d.id)
+      ORDER BY d.at DESC, d.id DESC LIMIT 1) d)
   SELECT undo.event_id, undo.disconnection_id, ${OPPOSITION_COLUMNS}
   FROM undo JOIN number_event_endings x ON x.event_id = undo.disconnection_id JOIN oppositions o ON o.id = x.opposition_id
   WHERE o.withdrawn_at IS NOT NULL AND o.ended_reason = 'number-disconnected'`;
