@@ -6,7 +6,7 @@ const LINKS = [
   { href: "/staff/complaints", label: "Signalements", admin: false },
   { href: "/staff/originators", label: "Émetteurs signalés", admin: false },
   { href: "/staff/integrity", label: "Intégrité", admin: false },
-  { href: "/staff/numbers", label: "Numéros résiliés", admin: false },
+  { href: "/staff/lookup", label: "Numéros", admin: false },
   { href: "/staff/providers", label: "Fournisseurs", admin: false },
   { href: "/staff/senders", label: "Expéditeurs", admin: false },
   { href: "/staff/sources", label: "Sources de fichiers", admin: false },

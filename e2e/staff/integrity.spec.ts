@@ -82,14 +82,21 @@ test("number events: everyone sees the counts per operator and day, only an admi
   await signInAs(page, "admin");
   await page.goto("/staff/numbers");
   await expect(page.getByTestId("number-events-table")).toContainText(`Provider ${operator.slug}`);
+  // The number's file: looked up by a form post, never in the URL, and audited.
+  await page.getByRole("link", { name: "sa fiche" }).click();
   await page.getByLabel("Numéro", { exact: true }).fill(phone);
-  await page.getByRole("button", { name: "Rechercher" }).click();
-  await expect(page.getByTestId("number-search")).toContainText("résilié");
-  await expect(page.getByTestId("number-search")).toContainText(operator.keyid);
+  await page.getByRole("button", { name: "Consulter" }).click();
+  await expect(page).toHaveURL(/\/staff\/lookup$/);
+  await expect(page.getByTestId("lookup-events")).toContainText("résilié");
+  await expect(page.getByTestId("lookup-events")).toContainText(operator.keyid);
+  await expect(page.getByTestId("lookup-oppositions")).toContainText("numéro résilié");
+  await expect(page.getByTestId("lookup-receipts")).toContainText("opposition");
   await expectNoSeriousA11yViolations(page);
-  const audit = await e2eDb().query(
-    "SELECT 1 FROM audit_logs WHERE action = 'number-events.search' AND target_id = $1",
-    [phone],
-  );
+  const audit = await e2eDb().query("SELECT 1 FROM audit_logs WHERE action = 'number.lookup' AND target_id = $1", [
+    phone,
+  ]);
   expect(audit.rowCount).toBe(1);
+  // Restored from the file, by an admin: the opposition is in force again.
+  await page.getByRole("button", { name: "Rétablir" }).click();
+  await expect(page.getByTestId("lookup-oppositions")).toContainText("en vigueur");
 });

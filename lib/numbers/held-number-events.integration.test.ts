@@ -8,7 +8,7 @@ import { backdateOppositions, uniquePhone } from "@/lib/testing/fixtures";
 import { applyNumberEvents } from "./apply-number-events";
 import { restoreEndedOpposition } from "./restore-ended-opposition";
 import { reviewHeldNumberEvents } from "./review-held-events";
-import { searchNumberEvents } from "./number-event-stats";
+import { lookUpNumber } from "./look-up-number";
 
 const actor: Actor = { kind: "cli", label: "test" };
 const at = () => new Date(Date.now() - 60_000).toISOString();
@@ -59,7 +59,7 @@ describe("an operator's disconnections past the daily review threshold wait for 
       reviewPerDay: 1000,
     });
     expect(await findOppositionsInForce(phone!)).toEqual([]);
-    const { ended } = await searchNumberEvents(actor, phone!, "MA");
+    const ended = (await lookUpNumber(actor, phone!)).oppositions.filter((o) => o.restorable);
     expect(ended).toHaveLength(1);
     expect(await restoreEndedOpposition(actor, ended[0]!.id)).toEqual({ phone });
     expect(await findOppositionsInForce(phone!)).toHaveLength(1);

@@ -173,6 +173,7 @@ export const ROUTES: RouteEntry[] = [
     "complaints",
     "confirm",
     "integrity",
+    "lookup",
     "numbers",
     "originators",
     "providers",
@@ -185,6 +186,10 @@ export const ROUTES: RouteEntry[] = [
   staffPage("/staff/providers/[slug]", "/providers/[slug]"),
   staffPage("/staff/sources/[code]", "/sources/[code]"),
   staffPage("/staff/[...missing]", "/[...missing]"),
+  form("/staff/lookup/submit", "app/(staff)/staff/lookup/submit/route.ts", {
+    auth: "staff",
+    label: "/staff/lookup",
+  }),
   form("/staff/actions/[action]", "app/(staff)/staff/actions/[action]/route.ts", {
     auth: "staff",
     label: "/staff/actions",

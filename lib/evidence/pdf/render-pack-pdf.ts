@@ -1,5 +1,5 @@
 import "server-only";
-import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { formatPhone } from "@/lib/phone/format-phone";
 import { TIME_ZONE } from "@/lib/time-zone";
 import type { IssuedPack } from "../issue-evidence-pack";
 import { timelineOf, type ComplaintEvidence } from "./complaint-timeline";
@@ -48,8 +48,7 @@ const dayOnly = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: 
 /** An instant in Moroccan time, or a day ("2026-12-05") as that day. */
 const when = (at: string | null | undefined) =>
   !at ? "—" : at.length === 10 ? dayOnly.format(new Date(`${at}T12:00:00Z`)) : moment.format(new Date(at));
-const phone = (e164: string | null) =>
-  e164 ? (parsePhoneNumberFromString(e164)?.formatInternational() ?? e164) : "non communiqué";
+const phone = (e164: string | null) => (e164 ? formatPhone(e164) : "non communiqué");
 
 function titleOf(doc: PackDocument): string {
   const s = doc.subject;
