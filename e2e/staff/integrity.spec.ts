@@ -58,11 +58,11 @@ test("a provider's canary in another provider's campaign: staff see the alert, i
   );
 });
 
-test("number events: everyone sees the counts per operator and day, only an admin searches a number, and the search is audited", async ({
+test("number events: everyone sees the counts per operator and day; a number's file is looked up by a form post, audited, and an admin restores its ended refusal there", async ({
   page,
   request,
   baseURL,
-}) => {
+}, info) => {
   const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-operator-"));
   const operator = await providerWithKey(dir, "operator");
   await e2eDb().query("UPDATE providers SET kind = 'operator' WHERE slug = $1", [operator.slug]);
@@ -99,4 +99,6 @@ test("number events: everyone sees the counts per operator and day, only an admi
   // Restored from the file, by an admin: the opposition is in force again.
   await page.getByRole("button", { name: "Rétablir" }).click();
   await expect(page.getByTestId("lookup-oppositions")).toContainText("en vigueur");
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.screenshot({ path: info.outputPath("staff-lookup.png"), fullPage: true });
 });

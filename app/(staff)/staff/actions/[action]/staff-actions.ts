@@ -1,3 +1,4 @@
+import { formatPhone } from "@/lib/phone/format-phone";
 import { reviewIntegrityAlert } from "@/lib/integrity/integrity-alerts";
 import { addNumberRange, removeNumberRange } from "@/lib/numbers/number-ranges";
 import { restoreEndedOpposition } from "@/lib/numbers/restore-ended-opposition";
@@ -110,7 +111,7 @@ export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<st
   },
   "opposition-restore": async (actor, f) => {
     const r = await restoreEndedOpposition(actor, f.get("id"));
-    return `Opposition rétablie pour ${r.phone}.`;
+    return `Opposition rétablie pour ${formatPhone(r.phone)}.`;
   },
   "provider-update": async (actor, f) => {
     await updateProvider(actor, {
