@@ -273,7 +273,6 @@ export function VerifiedNumber({
         <p className="mt-2">{t("dataBody")}</p>
         <a
           href="/number/data"
-          download
           className="mt-3 inline-block rounded-lg border-2 border-brand-700 px-4 py-3 font-semibold text-brand-800"
         >
           {t("download")}

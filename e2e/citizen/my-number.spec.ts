@@ -20,7 +20,9 @@ const TEXT = {
     withdrawn: "Cette opposition a été retirée.",
     resumes: "Ce qui reprend",
     stopped: "Ce qui est arrêté",
-    download: "Télécharger mes données",
+    download: "Voir mes données",
+    myData: "Mes données",
+    file: "Télécharger le fichier JSON",
   },
   ar: {
     phone: "رقم هاتفك",
@@ -35,7 +37,9 @@ const TEXT = {
     withdrawn: "تم سحب هذا التعرض.",
     resumes: "ما قد يُستأنف",
     stopped: "ما تم إيقافه",
-    download: "تنزيل معطياتي",
+    download: "عرض بياناتي",
+    myData: "بياناتي",
+    file: "تنزيل ملف JSON",
   },
 } as const;
 
@@ -102,8 +106,14 @@ async function walk(page: Page, info: TestInfo, locale: "fr" | "ar", options: { 
   expect(receiptSms[0]!.n).toBe(3);
 
   await page.goto("/number");
-  const download = page.waitForEvent("download");
+  // "My data": a page to read or print, in the citizen's language, then the file beside it.
   await page.getByRole("link", { name: t.download }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.myData);
+  await expect(page.locator("main")).toContainText(phone.slice(-2));
+  await shot(page, info, `number-data-${locale}`);
+  if (options.axe) await expectNoSeriousA11yViolations(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: t.file }).click();
   const data = JSON.parse(readFileSync((await (await download).path())!, "utf8")) as {
     phone: string;
     links: unknown[];

@@ -9,6 +9,8 @@ import { holderSince } from "./holder-since";
  * except secrets (code hashes) and other people's data (provider keys, staff notes on complaints, and what
  * the number's earlier holder did: only what happened since the present holder got it, holder-since.ts).
  */
+export type MyData = Awaited<ReturnType<typeof exportMyNumber>>;
+
 export async function exportMyNumber(phone: string, now = new Date()) {
   const client = db();
   const since = await holderSince(phone);
@@ -69,6 +71,14 @@ export async function exportMyNumber(phone: string, now = new Date()) {
       orderBy: { createdAt: "asc" },
     }),
   ]);
+  // Senders by name, never by an internal id (keys documented in docs/privacy.md, "Download my data").
+  const senderIds = [...new Set([...changes, ...receipts].flatMap((x) => (x.senderId === null ? [] : [x.senderId])))];
+  const senders = new Map(
+    (
+      await client.sender.findMany({ where: { id: { in: senderIds } }, select: { id: true, code: true, name: true } })
+    ).map((s) => [s.id, { code: s.code, name: s.name }]),
+  );
+  const senderOf = (id: number | null) => (id === null ? null : (senders.get(id) ?? null));
   return {
     phone,
     exported_at: now.toISOString(),
@@ -87,7 +97,7 @@ export async function exportMyNumber(phone: string, now = new Date()) {
       op: c.op,
       reason: c.reason,
       scope: c.scope,
-      sender_id: c.senderId,
+      sender: senderOf(c.senderId),
       source: c.source,
       at: c.at,
     })),
@@ -95,7 +105,7 @@ export async function exportMyNumber(phone: string, now = new Date()) {
       id: r.id,
       op: r.op,
       scope: r.scope,
-      sender_id: r.senderId,
+      sender: senderOf(r.senderId),
       source: r.source,
       seq: Number(r.seq),
       at: r.createdAt,

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { GET as downloadData } from "@/app/(public)/number/data/route";
+import { GET as downloadData } from "@/app/(public)/number/data.json/route";
+import { GET as readData } from "@/app/(public)/number/data/route";
 import { POST as signOut } from "@/app/(public)/number/sign-out/route";
 import { POST as withdrawRoute } from "@/app/(public)/number/withdraw/confirm/route";
 import { db } from "@/lib/db/client";
@@ -179,9 +180,9 @@ describe("number sessions", () => {
         headers: { cookie, "sec-fetch-site": "same-origin", "content-type": "application/x-www-form-urlencoded" },
         body: method === "POST" ? "" : undefined,
       });
-    expect((await downloadData(request("/number/data"))).status).toBe(200);
+    expect((await downloadData(request("/number/data.json"))).status).toBe(200);
     expect((await signOut(request("/number/sign-out", "POST"))).status).toBe(303);
-    const replayed = await downloadData(request("/number/data"));
+    const replayed = await downloadData(request("/number/data.json"));
     expect(replayed.status).toBe(303);
   });
 });
@@ -203,7 +204,14 @@ describe("my number", () => {
     const view = await loadMyNumber(mine);
     expect(view.inForce).toHaveLength(1);
     expect(JSON.stringify(view, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toContain(theirs);
-    const response = await downloadData(withSession("/number/data", mine));
+    const page = await readData(withSession("/number/data", mine));
+    expect(page.headers.get("cache-control")).toBe("private, no-store");
+    const html = await page.text();
+    expect(html).toContain("Mes données");
+    expect(html).toContain("Tous les SMS commerciaux, de tous les expéditeurs");
+    expect(html).not.toContain(theirs);
+    expect((await readData(new NextRequest("http://stopsms.test/number/data"))).status).toBe(303);
+    const response = await downloadData(withSession("/number/data.json", mine));
     expect(response.headers.get("content-disposition")).toContain("attachment");
     const text = await response.text();
     expect(JSON.parse(text).phone).toBe(mine);

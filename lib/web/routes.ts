@@ -153,8 +153,13 @@ export const ROUTES: RouteEntry[] = [
     label: "/number/<step>",
   }),
   entry({
-    path: "/number/data",
-    source: "app/(public)/number/data/route.ts",
+    ...light("/number/data", "app/(public)/number/data/route.tsx"),
+    auth: "citizen-session",
+    label: "/number/<step>",
+  }),
+  entry({
+    path: "/number/data.json",
+    source: "app/(public)/number/data.json/route.ts",
     renderer: "file",
     auth: "citizen-session",
     label: "/number/<step>",
