@@ -32,6 +32,13 @@ test("an admin registers a provider, adds a key and revokes it; all audited", as
     .fill(generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString());
   await page.getByRole("button", { name: "Ajouter la clé" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Clé publique : c'est une clé PRIVÉE");
+  // … beside the field, which is marked; what was typed is kept, except the private key.
+  const pem = page.getByLabel(/Clé publique Ed25519/);
+  await expect(pem).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#publicKeyPem-error")).toContainText("C'est une clé PRIVÉE");
+  await expect(pem).toHaveValue("");
+  await expect(page.getByLabel("Identifiant de la nouvelle clé")).toHaveValue(`${slug}-bad`);
+  await expect(page.getByLabel("Identifiant de la nouvelle clé")).not.toHaveAttribute("aria-invalid", "true");
 
   // Destructive: a confirmation page first; cancelling changes nothing.
   await page.getByRole("button", { name: `Révoquer la clé ${keyid}` }).click();

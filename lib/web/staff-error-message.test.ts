@@ -3,7 +3,7 @@ import { z } from "zod";
 import { conflict, DomainError } from "@/lib/errors";
 import { addProviderKeySchema } from "@/lib/providers/schemas";
 import { parseInput } from "@/lib/validation";
-import { staffErrorMessage } from "@/lib/web/staff-error-message";
+import { staffErrorMessage, staffFieldErrors } from "@/lib/web/staff-error-message";
 
 const thrown = (fn: () => unknown): DomainError => {
   try {
@@ -45,5 +45,20 @@ describe("lib errors as the staff read them", () => {
     expect(staffErrorMessage(thrown(() => parseInput(z.object({ note: z.string().min(1) }), { note: "" })))).toBe(
       "Formulaire incomplet ou incorrect. Note : à remplir.",
     );
+  });
+
+  it("names the field each problem is about, for the form to mark it and say it beside it", () => {
+    const error = thrown(() =>
+      parseInput(addProviderKeySchema, {
+        providerSlug: "acme",
+        keyid: "ok-key-01",
+        publicKeyPem: "-----BEGIN PRIVATE KEY-----",
+      }),
+    );
+    expect(staffFieldErrors(error)).toEqual({ publicKeyPem: expect.stringMatching(/^c'est une clé PRIVÉE/) });
+    expect(staffFieldErrors(conflict("taken", { id: "providers.keyid-taken", values: { keyid: "acme-01" } }))).toEqual({
+      keyid: "L'identifiant de clé acme-01 est déjà utilisé.",
+    });
+    expect(staffFieldErrors(new DomainError("conflict", "something", 409))).toEqual({});
   });
 });

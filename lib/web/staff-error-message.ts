@@ -74,6 +74,28 @@ function fieldProblem(p: FieldProblem): string {
   return `${name} : ${what}`;
 }
 
+// The field a keyed error is about, for the form to mark it.
+const KEY_FIELDS: Record<string, string> = {
+  "providers.public-key-taken": "publicKeyPem",
+  "providers.keyid-taken": "keyid",
+  "providers.provider-exists": "slug",
+  "providers.sender-exists": "code",
+  "providers.unknown-senders": "senderCodes",
+};
+
+/** Each field a refused form got wrong, with what is wrong in French (without the field's name). */
+export function staffFieldErrors(error: DomainError): Record<string, string> {
+  if (error.key && KEY_FIELDS[error.key.id] && MESSAGES[error.key.id])
+    return { [KEY_FIELDS[error.key.id]!]: MESSAGES[error.key.id]!(error.key.values ?? {}) };
+  if (error.code !== "invalid-request" || !Array.isArray(error.details)) return {};
+  const errors: Record<string, string> = {};
+  for (const problem of error.details as FieldProblem[]) {
+    const root = problem.field.split(".")[0]!;
+    errors[root] ??= fieldProblem(problem).slice(`${FIELDS[root] ?? problem.field} : `.length);
+  }
+  return errors;
+}
+
 export function staffErrorMessage(error: DomainError): string {
   if (error.key && MESSAGES[error.key.id]) return MESSAGES[error.key.id]!(error.key.values ?? {});
   if (error.code === "invalid-request" && Array.isArray(error.details) && error.details.length > 0)

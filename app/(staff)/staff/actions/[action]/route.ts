@@ -7,7 +7,7 @@ import { formRefusedResponse } from "@/lib/web/guard-citizen-post";
 import { readForm } from "@/lib/web/read-form";
 import { isSameOriginPost } from "@/lib/web/same-origin";
 import { safeBackPath } from "@/lib/web/safe-back";
-import { staffErrorMessage } from "@/lib/web/staff-error-message";
+import { staffErrorMessage, staffFieldErrors } from "@/lib/web/staff-error-message";
 import { setStaffFlash } from "@/lib/web/staff-flash";
 import { askConfirmation, clearConfirmation } from "@/lib/web/staff-confirmation";
 import { CONFIRMATIONS, STAFF_ACTIONS, type Form } from "./staff-actions";
@@ -20,6 +20,19 @@ function redirectWith(back: string, flash: Parameters<typeof setStaffFlash>[1]) 
   clearConfirmation(response);
   return response;
 }
+
+// What a refused form shows again: everything typed but a one-time code, a private key pasted by mistake
+// (it is not kept anywhere, not even for a minute in a cookie) and the form's own plumbing.
+const keptValues = (action: string, values: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(values).filter(
+      ([name, value]) =>
+        name !== "back" &&
+        name !== "confirm" &&
+        !(action.startsWith("totp-") && name === "code") &&
+        !/PRIVATE KEY/.test(value),
+    ),
+  );
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ action: string }> }) {
   const { action } = await params;
@@ -52,7 +65,12 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   } catch (error) {
     if (error instanceof DomainError && error.status === 403)
       return forbiddenPage("Votre rôle ne permet pas cette action.");
-    if (error instanceof DomainError) return redirectWith(back, { kind: "error", message: staffErrorMessage(error) });
+    if (error instanceof DomainError)
+      return redirectWith(back, {
+        kind: "error",
+        message: staffErrorMessage(error),
+        form: { action, values: keptValues(action, read.values), errors: staffFieldErrors(error) },
+      });
     throw error;
   }
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FlashMessage } from "@/components/staff/flash-message";
+import { FieldError } from "@/components/staff/field-error";
+import { keptForm } from "@/components/staff/kept-form";
 import { DataTable } from "@/components/staff/data-table";
 import {
   buttonClass,
@@ -30,11 +32,12 @@ export default async function ProviderPage({ params }: Props) {
   const provider = await getProvider(slug);
   if (!provider) notFound();
   const actor = staff ? ({ kind: "staff", id: staff.id, email: staff.email } as const) : null;
-  const [log, senders, ranges, gate] = await Promise.all([
+  const [log, senders, ranges, gate, kept] = await Promise.all([
     listAccessLog(slug),
     listSenders(),
     provider.kind === "operator" && actor ? listNumberRanges(actor, slug) : null,
     readGateStatus(provider.id),
+    keptForm("provider-key-add"),
   ]);
   const admin = staff?.role === "admin";
   const back = `/staff/providers/${provider.slug}`;
@@ -151,22 +154,34 @@ export default async function ProviderPage({ params }: Props) {
         ]}
       />
       {admin && (
-        <form method="post" action="/staff/actions/provider-key-add" className="mt-4 grid max-w-xl gap-2">
+        <form method="post" action="/staff/actions/provider-key-add" className="mt-4 grid max-w-xl gap-2" noValidate>
           <input type="hidden" name="slug" value={provider.slug} />
           <input type="hidden" name="back" value={back} />
           <label htmlFor="keyid" className="font-semibold">
             Identifiant de la nouvelle clé
           </label>
-          <input id="keyid" name="keyid" required placeholder={`${provider.slug}-2026-01`} className={fieldClass} />
+          <FieldError id="keyid" message={kept.error("keyid")} />
+          <input
+            id="keyid"
+            name="keyid"
+            required
+            placeholder={`${provider.slug}-2026-01`}
+            defaultValue={kept.value("keyid")}
+            className={`${fieldClass} aria-[invalid=true]:border-red-700`}
+            {...kept.invalid("keyid", "keyid")}
+          />
           <label htmlFor="publicKeyPem" className="font-semibold">
             Clé publique Ed25519 (PEM, -----BEGIN PUBLIC KEY-----)
           </label>
+          <FieldError id="publicKeyPem" message={kept.error("publicKeyPem")} />
           <textarea
             id="publicKeyPem"
             name="publicKeyPem"
             rows={4}
             required
-            className={`${fieldClass} font-mono text-xs`}
+            defaultValue={kept.value("publicKeyPem")}
+            className={`${fieldClass} font-mono text-xs aria-[invalid=true]:border-red-700`}
+            {...kept.invalid("publicKeyPem", "publicKeyPem")}
           />
           <button type="submit" className={`${buttonClass} justify-self-start`}>
             Ajouter la clé
