@@ -7,6 +7,12 @@ import { formatPhone } from "@/lib/phone/format-phone";
 const KEYS = ["oppositions", "changes", "receipts", "links", "complaints", "verification_codes"] as const;
 const REASONS = ["after_opposition", "no_mention", "no_consent", "other"] as const;
 const STATUSES = ["new", "reviewing", "forwarded", "closed"] as const;
+// A receipt id is one word, read left to right: never split across lines (#25 item 8).
+const receiptId = (chunks: React.ReactNode) => (
+  <bdi dir="ltr" className="whitespace-nowrap">
+    {chunks}
+  </bdi>
+);
 const pick = <K extends string>(keys: readonly K[], value: string, fallback: K): K =>
   keys.find((k) => k === value) ?? fallback;
 
@@ -30,7 +36,11 @@ export function MyDataPage({ locale, data }: { locale: Locale; data: MyData }) {
         {t.rich("intro", {
           phone: formatPhone(data.phone),
           date: when(data.exported_at),
-          num: (chunks) => <bdi dir="ltr">{chunks}</bdi>,
+          num: (chunks) => (
+            <bdi dir="ltr" className="whitespace-nowrap">
+              {chunks}
+            </bdi>
+          ),
         })}
       </p>
       <p className="mt-2">{t("notKept")}</p>
@@ -43,7 +53,7 @@ export function MyDataPage({ locale, data }: { locale: Locale; data: MyData }) {
               {t("since", { date: when(o.since) })} ·{" "}
               {o.withdrawn_at ? t("endedOn", { date: when(o.withdrawn_at) }) : t("inForce")} ·{" "}
               <a href={`/receipt/${o.receipt}`} className="underline">
-                {t("receipt", { id: o.receipt })}
+                {t.rich("receipt", { id: o.receipt, r: receiptId })}
               </a>
             </p>
           </li>
@@ -54,7 +64,7 @@ export function MyDataPage({ locale, data }: { locale: Locale; data: MyData }) {
         {data.receipts.map((r) => (
           <li key={r.id}>
             <a href={`/receipt/${r.id}`} className="underline">
-              {t("receipt", { id: r.id })}
+              {t.rich("receipt", { id: r.id, r: receiptId })}
             </a>{" "}
             · {r.op === "add" ? t("receiptAdd") : t("receiptRemove")} · {what({ ...r, list_source: null })} ·{" "}
             {when(r.at)}
