@@ -6,7 +6,8 @@ import type { Verdict } from "./assess-complaint";
 export const STATUS_LABELS: Record<ComplaintStatus, string> = {
   new: "Nouveau",
   reviewing: "En examen",
-  forwarded: "Transmis",
+  // Sent on for action (to the operator, the ANRT or the prosecutor): the note says to whom.
+  forwarded: "Transmis pour suite à donner",
   closed: "Clos",
 };
 

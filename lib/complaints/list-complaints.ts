@@ -1,37 +1,58 @@
 import "server-only";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ComplaintStatus } from "@/lib/generated/prisma/enums";
 import { moroccanDayEnd, moroccanMidnight } from "@/lib/time-zone";
 import { assessComplaint } from "./assess-complaint";
 
 const STATUSES = ["new", "reviewing", "forwarded", "closed"] as const;
 
-/** The queue, newest first; `from`/`to` (YYYY-MM-DD, Moroccan days) bound it for exports. */
-export async function listComplaints(filters: {
+const VERDICTS = ["violation", "within-deadline", "no-opposition", "undetermined"] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface ComplaintFilters {
   status?: string;
+  verdict?: string;
   sender?: string;
+  /** A provider's slug: complaints about its links or answered by it. */
+  provider?: string;
+  /** Moroccan days, YYYY-MM-DD. */
   from?: string;
   to?: string;
-  take?: number;
-}) {
-  await requireStaff("analyst");
+}
+
+function whereOf(filters: ComplaintFilters): Prisma.ComplaintWhereInput {
   const status = STATUSES.find((s) => s === filters.status) as ComplaintStatus | undefined;
+  const verdict = VERDICTS.find((v) => v === filters.verdict);
   // Day bounds in the zone: Morocco is on UTC during Ramadan, not always +01:00.
   const createdAt = {
-    ...(filters.from ? { gte: moroccanMidnight(filters.from) } : {}),
-    ...(filters.to ? { lt: moroccanDayEnd(filters.to) } : {}),
+    ...(filters.from && DAY.test(filters.from) ? { gte: moroccanMidnight(filters.from) } : {}),
+    ...(filters.to && DAY.test(filters.to) ? { lt: moroccanDayEnd(filters.to) } : {}),
   };
-  return db().complaint.findMany({
-    where: {
-      ...(status ? { status } : {}),
-      ...(filters.sender ? { sender: { code: filters.sender } } : {}),
-      ...(filters.from || filters.to ? { createdAt } : {}),
-    },
-    include: { sender: { select: { code: true, name: true } } },
-    orderBy: { createdAt: "desc" },
-    take: filters.take ?? 200,
-  });
+  return {
+    ...(status ? { status } : {}),
+    ...(verdict ? { verdict } : {}),
+    ...(filters.sender ? { sender: { code: filters.sender } } : {}),
+    ...(filters.provider ? { provider: { slug: filters.provider } } : {}),
+    ...(Object.keys(createdAt).length ? { createdAt } : {}),
+  };
+}
+
+/** The queue, newest first (at most `take`), and how many complaints match in all. */
+export async function listComplaints(filters: ComplaintFilters & { take?: number }) {
+  await requireStaff("analyst");
+  const where = whereOf(filters);
+  const [rows, total] = await Promise.all([
+    db().complaint.findMany({
+      where,
+      include: { sender: { select: { code: true, name: true } }, provider: { select: { slug: true, name: true } } },
+      orderBy: { createdAt: "desc" },
+      take: filters.take ?? 200,
+    }),
+    db().complaint.count({ where }),
+  ]);
+  return { rows, total };
 }
 
 /** One complaint for the staff page, its verdict recomputed first (the facts may have changed since). */

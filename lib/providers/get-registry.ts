@@ -30,8 +30,3 @@ export async function listSenders() {
   await requireStaff("analyst");
   return db().sender.findMany({ orderBy: { code: "asc" }, include: { _count: { select: { providers: true } } } });
 }
-
-export async function listAudit(limit = 300) {
-  await requireStaff("admin");
-  return db().auditLog.findMany({ orderBy: { id: "desc" }, take: limit });
-}

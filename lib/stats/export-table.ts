@@ -10,7 +10,7 @@ export type ExportableTable = (typeof EXPORTABLE)[number];
 /** The dashboard's tables as CSV, for the same range (each source function checks the staff role). */
 export async function exportTable(table: ExportableTable, range: DateRange): Promise<string> {
   if (table === "complaints") {
-    const complaints = await listComplaints({ from: range.from, to: range.to, take: 100_000 });
+    const { rows: complaints } = await listComplaints({ from: range.from, to: range.to, take: 100_000 });
     return toCsv(
       ["id", "status", "reason", "sender_seen", "sender_code", "received_at", "created_at"],
       complaints.map((c) => [

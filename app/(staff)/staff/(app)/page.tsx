@@ -198,7 +198,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <p className="text-sm text-slate-700">
           Retard = âge de la plus ancienne opposition que le fournisseur n&apos;a pas encore récupérée ; retard
           d&apos;application = la plus ancienne dont il n&apos;a pas confirmé l&apos;application (accusé de réception
-          signé). Délai légal : {formatDuration(maxLag)}. Infractions : verdicts « violation » des 30 derniers jours.
+          signé). Délai légal : {formatDuration(maxLag)}. Infractions : signalements jugés en infraction ces 30 derniers
+          jours.
         </p>
         <DataTable
           caption="Conformité des fournisseurs"
@@ -227,7 +228,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               header: "Dernière récupération",
               cell: (p) => (p.lastPullAt ? formatDateTime(p.lastPullAt) : "Aucune récupération"),
             },
-            { header: "Position (seq)", numeric: true, cell: (p) => formatNumber(p.seqReached) },
+            { header: "Changements lus (n° du dernier)", numeric: true, cell: (p) => formatNumber(p.seqReached) },
             {
               header: "Retard",
               numeric: true,

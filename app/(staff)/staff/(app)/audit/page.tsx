@@ -1,31 +1,86 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ForbiddenNotice } from "@/components/staff/forbidden-notice";
 import { DataTable } from "@/components/staff/data-table";
-import { formatDateTime } from "@/components/staff/ui";
+import { fieldClass, formatDateTime, formatNumber, secondaryButtonClass } from "@/components/staff/ui";
+import { auditLabel } from "@/lib/audit/labels.fr";
+import { listAudit } from "@/lib/audit/list-audit";
 import { currentStaff } from "@/lib/auth/require-staff";
-import { listAudit } from "@/lib/providers/get-registry";
 import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Journal d'audit" };
 
-export default async function AuditPage() {
+type Filters = { actor?: string; action?: string; from?: string; to?: string; page?: string };
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Filters> }) {
   await signedInStaff();
   const staff = await currentStaff();
   if (staff?.role !== "admin") return <ForbiddenNotice />;
-  const entries = await listAudit();
+  const filters = await searchParams;
+  const { entries, total, page, pages, actions } = await listAudit({ ...filters, page: Number(filters.page ?? 1) });
+  const pageLink = (n: number) =>
+    `/staff/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), page: String(n) })}`;
   return (
     <>
       <h1 className="text-2xl font-bold">Journal d&apos;audit</h1>
+      <form method="get" className="mt-4 flex flex-wrap items-end gap-3" aria-label="Filtres du journal">
+        <div>
+          <label htmlFor="actor" className="block text-sm font-semibold">
+            Qui (adresse, ou « cli: »)
+          </label>
+          <input id="actor" name="actor" defaultValue={filters.actor ?? ""} className={fieldClass} />
+        </div>
+        <div>
+          <label htmlFor="action" className="block text-sm font-semibold">
+            Action
+          </label>
+          <select id="action" name="action" defaultValue={filters.action ?? ""} className={fieldClass}>
+            <option value="">Toutes</option>
+            {actions.map((action) => (
+              <option key={action} value={action}>
+                {auditLabel(action)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="from" className="block text-sm font-semibold">
+            Du
+          </label>
+          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={fieldClass} />
+        </div>
+        <div>
+          <label htmlFor="to" className="block text-sm font-semibold">
+            Au
+          </label>
+          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className={fieldClass} />
+        </div>
+        <button type="submit" className={secondaryButtonClass}>
+          Filtrer
+        </button>
+      </form>
+      <p className="mt-4" role="status" data-testid="audit-count">
+        {total === 0
+          ? "Aucune entrée."
+          : `${formatNumber(total)} entrée${total > 1 ? "s" : ""}, page ${page} sur ${pages}.`}
+      </p>
       <DataTable
         caption="Journal d'audit"
         testId="audit-table"
         rows={entries}
         rowKey={(e) => String(e.id)}
-        empty="Aucune entrée."
+        empty="Aucune entrée ne correspond."
         columns={[
           { header: "Date", cell: (e) => formatDateTime(e.at) },
           { header: "Qui", cell: (e) => e.actorLabel },
-          { header: "Action", cell: (e) => <span className="font-mono">{e.action}</span> },
+          {
+            header: "Action",
+            cell: (e) => (
+              <>
+                {auditLabel(e.action)} <span className="font-mono text-xs text-slate-600">({e.action})</span>
+              </>
+            ),
+          },
           { header: "Objet", cell: (e) => `${e.targetType} ${e.targetId ?? ""}` },
           {
             header: "Avant → après",
@@ -38,6 +93,20 @@ export default async function AuditPage() {
           },
         ]}
       />
+      {pages > 1 && (
+        <nav aria-label="Pages du journal" className="mt-4 flex gap-4">
+          {page > 1 && (
+            <Link href={pageLink(page - 1)} className="text-brand-800 underline">
+              Page précédente
+            </Link>
+          )}
+          {page < pages && (
+            <Link href={pageLink(page + 1)} className="text-brand-800 underline">
+              Page suivante
+            </Link>
+          )}
+        </nav>
+      )}
     </>
   );
 }

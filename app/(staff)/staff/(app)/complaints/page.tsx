@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/staff/data-table";
-import { fieldClass, formatDateTime, secondaryButtonClass } from "@/components/staff/ui";
+import { fieldClass, formatDateTime, formatNumber, secondaryButtonClass } from "@/components/staff/ui";
 import { labelOf, REASON_LABELS, STATUS_LABELS, VERDICT_LABELS } from "@/lib/complaints/labels.fr";
 import { listComplaints } from "@/lib/complaints/list-complaints";
+import { listProviders } from "@/lib/providers/get-registry";
 import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Signalements" };
@@ -11,11 +12,18 @@ export const metadata: Metadata = { title: "Signalements" };
 export default async function ComplaintsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ status?: string; sender?: string }>;
+  searchParams: Promise<{
+    status?: string;
+    verdict?: string;
+    sender?: string;
+    provider?: string;
+    from?: string;
+    to?: string;
+  }>;
 }) {
   await signedInStaff();
   const filters = await searchParams;
-  const complaints = await listComplaints(filters);
+  const [{ rows: complaints, total }, providers] = await Promise.all([listComplaints(filters), listProviders()]);
   return (
     <>
       <h1 className="text-2xl font-bold">Signalements</h1>
@@ -34,6 +42,44 @@ export default async function ComplaintsPage({
           </select>
         </div>
         <div>
+          <label htmlFor="verdict" className="block text-sm font-semibold">
+            Verdict
+          </label>
+          <select id="verdict" name="verdict" defaultValue={filters.verdict ?? ""} className={fieldClass}>
+            <option value="">Tous</option>
+            {Object.entries(VERDICT_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="provider" className="block text-sm font-semibold">
+            Opérateur d&apos;envoi
+          </label>
+          <select id="provider" name="provider" defaultValue={filters.provider ?? ""} className={fieldClass}>
+            <option value="">Tous</option>
+            {providers.map((p) => (
+              <option key={p.slug} value={p.slug}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="from" className="block text-sm font-semibold">
+            Reçus du
+          </label>
+          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={fieldClass} />
+        </div>
+        <div>
+          <label htmlFor="to" className="block text-sm font-semibold">
+            au
+          </label>
+          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className={fieldClass} />
+        </div>
+        <div>
           <label htmlFor="sender" className="block text-sm font-semibold">
             Expéditeur (code)
           </label>
@@ -46,6 +92,13 @@ export default async function ComplaintsPage({
           Exporter (90 jours) en CSV
         </a>
       </form>
+      <p className="mt-4" role="status" data-testid="complaints-count">
+        {total === 0
+          ? "Aucun signalement ne correspond."
+          : total > complaints.length
+            ? `${formatNumber(total)} signalements ; les ${formatNumber(complaints.length)} plus récents sont affichés.`
+            : `${formatNumber(total)} signalement${total > 1 ? "s" : ""}.`}
+      </p>
       <DataTable
         caption="Signalements"
         rows={complaints}
@@ -62,9 +115,11 @@ export default async function ComplaintsPage({
           },
           { header: "Reçu le", cell: (c) => formatDateTime(c.createdAt) },
           { header: "Motif", cell: (c) => REASON_LABELS[c.reason] },
-          { header: "Expéditeur affiché", cell: (c) => c.senderSeen },
+          { header: "Expéditeur tel qu'affiché", cell: (c) => <bdi>{c.senderSeen}</bdi> },
           { header: "Expéditeur enregistré", cell: (c) => (c.sender ? c.sender.name : "—") },
           { header: "Verdict", cell: (c) => labelOf(VERDICT_LABELS, c.verdict ?? "undetermined") },
+          { header: "Opérateur d'envoi", cell: (c) => c.provider?.name ?? "—" },
+          { header: "Réponse attendue avant le", cell: (c) => (c.respondBy ? formatDateTime(c.respondBy) : "—") },
           {
             header: "Réponse",
             cell: (c) =>
