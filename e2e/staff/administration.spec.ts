@@ -65,12 +65,26 @@ test("an admin registers a provider, adds a key and revokes it; all audited", as
   ]);
   await page.goto("/staff/audit");
   await expect(page.getByTestId("audit-table")).toContainText("provider.key.revoke");
+  // In words, filtered by who and what.
+  await page.getByLabel("Qui (adresse, ou « cli: »)").fill(admin);
+  await page.getByLabel("Action").selectOption({ label: "Clé de fournisseur révoquée" });
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page.getByTestId("audit-count")).toHaveText(/^1 entrée, page 1 sur 1\.$/);
+  await expect(page.getByTestId("audit-table")).toContainText("Clé de fournisseur révoquée");
+  await expect(page.getByTestId("audit-table")).not.toContainText("Fournisseur enregistré");
 });
 
 test("an analyst handles a complaint: status change and note, audited", async ({ page }) => {
   const analyst = await signInAs(page, "analyst");
   const { rows } = await e2eDb().query("SELECT id FROM complaints WHERE status = 'new' ORDER BY id LIMIT 1");
   const id = rows[0].id as string;
+  await page.goto("/staff/complaints?status=new");
+  await expect(page.getByTestId("complaints-count")).toHaveText(/^\d+ signalements?/);
+  // The queue's filters: a day with nothing in it says so.
+  await page.getByLabel("Reçus du").fill("2001-01-01");
+  await page.getByLabel("au", { exact: true }).fill("2001-01-02");
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page.getByTestId("complaints-count")).toHaveText("Aucun signalement ne correspond.");
   await page.goto("/staff/complaints?status=new");
   await page.getByRole("link", { name: id }).click();
   await page.getByLabel("Nouveau statut").selectOption("reviewing");
