@@ -101,4 +101,11 @@ test("number events: everyone sees the counts per operator and day; a number's f
   await expect(page.getByTestId("lookup-oppositions")).toContainText("en vigueur");
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.screenshot({ path: info.outputPath("staff-lookup.png"), fullPage: true });
+  // The staff sections fit one row at 1366 px (an admin sees all of them).
+  const tops = await page
+    .getByRole("navigation", { name: "Espace CNDP" })
+    .getByRole("listitem")
+    .evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
+  expect(tops.length).toBeGreaterThan(9);
+  expect(new Set(tops).size).toBe(1);
 });
