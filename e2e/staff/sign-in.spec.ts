@@ -51,18 +51,46 @@ test("TOTP: enrol with the QR code's secret, then the code is required at sign-i
     period: 30,
     secret: Secret.fromBase32(secret),
   });
+  // A wrong code comes back to the same QR code, the one already scanned.
+  await page.getByLabel("Code à 6 chiffres").fill("000000");
+  await page.getByRole("button", { name: "Activer" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+  await expect(page.getByTestId("totp-secret")).toHaveText(secret);
   await page.getByLabel("Code à 6 chiffres").fill(totp.generate());
   await page.getByRole("button", { name: "Activer" }).click();
-  await expect(page.getByRole("main").getByRole("status")).toHaveText("Double authentification activée.");
+  await expect(page.getByRole("main").getByRole("status").first()).toContainText("Double authentification activée.");
+  // Ten recovery codes, shown once.
+  const codes = (await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents()).map((c) => c.trim());
+  expect(codes).toHaveLength(10);
+  for (const code of codes) expect(code).toMatch(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
+  await page.reload();
+  await expect(page.getByTestId("recovery-codes")).toHaveCount(0);
+  await expect(page.getByTestId("recovery-left")).toHaveText("10");
 
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await signIn(page, email);
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Saisissez le code à 6 chiffres");
   await signIn(page, email, PASSWORD, "000000");
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Le code à 6 chiffres est incorrect.");
+  // A lost phone: a recovery code signs in, once.
+  await signIn(page, email, PASSWORD, codes[0]);
+  await expect(page.getByRole("heading", { level: 1, name: "Tableau de bord" })).toBeVisible();
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await signIn(page, email, PASSWORD, codes[0]);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Le code à 6 chiffres est incorrect.");
   // The enrolment's code was used once: sign-in takes the next one (the server accepts one step ahead).
   await signIn(page, email, PASSWORD, totp.generate({ timestamp: Date.now() + 30_000 }));
   await expect(page.getByRole("heading", { level: 1, name: "Tableau de bord" })).toBeVisible();
+
+  // Turning it off is a danger action, confirmed on a page of its own with a code.
+  await page.goto("/staff/security");
+  await expect(page.getByTestId("recovery-left")).toHaveText("9");
+  await page.getByRole("button", { name: "Désactiver…" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Désactiver la double authentification ?");
+  await page.getByLabel("Code actuel de votre application, ou code de secours").fill(codes[1]!);
+  await page.getByRole("button", { name: "Désactiver la double authentification" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Double authentification désactivée.");
+  await expect(page.getByRole("link", { name: "Activer la double authentification" })).toBeVisible();
 });
 
 test("sign-in is rate-limited per address with 429 and Retry-After", async ({ request }) => {

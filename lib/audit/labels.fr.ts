@@ -23,6 +23,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   "retention.purge": "Purge des données arrivées à échéance",
   "rollups.repair": "Statistiques quotidiennes corrigées",
   "sender.create": "Expéditeur enregistré",
+  "settings.require-admin-totp": "Règle de double authentification des administrateurs changée",
   "sender.update": "Expéditeur modifié",
   "source.create": "Source de fichiers enregistrée",
   "source.update": "Source de fichiers modifiée",

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { adminTotpRequired, isAdminTotpRequired } from "./admin-totp-policy";
 
 export type StaffRole = "admin" | "analyst";
 
@@ -18,4 +19,5 @@ export async function assertActorMay(actor: Actor, role: StaffRole): Promise<voi
   const user = await db().staffUser.findUnique({ where: { id: actor.id } });
   if (!user || user.disabledAt) throw unauthenticated();
   if (role === "admin" && user.role !== "admin") throw notAllowed();
+  if (role === "admin" && !user.totpEnabledAt && (await isAdminTotpRequired())) throw adminTotpRequired();
 }

@@ -3,6 +3,7 @@ import { cache } from "react";
 import type { Actor } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db/client";
 import { notAllowed, unauthenticated, type StaffRole } from "./assert-actor-may";
+import { adminTotpRequired, isAdminTotpRequired } from "./admin-totp-policy";
 import { auth } from "./auth";
 
 export type { StaffRole };
@@ -43,5 +44,6 @@ export async function requireStaff(role: StaffRole = "analyst"): Promise<StaffMe
   const staff = await currentStaff();
   if (!staff) throw unauthenticated();
   if (role === "admin" && staff.role !== "admin") throw notAllowed();
+  if (role === "admin" && !staff.totpEnabled && (await isAdminTotpRequired())) throw adminTotpRequired();
   return { ...staff, actor: { kind: "staff", id: staff.id, email: staff.email } };
 }

@@ -7,6 +7,8 @@ import { DomainError } from "@/lib/errors";
 import { createProvider } from "@/lib/providers/create-provider";
 import { updateProvider } from "@/lib/providers/update-provider";
 import { uniqueSlug } from "@/lib/testing/fixtures";
+import { setAdminTotpRequired } from "./admin-totp-policy";
+import { assertActorMay } from "./assert-actor-may";
 import { createStaffUser } from "./create-staff-user";
 
 const cli: Actor = { kind: "cli", label: "test" };
@@ -58,5 +60,43 @@ describe("complaint workflow", () => {
       orderBy: { id: "asc" },
     });
     expect(audit.map((a) => (a.after as { status: string }).status)).toEqual(["reviewing", "forwarded", "closed"]);
+  });
+});
+
+// The rule is global: it is switched on only here, in the one file whose tests act as administrators (they run
+// one after another), and always switched off again.
+const member = async (role: "admin" | "analyst", totp: boolean) => {
+  const email = `${uniqueSlug(role)}@cndp.example`;
+  const user = await createStaffUser(cli, { email, role, password: "a long passphrase" });
+  if (totp)
+    await db().staffUser.update({
+      where: { id: user.id },
+      data: { totpSecret: "JBSWY3DPEHPK3PXP", totpEnabledAt: new Date() },
+    });
+  return { kind: "staff", id: user.id, email } as const;
+};
+
+describe("administrators must use a second factor, when an administrator says so", () => {
+  it("is set only by an administrator who has one; then an administrator without one has an analyst's rights", async () => {
+    const [withTotp, without, analyst] = await Promise.all([
+      member("admin", true),
+      member("admin", false),
+      member("analyst", false),
+    ]);
+    await expect(setAdminTotpRequired(without, true)).rejects.toThrow(/enrol your own/);
+    await expect(setAdminTotpRequired(analyst, true)).rejects.toThrow(/role/);
+    await assertActorMay(without, "admin");
+    await setAdminTotpRequired(withTotp, true);
+    try {
+      await expect(assertActorMay(without, "admin")).rejects.toMatchObject({ key: { id: "auth.admin-totp-required" } });
+      await assertActorMay(without, "analyst");
+      await assertActorMay(withTotp, "admin");
+      await expect(setAdminTotpRequired(without, false)).rejects.toThrow(/enrol your own/);
+    } finally {
+      await setAdminTotpRequired(cli, false);
+    }
+    expect(
+      await db().auditLog.count({ where: { action: "settings.require-admin-totp", actorLabel: withTotp.email } }),
+    ).toBe(1);
   });
 });

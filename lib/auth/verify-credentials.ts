@@ -4,6 +4,7 @@ import { logger } from "@/lib/log";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 import { claimTotpStep } from "./claim-totp-step";
+import { spendRecoveryCode } from "./recovery-codes";
 import { verifyTotp } from "./totp";
 
 export const MAX_FAILED_SIGN_INS = 5;
@@ -62,9 +63,10 @@ export async function verifyCredentials(input: {
       await releaseAttempt(email, address); // not a failure: the form now asks for the code
       return { ok: false, reason: "totp-required" };
     }
+    // A recovery code (lost phone) stands in for the TOTP code, once.
     const step = verifyTotp(user.totpSecret, user.email, input.code.trim());
-    if (step === null || !(await claimTotpStep(user.id, step)))
-      return recordFailure(email, address, attempt.failures, "totp-invalid", user.id);
+    const accepted = step !== null ? await claimTotpStep(user.id, step) : await spendRecoveryCode(user.id, input.code);
+    if (!accepted) return recordFailure(email, address, attempt.failures, "totp-invalid", user.id);
   }
 
   return db().$transaction(async (tx) => {

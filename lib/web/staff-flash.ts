@@ -12,7 +12,8 @@ export const STAFF_FLASH_HEADER = "x-stopsms-staff-flash";
  * the problem beside it.
  */
 export type KeptForm = { action: string; values: Record<string, string>; errors: Record<string, string> };
-export type StaffFlash = { kind: "ok" | "error"; message: string; form?: KeptForm };
+/** `codes`: shown once (recovery codes), since the flash itself is read once. */
+export type StaffFlash = { kind: "ok" | "error"; message: string; form?: KeptForm; codes?: string[] };
 
 // A cookie holds about 4 KB: a form longer than this comes back empty, with its message.
 const MAX_KEPT = 2500;
@@ -24,7 +25,8 @@ export function setStaffFlash(response: NextResponse, flash: StaffFlash): void {
     form = flash.form;
     if (JSON.stringify(form).length > MAX_KEPT) form = { ...form, values: {} };
   }
-  const value = Buffer.from(JSON.stringify({ kind: flash.kind, message, form })).toString("base64url");
+  const codes = flash.codes?.slice(0, 20);
+  const value = Buffer.from(JSON.stringify({ kind: flash.kind, message, form, codes })).toString("base64url");
   response.cookies.set(STAFF_FLASH_COOKIE, value, { httpOnly: true, sameSite: "lax", path: "/staff", maxAge: 60 });
 }
 
@@ -40,7 +42,12 @@ export function parseStaffFlash(value: string | null | undefined): StaffFlash | 
   try {
     const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Partial<StaffFlash>;
     if ((parsed.kind === "ok" || parsed.kind === "error") && typeof parsed.message === "string")
-      return { kind: parsed.kind, message: parsed.message, form: keptFormOf(parsed.form) };
+      return {
+        kind: parsed.kind,
+        message: parsed.message,
+        form: keptFormOf(parsed.form),
+        codes: Array.isArray(parsed.codes) ? parsed.codes.filter((c) => typeof c === "string") : undefined,
+      };
   } catch {
     // a cookie someone edited: no message
   }

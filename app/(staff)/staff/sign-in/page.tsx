@@ -64,14 +64,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <label htmlFor="code" className="mt-4 block font-semibold">
           Code à 6 chiffres {flash.askCode ? "" : "(si la double authentification est activée)"}
         </label>
-        <input
-          id="code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          className={inputClass}
-        />
+        <p id="code-hint" className="text-sm text-slate-700">
+          Téléphone perdu : saisissez l&apos;un de vos codes de secours (XXXX-XXXX-XXXX-XXXX).
+        </p>
+        <input id="code" name="code" autoComplete="one-time-code" aria-describedby="code-hint" className={inputClass} />
         <button
           type="submit"
           className="mt-6 min-h-12 w-full rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white"

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
 import { CONFIRMATIONS } from "@/app/(staff)/staff/actions/[action]/staff-actions";
-import { dangerButtonClass, secondaryButtonClass } from "@/components/staff/ui";
+import { dangerButtonClass, fieldClass, secondaryButtonClass } from "@/components/staff/ui";
 import { safeBackPath } from "@/lib/web/safe-back";
 import { parseConfirmation, STAFF_CONFIRM_COOKIE } from "@/lib/web/staff-confirmation";
 import { signedInStaff } from "@/lib/auth/signed-in-staff";
@@ -48,6 +48,14 @@ export default async function ConfirmPage() {
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <input type="hidden" name="confirm" value="yes" />
+        {confirmation.askCode && (
+          <div className="basis-full">
+            <label htmlFor="code" className="block font-semibold">
+              Code actuel de votre application, ou code de secours
+            </label>
+            <input id="code" name="code" required autoComplete="one-time-code" className={`${fieldClass} max-w-xs`} />
+          </div>
+        )}
         <button type="submit" className={dangerButtonClass}>
           {button}
         </button>

@@ -60,11 +60,14 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     return response;
   }
   try {
-    const message = await run({ kind: "staff", id: staff.id, email: staff.email }, form);
-    return redirectWith(back, { kind: "ok", message });
+    const outcome = await run({ kind: "staff", id: staff.id, email: staff.email }, form);
+    return redirectWith(
+      back,
+      typeof outcome === "string" ? { kind: "ok", message: outcome } : { kind: "ok", ...outcome },
+    );
   } catch (error) {
     if (error instanceof DomainError && error.status === 403)
-      return forbiddenPage("Votre rôle ne permet pas cette action.");
+      return forbiddenPage(error.key ? staffErrorMessage(error) : "Votre rôle ne permet pas cette action.");
     if (error instanceof DomainError)
       return redirectWith(back, {
         kind: "error",

@@ -3,6 +3,7 @@ import { reviewIntegrityAlert } from "@/lib/integrity/integrity-alerts";
 import { addNumberRange, removeNumberRange } from "@/lib/numbers/number-ranges";
 import { restoreEndedOpposition } from "@/lib/numbers/restore-ended-opposition";
 import { reviewHeldNumberEvents } from "@/lib/numbers/review-held-events";
+import { setAdminTotpRequired } from "@/lib/auth/admin-totp-policy";
 import { confirmTotpEnrolment, disableTotp } from "@/lib/auth/manage-totp";
 import type { Actor } from "@/lib/audit/write-audit";
 import { addComplaintNote, changeComplaintStatus } from "@/lib/complaints/update-complaint";
@@ -25,6 +26,8 @@ export interface Confirmation {
   fields: string[];
   needed(f: Form): boolean;
   describe(f: Form): { title: string; consequence: string; button: string };
+  /** The confirmation page asks for a one-time code (never carried through the confirmation cookie). */
+  askCode?: boolean;
 }
 
 /** A sender's form: the SMS sender ids typed as one comma-separated list. */
@@ -51,6 +54,18 @@ const sourceFields = (f: Form) => ({
 // Actions that cannot be simply undone, or cut a provider off: the route asks for an explicit confirmation
 // first (a page with a danger button that posts `confirm=yes`), also when the form is posted directly.
 export const CONFIRMATIONS: Record<string, Confirmation> = {
+  "totp-disable": {
+    role: "analyst",
+    fields: ["back"],
+    askCode: true,
+    needed: () => true,
+    describe: () => ({
+      title: "Désactiver la double authentification ?",
+      consequence:
+        "Votre compte ne sera plus protégé que par son mot de passe, et vos codes de secours seront effacés. Confirmez avec un code actuel de votre application, ou un code de secours.",
+      button: "Désactiver la double authentification",
+    }),
+  },
   "provider-key-revoke": {
     role: "admin",
     fields: ["keyid", "back"],
@@ -77,7 +92,10 @@ export const CONFIRMATIONS: Record<string, Confirmation> = {
 
 // Every staff change is a plain form POST here: each entry calls one lib function, which checks the
 // staff member's role itself (admin for the registry, analyst for complaints and one's own 2FA).
-export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<string>> = {
+/** An action's outcome: its message, and codes to show once (recovery codes) when it has some. */
+export type ActionOutcome = string | { message: string; codes: string[] };
+
+export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<ActionOutcome>> = {
   "provider-create": async (actor, f) => {
     const p = await createProvider(actor, {
       slug: f.get("slug"),
@@ -170,9 +188,17 @@ export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<st
     await addComplaintNote(actor, { id: f.get("id"), note: f.get("note") });
     return "Note ajoutée.";
   },
-  "totp-confirm": async (_actor, f) => {
-    await confirmTotpEnrolment({ code: f.get("code") });
-    return "Double authentification activée.";
+  "totp-confirm": async (_actor, f) => ({
+    message:
+      "Double authentification activée. Notez ces codes de secours maintenant : ils ne seront plus jamais affichés.",
+    codes: await confirmTotpEnrolment({ code: f.get("code") }),
+  }),
+  "admin-totp-policy": async (actor, f) => {
+    const required = f.get("required") === "yes";
+    await setAdminTotpRequired(actor, required);
+    return required
+      ? "La double authentification est désormais exigée pour les administrateurs."
+      : "La double authentification n'est plus exigée pour les administrateurs.";
   },
   "totp-disable": async (_actor, f) => {
     await disableTotp({ code: f.get("code") });
