@@ -79,3 +79,28 @@ test("every endpoint example on /developers works as printed", async ({ request,
       page.getByRole("heading", { name: `${example.method} /api/v1${example.path.split("?")[0]}`, exact: true }),
     ).toBeVisible();
 });
+
+test("/developers is a guide that needs nobody, and fits a phone: mention rule, onboarding, obligations, snapshot files, examples in four languages", async ({
+  page,
+}, info) => {
+  for (const locale of ["fr", "ar"] as const) {
+    await page.context().addCookies([{ name: "stopsms_locale", value: locale, url: "http://127.0.0.1:3210" }]);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto("/developers");
+    const toc = page.getByRole("navigation").filter({ has: page.locator("#toc") });
+    // The table of contents names paths as templates, never an example's complaint id.
+    await expect(toc).toContainText("/complaints/{complaint}/response");
+    await expect(toc).not.toContainText(/C-[0-9A-Z]{5}-[0-9A-Z]{5}/);
+    for (const id of ["onboarding", "mention", "obligations", "files"])
+      await expect(page.locator(`#${id}`)).toBeVisible();
+    await expect(page.getByLabel("Python example")).toBeVisible();
+    await expect(page.getByLabel("PHP example")).toBeVisible();
+    await expect(page.locator("main")).toContainText("STOP SMS");
+    // Nothing wider than the phone: the page itself never scrolls sideways (code blocks scroll on their own).
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, locale).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: info.outputPath(`developers-${locale}-360.png`) });
+    await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${locale} 200 %`).toBeLessThanOrEqual(360);
+  }
+});

@@ -76,3 +76,79 @@ for (;;) {
 }
 `;
 }
+
+export function pythonExample(baseUrl: string): string {
+  return `# Python 3.10+: pip install http-message-signatures requests cryptography
+# (http-message-signatures implements RFC 9421; Ed25519 keys come from cryptography).
+import base64, hashlib, json, secrets
+import requests
+from cryptography.hazmat.primitives.serialization import load_pem_private_key
+from http_message_signatures import HTTPMessageSigner, HTTPSignatureKeyResolver, algorithms
+
+BASE = "${baseUrl.replace(/\/+$/, "")}"
+KEYID = "acme-telecom-2026-01"
+
+class Keys(HTTPSignatureKeyResolver):
+    def resolve_private_key(self, key_id):
+        with open("key.pem", "rb") as f:
+            return load_pem_private_key(f.read(), password=None)
+
+signer = HTTPMessageSigner(signature_algorithm=algorithms.ED25519, key_resolver=Keys())
+
+def call(method, path, query="", body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    request = requests.Request(method, BASE + path + query, data=data).prepare()
+    covered = ["@method", "@path", "@query"]
+    if data is not None:
+        request.headers["Content-Type"] = "application/json"
+        request.headers["Content-Digest"] = "sha-256=:" + base64.b64encode(hashlib.sha256(data).digest()).decode() + ":"
+        covered.append("content-digest")
+    signer.sign(request, key_id=KEYID, label="sig1", nonce=secrets.token_urlsafe(18), include_alg=True,
+                covered_component_ids=covered)
+    response = requests.Session().send(request)
+    response.raise_for_status()  # errors are application/problem+json, signed too
+    return response.json()
+
+page = call("GET", "/api/v1/suppressions/changes", "?after=0&limit=1000")
+print(page["next"], len(page["changes"]))  # store next, call again with after=next
+`;
+}
+
+export function phpExample(baseUrl: string): string {
+  return `<?php
+// PHP 8 with ext-sodium (bundled) and ext-curl: Ed25519 needs no library.
+const BASE = '${baseUrl.replace(/\/+$/, "")}';
+const KEYID = 'acme-telecom-2026-01';
+// The 32-byte seed of your key: openssl pkey -in key.pem -outform DER | tail -c 32 > key.seed
+$secret = sodium_crypto_sign_seed_keypair(file_get_contents('key.seed'));
+$secretKey = sodium_crypto_sign_secretkey($secret);
+
+function call(string $method, string $path, string $query = '', ?array $body = null) {
+    global $secretKey;
+    $lines = ["\\"@method\\": $method", "\\"@path\\": $path", "\\"@query\\": " . ($query ?: '?')];
+    $components = '"@method" "@path" "@query"';
+    $headers = [];
+    $data = $body === null ? null : json_encode($body);
+    if ($data !== null) {
+        $digest = 'sha-256=:' . base64_encode(hash('sha256', $data, true)) . ':';
+        $headers[] = 'Content-Type: application/json';
+        $headers[] = "Content-Digest: $digest";
+        $components .= ' "content-digest"';
+        $lines[] = "\\"content-digest\\": $digest";
+    }
+    $params = "($components);created=" . time() . ';keyid="' . KEYID . '";nonce="'
+        . rtrim(strtr(base64_encode(random_bytes(18)), '+/', '-_'), '=') . '";alg="ed25519"';
+    $lines[] = "\\"@signature-params\\": $params";
+    $signature = base64_encode(sodium_crypto_sign_detached(implode("\\n", $lines), $secretKey));
+    $headers[] = "Signature-Input: sig1=$params";
+    $headers[] = "Signature: sig1=:$signature:";
+    $curl = curl_init(BASE . $path . $query);
+    curl_setopt_array($curl, [CURLOPT_CUSTOMREQUEST => $method, CURLOPT_HTTPHEADER => $headers,
+        CURLOPT_RETURNTRANSFER => true, CURLOPT_POSTFIELDS => $data]);
+    return json_decode(curl_exec($curl), true);
+}
+
+$page = call('GET', '/api/v1/suppressions/changes', '?after=0&limit=1000');
+echo $page['next'], ' ', count($page['changes']), PHP_EOL; // store next, call again with after=next
+`;
+}

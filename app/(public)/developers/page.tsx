@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
 import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
+import { numberFormat } from "@/lib/i18n/number-format";
 import { ENDPOINT_EXAMPLES, fillExample } from "@/lib/sync/endpoint-examples";
-import { curlExample, nodeExample } from "@/lib/sync/examples";
+import { curlExample, nodeExample, phpExample, pythonExample } from "@/lib/sync/examples";
+import { API_RATE_LIMIT } from "@/lib/web/api/handle-signed-request";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Developers");
@@ -23,14 +26,20 @@ function Code({ children, label }: { children: string; label: string }) {
   );
 }
 
-const SECTIONS = ["key", "sign", "rules", "endpoints"] as const;
+const SECTIONS = ["onboarding", "mention", "obligations", "key", "sign", "files", "rules", "endpoints"] as const;
+const ONBOARDING = ["declare", "key", "test"] as const;
+const MENTION = ["what", "one", "length", "valid", "gate"] as const;
+const OBLIGATIONS = ["pull", "ack", "answer", "limits"] as const;
 const RULES = ["ranges", "at", "review", "start", "complaints"] as const;
 
 // For providers' developers, in the reader's language (French, Arabic or English); code, field names and
 // error codes stay as the protocol spells them. Every example request is sent as printed by the e2e suite.
 export default async function DevelopersPage() {
   const t = await getTranslations("Developers");
-  const base = env().STOPSMS_PUBLIC_URL;
+  const config = env();
+  const base = config.STOPSMS_PUBLIC_URL;
+  const linkExample = `${base.replace(/\/+$/, "")}/Ab3dEf7h`;
+  const number = numberFormat((await getLocale()) as Locale).format;
   const examples = ENDPOINT_EXAMPLES.map((example) =>
     fillExample(example, {
       sender: "souk-market",
@@ -65,9 +74,9 @@ export default async function DevelopersPage() {
               </a>
               {section === "endpoints" && (
                 <ul className="mt-1 grid gap-x-6 gap-y-1 ps-6 sm:grid-cols-2 lg:grid-cols-3" dir="ltr">
-                  {examples.map((e) => (
+                  {ENDPOINT_EXAMPLES.map((e) => (
                     <li key={e.id}>
-                      <a className="font-mono text-sm text-brand-800 underline" href={`#${e.id}`}>
+                      <a className="break-all font-mono text-sm text-brand-800 underline" href={`#${e.id}`}>
                         {e.method} {e.path.split("?")[0]}
                       </a>
                     </li>
@@ -78,6 +87,41 @@ export default async function DevelopersPage() {
           ))}
         </ol>
       </nav>
+
+      <h2 id="onboarding" className="mt-8 text-xl font-semibold">
+        {t("onboardingTitle")}
+      </h2>
+      <ol className="mt-2 max-w-3xl list-decimal space-y-2 ps-6 leading-relaxed">
+        {ONBOARDING.map((step) => (
+          <li key={step}>{t(`onboarding.${step}`, { contact: config.STOPSMS_CONTROLLER_CONTACT })}</li>
+        ))}
+      </ol>
+
+      <h2 id="mention" className="mt-8 text-xl font-semibold">
+        {t("mentionTitle")}
+      </h2>
+      <ul className="mt-2 max-w-3xl list-disc space-y-2 ps-6 leading-relaxed">
+        {MENTION.map((item) => (
+          <li key={item}>{t(`mention.${item}`, { length: linkExample.length, example: linkExample, days: 90 })}</li>
+        ))}
+      </ul>
+      <Code label="SMS">{`Soldes d'hiver -30% chez Souk Market, ce week-end.\nSTOP SMS: ${linkExample}`}</Code>
+
+      <h2 id="obligations" className="mt-8 text-xl font-semibold">
+        {t("obligationsTitle")}
+      </h2>
+      <ul className="mt-2 max-w-3xl list-disc space-y-2 ps-6 leading-relaxed">
+        {OBLIGATIONS.map((item) => (
+          <li key={item}>
+            {t(`obligations.${item}`, {
+              hours: config.STOPSMS_MAX_LAG_HOURS,
+              days: config.STOPSMS_RESPONSE_DAYS,
+              perKey: number(API_RATE_LIMIT.limit),
+              numbers: number(config.STOPSMS_PROVIDER_NUMBERS_PER_MINUTE),
+            })}
+          </li>
+        ))}
+      </ul>
 
       <h2 id="key" className="mt-8 text-xl font-semibold">
         {t("keyTitle")}
@@ -101,11 +145,20 @@ export default async function DevelopersPage() {
       <Code label="curl example">{curlExample(base)}</Code>
       <h3 className="mt-4 font-semibold">{t("nodeTitle")}</h3>
       <Code label="Node.js example">{nodeExample(base)}</Code>
+      <h3 className="mt-4 font-semibold">{t("pythonTitle")}</h3>
+      <Code label="Python example">{pythonExample(base)}</Code>
+      <h3 className="mt-4 font-semibold">{t("phpTitle")}</h3>
+      <Code label="PHP example">{phpExample(base)}</Code>
       <p className="mt-2">{t("client")}</p>
       <Code label="sync client">{`npm run sync-client -- --url ${base} --keyid … --key key.pem --out ./stopsms --watch`}</Code>
       <h3 className="mt-4 font-semibold">{t("gateTitle")}</h3>
       <p className="mt-2">{t("gateBody")}</p>
       <Code label="gate">{`STOPSMS_GATE_PLATFORM=${base} STOPSMS_GATE_UPSTREAM=smpp://… STOPSMS_GATE_ACCOUNTS=accounts.json npm run gate`}</Code>
+
+      <h2 id="files" className="mt-8 text-xl font-semibold">
+        {t("filesTitle")}
+      </h2>
+      <p className="mt-2 max-w-3xl leading-relaxed">{t("filesBody")}</p>
 
       <h2 id="rules" className="mt-8 text-xl font-semibold">
         {t("rulesTitle")}
@@ -122,7 +175,7 @@ export default async function DevelopersPage() {
       <p className="mt-2">{t("endpointsIntro")}</p>
       {examples.map((e) => (
         <section key={e.id} id={e.id} aria-labelledby={`${e.id}-title`} className="mt-6 border-t border-slate-200 pt-4">
-          <h3 id={`${e.id}-title`} className="font-mono font-semibold" dir="ltr">
+          <h3 id={`${e.id}-title`} className="break-all font-mono font-semibold" dir="ltr">
             {e.method} /api/v1{ENDPOINT_EXAMPLES.find((x) => x.id === e.id)!.path.split("?")[0]}
           </h3>
           <p className="mt-1">

@@ -21,7 +21,7 @@ import {
 import { takeBodySlot, takeProviderBulkSlot } from "@/lib/sync/bulk-slots";
 import { writeAccessLog } from "@/lib/sync/write-access-log";
 
-const API_RATE_LIMIT = { limit: 600, windowMs: 60_000 }; // per key: ample for sync, stops a runaway loop
+export const API_RATE_LIMIT = { limit: 600, windowMs: 60_000 }; // per key: ample for sync, stops a runaway loop
 // Per address, for calls that fail verification: a key's owner never needs many; a scanner or a forger does.
 const UNVERIFIED_RATE_LIMIT = { limit: 60, windowMs: 60_000 };
 
