@@ -11,11 +11,24 @@ test("an admin registers a provider, adds a key and revokes it; all audited", as
   await page.getByLabel("Identifiant (ex. acme-telecom)").fill(slug);
   await page.getByLabel("Raison sociale").fill("Telco Test SA");
   await page.getByLabel("Numéro de déclaration ANRT").fill(`ANRT/${slug}`);
-  await page.getByLabel("Expéditeurs autorisés").selectOption(["souk-market"]);
+  await page
+    .getByRole("group", { name: "Expéditeurs autorisés" })
+    .getByRole("checkbox", { name: /\(souk-market\)/ })
+    .check();
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText(`Fournisseur ${slug} créé.`);
 
   await page.getByRole("link", { name: "Telco Test SA" }).click();
+  // More senders: filtered, then ticked.
+  await page.getByLabel("Filtrer par nom ou code").fill("atlas");
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  const linkable = page.getByRole("group", { name: "Expéditeurs à rattacher" }).getByRole("checkbox");
+  await expect(linkable.first()).toBeVisible();
+  for (const name of await linkable.evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value)))
+    expect(name).toContain("atlas");
+  await linkable.first().check();
+  await page.getByRole("button", { name: "Rattacher les expéditeurs cochés" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Expéditeur rattaché.");
   const keyid = `${slug}-2026-01`;
   await page.getByLabel("Identifiant de la nouvelle clé").fill(keyid);
   await page

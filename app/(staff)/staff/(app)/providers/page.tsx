@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SenderCheckboxes } from "@/components/staff/sender-checkboxes";
 import Link from "next/link";
 import { FlashMessage } from "@/components/staff/flash-message";
 import { DataTable } from "@/components/staff/data-table";
@@ -73,16 +74,12 @@ export default async function ProvidersPage() {
               Contact technique
             </label>
             <input id="contact" name="contact" className={fieldClass} />
-            <label htmlFor="senders" className="mt-3 block font-semibold">
-              Expéditeurs autorisés
-            </label>
-            <select id="senders" name="senders" multiple className={`${fieldClass} h-32`}>
-              {senders.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.name} ({s.code})
-                </option>
-              ))}
-            </select>
+            <SenderCheckboxes
+              senders={senders}
+              name="senders"
+              legend="Expéditeurs autorisés"
+              empty="Aucun expéditeur enregistré : enregistrez-les d'abord."
+            />
             <button type="submit" className={`${buttonClass} mt-4`}>
               Enregistrer
             </button>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SECTOR_LABELS_FR, SECTORS } from "@/lib/providers/sectors";
 import { FlashMessage } from "@/components/staff/flash-message";
 import { DataTable } from "@/components/staff/data-table";
@@ -9,10 +10,12 @@ import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Expéditeurs" };
 
-export default async function SendersPage() {
+// Rows are read-only; "Modifier" opens one sender's form, every field with its visible label.
+export default async function SendersPage({ searchParams }: { searchParams: Promise<{ edit?: string }> }) {
   await signedInStaff();
-  const [senders, staff] = await Promise.all([listSenders(), currentStaff()]);
+  const [senders, staff, { edit }] = await Promise.all([listSenders(), currentStaff(), searchParams]);
   const admin = staff?.role === "admin";
+  const editing = edit ? senders.find((s) => s.code === edit) : undefined;
   return (
     <>
       <h1 className="text-2xl font-bold">Expéditeurs</h1>
@@ -24,44 +27,66 @@ export default async function SendersPage() {
         empty="Aucun expéditeur enregistré."
         columns={[
           { header: "Code", cell: (s) => <span className="font-mono">{s.code}</span> },
-          {
-            header: "Nom affiché",
-            cell: (s) =>
-              admin ? (
-                <form method="post" action="/staff/actions/sender-update" className="flex flex-wrap gap-2">
-                  <input type="hidden" name="code" value={s.code} />
-                  <input type="hidden" name="back" value="/staff/senders" />
-                  <input name="name" defaultValue={s.name} aria-label={`Nom de ${s.code}`} className={fieldClass} />
-                  <input
-                    name="smsSenderIds"
-                    defaultValue={s.smsSenderIds.join(", ")}
-                    aria-label={`Identifiants SMS de ${s.code}`}
-                    className={fieldClass}
-                  />
-                  <select
-                    name="sector"
-                    defaultValue={s.sector}
-                    aria-label={`Secteur de ${s.code}`}
-                    className={fieldClass}
-                  >
-                    {SECTORS.map((sector) => (
-                      <option key={sector} value={sector}>
-                        {SECTOR_LABELS_FR[sector]}
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" className={secondaryButtonClass}>
-                    Enregistrer
-                  </button>
-                </form>
-              ) : (
-                s.name
-              ),
-          },
+          { header: "Nom affiché", cell: (s) => s.name },
           { header: "Identifiants SMS", cell: (s) => s.smsSenderIds.join(", ") || "—" },
+          { header: "Secteur", cell: (s) => SECTOR_LABELS_FR[s.sector as (typeof SECTORS)[number]] ?? s.sector },
           { header: "Fournisseurs", numeric: true, cell: (s) => formatNumber(s._count.providers) },
+          ...(admin
+            ? [
+                {
+                  header: "Action",
+                  cell: (s: (typeof senders)[number]) => (
+                    <Link href={`/staff/senders?edit=${encodeURIComponent(s.code)}#edit-sender`} className="underline">
+                      Modifier <span className="sr-only">{s.name}</span>
+                    </Link>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
+      {admin && editing && (
+        <section className="mt-8 max-w-xl rounded border-2 border-brand-700 p-4" aria-labelledby="edit-sender">
+          <h2 id="edit-sender" className="text-xl font-semibold">
+            Modifier l&apos;expéditeur <span className="font-mono">{editing.code}</span>
+          </h2>
+          <form method="post" action="/staff/actions/sender-update">
+            <input type="hidden" name="code" value={editing.code} />
+            <input type="hidden" name="back" value="/staff/senders" />
+            <label htmlFor="edit-name" className="mt-3 block font-semibold">
+              Nom affiché
+            </label>
+            <input id="edit-name" name="name" required defaultValue={editing.name} className={fieldClass} />
+            <label htmlFor="edit-smsSenderIds" className="mt-3 block font-semibold">
+              Identifiants SMS (séparés par des virgules)
+            </label>
+            <input
+              id="edit-smsSenderIds"
+              name="smsSenderIds"
+              defaultValue={editing.smsSenderIds.join(", ")}
+              className={fieldClass}
+            />
+            <label htmlFor="edit-sector" className="mt-3 block font-semibold">
+              Secteur
+            </label>
+            <select id="edit-sector" name="sector" defaultValue={editing.sector} className={fieldClass}>
+              {SECTORS.map((sector) => (
+                <option key={sector} value={sector}>
+                  {SECTOR_LABELS_FR[sector]}
+                </option>
+              ))}
+            </select>
+            <div className="mt-4 flex flex-wrap gap-3">
+              <button type="submit" className={buttonClass}>
+                Enregistrer les modifications
+              </button>
+              <Link href="/staff/senders" className={secondaryButtonClass}>
+                Annuler
+              </Link>
+            </div>
+          </form>
+        </section>
+      )}
       {admin && (
         <section className="mt-8 max-w-xl" aria-labelledby="new-sender">
           <h2 id="new-sender" className="text-xl font-semibold">

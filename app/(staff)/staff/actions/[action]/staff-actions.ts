@@ -153,8 +153,10 @@ export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<Ac
     return `Clé ${f.get("keyid")} révoquée.`;
   },
   "provider-sender-link": async (actor, f) => {
-    await linkSender(actor, { providerSlug: f.get("slug"), senderCode: f.get("sender") });
-    return "Expéditeur rattaché.";
+    const codes = f.all("sender");
+    if (codes.length === 0) return "Aucun expéditeur coché : rien n'a changé.";
+    for (const senderCode of codes.slice(0, 200)) await linkSender(actor, { providerSlug: f.get("slug"), senderCode });
+    return codes.length === 1 ? "Expéditeur rattaché." : `${codes.length} expéditeurs rattachés.`;
   },
   "sender-create": async (actor, f) => {
     const s = await createSender(actor, senderFields(f));

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FlashMessage } from "@/components/staff/flash-message";
 import { FieldError } from "@/components/staff/field-error";
+import { SenderCheckboxes } from "@/components/staff/sender-checkboxes";
 import { keptForm } from "@/components/staff/kept-form";
 import { DataTable } from "@/components/staff/data-table";
 import {
@@ -24,11 +25,12 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return { title: `Fournisseur ${(await params).slug}` };
 }
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ senders?: string }> };
 
-export default async function ProviderPage({ params }: Props) {
+export default async function ProviderPage({ params, searchParams }: Props) {
   await signedInStaff();
-  const [{ slug }, staff] = await Promise.all([params, currentStaff()]);
+  const [{ slug }, staff, query] = await Promise.all([params, currentStaff(), searchParams]);
+  const senderFilter = (query.senders ?? "").trim().slice(0, 100);
   const provider = await getProvider(slug);
   if (!provider) notFound();
   const actor = staff ? ({ kind: "staff", id: staff.id, email: staff.email } as const) : null;
@@ -42,6 +44,10 @@ export default async function ProviderPage({ params }: Props) {
   const admin = staff?.role === "admin";
   const back = `/staff/providers/${provider.slug}`;
   const linked = new Set(provider.senders.map((s) => s.sender.code));
+  const needle = senderFilter.toLowerCase();
+  const linkable = senders.filter(
+    (s) => !linked.has(s.code) && (!needle || s.code.includes(needle) || s.name.toLowerCase().includes(needle)),
+  );
   return (
     <>
       <p>
@@ -198,31 +204,38 @@ export default async function ProviderPage({ params }: Props) {
         ))}
       </ul>
       {admin && (
-        <form
-          method="post"
-          action="/staff/actions/provider-sender-link"
-          className="mt-3 flex flex-wrap items-end gap-2"
-        >
-          <input type="hidden" name="slug" value={provider.slug} />
-          <input type="hidden" name="back" value={back} />
-          <div>
-            <label htmlFor="sender" className="block font-semibold">
-              Rattacher un expéditeur
-            </label>
-            <select id="sender" name="sender" className={fieldClass}>
-              {senders
-                .filter((s) => !linked.has(s.code))
-                .map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.name} ({s.code})
-                  </option>
-                ))}
-            </select>
-          </div>
-          <button type="submit" className={secondaryButtonClass}>
-            Rattacher
-          </button>
-        </form>
+        <section aria-labelledby="link-senders" className="mt-3 max-w-xl">
+          <h3 id="link-senders" className="font-semibold">
+            Rattacher des expéditeurs
+          </h3>
+          {/* A filter without script: a plain GET of this page narrows the boxes below. */}
+          <form method="get" className="mt-2 flex flex-wrap items-end gap-2">
+            <div className="grow">
+              <label htmlFor="sender-filter" className="block text-sm font-semibold">
+                Filtrer par nom ou code
+              </label>
+              <input id="sender-filter" name="senders" defaultValue={senderFilter} className={fieldClass} />
+            </div>
+            <button type="submit" className={secondaryButtonClass}>
+              Filtrer
+            </button>
+          </form>
+          <form method="post" action="/staff/actions/provider-sender-link" className="mt-2">
+            <input type="hidden" name="slug" value={provider.slug} />
+            <input type="hidden" name="back" value={back} />
+            <SenderCheckboxes
+              senders={linkable}
+              name="sender"
+              legend="Expéditeurs à rattacher"
+              empty={`Aucun expéditeur à rattacher${senderFilter ? " ne correspond au filtre" : ""}.`}
+            />
+            {linkable.length > 0 && (
+              <button type="submit" className={`${secondaryButtonClass} mt-2`}>
+                Rattacher les expéditeurs cochés
+              </button>
+            )}
+          </form>
+        </section>
       )}
 
       {ranges && <NumberRanges slug={provider.slug} ranges={ranges} admin={admin} back={back} />}
