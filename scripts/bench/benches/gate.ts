@@ -78,7 +78,10 @@ async function startGateProcess(dir: string, env: Record<string, string>, metric
     await new Promise((resolve) => setTimeout(resolve, 250));
     const age = await metric(metricsPort, "stopsms_gate_list_age_seconds").catch(() => NaN);
     if (age >= 0) break;
-    if (Date.now() - started > 300_000) throw new Error("the gate did not load its list in 5 minutes");
+    if (Date.now() - started > 300_000) {
+      child.kill("SIGKILL"); // never left running (and holding its ports) after a failed run
+      throw new Error("the gate did not load its list in 5 minutes");
+    }
   }
   log(`gate (${env.STOPSMS_GATE_MODE}) loaded its list in ${fmt((Date.now() - started) / 1000, 1)} s (${dir})`);
   return child;
@@ -138,7 +141,10 @@ export async function benchGate(server: AppServer, client: pg.Client) {
     index: (await metric(9475, "stopsms_gate_index_bytes")) / 2 ** 20,
     entries: await metric(9475, "stopsms_gate_list_entries"),
   };
-  const append = await startGateProcess(dir, gateEnv("append", 2876), 9476);
+  const append = await startGateProcess(dir, gateEnv("append", 2876), 9476).catch((error: unknown) => {
+    require.kill("SIGKILL");
+    throw error;
+  });
   try {
     log("gate bench: binding");
     const bind = async (port: number, systemId: string, password: string) =>
