@@ -73,6 +73,7 @@ test("an admin registers a provider, adds a key and revokes it; all audited", as
   );
   expect(rows).toEqual([
     { action: "provider.create", actor_label: admin },
+    { action: "provider.sender.link", actor_label: admin },
     { action: "provider.key.add", actor_label: admin },
     { action: "provider.key.revoke", actor_label: admin },
   ]);

@@ -181,7 +181,8 @@ export default async function DevelopersPage() {
           <p className="mt-1">
             {t(`endpoints.${e.id}` as "endpoints.senders")} {e.public && t("public")} {e.operator && t("operator")}
           </p>
-          <div className="mt-2 grid gap-4 lg:grid-cols-2">
+          {/* minmax(0, 1fr): a code block scrolls on its own instead of widening the page (a grid item is as wide as its content otherwise). */}
+          <div className="mt-2 grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
             <div>
               <h4 className="text-sm font-semibold">{t("request")}</h4>
               <Code label={`${e.id}: ${t("request")}`}>
