@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ForbiddenNotice } from "@/components/staff/forbidden-notice";
 import { DataTable } from "@/components/staff/data-table";
-import { fieldClass, formatDateTime, formatNumber, secondaryButtonClass } from "@/components/staff/ui";
+import { formatDateTime, formatNumber, secondaryButtonClass } from "@/components/staff/ui";
 import { auditLabel } from "@/lib/audit/labels.fr";
+import { FilterInput, FilterSelect } from "@/components/staff/filter-fields";
 import { listAudit } from "@/lib/audit/list-audit";
 import { currentStaff } from "@/lib/auth/require-staff";
 import { signedInStaff } from "@/lib/auth/signed-in-staff";
@@ -24,37 +25,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <h1 className="text-2xl font-bold">Journal d&apos;audit</h1>
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3" aria-label="Filtres du journal">
-        <div>
-          <label htmlFor="actor" className="block text-sm font-semibold">
-            Qui (adresse, ou « cli: »)
-          </label>
-          <input id="actor" name="actor" defaultValue={filters.actor ?? ""} className={fieldClass} />
-        </div>
-        <div>
-          <label htmlFor="action" className="block text-sm font-semibold">
-            Action
-          </label>
-          <select id="action" name="action" defaultValue={filters.action ?? ""} className={fieldClass}>
-            <option value="">Toutes</option>
-            {actions.map((action) => (
-              <option key={action} value={action}>
-                {auditLabel(action)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="from" className="block text-sm font-semibold">
-            Du
-          </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={fieldClass} />
-        </div>
-        <div>
-          <label htmlFor="to" className="block text-sm font-semibold">
-            Au
-          </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className={fieldClass} />
-        </div>
+        <FilterInput id="actor" label="Qui (adresse, ou « cli: »)" value={filters.actor} />
+        <FilterSelect
+          id="action"
+          label="Action"
+          value={filters.action}
+          all="Toutes"
+          options={actions.map((action) => [action, auditLabel(action)])}
+        />
+        <FilterInput id="from" label="Du" type="date" value={filters.from} />
+        <FilterInput id="to" label="Au" type="date" value={filters.to} />
         <button type="submit" className={secondaryButtonClass}>
           Filtrer
         </button>

@@ -1,26 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/staff/data-table";
-import { fieldClass, formatDateTime, formatNumber, secondaryButtonClass } from "@/components/staff/ui";
+import { formatDateTime, formatNumber, secondaryButtonClass } from "@/components/staff/ui";
 import { labelOf, REASON_LABELS, STATUS_LABELS, VERDICT_LABELS } from "@/lib/complaints/labels.fr";
-import { listComplaints } from "@/lib/complaints/list-complaints";
+import { listComplaints, type ComplaintFilters } from "@/lib/complaints/list-complaints";
+import { FilterInput, FilterSelect } from "@/components/staff/filter-fields";
 import { listProviders } from "@/lib/providers/get-registry";
 import { signedInStaff } from "@/lib/auth/signed-in-staff";
 
 export const metadata: Metadata = { title: "Signalements" };
 
-export default async function ComplaintsPage({
-  searchParams,
-}: {
-  searchParams: Promise<{
-    status?: string;
-    verdict?: string;
-    sender?: string;
-    provider?: string;
-    from?: string;
-    to?: string;
-  }>;
-}) {
+export default async function ComplaintsPage({ searchParams }: { searchParams: Promise<ComplaintFilters> }) {
   await signedInStaff();
   const filters = await searchParams;
   const [{ rows: complaints, total }, providers] = await Promise.all([listComplaints(filters), listProviders()]);
@@ -28,63 +18,17 @@ export default async function ComplaintsPage({
     <>
       <h1 className="text-2xl font-bold">Signalements</h1>
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3" aria-label="Filtres">
-        <div>
-          <label htmlFor="status" className="block text-sm font-semibold">
-            Statut
-          </label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""} className={fieldClass}>
-            <option value="">Tous</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="verdict" className="block text-sm font-semibold">
-            Verdict
-          </label>
-          <select id="verdict" name="verdict" defaultValue={filters.verdict ?? ""} className={fieldClass}>
-            <option value="">Tous</option>
-            {Object.entries(VERDICT_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="provider" className="block text-sm font-semibold">
-            Opérateur d&apos;envoi
-          </label>
-          <select id="provider" name="provider" defaultValue={filters.provider ?? ""} className={fieldClass}>
-            <option value="">Tous</option>
-            {providers.map((p) => (
-              <option key={p.slug} value={p.slug}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="from" className="block text-sm font-semibold">
-            Reçus du
-          </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={fieldClass} />
-        </div>
-        <div>
-          <label htmlFor="to" className="block text-sm font-semibold">
-            au
-          </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className={fieldClass} />
-        </div>
-        <div>
-          <label htmlFor="sender" className="block text-sm font-semibold">
-            Expéditeur (code)
-          </label>
-          <input id="sender" name="sender" defaultValue={filters.sender ?? ""} className={fieldClass} />
-        </div>
+        <FilterSelect id="status" label="Statut" value={filters.status} options={Object.entries(STATUS_LABELS)} />
+        <FilterSelect id="verdict" label="Verdict" value={filters.verdict} options={Object.entries(VERDICT_LABELS)} />
+        <FilterSelect
+          id="provider"
+          label="Opérateur d'envoi"
+          value={filters.provider}
+          options={providers.map((p) => [p.slug, p.name])}
+        />
+        <FilterInput id="from" label="Reçus du" type="date" value={filters.from} />
+        <FilterInput id="to" label="au" type="date" value={filters.to} />
+        <FilterInput id="sender" label="Expéditeur (code)" value={filters.sender} />
         <button type="submit" className={secondaryButtonClass}>
           Filtrer
         </button>
