@@ -4,6 +4,7 @@ import { addNumberRange, removeNumberRange } from "@/lib/numbers/number-ranges";
 import { restoreEndedOpposition } from "@/lib/numbers/restore-ended-opposition";
 import { reviewHeldNumberEvents } from "@/lib/numbers/review-held-events";
 import { setAdminTotpRequired } from "@/lib/auth/admin-totp-policy";
+import { assertActorMay } from "@/lib/auth/assert-actor-may";
 import { confirmTotpEnrolment, disableTotp } from "@/lib/auth/manage-totp";
 import type { Actor } from "@/lib/audit/write-audit";
 import { addComplaintNote, changeComplaintStatus } from "@/lib/complaints/update-complaint";
@@ -153,6 +154,8 @@ export const STAFF_ACTIONS: Record<string, (actor: Actor, f: Form) => Promise<Ac
     return `Clé ${f.get("keyid")} révoquée.`;
   },
   "provider-sender-link": async (actor, f) => {
+    // The role first: an empty form must be refused to an analyst like a full one (authorization matrix).
+    await assertActorMay(actor, "admin");
     const codes = f.all("sender");
     if (codes.length === 0) return "Aucun expéditeur coché : rien n'a changé.";
     for (const senderCode of codes.slice(0, 200)) await linkSender(actor, { providerSlug: f.get("slug"), senderCode });
