@@ -25,3 +25,23 @@ export function moroccanDayEnd(day: string): Date {
   next.setUTCDate(next.getUTCDate() + 1);
   return moroccanMidnight(next.toISOString().slice(0, 10));
 }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+// "2026-02-30" is a valid date string to Date.parse (it rolls over): the day must come back as typed.
+const isDay = (day: string | undefined): day is string => {
+  if (!day || !DAY.test(day)) return false;
+  const at = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(at) && new Date(at).toISOString().startsWith(day);
+};
+
+/**
+ * A filter's days (YYYY-MM-DD, Moroccan, both included) as instants `{ gte, lt }` for a query, or undefined
+ * when neither is a real day: anything else a visitor typed is ignored, never an error.
+ */
+export function moroccanDayRange(from?: string, to?: string): { gte?: Date; lt?: Date } | undefined {
+  const range = {
+    ...(isDay(from) ? { gte: moroccanMidnight(from) } : {}),
+    ...(isDay(to) ? { lt: moroccanDayEnd(to) } : {}),
+  };
+  return Object.keys(range).length ? range : undefined;
+}

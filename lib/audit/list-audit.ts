@@ -2,10 +2,9 @@ import "server-only";
 import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { moroccanDayEnd, moroccanMidnight } from "@/lib/time-zone";
+import { moroccanDayRange } from "@/lib/time-zone";
 
 export const AUDIT_PAGE_SIZE = 50;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface AuditFilters {
   actor?: string;
@@ -20,14 +19,11 @@ export interface AuditFilters {
 /** The audit log for admins, newest first, filtered and paged; with its total and the actions it holds. */
 export async function listAudit(filters: AuditFilters) {
   await requireStaff("admin");
-  const at = {
-    ...(filters.from && DAY.test(filters.from) ? { gte: moroccanMidnight(filters.from) } : {}),
-    ...(filters.to && DAY.test(filters.to) ? { lt: moroccanDayEnd(filters.to) } : {}),
-  };
+  const at = moroccanDayRange(filters.from, filters.to);
   const where: Prisma.AuditLogWhereInput = {
     ...(filters.actor ? { actorLabel: { contains: filters.actor.slice(0, 200), mode: "insensitive" } } : {}),
     ...(filters.action ? { action: filters.action.slice(0, 100) } : {}),
-    ...(Object.keys(at).length ? { at } : {}),
+    ...(at ? { at } : {}),
   };
   const page = Math.max(1, Math.min(Math.floor(filters.page ?? 1) || 1, 10_000));
   const [entries, total, actions] = await Promise.all([

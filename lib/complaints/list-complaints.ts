@@ -3,13 +3,12 @@ import { requireStaff } from "@/lib/auth/require-staff";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ComplaintStatus } from "@/lib/generated/prisma/enums";
-import { moroccanDayEnd, moroccanMidnight } from "@/lib/time-zone";
+import { moroccanDayRange } from "@/lib/time-zone";
 import { assessComplaint } from "./assess-complaint";
 
 const STATUSES = ["new", "reviewing", "forwarded", "closed"] as const;
 
 const VERDICTS = ["violation", "within-deadline", "no-opposition", "undetermined"] as const;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface ComplaintFilters {
   status?: string;
@@ -26,16 +25,13 @@ function whereOf(filters: ComplaintFilters): Prisma.ComplaintWhereInput {
   const status = STATUSES.find((s) => s === filters.status) as ComplaintStatus | undefined;
   const verdict = VERDICTS.find((v) => v === filters.verdict);
   // Day bounds in the zone: Morocco is on UTC during Ramadan, not always +01:00.
-  const createdAt = {
-    ...(filters.from && DAY.test(filters.from) ? { gte: moroccanMidnight(filters.from) } : {}),
-    ...(filters.to && DAY.test(filters.to) ? { lt: moroccanDayEnd(filters.to) } : {}),
-  };
+  const createdAt = moroccanDayRange(filters.from, filters.to);
   return {
     ...(status ? { status } : {}),
     ...(verdict ? { verdict } : {}),
     ...(filters.sender ? { sender: { code: filters.sender } } : {}),
     ...(filters.provider ? { provider: { slug: filters.provider } } : {}),
-    ...(Object.keys(createdAt).length ? { createdAt } : {}),
+    ...(createdAt ? { createdAt } : {}),
   };
 }
 
