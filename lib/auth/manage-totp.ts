@@ -7,7 +7,8 @@ import { invalidInput } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { requireStaff } from "./require-staff";
 import { claimTotpStep } from "./claim-totp-step";
-import { issueRecoveryCodes, RECOVERY_CODE, spendRecoveryCode } from "./recovery-codes";
+import { acceptSecondFactor } from "./accept-second-factor";
+import { issueRecoveryCodes, RECOVERY_CODE } from "./recovery-codes";
 import { newTotpSecret, totpUri, verifyTotp } from "./totp";
 
 const codeSchema = z.object({
@@ -63,8 +64,7 @@ export async function disableTotp(input: unknown): Promise<void> {
   const { code } = parseInput(disableSchema, input);
   const user = await db().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
   if (!user.totpSecret || !user.totpEnabledAt) throw invalidInput("the second factor is not active");
-  const step = verifyTotp(user.totpSecret, user.email, code);
-  const accepted = step !== null ? await claimTotpStep(user.id, step) : await spendRecoveryCode(user.id, code);
+  const accepted = await acceptSecondFactor({ ...user, totpSecret: user.totpSecret }, code);
   if (!accepted) throw invalidInput("the code does not match", undefined, { id: "auth.totp-mismatch" });
   await db().$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: staff.id }, data: { totpEnabledAt: null, totpSecret: null } });

@@ -3,9 +3,7 @@ import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 import { hashPassword, verifyPassword } from "./password";
-import { claimTotpStep } from "./claim-totp-step";
-import { spendRecoveryCode } from "./recovery-codes";
-import { verifyTotp } from "./totp";
+import { acceptSecondFactor } from "./accept-second-factor";
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MINUTES = 15;
@@ -63,9 +61,7 @@ export async function verifyCredentials(input: {
       await releaseAttempt(email, address); // not a failure: the form now asks for the code
       return { ok: false, reason: "totp-required" };
     }
-    // A recovery code (lost phone) stands in for the TOTP code, once.
-    const step = verifyTotp(user.totpSecret, user.email, input.code.trim());
-    const accepted = step !== null ? await claimTotpStep(user.id, step) : await spendRecoveryCode(user.id, input.code);
+    const accepted = await acceptSecondFactor({ ...user, totpSecret: user.totpSecret }, input.code);
     if (!accepted) return recordFailure(email, address, attempt.failures, "totp-invalid", user.id);
   }
 
