@@ -18,6 +18,15 @@ export async function assertActorMay(actor: Actor, role: StaffRole): Promise<voi
   if (actor.kind === "cli") return;
   const user = await db().staffUser.findUnique({ where: { id: actor.id } });
   if (!user || user.disabledAt) throw unauthenticated();
-  if (role === "admin" && user.role !== "admin") throw notAllowed();
-  if (role === "admin" && !user.totpEnabledAt && (await isAdminTotpRequired())) throw adminTotpRequired();
+  await assertRole({ role: user.role, hasSecondFactor: Boolean(user.totpEnabledAt) }, role);
+}
+
+/**
+ * The one role check, for a signed-in member (require-staff.ts) and an actor (above): an admin's rights need
+ * the admin role, and a second factor when an administrator requires one (admin-totp-policy.ts).
+ */
+export async function assertRole(member: { role: StaffRole; hasSecondFactor: boolean }, role: StaffRole) {
+  if (role !== "admin") return;
+  if (member.role !== "admin") throw notAllowed();
+  if (!member.hasSecondFactor && (await isAdminTotpRequired())) throw adminTotpRequired();
 }

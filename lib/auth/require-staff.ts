@@ -2,8 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Actor } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db/client";
-import { notAllowed, unauthenticated, type StaffRole } from "./assert-actor-may";
-import { adminTotpRequired, isAdminTotpRequired } from "./admin-totp-policy";
+import { assertRole, unauthenticated, type StaffRole } from "./assert-actor-may";
 import { auth } from "./auth";
 
 export type { StaffRole };
@@ -43,7 +42,6 @@ export async function endStaffSessions(): Promise<void> {
 export async function requireStaff(role: StaffRole = "analyst"): Promise<StaffMember & { actor: Actor }> {
   const staff = await currentStaff();
   if (!staff) throw unauthenticated();
-  if (role === "admin" && staff.role !== "admin") throw notAllowed();
-  if (role === "admin" && !staff.totpEnabled && (await isAdminTotpRequired())) throw adminTotpRequired();
+  await assertRole({ role: staff.role, hasSecondFactor: staff.totpEnabled }, role);
   return { ...staff, actor: { kind: "staff", id: staff.id, email: staff.email } };
 }
