@@ -1,5 +1,7 @@
 "use client";
 
+import { labelOf } from "@/lib/complaints/labels.fr";
+import { CHANNEL_LABELS } from "@/lib/oppositions/labels.fr";
 import {
   Bar,
   BarChart,
@@ -37,15 +39,8 @@ export function DailyChart({ data }: { data: { day: string; all: number; sender:
   );
 }
 
-const SOURCE_LABELS: Record<string, string> = {
-  link: "Lien SMS",
-  web: "Site web",
-  keyword: "Mot-clé STOP",
-  staff: "CNDP",
-};
-
 export function SourceChart({ data }: { data: { source: string; added: number }[] }) {
-  const rows = data.map((d) => ({ ...d, label: SOURCE_LABELS[d.source] ?? d.source }));
+  const rows = data.map((d) => ({ ...d, label: labelOf(CHANNEL_LABELS, d.source) }));
   return (
     <div className="h-56 w-full" role="img" aria-label="Oppositions par canal">
       <ResponsiveContainer width="100%" height="100%">

@@ -7,6 +7,7 @@ import { buttonClass, fieldClass, formatDateTime, secondaryButtonClass } from "@
 import { requireStaff } from "@/lib/auth/require-staff";
 import { signedInStaff } from "@/lib/auth/signed-in-staff";
 import { REASON_LABELS, STATUS_LABELS, VERDICT_LABELS, labelOf } from "@/lib/complaints/labels.fr";
+import { CHANNEL_LABELS } from "@/lib/oppositions/labels.fr";
 import { lookUpNumber } from "@/lib/numbers/look-up-number";
 import { formatPhone } from "@/lib/phone/format-phone";
 import { parseLookup, STAFF_LOOKUP_COOKIE } from "@/lib/web/staff-lookup";
@@ -14,12 +15,6 @@ import { parseLookup, STAFF_LOOKUP_COOKIE } from "@/lib/web/staff-lookup";
 export const metadata: Metadata = { title: "Fiche d'un numéro" };
 
 const SCOPE: Record<string, string> = { all: "tous les expéditeurs", sender: "un expéditeur", source: "un fichier" };
-const CHANNEL: Record<string, string> = {
-  link: "lien StopSMS",
-  web: "site",
-  keyword: "SMS STOP",
-  staff: "CNDP",
-};
 const ENDED: Record<string, string> = {
   withdrawn: "retirée par le titulaire",
   "number-disconnected": "numéro résilié",
@@ -76,7 +71,7 @@ export default async function NumberLookupPage() {
                 { header: "Portée", cell: (o) => (o.target ? `${SCOPE[o.scope]} : ${o.target}` : SCOPE[o.scope]) },
                 {
                   header: "Par",
-                  cell: (o) => `${CHANNEL[o.source] ?? o.source}${o.verified ? " (numéro vérifié)" : ""}`,
+                  cell: (o) => `${labelOf(CHANNEL_LABELS, o.source)}${o.verified ? " (numéro vérifié)" : ""}`,
                 },
                 { header: "Enregistrée le", cell: (o) => when(o.recordedAt) },
                 {
