@@ -20,6 +20,8 @@ const ENDED: Record<string, string> = {
   "number-disconnected": "numéro résilié",
 };
 const EVENTS: Record<string, string> = { disconnected: "résilié", reinstated: "rétabli", ported: "porté" };
+const scopeOf = (x: { scope: string; target: string | null }) =>
+  x.target ? `${SCOPE[x.scope]} : ${x.target}` : SCOPE[x.scope];
 const when = (date: Date | null) => (date ? formatDateTime(date) : "—");
 
 export default async function NumberLookupPage() {
@@ -68,7 +70,7 @@ export default async function NumberLookupPage() {
               rowKey={(o) => o.id}
               empty="Aucune opposition."
               columns={[
-                { header: "Portée", cell: (o) => (o.target ? `${SCOPE[o.scope]} : ${o.target}` : SCOPE[o.scope]) },
+                { header: "Portée", cell: scopeOf },
                 {
                   header: "Par",
                   cell: (o) => `${labelOf(CHANNEL_LABELS, o.source)}${o.verified ? " (numéro vérifié)" : ""}`,
@@ -110,7 +112,7 @@ export default async function NumberLookupPage() {
               columns={[
                 { header: "Reçu", cell: (r) => <span className="whitespace-nowrap font-mono">{r.id}</span> },
                 { header: "Acte", cell: (r) => (r.op === "add" ? "opposition" : "retrait") },
-                { header: "Portée", cell: (r) => (r.target ? `${SCOPE[r.scope]} : ${r.target}` : SCOPE[r.scope]) },
+                { header: "Portée", cell: scopeOf },
                 { header: "Le", cell: (r) => when(r.at) },
               ]}
             />
