@@ -16,14 +16,17 @@ export const fingerprintOf = (file: Uint8Array) => createHash("sha256").update(f
 
 const KINDS = ["complaint", "originator", "provider", "integrity_alert"] as const;
 
+/** What a pack is about, from its subject: complaint, originator, provider, integrity-alert (or other). */
+export const packKindOf = (subject: Record<string, unknown>) =>
+  (KINDS.find((k) => k in subject) ?? "other").replace("_", "-");
+
 /** Signs a built pack and records its fingerprint, so that anyone can later ask whether StopSMS issued it. */
 export async function issueEvidencePack(document: { subject: Record<string, unknown> }): Promise<IssuedPack> {
   const pack = signPack(document);
   const file = packFileOf(pack);
   const fingerprint = fingerprintOf(file);
-  const kind = KINDS.find((k) => k in document.subject) ?? "other";
   await db().evidencePack.create({
-    data: { fingerprint, kind: kind.replace("_", "-"), subject: document.subject as object, size: file.length },
+    data: { fingerprint, kind: packKindOf(document.subject), subject: document.subject as object, size: file.length },
   });
   return { pack, file, fingerprint };
 }

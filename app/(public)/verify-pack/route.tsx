@@ -56,13 +56,9 @@ export async function POST(request: NextRequest) {
           kind: "file-valid",
           fingerprint: check.fingerprint,
           issuedAt: check.issued?.issuedAt ?? null,
-          packKind: check.issued?.kind ?? kindOf(check.subject),
+          packKind: check.kind,
           subject: Object.values(check.subject).map(String).join(", "),
         }
       : { kind: "file-invalid", fingerprint: check.fingerprint },
   );
 }
-
-const kindOf = (subject: Record<string, unknown>) =>
-  ["complaint", "originator", "provider"].find((k) => k in subject) ??
-  ("integrity_alert" in subject ? "integrity-alert" : "other");
