@@ -22,6 +22,11 @@ const envSchema = z.object({
     .regex(/^\d+(s|m|h)$/, "must be a duration such as 6h, 30m or 90s")
     .default("6h"),
   STOPSMS_GATE_FEED_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** How long the parts of a message the ESME split itself wait for their siblings (docs/gate.md). */
+  STOPSMS_GATE_CONCAT_WAIT: z
+    .string()
+    .regex(/^\d+(s|m|h)$/, "must be a duration such as 5s")
+    .default("5s"),
   STOPSMS_GATE_METRICS: hostPort.optional(),
 });
 
@@ -63,6 +68,7 @@ export interface GateConfig {
   mode: "append" | "require";
   maxStalenessMs: number;
   feedMs: number;
+  concatWaitMs: number;
   metrics: { host: string; port: number } | null;
 }
 
@@ -112,6 +118,7 @@ export async function readGateConfig(environment: NodeJS.ProcessEnv): Promise<Ga
     mode: env.STOPSMS_GATE_MODE,
     maxStalenessMs: durationMs(env.STOPSMS_GATE_MAX_STALENESS),
     feedMs: env.STOPSMS_GATE_FEED_SECONDS * 1000,
+    concatWaitMs: durationMs(env.STOPSMS_GATE_CONCAT_WAIT),
     metrics: env.STOPSMS_GATE_METRICS ? split(env.STOPSMS_GATE_METRICS) : null,
   };
 }

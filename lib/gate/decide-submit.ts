@@ -20,7 +20,7 @@ export type RefusalReason =
   | "opposed-sender"
   | "opposed-source"
   | "no-mention"
-  | "concatenated-input";
+  | "udh-input";
 
 export interface SubmitContext {
   account: GateAccount;
@@ -48,7 +48,11 @@ export function recipientOf(pdu: PDU, region: string): string | null {
   return phoneOfAddress(pdu.destination_addr, pdu.dest_addr_ton, region);
 }
 
-export function decideSubmit(pdu: PDU, context: SubmitContext): SubmitDecision {
+/**
+ * `joined`: the whole text of a message the ESME split itself (concat-part.ts), decided on its first part's
+ * fields; the gate never decides on a part alone (the link may sit in the last one).
+ */
+export function decideSubmit(pdu: PDU, context: SubmitContext, joined?: string): SubmitDecision {
   // Nothing is known yet (a first start with the platform unreachable): everything waits, the ESME retries.
   if (context.senderBySmsId.size === 0) return { action: "refuse", status: STATUS.throttled, reason: "list-stale" };
   const sender = context.senderBySmsId.get(String(pdu.source_addr ?? "")) ?? null;
@@ -61,11 +65,12 @@ export function decideSubmit(pdu: PDU, context: SubmitContext): SubmitDecision {
   if (!context.listFresh) return { action: "refuse", status: STATUS.throttled, reason: "list-stale" };
   const opposed = context.index.opposes(phone, sender, context.account.declaration?.source);
   if (opposed) return { action: "refuse", status: STATUS.recipientOpposed, reason: `opposed-${opposed}` };
-  const text = textOf(pdu);
+  const text = joined ?? textOf(pdu);
   if (context.hasLink(text)) return { action: "forward", phone, sender, counted: "commercial" };
   if (context.mode === "require") return { action: "refuse", status: STATUS.noMention, reason: "no-mention" };
-  // A part of a message the ESME already split cannot take the link alone (the gate does not reassemble).
-  if (Number(pdu.esm_class ?? 0) & UDH_INDICATOR)
-    return { action: "refuse", status: STATUS.invalidEsmClass, reason: "concatenated-input" };
+  // A UDH the gate cannot rebuild (ports, formatting — anything but concatenation, already joined) would be
+  // lost or wrong once the mention is added.
+  if (joined === undefined && Number(pdu.esm_class ?? 0) & UDH_INDICATOR)
+    return { action: "refuse", status: STATUS.invalidEsmClass, reason: "udh-input" };
   return { action: "append", phone, sender, text };
 }

@@ -63,6 +63,40 @@ describe("the gate's modes, restarts and hostile input", () => {
     }
   });
 
+  it("in require mode finds the link in the last part of a message its ESME split, and answers a part whose sibling never comes", async () => {
+    const gate = await bench.start({
+      mode: "require",
+      concatWaitMs: 200,
+      stateDir: await mkdtemp(path.join(os.tmpdir(), "gate-req-udh-")),
+    });
+    const esme = await bindEsme(gate.port, "esme1");
+    const udh = (reference: number, seq: number) => Buffer.from([5, 0x00, 3, reference, 2, seq]);
+    const part = (to: string, reference: number, seq: number, message: string) =>
+      esme.submit({ ...submitFields(to, ""), esm_class: 0x40, short_message: { udh: udh(reference, seq), message } });
+    try {
+      await until(() => bench.smsc.binds > 0);
+      const to = uniquePhone();
+      const link = `STOP SMS: ${bench.platform.url.replace(/^http:\/\//, "")}/Ab3dE6fG`;
+      const before = bench.smsc.submits.length;
+      // Part 2 first: the order on the wire is the ESME's, the decision waits for the whole.
+      const answers = await Promise.all([part(to, 9, 2, link), part(to, 9, 1, "Soldes chez Souk ".padEnd(153, "z"))]);
+      expect(answers.map((a) => a.command_status)).toEqual([0, 0]);
+      // Relayed as the ESME split them: its own parts, untouched.
+      const relayed = bench.smsc.submits.slice(before);
+      expect(relayed.map((p) => (p.short_message as { message: string }).message).sort()).toEqual(
+        ["Soldes chez Souk ".padEnd(153, "z"), link].sort(),
+      );
+
+      const started = Date.now();
+      expect((await part(uniquePhone(), 10, 1, "Un debut sans fin")).command_status).toBe(0x45);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+      expect(bench.smsc.submits.length).toBe(before + 2);
+    } finally {
+      esme.close();
+      await gate.stop();
+    }
+  });
+
   it("starts again from its state directory with the platform down, and catches up from its cursor", async () => {
     const stateDir = await mkdtemp(path.join(os.tmpdir(), "gate-restart-"));
     const first = await bench.start({ stateDir });

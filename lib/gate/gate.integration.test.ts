@@ -105,6 +105,38 @@ describe("the StopSMS gate between a real ESME and a real SMSC", () => {
     expect(joined).toMatch(/^Offre speciale: x+\nSTOP SMS: https?:\/\/[^/]+\/[A-Za-z0-9]+$/);
   });
 
+  it("joins a message its ESME split itself, appends the link to the whole, and answers each part", async () => {
+    // Campaign tools often split long texts themselves (UDH, 8-bit reference): the mention goes once, at the end.
+    const phone = uniquePhone();
+    const udh = (seq: number) => Buffer.from([5, 0x00, 3, 0x5a, 2, seq]);
+    const first = "Grande braderie chez Souk: tout le magasin a -40% des vendredi, ".padEnd(153, "y");
+    const second = "et jusqu'a dimanche soir.";
+    const before = bench.smsc.submits.length;
+    const answers = await Promise.all([
+      submit("SOUK", phone, "", { esm_class: 0x40, short_message: { udh: udh(1), message: first } }),
+      submit("SOUK", phone, "", { esm_class: 0x40, short_message: { udh: udh(2), message: second } }),
+    ]);
+    expect(answers.map((a) => a.command_status)).toEqual([0, 0]);
+    const parts = bench.smsc.submits.slice(before);
+    expect(parts).toHaveLength(2);
+    // Each part answered with the id of the part sent in its place (the SMSC numbers them m1, m2, …).
+    const [id1, id2] = answers.map((a) => Number(String(a.message_id).slice(1)));
+    expect(id2).toBe(id1! + 1);
+    for (const part of parts) expect(Number(part.esm_class) & 0x40).toBe(0x40);
+    // The gate's own split (its own reference), one mention, after the whole text.
+    expect(parts.map(textOf).join("")).toMatch(
+      new RegExp(`^${first}${second}\nSTOP SMS: https?://[^/]+/[A-Za-z0-9]+$`),
+    );
+
+    // The same message to an opposed number: no part leaves, each is refused.
+    const refused = await Promise.all([
+      submit("SOUK", opposed.all, "", { esm_class: 0x40, short_message: { udh: udh(1), message: first } }),
+      submit("SOUK", opposed.all, "", { esm_class: 0x40, short_message: { udh: udh(2), message: second } }),
+    ]);
+    expect(refused.map((a) => a.command_status)).toEqual([0x401, 0x401]);
+    expect(bench.smsc.submits.length).toBe(before + 2);
+  });
+
   it("lets transactional messages through untouched and refuses an unregistered sender id", async () => {
     const bank = await bindEsme(gate.port, "bank1");
     try {

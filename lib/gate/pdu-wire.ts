@@ -20,6 +20,7 @@ export const STATUS = {
   invalidSource: 0x0000000a, // ESME_RINVSRCADR
   bindFailed: 0x0000000d,
   invalidDestination: 0x0000000b,
+  submitFailed: 0x00000045, // ESME_RSUBMITFAIL: a part whose siblings never came
   invalidEsmClass: 0x00000043,
   throttled: 0x00000058, // ESME_RTHROTTLED: the ESME retries later
   recipientOpposed: 0x00000401, // vendor-specific: the number refuses SMS from this sender

@@ -7,6 +7,8 @@ import { phoneOfAddress } from "./smpp-address";
 import { SmsTooLongError } from "@/lib/sms/split-sms";
 import { mentionedParts } from "./append-mention";
 import { boundedSet } from "./bounded-set";
+import { ConcatAssembler, type PartAnswer } from "./concat-assembler";
+import { concatPartOf } from "./concat-part";
 import type { GateConfig } from "./config";
 import { decideSubmit, textOf } from "./decide-submit";
 import { listenForEsmes, type EsmeSession } from "./esme-listener";
@@ -25,6 +27,8 @@ import { Upstream } from "./upstream";
 const REMEMBER_MESSAGES = 1_000_000;
 const LAST_SENDER_DAYS = 30;
 const RECEIPT_CLASS = 0x04;
+/** Long messages whose parts are waiting for their siblings, at most (each part waits `concatWaitMs`). */
+const MAX_HELD_MESSAGES = 10_000;
 
 export interface GateLog {
   (level: "info" | "warn", message: string, fields?: Record<string, unknown>): void;
@@ -65,7 +69,13 @@ export async function startGate(
   const rememberFor = (session: EsmeSession) => (messageId: string) =>
     boundedSet(messageSessions, messageId, session, REMEMBER_MESSAGES);
 
-  async function relayWithMention(session: EsmeSession, pdu: PDU, phone: string, sender: string, text: string) {
+  async function relayWithMention(
+    session: EsmeSession,
+    pdu: PDU,
+    phone: string,
+    sender: string,
+    text: string,
+  ): Promise<{ status: number; messageIds?: string[]; outcome: string }> {
     const account = session.account!;
     let link: string;
     try {
@@ -84,27 +94,39 @@ export async function startGate(
       throw error;
     }
     const fields = copyFields(pdu);
-    let first: string | null = null;
+    const messageIds: string[] = [];
     for (const part of parts) {
       const answer = await upstream.submit(
         buildPdu("submit_sm", {
           ...fields,
           data_coding: part.dataCoding,
-          esm_class: part.udh ? Number(fields.esm_class ?? 0) | 0x40 : fields.esm_class,
+          esm_class: part.udh ? Number(fields.esm_class) | UDH_INDICATOR : fields.esm_class,
           short_message: part.udh ? { udh: part.udh, message: part.payload } : part.payload,
         }),
         rememberFor(session),
       );
       if (answer.status !== STATUS.ok) return { status: answer.status, outcome: "upstream-refused" };
-      first ??= answer.messageId;
+      messageIds.push(answer.messageId ?? "");
     }
-    return { status: STATUS.ok, messageId: first ?? "", outcome: "appended" };
+    return { status: STATUS.ok, messageIds, outcome: "appended" };
   }
 
-  const { server, sessions } = listenForEsmes(config.accounts, {
-    onProblem: (detail) => log("warn", "ESME connection", { detail }),
-    async submit(session, raw, pdu) {
-      const decision = decideSubmit(pdu, {
+  const assembler = new ConcatAssembler<{ raw: RawPdu; pdu: PDU }>({
+    timeoutMs: config.concatWaitMs,
+    maxHeld: MAX_HELD_MESSAGES,
+    incomplete: { status: STATUS.submitFailed },
+    failed: { status: STATUS.systemError },
+    full: { status: STATUS.throttled },
+    onExpired: () => metrics.submits.inc({ outcome: "parts-missing" }),
+  });
+
+  /** One message, in one part or in the parts its ESME split it into: decided once, each part answered. */
+  async function submitMessage(session: EsmeSession, items: { raw: RawPdu; pdu: PDU }[]): Promise<PartAnswer[]> {
+    const first = items[0]!.pdu;
+    const joined = items.length > 1 ? items.map((item) => textOf(item.pdu)).join("") : undefined;
+    const decision = decideSubmit(
+      first,
+      {
         account: session.account!,
         mode: config.mode,
         senderBySmsId: keeper.senderBySmsId,
@@ -112,30 +134,51 @@ export async function startGate(
         listFresh: keeper.fresh(),
         hasLink,
         region,
-      });
-      if (decision.action === "refuse") {
-        metrics.submits.inc({ outcome: decision.reason });
-        if (decision.reason === "list-stale") log("warn", "list older than STOPSMS_GATE_MAX_STALENESS: held");
-        return { status: decision.status };
+      },
+      joined,
+    );
+    if (decision.action === "refuse") {
+      metrics.submits.inc({ outcome: decision.reason });
+      if (decision.reason === "list-stale") log("warn", "list older than STOPSMS_GATE_MAX_STALENESS: held");
+      return items.map(() => ({ status: decision.status }));
+    }
+    let answers: PartAnswer[];
+    let outcome: string;
+    if (decision.action === "append") {
+      const result = await relayWithMention(session, first, decision.phone, decision.sender, decision.text);
+      // The ESME knows its own parts: each gets the id of the part sent in its place (the last for any extra).
+      const ids = result.messageIds ?? [];
+      answers = items.map((_, i) => ({ status: result.status, messageId: ids[i] ?? ids.at(-1) }));
+      outcome = result.outcome;
+    } else {
+      answers = [];
+      for (const item of items) answers.push(await relay(session, item.raw));
+      outcome = decision.counted === "transactional" ? "transactional" : "forwarded";
+    }
+    metrics.submits.inc({ outcome });
+    if (answers.every((a) => a.status === STATUS.ok) && decision.phone && decision.sender)
+      boundedSet(lastSender, decision.phone, { sender: decision.sender, session, at: Date.now() }, REMEMBER_MESSAGES);
+    return answers;
+  }
+
+  const { server, sessions } = listenForEsmes(config.accounts, {
+    onProblem: (detail) => log("warn", "ESME connection", { detail }),
+    async submit(session, raw, pdu) {
+      const account = session.account!;
+      const part = account.kind === "commercial" ? concatPartOf(pdu) : null;
+      if (!part) return (await submitMessage(session, [{ raw, pdu }]))[0]!;
+      if (part.total > account.max_parts) {
+        metrics.submits.inc({ outcome: "too-long" });
+        return { status: STATUS.invalidLength };
       }
-      const result =
-        decision.action === "append"
-          ? await relayWithMention(session, pdu, decision.phone, decision.sender, decision.text)
-          : await relay(session, raw, decision.counted);
-      metrics.submits.inc({ outcome: result.outcome });
-      if (result.status === STATUS.ok && decision.phone && decision.sender)
-        boundedSet(lastSender, decision.phone, { sender: decision.sender, session, at: Date.now() }, REMEMBER_MESSAGES);
-      return result;
+      const key = [session.id, pdu.source_addr, pdu.destination_addr, part.reference].join("\0");
+      return assembler.collect(key, part, { raw, pdu }, (items) => submitMessage(session, items));
     },
   });
 
-  async function relay(session: EsmeSession, raw: RawPdu, counted: string) {
+  async function relay(session: EsmeSession, raw: RawPdu): Promise<PartAnswer> {
     const answer = await upstream.submit(raw.bytes, rememberFor(session));
-    return {
-      status: answer.status,
-      messageId: answer.messageId ?? "",
-      outcome: counted === "transactional" ? "transactional" : "forwarded",
-    };
+    return { status: answer.status, messageId: answer.messageId ?? "" };
   }
 
   upstream.on("deliver", (raw: RawPdu, pdu: PDU) => {
@@ -195,6 +238,7 @@ export async function startGate(
     minter,
     async stop() {
       clearInterval(refreshGauges);
+      assembler.drain();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const session of sessions) session.close();
@@ -205,13 +249,18 @@ export async function startGate(
   };
 }
 
+const UDH_INDICATOR = 0x40;
 const HEADER_FIELDS = new Set(["command", "command_length", "command_id", "command_status", "sequence_number"]);
+
+const BODY_FIELDS = new Set(["short_message", "message_payload", "sm_length"]);
+// The ESME's own concatenation is replaced by the gate's own split.
+const CONCAT_FIELDS = new Set(["sar_msg_ref_num", "sar_total_segments", "sar_segment_seqnum"]);
 
 /** The message's own fields (addresses, flags, TLVs) for the parts the gate rebuilds. */
 function copyFields(pdu: PDU): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(pdu))
-    if (!HEADER_FIELDS.has(key) && key !== "short_message" && key !== "message_payload" && key !== "sm_length")
-      fields[key] = value;
+    if (!HEADER_FIELDS.has(key) && !BODY_FIELDS.has(key) && !CONCAT_FIELDS.has(key)) fields[key] = value;
+  fields.esm_class = Number(fields.esm_class ?? 0) & ~UDH_INDICATOR;
   return fields;
 }

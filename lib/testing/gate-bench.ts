@@ -76,6 +76,7 @@ export async function openGateBench(): Promise<GateBench> {
         mode: "append",
         maxStalenessMs: 6 * 3_600_000,
         feedMs: 200,
+        concatWaitMs: 5_000,
         metrics: null,
         ...overrides,
       };
