@@ -22,8 +22,14 @@ const WINDOW = 100;
 const SMS_ID = "BENCHGATE";
 const CAMPAIGN = "bench-gate";
 
+// Every campaign draws numbers no earlier campaign used: the append gate reuses a link it minted for the same
+// number (its cache), so a run re-sending to run 1's numbers measured no minting at all ("0 POST /links").
+let drawn = 0;
+
 /** MESSAGES submits with WINDOW in flight: rate, per-message latency, and the statuses. */
 async function campaign(session: Session, text: (i: number) => string) {
+  const first = drawn;
+  drawn += MESSAGES;
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let next = 0;
@@ -38,7 +44,7 @@ async function campaign(session: Session, text: (i: number) => string) {
             // +2127… numbers: outside the generated data's +2126… refusals, so every message is sent.
             {
               source_addr: SMS_ID,
-              destination_addr: `2127${String(10_000_000 + i)}`,
+              destination_addr: `2127${String(10_000_000 + first + i)}`,
               dest_addr_ton: 1,
               short_message: text(i),
             },
@@ -168,8 +174,8 @@ export async function benchGate(server: AppServer, client: pg.Client) {
       // STOP → refusal: the MO reaches the gate, the next submit to that number is refused.
       const stops: number[] = [];
       for (let i = 0; i < 20; i++) {
-        // +21271…: a valid mobile range, past the campaign's numbers.
-        const phone = `2127${10_100_000 + randomInt(800_000)}`;
+        // +21273…: a valid mobile range, past every campaign's numbers.
+        const phone = `2127${30_000_000 + randomInt(800_000)}`;
         await new Promise<PDU>((resolve) =>
           viaAppend.submit_sm(
             { source_addr: SMS_ID, destination_addr: phone, dest_addr_ton: 1, short_message: "Promo" },
