@@ -28,7 +28,7 @@ test("stop this sender: landing page, one tap, receipt, exactly one add change",
   await page.getByRole("button", { name: "Arrêter les SMS de Souk Market" }).click();
 
   await expect(page).toHaveURL(/\/receipt\/R-[A-Z0-9]{5}-[A-Z0-9]{5}\?status=new$/);
-  await expect(page.getByRole("status")).toHaveText("Votre opposition est enregistrée.");
+  await expect(page.getByRole("status")).toHaveText("Votre refus est enregistré.");
   await expect(page.getByText("Les SMS commerciaux de Souk Market")).toBeVisible();
   await expect(page.getByText(/Au plus tard le .* \(48 heures\)/)).toBeVisible();
   expect(await changesFor(phone)).toEqual([{ op: "add", scope: "sender" }]);
@@ -122,13 +122,13 @@ test("the opt-out works with JavaScript disabled", async ({ browser }) => {
   const { code } = mintLink("souk-market", phone);
   await page.goto(`/${code}`);
   await page.getByRole("button", { name: "Arrêter les SMS de Souk Market" }).click();
-  await expect(page.getByRole("status")).toHaveText("Votre opposition est enregistrée.");
+  await expect(page.getByRole("status")).toHaveText("Votre refus est enregistré.");
 
   const other = uniquePhone();
   await page.goto("/stop");
   await page.getByLabel("Votre numéro de téléphone").fill(`0${other.slice(4)}`);
   await page.getByRole("button", { name: "Arrêter les SMS" }).click();
-  await expect(page.getByRole("status")).toHaveText("Votre opposition est enregistrée.");
+  await expect(page.getByRole("status")).toHaveText("Votre refus est enregistré.");
   expect(await changesFor(other)).toEqual([{ op: "add", scope: "all" }]);
   await context.close();
 });

@@ -16,11 +16,11 @@ for (const locale of ["fr", "ar"] as const) {
       locale === "fr" ? "Statistiques publiques" : "الإحصاءات العمومية",
     );
     await expect(
-      page.getByRole("img", { name: locale === "fr" ? /Nouveaux refus par jour/ : /الاعتراضات الجديدة حسب اليوم/ }),
+      page.getByRole("img", { name: locale === "fr" ? /Nouveaux refus par jour/ : /حالات الرفض الجديدة حسب اليوم/ }),
     ).toBeVisible();
     await expect(
       page
-        .getByRole("region", { name: locale === "fr" ? "Tableau : Refus par jour" : "جدول: الاعتراضات حسب اليوم" })
+        .getByRole("region", { name: locale === "fr" ? "Tableau : Refus par jour" : "جدول: حالات الرفض حسب اليوم" })
         .getByRole("row")
         .nth(1),
     ).toBeVisible();

@@ -39,3 +39,27 @@ describe("translations", () => {
     expect(leaves(developers).filter((text) => text !== "Node.js" && !/[\u0600-\u06FF]/.test(text))).toEqual([]);
   });
 });
+
+describe("one word per language for the citizen's act (#25 item 8)", () => {
+  // The act is "refus / refuser", "refusal / refuse", "رفض". The legal notice alone names the statutory right
+  // by its name in the law ("droit d'opposition", "حق التعرض"): that is the right's name, not the act's.
+  // Arabic "تعرض" alone is also the verb "shows", so only the noun's forms are listed.
+  const other: [string, object, RegExp][] = [
+    ["fr", fr, /oppos/i],
+    ["en", en, /oppos|object|opt(?:ing)?[- ]out/i],
+    ["ar", ar, /اعتراض|معترض|متعرض|التعرض|تعرض(?:ك|ي|ات)|للتعرض|بالتعرض/],
+  ];
+  it.each(other)("%s uses one word everywhere but the legal notice's list of rights", (_, messages, word) => {
+    const { Legal, ...rest } = messages as { Legal: { rights: string } };
+    const { rights: _rights, ...legal } = Legal;
+    expect(leaves({ ...rest, legal }).filter((text) => word.test(text))).toEqual([]);
+  });
+
+  it("calls the Arabic receipt one name (إيصال), never also وصل", () => {
+    expect(
+      leaves(ar).filter(
+        (text) => /(?:^|[\s«(،])(?:ال|ل|ب)?وصل(?:ك|ه)?(?=[\s.:،»)]|$)/.test(text) && !/أين وصل|وصلك$/.test(text),
+      ),
+    ).toEqual([]);
+  });
+});
