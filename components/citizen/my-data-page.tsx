@@ -1,5 +1,6 @@
 import type { Locale } from "@/lib/i18n/locales";
-import { senderParams } from "@/lib/i18n/sender-params";
+import { phoneNumber, receiptId } from "./ltr-words";
+import { isolated, senderNodes } from "./sender-nodes";
 import { formatDateTime, translatorIn } from "@/lib/i18n/translator";
 import type { MyData } from "@/lib/my-number/export-my-number";
 import { formatPhone } from "@/lib/phone/format-phone";
@@ -7,12 +8,6 @@ import { formatPhone } from "@/lib/phone/format-phone";
 const KEYS = ["oppositions", "changes", "receipts", "links", "complaints", "verification_codes"] as const;
 const REASONS = ["after_opposition", "no_mention", "no_consent", "other"] as const;
 const STATUSES = ["new", "reviewing", "forwarded", "closed"] as const;
-// A receipt id is one word, read left to right: never split across lines (#25 item 8).
-const receiptId = (chunks: React.ReactNode) => (
-  <bdi dir="ltr" className="whitespace-nowrap">
-    {chunks}
-  </bdi>
-);
 const pick = <K extends string>(keys: readonly K[], value: string, fallback: K): K =>
   keys.find((k) => k === value) ?? fallback;
 
@@ -25,9 +20,9 @@ export function MyDataPage({ locale, data }: { locale: Locale; data: MyData }) {
   const when = (date: Date | string | null) => (date ? formatDateTime(locale, new Date(date)) : "—");
   const what = (o: { scope: string; sender: { name: string } | null; list_source?: { name: string } | null }) =>
     o.sender
-      ? t("whatSender", senderParams(o.sender.name))
+      ? t.rich("whatSender", senderNodes(o.sender.name))
       : o.list_source
-        ? t("whatSource", { source: o.list_source.name })
+        ? t.rich("whatSource", isolated({ source: o.list_source.name }))
         : t("whatAll");
   return (
     <>
@@ -36,11 +31,7 @@ export function MyDataPage({ locale, data }: { locale: Locale; data: MyData }) {
         {t.rich("intro", {
           phone: formatPhone(data.phone),
           date: when(data.exported_at),
-          num: (chunks) => (
-            <bdi dir="ltr" className="whitespace-nowrap">
-              {chunks}
-            </bdi>
-          ),
+          num: phoneNumber,
         })}
       </p>
       <p className="mt-2">{t("notKept")}</p>
@@ -83,7 +74,7 @@ export function MyDataPage({ locale, data }: { locale: Locale; data: MyData }) {
               {l.declaration && (
                 <>
                   {" · "}
-                  {t("linkSource", { source: l.declaration.source_name ?? l.declaration.source ?? "" })}
+                  {t.rich("linkSource", isolated({ source: l.declaration.source_name ?? l.declaration.source ?? "" }))}
                 </>
               )}
               {l.confirmed_at && <> · {t("linkUsed", { date: when(l.confirmed_at) })}</>}

@@ -1,12 +1,14 @@
-import { senderParams } from "@/lib/i18n/sender-params";
 import { ErrorSummary } from "@/components/error-summary";
 import { FormField, inputClass, SubmitButton } from "@/components/form-field";
 import { PhoneField } from "@/components/phone-field";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime, translatorIn } from "@/lib/i18n/translator";
+import { formatPhone } from "@/lib/phone/format-phone";
 import type { MyNumber } from "@/lib/my-number/load-my-number";
 import type { NumberFlash } from "@/lib/web/citizen/number-form";
 import { CODE_RULES } from "@/lib/verification/rules";
+import { phoneNumber } from "./ltr-words";
+import { isolated, senderNodes } from "./sender-nodes";
 import { TIME_ZONE } from "@/lib/time-zone";
 
 const secondaryButton =
@@ -29,8 +31,8 @@ export function NumberVerification({ locale, flash }: { locale: Locale; flash: N
         <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
         <p role="status" className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3">
           {t.rich("codeSent", {
-            phone: flash.phone,
-            num: (chunks) => <bdi dir="ltr">{chunks}</bdi>,
+            phone: formatPhone(flash.phone),
+            num: phoneNumber,
             minutes: CODE_RULES.validMinutes,
           })}
         </p>
@@ -107,7 +109,10 @@ export function VerifiedNumber({
     <>
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
       <p className="mt-3 font-semibold">
-        {t.rich("verifiedAs", { phone: data.phone, num: (chunks) => <bdi dir="ltr">{chunks}</bdi> })}
+        {t.rich("verifiedAs", {
+          phone: formatPhone(data.phone),
+          num: phoneNumber,
+        })}
       </p>
       <p className="mt-1 text-sm text-slate-700">{t("sessionEnds", { time })}</p>
       {flash.done && (
@@ -140,9 +145,9 @@ export function VerifiedNumber({
               <li key={o.receiptId} className="rounded border border-slate-300 p-3">
                 <p className="font-semibold">
                   {o.sender
-                    ? t("whatSender", senderParams(o.sender.name))
+                    ? t.rich("whatSender", senderNodes(o.sender.name))
                     : o.listSource
-                      ? t("whatSource", { source: o.listSource.name })
+                      ? t.rich("whatSource", isolated({ source: o.listSource.name }))
                       : t("whatAll")}
                 </p>
                 <p className="text-sm text-slate-700">
@@ -195,10 +200,13 @@ export function VerifiedNumber({
                 <dd className="font-semibold">{h.senderName}</dd>
                 <dt className="text-slate-700">{t("whoProvider")}</dt>
                 <dd>{h.provider}</dd>
-                <dt className="text-slate-700">{t("whoCampaign")}</dt>
-                <dd className="break-all" dir="ltr">
-                  {h.campaign}
-                </dd>
+                {/* The campaign's internal name ("ete-2027") means nothing to a citizen; its declared purpose does. */}
+                {h.purpose !== null && (
+                  <>
+                    <dt className="text-slate-700">{t("whoPurpose")}</dt>
+                    <dd dir="auto">{h.purpose}</dd>
+                  </>
+                )}
                 <dt className="text-slate-700">{t("whoDate")}</dt>
                 <dd>{date(h.mintedAt)}</dd>
                 {/* Provenance (1.2): where the campaign said the number came from, on what basis. */}
@@ -246,11 +254,11 @@ export function VerifiedNumber({
                 <p className="font-semibold">{t(`reasons.${h.reason}`)}</p>
                 <p className="text-sm text-slate-700">
                   {h.senderName
-                    ? t("whatSender", senderParams(h.senderName))
+                    ? t.rich("whatSender", senderNodes(h.senderName))
                     : h.sourceName
-                      ? t("whatSource", { source: h.sourceName })
+                      ? t.rich("whatSource", isolated({ source: h.sourceName }))
                       : t("whatAll")}{" "}
-                  · {formatDateTime(locale, h.at)}
+                  · <bdi>{formatDateTime(locale, h.at)}</bdi>
                   {h.receiptId && (
                     <>
                       {" · "}

@@ -1,4 +1,4 @@
-import { senderParams } from "@/lib/i18n/sender-params";
+import { isolated, senderNodes } from "./sender-nodes";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime, translatorIn } from "@/lib/i18n/translator";
 import type { loadReceipt } from "@/lib/oppositions/load-receipt";
@@ -47,8 +47,8 @@ export function ReceiptPage({
       receipt.scope === "all"
         ? t("whatAll")
         : receipt.scope === "source"
-          ? t("whatSource", { source: receipt.listSource?.name ?? "" })
-          : t("whatSender", senderParams(receipt.sender?.name ?? "")),
+          ? t.rich("whatSource", isolated({ source: receipt.listSource?.name ?? "" }))
+          : t.rich("whatSender", senderNodes(receipt.sender?.name ?? "")),
     ],
   ];
   if (receipt.op === "add" && !receipt.endedByDisconnection)

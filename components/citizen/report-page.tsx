@@ -1,4 +1,4 @@
-import { senderParams } from "@/lib/i18n/sender-params";
+import { senderNodes } from "./sender-nodes";
 import { ErrorSummary } from "@/components/error-summary";
 import { FormField, inputClass, SubmitButton } from "@/components/form-field";
 import { complaintReasons } from "@/lib/complaints/schemas";
@@ -106,7 +106,7 @@ export function ReportForm({ locale, flash, prefill }: { locale: Locale; flash: 
       <ErrorSummary title={t("errorSummary")} errors={summary} />
       {prefill.senderSeen && values.link && (
         <p className="mt-4 rounded border-s-4 border-brand-700 bg-brand-50 p-3">
-          {t("fromLink", senderParams(prefill.senderSeen))}
+          {t.rich("fromLink", senderNodes(prefill.senderSeen))}
         </p>
       )}
       <form method="post" action="/report/submit" noValidate>
@@ -142,6 +142,7 @@ export function ReportForm({ locale, flash, prefill }: { locale: Locale; flash: 
               id="senderSeen"
               name="senderSeen"
               maxLength={100}
+              dir="auto"
               defaultValue={values.senderSeen ?? ""}
               aria-describedby={describedBy}
               aria-invalid={invalid}
@@ -157,7 +158,7 @@ export function ReportForm({ locale, flash, prefill }: { locale: Locale; flash: 
               value="suggested"
               className="min-h-11 rounded-lg border-2 border-brand-700 px-3 py-2 font-semibold text-brand-800"
             >
-              {t("useSuggestion", { sender: flash.suggestion })}
+              {t.rich("useSuggestion", senderNodes(flash.suggestion))}
             </button>
             <button
               type="submit"
@@ -176,6 +177,7 @@ export function ReportForm({ locale, flash, prefill }: { locale: Locale; flash: 
               name="messageText"
               rows={5}
               maxLength={2000}
+              dir="auto"
               defaultValue={values.messageText ?? ""}
               aria-describedby={describedBy}
               aria-invalid={invalid}

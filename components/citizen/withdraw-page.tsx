@@ -1,6 +1,6 @@
 import { SubmitButton } from "@/components/form-field";
 import type { Locale } from "@/lib/i18n/locales";
-import { senderParams } from "@/lib/i18n/sender-params";
+import { isolated, senderNodes } from "./sender-nodes";
 import { translatorIn } from "@/lib/i18n/translator";
 
 /** The confirmation step of a withdrawal: says what will happen, then a POST does it. */
@@ -21,9 +21,9 @@ export function WithdrawPage({
       <h1 className="text-2xl font-bold text-brand-800">{t("withdrawTitle")}</h1>
       <p className="mt-4 font-semibold">
         {sender
-          ? t("withdrawSender", senderParams(sender.name))
+          ? t.rich("withdrawSender", senderNodes(sender.name))
           : listSource
-            ? t("withdrawSource", { source: listSource.name })
+            ? t.rich("withdrawSource", isolated({ source: listSource.name }))
             : t("withdrawAll")}
       </p>
       <p className="mt-3">{t("withdrawConsequence")}</p>

@@ -94,3 +94,16 @@ test("the Arabic short-link page is right-to-left, with the number kept left-to-
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("رسائل من Souk Market");
   await expect(page.getByRole("button", { name: "إيقاف جميع الرسائل التجارية" })).toBeVisible();
 });
+
+test("on the Arabic report form, a French SMS typed in keeps its own direction (#25 item 5)", async ({ page }) => {
+  await setLocale(page, "ar");
+  await page.goto("/report");
+  const direction = (selector: string) =>
+    page.locator(selector).evaluate((element) => getComputedStyle(element).direction);
+  await page.locator("#messageText").fill("Soldes -50% chez Atlas Bank jusqu'au 5 décembre, 10h-18h.");
+  await page.locator("#senderSeen").fill("ATLASBNK");
+  expect(await direction("#messageText")).toBe("ltr");
+  expect(await direction("#senderSeen")).toBe("ltr");
+  await page.locator("#messageText").fill("تخفيضات 50% حتى 5 دجنبر");
+  expect(await direction("#messageText")).toBe("rtl");
+});

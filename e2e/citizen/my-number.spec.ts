@@ -3,6 +3,7 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { e2eDb } from "../support/db";
 import { mintLink, uniqueIp, uniquePhone } from "../support/fixtures";
+import { formatPhone } from "@/lib/phone/format-phone";
 
 test.use({ extraHTTPHeaders: { "X-Forwarded-For": uniqueIp() } });
 
@@ -15,9 +16,9 @@ const TEXT = {
     who: "Qui a mon numéro",
     stopSender: "Arrêter les SMS de cet expéditeur",
     stopAll: "Arrêter tous les SMS commerciaux",
-    withdraw: "Retirer cette opposition",
-    confirm: "Oui, retirer cette opposition",
-    withdrawn: "Cette opposition a été retirée.",
+    withdraw: "Retirer ce refus",
+    confirm: "Oui, retirer ce refus",
+    withdrawn: "Ce refus a été retiré.",
     resumes: "Ce qui reprend",
     stopped: "Ce qui est arrêté",
     download: "Voir mes données",
@@ -32,9 +33,9 @@ const TEXT = {
     who: "من لديه رقمي",
     stopSender: "إيقاف رسائل هذا المرسل",
     stopAll: "إيقاف جميع الرسائل التجارية",
-    withdraw: "سحب هذا التعرض",
-    confirm: "نعم، اسحب هذا التعرض",
-    withdrawn: "تم سحب هذا التعرض.",
+    withdraw: "سحب هذا الرفض",
+    confirm: "نعم، اسحب هذا الرفض",
+    withdrawn: "تم سحب هذا الرفض.",
     resumes: "ما قد يُستأنف",
     stopped: "ما تم إيقافه",
     download: "عرض بياناتي",
@@ -68,7 +69,8 @@ async function walk(page: Page, info: TestInfo, locale: "fr" | "ar", options: { 
   await shot(page, info, `number-start-${locale}`);
   await page.getByLabel(t.phone).fill(`0${phone.slice(4)}`);
   await page.getByRole("button", { name: t.send }).click();
-  await expect(page.getByRole("status")).toContainText(phone);
+  // The number as people read it (+212 6 12 00 01 01), never the stored E.164 form (#25 item 8).
+  await expect(page.getByRole("status")).toContainText(formatPhone(phone));
   if (options.axe) await expectNoSeriousA11yViolations(page);
   await page.getByLabel(t.code).fill(await codeFromOutbox(phone));
   await page.getByRole("button", { name: t.verify }).click();
@@ -76,6 +78,8 @@ async function walk(page: Page, info: TestInfo, locale: "fr" | "ar", options: { 
   await expect(page.getByRole("heading", { name: t.who })).toBeVisible();
   const holder = page.getByRole("listitem").filter({ hasText: "Atlas Bank" });
   await expect(holder).toContainText("E2E Provider");
+  // The provider's internal campaign name means nothing to a citizen (#25 item 8): only a declared purpose shows.
+  await expect(holder).not.toContainText(/e2e-[0-9a-f]{6}/);
   if (options.axe) await expectNoSeriousA11yViolations(page);
   await shot(page, info, `number-verified-${locale}`);
   if (options.axe) {
@@ -191,6 +195,6 @@ test("/stop for a number that had already refused shows nothing of the first rec
   // Alike but for the id and the clock: no "already recorded", no earlier date.
   const shape = (r: { id: string; text: string }) => r.text.replace(r.id, "").replace(/\d+/g, "#");
   expect(shape(second)).toBe(shape(first));
-  expect(second.text).toContain("Votre opposition est enregistrée.");
+  expect(second.text).toContain("Votre refus est enregistré.");
   await expect(page.getByRole("link", { name: "Gérer mon numéro" })).toBeVisible();
 });

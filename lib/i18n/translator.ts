@@ -62,12 +62,18 @@ export function formatDateTime(locale: Locale, date: Date, withTime = true): str
   return format.format(date);
 }
 
-/** A day of the open statistics (YYYY-MM-DD, already Moroccan) as "24 nov. 2026". */
+/**
+ * A day of the open statistics (YYYY-MM-DD, already Moroccan) as "24 nov. 2026". Arabic has no short month
+ * names: ar-MA's "medium" is "24/11/2026", unlike every date in its sentences ("24 نونبر 2026").
+ */
 export function formatDay(locale: Locale, isoDay: string): string {
   const key = `${locale}:day`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(dateLocales[locale], { dateStyle: "medium", timeZone: "UTC" });
+    format = new Intl.DateTimeFormat(dateLocales[locale], {
+      dateStyle: locale === "ar" ? "long" : "medium",
+      timeZone: "UTC",
+    });
     dateFormats.set(key, format);
   }
   return format.format(new Date(`${isoDay}T12:00:00Z`));

@@ -9,8 +9,11 @@ export interface LinkHolder {
   senderCode: string;
   senderName: string;
   provider: string;
+  /** The provider's own name for the campaign (kept for the data file; pages show `purpose`). */
   campaign: string;
   mintedAt: Date;
+  /** What the campaign declared it is for, in the provider's words; null when undeclared. */
+  purpose: string | null;
   /** The campaign's declaration (1.2), null when it has none. */
   basis: "consent" | "customer" | null;
   advertiser: string | null;
@@ -54,12 +57,12 @@ export async function loadMyNumber(phone: string, now = new Date()): Promise<MyN
     findOppositionsInForce(phone).then((all) => all.filter((o) => o.since >= held)),
     db().$queryRaw<LinkHolder[]>`
       SELECT s.id AS "senderId", s.code AS "senderCode", s.name AS "senderName", p.name AS provider, l.campaign, max(l.created_at) AS "mintedAt",
-             d.basis, d.advertiser, ls.name AS "sourceName", d.collected_at AS "collectedAt", d.collected_how AS "collectedHow"
+             d.purpose, d.basis, d.advertiser, ls.name AS "sourceName", d.collected_at AS "collectedAt", d.collected_how AS "collectedHow"
       FROM stop_links l JOIN senders s ON s.id = l.sender_id JOIN providers p ON p.id = l.provider_id
       LEFT JOIN campaign_declarations d ON d.sender_id = l.sender_id AND d.campaign = l.campaign
       LEFT JOIN list_sources ls ON ls.id = d.list_source_id
       WHERE l.phone = ${phone} AND l.created_at >= ${since}
-      GROUP BY s.id, s.code, s.name, p.name, l.campaign, d.basis, d.advertiser, ls.name, d.collected_at, d.collected_how
+      GROUP BY s.id, s.code, s.name, p.name, l.campaign, d.purpose, d.basis, d.advertiser, ls.name, d.collected_at, d.collected_how
       ORDER BY "mintedAt" DESC
       LIMIT 200`,
     db().$queryRaw<HistoryEntry[]>`

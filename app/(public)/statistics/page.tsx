@@ -37,7 +37,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
         : value === SUPPRESSED
           ? t("masked")
           : String(value);
-  const day = (value: Row[string] | undefined) => formatDay(locale, String(value));
+  // A date is one unit in a table's first column: "23 نونبر 2026" broke over three lines at 360 px.
+  const day = (value: Row[string] | undefined) => formatDay(locale, String(value)).replace(/ /g, "\u00a0");
   const monthName = new Intl.DateTimeFormat(locale === "ar" ? "ar-MA" : locale, {
     month: "long",
     year: "numeric",

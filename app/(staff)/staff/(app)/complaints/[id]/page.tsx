@@ -40,7 +40,7 @@ export default async function ComplaintPage({ params }: Props) {
         <dt className="font-semibold">Motif</dt>
         <dd>{REASON_LABELS[complaint.reason]}</dd>
         <dt className="font-semibold">Expéditeur affiché</dt>
-        <dd>{complaint.senderSeen}</dd>
+        <dd dir="auto">{complaint.senderSeen}</dd>
         <dt className="font-semibold">Expéditeur enregistré</dt>
         <dd>
           {complaint.sender ? (
@@ -175,7 +175,7 @@ export default async function ComplaintPage({ params }: Props) {
         </section>
       )}
       <h2 className="mt-6 text-xl font-semibold">Texte du SMS</h2>
-      <blockquote className="mt-2 whitespace-pre-wrap rounded border border-slate-200 p-3">
+      <blockquote dir="auto" className="mt-2 whitespace-pre-wrap rounded border border-slate-200 p-3">
         {complaint.messageText}
       </blockquote>
 
