@@ -197,7 +197,12 @@ describe("my number (who has my number)", () => {
     });
     await confirmLink(minted.json.links[0].code, "source");
     const mine = await loadMyNumber(phone);
-    expect(mine.holders[0]).toMatchObject({ basis: "consent", sourceName: "DataBroker X", collectedAt: "2025-03" });
+    expect(mine.holders[0]).toMatchObject({
+      purpose: TEST_DECLARATION.purpose,
+      basis: "consent",
+      sourceName: "DataBroker X",
+      collectedAt: "2025-03",
+    });
     expect(mine.inForce).toEqual([
       expect.objectContaining({
         scope: "source",
