@@ -4,6 +4,8 @@ import net from "node:net";
 import { hash, verify } from "@node-rs/argon2";
 import type { PDU } from "smpp";
 import type { GateAccount } from "./config";
+import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
+import { MemoryCounterStore } from "@/lib/rate-limit/stores";
 import {
   buildPdu,
   COMMAND,
@@ -43,25 +45,11 @@ const BIND_COMMANDS: Record<number, { name: string; receives: boolean }> = {
   [COMMAND.bind_transceiver]: { name: "bind_transceiver", receives: true },
 };
 
-class RateLimiter {
-  private tokens: number;
-  private at = Date.now();
-  constructor(private readonly perSecond: number) {
-    this.tokens = perSecond;
-  }
-  take(): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.at) / 1000) * this.perSecond);
-    this.at = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
-
 export function listenForEsmes(accounts: GateAccount[], handlers: EsmeHandlers) {
   const byId = new Map(accounts.map((account) => [account.system_id, account]));
-  const limiters = new Map(accounts.map((account) => [account.system_id, new RateLimiter(account.per_second)]));
+  // The platform's own rate limits (lib/rate-limit), counted in this process: a gate is one process per
+  // provider, and SMSCs count throughput per second, as operators' contracts state it.
+  const throughput = new MemoryCounterStore();
   // A successful check is remembered (by digest) so that rebinding does not pay argon2 again.
   const verified = new Set<string>();
   const sessions = new Set<EsmeSession>();
@@ -123,7 +111,8 @@ export function listenForEsmes(accounts: GateAccount[], handlers: EsmeHandlers) 
       if (!session.account) return void answer(responseTo(raw, "submit_sm", STATUS.invalidBindStatus));
       const pdu = parsePdu(raw);
       if (!pdu) return void answer(genericNack(raw.sequence, STATUS.invalidCommandLength));
-      if (!limiters.get(session.account.system_id)!.take())
+      const rule = { limit: session.account.per_second, windowMs: 1000 };
+      if (!(await checkRateLimit(rule, "gate-esme", session.account.system_id, throughput)).allowed)
         return void answer(responseTo(raw, "submit_sm", STATUS.throttled));
       const result = await handlers.submit(session, raw, pdu);
       answer(

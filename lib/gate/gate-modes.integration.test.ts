@@ -97,6 +97,25 @@ describe("the gate's modes, restarts and hostile input", () => {
     }
   });
 
+  it("holds an account to its throughput per second (ESME_RTHROTTLED past it), and lets it send again the next second", async () => {
+    const accounts = bench.accounts.map((a) => (a.system_id === "esme1" ? { ...a, per_second: 3 } : a));
+    const gate = await bench.start({ accounts, stateDir: await mkdtemp(path.join(os.tmpdir(), "gate-rate-")) });
+    const esme = await bindEsme(gate.port, "esme1");
+    try {
+      await until(() => bench.smsc.binds > 0 && gate.keeper.fresh());
+      const burst = await Promise.all(
+        Array.from({ length: 6 }, () => esme.submit(submitFields(uniquePhone(), "Promo"))),
+      );
+      expect(burst.filter((a) => a.command_status === 0)).toHaveLength(3);
+      expect(burst.filter((a) => a.command_status === 0x58)).toHaveLength(3);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      expect((await esme.submit(submitFields(uniquePhone(), "Promo"))).command_status).toBe(0);
+    } finally {
+      esme.close();
+      await gate.stop();
+    }
+  });
+
   it("starts again from its state directory with the platform down, and catches up from its cursor", async () => {
     const stateDir = await mkdtemp(path.join(os.tmpdir(), "gate-restart-"));
     const first = await bench.start({ stateDir });
