@@ -2,7 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
-import { recordTreeHead } from "@/lib/transparency-log/tree-head";
+import { publishTreeHeadIfDue } from "@/lib/transparency-log/published-head";
 import { buildSnapshotFilesIfDue } from "@/lib/snapshot-files/build-snapshot-files";
 import { checkRollups } from "./check-rollups";
 import { markMissedDeadlines } from "./mark-missed-deadlines";
@@ -13,8 +13,13 @@ import { TIME_ZONE } from "@/lib/time-zone";
 // worker; pg-boss hands each scheduled run to exactly one of them. Times are Moroccan.
 export const SCHEDULES = [
   { name: "retention-purge", cron: "17 3 * * *", run: async () => ({ purged: await purgeExpiredData() }) },
-  // The transparency log's hourly tree head (docs/protocol.md 1.1 log/tree-heads).
-  { name: "log-tree-head", cron: "0 * * * *", run: async () => ({ treeHead: await recordTreeHead() }) },
+  // The transparency log's hourly tree head (docs/protocol.md 1.1 log/tree-heads), unless a visitor's request
+  // published one in the last 55 minutes (published-head.ts: never two heads close together).
+  {
+    name: "log-tree-head",
+    cron: "0 * * * *",
+    run: async () => ({ treeHead: await publishTreeHeadIfDue(5 * 60_000) }),
+  },
   // The dashboard's rollups recounted from the feed (last 3 days), repaired and audited if they disagree.
   { name: "rollup-check", cron: "40 * * * *", run: async () => ({ check: await checkRollups(3) }) },
   // Complaints past their answer deadline without an answer: the miss recorded once, audited.

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { pool } from "@/lib/db/client";
 import { readTreeSize } from "./stored-hashes";
-import { currentTreeHead, headOfRow, recordTreeHead, type TreeHead } from "./tree-head";
+import { currentTreeHead, headOfRow, type TreeHead } from "./tree-head";
 
 /**
  * Who reads the log. A registered provider (a signed call) already sees every change in its feed, so it gets
@@ -13,14 +13,45 @@ import { currentTreeHead, headOfRow, recordTreeHead, type TreeHead } from "./tre
  */
 export type LogAudience = "provider" | "public";
 
+const LATEST = "SELECT size, root, at FROM log_tree_heads ORDER BY at DESC, id DESC LIMIT 1";
+
 /** The latest published tree head, publishing the live one first when the latest is older than the period. */
 export async function publishedTreeHead(): Promise<TreeHead> {
-  const { rows } = await pool().query<{ size: string; root: Buffer; at: Date }>(
-    "SELECT size, root, at FROM log_tree_heads ORDER BY at DESC, id DESC LIMIT 1",
-  );
+  const { rows } = await pool().query<{ size: string; root: Buffer; at: Date }>(LATEST);
   const latest = rows[0];
   if (latest && Date.now() - latest.at.getTime() < env().STOPSMS_LOG_PUBLISH_SECONDS * 1000) return headOfRow(latest);
-  return recordTreeHead();
+  return publishTreeHeadIfDue(0);
+}
+
+/**
+ * Publishes the live tree head unless one was published less than the period (minus `earlyMs`) ago; the
+ * latest either way. Under a lock, and checked again inside it: visitors arriving together after the period
+ * (or a visitor and the hourly job) published one head each, milliseconds apart — two sizes that tell
+ * whoever posted /stop between them whether it appended a leaf. `earlyMs`: the hourly job, due on the hour,
+ * skips an hour a visitor already published a few minutes before it.
+ */
+export async function publishTreeHeadIfDue(earlyMs: number): Promise<TreeHead> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock(hashtextextended('log-tree-head', 0))");
+    const latest = (await client.query<{ size: string; root: Buffer; at: Date }>(LATEST)).rows[0];
+    const due = !latest || Date.now() - latest.at.getTime() >= env().STOPSMS_LOG_PUBLISH_SECONDS * 1000 - earlyMs;
+    const head = due ? await currentTreeHead() : headOfRow(latest);
+    if (due)
+      await client.query("INSERT INTO log_tree_heads (size, root, at) VALUES ($1, $2, $3)", [
+        head.size,
+        Buffer.from(head.root, "base64url"),
+        head.at,
+      ]);
+    await client.query("COMMIT");
+    return head;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /** When the tree head after `head` will be published at the latest. */

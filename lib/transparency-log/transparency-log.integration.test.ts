@@ -28,7 +28,10 @@ import {
   type Hash,
   type NodeKey,
 } from "./merkle";
-import { recordTreeHead } from "./tree-head";
+import { publishedTreeHead, publishTreeHeadIfDue } from "./published-head";
+
+/** A publication now, whatever the period (the hourly job's, forced). */
+const recordTreeHead = () => publishTreeHeadIfDue(Infinity);
 import { proveReceipt } from "./prove-receipt";
 import { verifyLog } from "./verify-log";
 
@@ -318,5 +321,29 @@ describe("the log's backfill and log:verify", () => {
     await expect(client.query("UPDATE log_hashes SET hash = hash WHERE level = 0 AND idx = 0")).rejects.toThrow(
       /append-only/,
     );
+  });
+});
+
+describe("the hourly publication", () => {
+  it("publishes one tree head when many visitors arrive at once after the period, never one per visitor", async () => {
+    // Two heads a few milliseconds apart would tell whoever posted /stop between them whether it appended.
+    await pool().query("UPDATE log_tree_heads SET at = at - interval '2 hours'");
+    const since = new Date();
+    await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        if (i % 3 === 0)
+          await recordOpposition({
+            phone: uniquePhone(),
+            target: { scope: "all", senderId: null },
+            source: "web",
+            verified: true,
+          });
+        return publishedTreeHead();
+      }),
+    );
+    const { rows } = await pool().query<{ n: string }>("SELECT count(*) AS n FROM log_tree_heads WHERE at >= $1", [
+      since,
+    ]);
+    expect(Number(rows[0]!.n)).toBe(1);
   });
 });

@@ -16,17 +16,6 @@ export async function currentTreeHead(): Promise<TreeHead> {
   return { size, root: toBase64Url(root), at: new Date().toISOString() };
 }
 
-/** The hourly job: keeps the tree head of the moment, for log:verify and for auditors (log/tree-heads). */
-export async function recordTreeHead(): Promise<TreeHead> {
-  const head = await currentTreeHead();
-  await pool().query("INSERT INTO log_tree_heads (size, root, at) VALUES ($1, $2, $3)", [
-    head.size,
-    Buffer.from(head.root, "base64url"),
-    head.at,
-  ]);
-  return head;
-}
-
 /** A recorded row of log_tree_heads as the API shows it. */
 export const headOfRow = (row: { size: string; root: Buffer; at: Date }): TreeHead => ({
   size: Number(row.size),

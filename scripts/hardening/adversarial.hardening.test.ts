@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import type { Actor } from "@/lib/audit/write-audit";
 import { createStaffUser } from "@/lib/auth/create-staff-user";
-import { db } from "@/lib/db/client";
+import { db, pool } from "@/lib/db/client";
 import { mintLinks } from "@/lib/links/mint-links";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
 import { createListSource } from "@/lib/sources/create-list-source";
@@ -290,6 +290,28 @@ describe("the adversarial suite: every party against every other", () => {
       outcome(
         "one network sends unverified refusals past its hourly cap (5)",
         `first 5 recorded, then the verified way offered (${capped.join(" ")}); another network still records`,
+      );
+
+      // Anonymous: racing /stop between two publications of the log at the hour's boundary.
+      await pool().query("UPDATE log_tree_heads SET at = at - interval '2 hours'");
+      const since = new Date();
+      const heads = await Promise.all(
+        Array.from({ length: 8 }, async (_, i) => {
+          if (i === 4) await form(server, "/stop/submit", { phone: uniquePhone(), scope: "all" });
+          const response = await fetch(`${server.url}/api/v1/log/tree-head`, {
+            headers: { "x-forwarded-for": nextIp() },
+          });
+          return ((await response.json()) as { size: number }).size;
+        }),
+      );
+      const published = await pool().query<{ n: string }>("SELECT count(*) AS n FROM log_tree_heads WHERE at >= $1", [
+        since,
+      ]);
+      expect(Number(published.rows[0]!.n)).toBe(1);
+      expect(new Set(heads).size).toBe(1);
+      outcome(
+        "a visitor posts /stop between public tree-head requests at the publication boundary",
+        "one head published for all of them: every answer shows the same size",
       );
 
       // Staff: a distributed lock-out attempt.
