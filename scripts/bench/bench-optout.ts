@@ -18,6 +18,8 @@ export interface OptoutFigures {
   p99: number;
   answered303: number;
   other: number;
+  /** The other answers by status (and where a 303 sent the citizen): what a run must explain. */
+  otherKinds: Record<string, number>;
   insertTps: number;
   lockedTps: number;
 }
@@ -65,11 +67,12 @@ export function postOptouts(
   url: string,
   seconds: number,
   amount?: number,
-): Promise<autocannon.Result & { receipts: number }> {
+): Promise<autocannon.Result & { receipts: number; otherKinds: Record<string, number> }> {
   // Mobiles +21278… are neither in the generated data nor minted (and valid: +21279… is not allocated,
   // and once made a run count 303s of the form sent back as receipts); a random start per run.
   let next = 80_000_000 + randomInt(0, 9_000_000);
   let receipts = 0;
+  const otherKinds: Record<string, number> = {};
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -97,11 +100,15 @@ export function postOptouts(
             },
             onResponse: (status: number, _body: string, _context: object, headers?: IncomingHttpHeaders) => {
               if (status === 303 && String(headers?.location).startsWith("/receipt/")) receipts++;
+              else {
+                const kind = status === 303 ? `303 → ${String(headers?.location).split("?")[0]}` : String(status);
+                otherKinds[kind] = (otherKinds[kind] ?? 0) + 1;
+              }
             },
           },
         ],
       },
-      (error, result) => (error ? reject(error) : resolve({ ...result, receipts })),
+      (error, result) => (error ? reject(error) : resolve({ ...result, receipts, otherKinds })),
     );
   });
 }
@@ -118,6 +125,7 @@ export async function measureOptouts(serverUrl: string, adminUrl: string): Promi
     p99: result.latency.p99,
     answered303,
     other: total - answered303,
+    otherKinds: { ...result.otherKinds, ...(result.errors ? { "no answer (socket error)": result.errors } : {}) },
     insertTps: references.insert,
     lockedTps: references.locked,
   };
