@@ -23,13 +23,7 @@ const config = [
   {
     // The light citizen pages are rendered to plain HTML, never hydrated (lib/web/html/document-response.tsx):
     // there is no client router for <Link> to use, and their document head is theirs to write.
-    files: [
-      "components/citizen/**",
-      "components/citizen-frame.tsx",
-      "components/citizen-document.tsx",
-      "components/staff/forbidden-document.tsx",
-      "components/site-*.tsx",
-    ],
+    files: ["components/citizen/**", "lib/web/html/*.tsx", "components/staff/forbidden-document.tsx"],
     rules: { "@next/next/no-html-link-for-pages": "off", "@next/next/no-head-element": "off" },
   },
 ];

@@ -1,5 +1,5 @@
 import { getLocale } from "next-intl/server";
-import { CitizenFrame } from "@/components/citizen-frame";
+import { CitizenFrame } from "@/lib/web/html/citizen-frame";
 import type { Locale } from "@/lib/i18n/locales";
 
 /** The citizen frame for the pages Next renders itself (statistics, developers, verify, 404). */

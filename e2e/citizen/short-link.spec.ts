@@ -20,7 +20,9 @@ test("stop this sender: landing page, one tap, receipt, exactly one add change",
   const bytes = (await response!.body()).length;
   test.info().annotations.push({ type: "landing-page-bytes", description: String(bytes) });
   console.log(`[e2e] landing page /${code}: ${bytes} bytes of HTML, no script`);
-  expect(bytes).toBeLessThan(8_000);
+  // The frame every citizen page has (skip link, header, footer) and the theme's own classes (#24) cost ~5 KB
+  // more than the old hand-written frame; the page stays a fraction of the 15 KB every citizen page keeps to.
+  expect(bytes).toBeLessThan(11_000);
   expect(await page.locator("script").count()).toBe(0);
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("SMS de Souk Market");

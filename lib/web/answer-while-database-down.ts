@@ -8,6 +8,7 @@ import { translatorFor } from "@/lib/i18n/translator";
 import { problems } from "@/lib/problems";
 import { signResponse } from "@/lib/web/signatures/sign-response";
 import { requestSignatureLabel } from "@/lib/web/signatures/verify-request";
+import { LIGHT } from "@/lib/web/html/light-classes";
 
 // Paths that need no database: served as usual during an outage.
 const WITHOUT_DATABASE =
@@ -49,8 +50,8 @@ export async function answerWhileDatabaseDown(request: IncomingMessage, response
       locale,
       title: t("Common.unavailableTitle"),
       currentPath: path,
-      body: html`<h1>${t("Common.unavailableTitle")}</h1>
-        <p>${t("Common.unavailableBody")}</p>`,
+      body: html`<h1 class="${LIGHT.h1}">${t("Common.unavailableTitle")}</h1>
+        <p class="${LIGHT.p}">${t("Common.unavailableBody")}</p>`,
     },
     { status: 503, headers: { "Retry-After": retryAfter } },
   );

@@ -14,6 +14,7 @@ import { limitKeys } from "@/lib/rate-limit/limit-keys";
 import { clientIp } from "@/lib/web/client-ip";
 import { formPageOf } from "@/lib/web/form-page";
 import { isSameOriginPost } from "@/lib/web/same-origin";
+import { LIGHT } from "@/lib/web/html/light-classes";
 
 /** A post from another site: refused, with the way home. */
 export function crossSiteRefusal(locale: Locale): Response {
@@ -23,9 +24,9 @@ export function crossSiteRefusal(locale: Locale): Response {
       locale,
       title: t("Common.forbiddenTitle"),
       currentPath: "/",
-      body: html`<h1>${t("Common.forbiddenTitle")}</h1>
-        <p>${t("Common.forbiddenBody")}</p>
-        <a class="btn primary" href="/">${t("Nav.backHome")}</a>`,
+      body: html`<h1 class="${LIGHT.h1}">${t("Common.forbiddenTitle")}</h1>
+        <p class="${LIGHT.p}">${t("Common.forbiddenBody")}</p>
+        <a class="${LIGHT.primary}" href="/">${t("Nav.backHome")}</a>`,
     },
     { status: 403 },
   );
@@ -56,9 +57,9 @@ export function rateLimitedAnswer(locale: Locale, path: string, retryAfterSecond
       locale,
       title: t("Common.rateLimitedTitle"),
       currentPath: path,
-      body: html`<h1>${t("Common.rateLimitedTitle")}</h1>
-        <p>${t("Common.rateLimitedBody", { minutes })}</p>
-        <a class="btn secondary" href="${formPageOf(path)}">${t("Common.backToForm")}</a>`,
+      body: html`<h1 class="${LIGHT.h1}">${t("Common.rateLimitedTitle")}</h1>
+        <p class="${LIGHT.p}">${t("Common.rateLimitedBody", { minutes })}</p>
+        <a class="${LIGHT.secondary}" href="${formPageOf(path)}">${t("Common.backToForm")}</a>`,
     },
     { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
   );
@@ -82,9 +83,9 @@ export function formRefusedResponse(locale: Locale, status: 413 | 415 | 422, for
       locale,
       title: t("Common.formRefusedTitle"),
       currentPath: formPath,
-      body: html`<h1>${t("Common.formRefusedTitle")}</h1>
-        <p>${t(REFUSED_BODY[status])}</p>
-        <a class="btn primary" href="${formPath}">${t("Common.backToForm")}</a>`,
+      body: html`<h1 class="${LIGHT.h1}">${t("Common.formRefusedTitle")}</h1>
+        <p class="${LIGHT.p}">${t(REFUSED_BODY[status])}</p>
+        <a class="${LIGHT.primary}" href="${formPath}">${t("Common.backToForm")}</a>`,
     },
     { status },
   );
@@ -102,11 +103,13 @@ export function unverifiedCapResponse(locale: Locale, phone: string): Response {
       locale,
       title: t("Common.busyTitle"),
       currentPath: "/stop",
-      body: html`<h1>${t("Common.busyTitle")}</h1>
-        <p>${t("Common.busyBody")}</p>
+      body: html`<h1 class="${LIGHT.h1}">${t("Common.busyTitle")}</h1>
+        <p class="${LIGHT.p}">${t("Common.busyBody")}</p>
         <form method="post" action="/number/code">
           <input type="hidden" name="phone" value="${phone}" />
-          <button type="submit" class="btn primary">${t("Common.busySendCode", { phone: maskPhone(phone) })}</button>
+          <button type="submit" class="${LIGHT.primary}">
+            ${t("Common.busySendCode", { phone: maskPhone(phone) })}
+          </button>
         </form>`,
     },
     { status: 200, headers: { "Cache-Control": "no-store" } },

@@ -18,9 +18,6 @@ export function pageCsp(nonce: string, development: boolean): string {
 }
 
 /** The short-link landing page has no script at all: nothing may run, only its inline style applies. */
-export const LANDING_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
 export function commonSecurityHeaders(production: boolean): Record<string, string> {
   return {
     "X-Content-Type-Options": "nosniff",

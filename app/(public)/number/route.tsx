@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { NumberVerification, VerifiedNumber } from "@/components/citizen/number-page";
-import { citizenPage } from "@/components/citizen-document";
+import { citizenPage } from "@/lib/web/html/citizen-document";
 import { documentResponse } from "@/lib/web/html/document-response";
 import { requestFlash, requestLocale } from "@/lib/web/citizen-request";
 import { translatorIn } from "@/lib/i18n/translator";

@@ -7,7 +7,7 @@ import {
   type ReportFlash,
 } from "@/components/citizen/report-page";
 import { reportPrefill } from "@/lib/complaints/report-prefill";
-import { citizenPage } from "@/components/citizen-document";
+import { citizenPage } from "@/lib/web/html/citizen-document";
 import { documentResponse } from "@/lib/web/html/document-response";
 import { requestFlash, requestLocale } from "@/lib/web/citizen-request";
 import { flashClearHeader } from "@/lib/web/form-flash";

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { StopPage, stopPageTitle, type StopFlash } from "@/components/citizen/stop-page";
-import { citizenPage } from "@/components/citizen-document";
+import { citizenPage } from "@/lib/web/html/citizen-document";
 import { documentResponse } from "@/lib/web/html/document-response";
 import { requestFlash, requestLocale } from "@/lib/web/citizen-request";
 import { flashClearHeader } from "@/lib/web/form-flash";

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { VerifyPackPage, type PackVerdict } from "@/components/citizen/verify-pack-page";
-import { citizenPage } from "@/components/citizen-document";
+import { citizenPage } from "@/lib/web/html/citizen-document";
 import { checkPackFile, findIssuedPack } from "@/lib/evidence/check-pack-file";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";

@@ -5,7 +5,7 @@ import { withFormTokens } from "@/lib/web/form-token";
 import { selfRenderedPageHeaders } from "@/lib/web/security-headers";
 
 // The answer of every page rendered without Next's page runtime (the light citizen pages, the staff 403):
-// a React document (components/citizen-document.tsx, components/staff/forbidden-document.tsx) as one HTML
+// a React document (lib/web/html/citizen-document.tsx, components/staff/forbidden-document.tsx) as one HTML
 // string, never hydrated.
 
 /** No script may run on these pages; forms post to our own origin only. */

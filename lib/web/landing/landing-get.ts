@@ -8,6 +8,7 @@ import { html, renderLightPageAnswer } from "@/lib/web/html/render-light-page";
 import { LINK_CODE_LENGTH } from "@/lib/links/link-code";
 import { landingPage } from "@/lib/web/landing/landing-page";
 import { resolveLink } from "@/lib/links/resolve-link";
+import { LIGHT } from "@/lib/web/html/light-classes";
 
 /**
  * The answer to GET /<code>, wherever the request arrives: the Next route (development) or the production
@@ -44,9 +45,9 @@ function pageNotFound(locale: ReturnType<typeof pickLocale>, path: string): Ligh
       locale,
       title,
       currentPath: path,
-      body: html`<h1>${title}</h1>
-        <p>${t("Common.notFoundBody")}</p>
-        <a class="btn primary" href="/">${t("Nav.backHome")}</a>`,
+      body: html`<h1 class="${LIGHT.h1}">${title}</h1>
+        <p class="${LIGHT.p}">${t("Common.notFoundBody")}</p>
+        <a class="${LIGHT.primary}" href="/">${t("Nav.backHome")}</a>`,
     },
     { status: 404 },
   );

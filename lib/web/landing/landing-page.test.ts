@@ -68,3 +68,20 @@ describe("why did I get this SMS", () => {
     expect(none).not.toContain('value="no-consent"');
   });
 });
+
+describe("the landing page's frame (#24: one citizen frame)", () => {
+  it("is every citizen page's own: skip link, language buttons returning here, footer, no script, its small sheet", () => {
+    const page = landingPage("ar", declared, '/x7Kq2PzA"><script>').body;
+    expect(page.startsWith('<!DOCTYPE html><html lang="ar" dir="rtl">')).toBe(true);
+    expect(page).toContain('<a href="#main"'); // the skip link the template frame lacked
+    expect(page).toContain('<main id="main"');
+    expect(page).toContain('name="next" value="/x7Kq2PzA&quot;&gt;&lt;script&gt;"');
+    expect(page).toContain('href="/statistics"');
+    expect(page).toMatch(/<title>[^<]+ · StopSMS<\/title>/);
+    expect(page).toContain('<meta name="robots" content="noindex"/>');
+    expect(page).not.toMatch(/<script/i);
+    // The classes its body uses are in its sheet.
+    expect(page).toMatch(/<style>[^<]*\.bg-brand-700\{/);
+    expect(page).toMatch(/<style>[^<]*\.border-s-4\{/);
+  });
+});

@@ -6,6 +6,7 @@ import { formatDateTime, stableSentence, translatorFor } from "@/lib/i18n/transl
 import type { ResolvedLink } from "@/lib/links/resolve-link";
 import { maskPhone } from "@/lib/phone/mask-phone";
 import { whySection } from "./why-section";
+import { LIGHT } from "@/lib/web/html/light-classes";
 
 const NUMBER_TOKEN = "\u0000NUMBER\u0000";
 
@@ -15,7 +16,9 @@ const NUMBER_TOKEN = "\u0000NUMBER\u0000";
  */
 function withLtrNumber(sentence: string, number: string) {
   const [before = "", after = ""] = sentence.split(NUMBER_TOKEN);
-  return raw(`${escapeHtml(before)}<bdi dir="ltr" class="num">${escapeHtml(number)}</bdi>${escapeHtml(after)}`);
+  return raw(
+    `${escapeHtml(before)}<bdi dir="ltr" class="${LIGHT.number}">${escapeHtml(number)}</bdi>${escapeHtml(after)}`,
+  );
 }
 
 /** The short-link landing page: who sent the SMS, to which (masked) number, and the two choices. */
@@ -29,9 +32,9 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
         locale,
         title,
         currentPath: path,
-        body: html`<h1>${title}</h1>
-          <p>${t("Link.missBody")}</p>
-          <a class="btn primary" href="/stop">${t("Link.useForm")}</a>`,
+        body: html`<h1 class="${LIGHT.h1}">${title}</h1>
+          <p class="${LIGHT.p}">${t("Link.missBody")}</p>
+          <a class="${LIGHT.primary}" href="/stop">${t("Link.useForm")}</a>`,
       },
       { status: link.status === "expired" ? 410 : 404 },
     );
@@ -39,8 +42,9 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
   const sender = link.sender.name;
   const listSource = link.declaration?.source ?? null;
   const already = (key: "Link.alreadySender" | "Link.alreadyAll", o: { receiptId: string; since: Date }) =>
-    html`<p class="note">
+    html`<p class="${LIGHT.note}">
       ${t(key, { ...senderParams(sender), date: formatDateTime(locale, o.since, false) })}<br /><a
+        class="${LIGHT.link}"
         href="/receipt/${o.receiptId}"
         >${t("Link.viewReceipt", { receipt: o.receiptId })}</a
       >
@@ -59,7 +63,7 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
     .filter((x) => x !== null)
     .sort((a, b) => a[1].since.getTime() - b[1].since.getTime())[0];
   const report = refusedBefore
-    ? html`<p class="note">
+    ? html`<p class="${LIGHT.note}">
           <strong
             >${t(refusedBefore[0], { ...senderParams(sender), date: formatDateTime(locale, refusedBefore[1].since, false) })}
             ${t(
@@ -68,46 +72,55 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
                 : "Link.withinDelay",
               { sent: formatDateTime(locale, link.mintedAt), hours: maxLagHours },
             )}</strong
-          ><br /><a href="/receipt/${refusedBefore[1].receiptId}"
+          ><br /><a class="${LIGHT.link}" href="/receipt/${refusedBefore[1].receiptId}"
             >${t("Link.viewReceipt", { receipt: refusedBefore[1].receiptId })}</a
           >
         </p>
         <form method="post" action="/${link.code}">
-          <p>
-            <label
-              ><input type="checkbox" name="share" value="yes" />
-              ${t("Link.sharePhone", { provider: link.providerName })}</label
-            >
-          </p>
-          <button class="btn primary" type="submit" name="choice" value="report" aria-describedby="report-hint">
+          <label class="${LIGHT.check}"
+            ><input class="${LIGHT.checkbox}" type="checkbox" name="share" value="yes" />
+            <span>${t("Link.sharePhone", { provider: link.providerName })}</span></label
+          >
+          <button class="${LIGHT.primary}" type="submit" name="choice" value="report" aria-describedby="report-hint">
             ${stableSentence(locale, "Link.reportNow")}
           </button>
-          <p class="hint" id="report-hint">${stableSentence(locale, "Link.reportHint")}</p>
+          <p class="${LIGHT.hint}" id="report-hint">${stableSentence(locale, "Link.reportHint")}</p>
         </form>`
-    : html`<p class="hint"><a href="/report?link=${link.code}">${stableSentence(locale, "Link.reportLink")}</a></p>`;
+    : html`<p class="${LIGHT.p}">
+        <a class="${LIGHT.link}" href="/report?link=${link.code}">${stableSentence(locale, "Link.reportLink")}</a>
+      </p>`;
   const buttons = [
     !link.opposedSender && !link.opposedAll
-      ? html`<button class="btn primary" type="submit" name="choice" value="sender">
+      ? html`<button class="${LIGHT.primary}" type="submit" name="choice" value="sender">
           ${stableSentence(locale, "Link.stopSender", senderParams(sender))}
         </button>`
       : html``,
     !link.opposedAll
-      ? html`<button class="btn secondary" type="submit" name="choice" value="all" aria-describedby="all-hint">
+      ? html`<button class="${LIGHT.secondary}" type="submit" name="choice" value="all" aria-describedby="all-hint">
             ${stableSentence(locale, "Link.stopAll")}
           </button>
-          <p class="hint" id="all-hint">${stableSentence(locale, "Link.stopAllHint", senderParams(sender))}</p>`
+          <p class="${LIGHT.hint}" id="all-hint">
+            ${stableSentence(locale, "Link.stopAllHint", senderParams(sender))}
+          </p>`
       : html``,
     listSource && !link.opposedAll && !link.opposedSource
-      ? html`<button class="btn secondary" type="submit" name="choice" value="source" aria-describedby="source-hint">
+      ? html`<button
+            class="${LIGHT.secondary}"
+            type="submit"
+            name="choice"
+            value="source"
+            aria-describedby="source-hint"
+          >
             ${t("Link.stopSource", { source: listSource.name })}
           </button>
-          <p class="hint" id="source-hint">${stableSentence(locale, "Link.stopSourceHint")}</p>`
+          <p class="${LIGHT.hint}" id="source-hint">${stableSentence(locale, "Link.stopSourceHint")}</p>`
       : html``,
   ];
   const sourceRefused =
     listSource && link.opposedSource && !link.opposedAll
-      ? html`<p class="note">
+      ? html`<p class="${LIGHT.note}">
           ${t("Link.alreadySource", { source: listSource.name, date: formatDateTime(locale, link.opposedSource.since, false) })}<br /><a
+            class="${LIGHT.link}"
             href="/receipt/${link.opposedSource.receiptId}"
             >${t("Link.viewReceipt", { receipt: link.opposedSource.receiptId })}</a
           >
@@ -116,23 +129,25 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): L
   // "I never agreed": a verified report of type no-consent, the campaign's declaration as its evidence.
   const neverAgreed = link.declaration
     ? html`<form method="post" action="/${link.code}">
-        <button class="btn secondary" type="submit" name="choice" value="no-consent" aria-describedby="never-hint">
+        <button class="${LIGHT.secondary}" type="submit" name="choice" value="no-consent" aria-describedby="never-hint">
           ${stableSentence(locale, "Link.neverAgreed")}
         </button>
-        <p class="hint" id="never-hint">${stableSentence(locale, "Link.neverAgreedHint")}</p>
+        <p class="${LIGHT.hint}" id="never-hint">${stableSentence(locale, "Link.neverAgreedHint")}</p>
       </form>`
     : html``;
   const title = stableSentence(locale, "Link.title", senderParams(sender));
-  const body = html`<h1>${title}</h1>
-    <p>${withLtrNumber(stableSentence(locale, "Link.sentTo", { phone: NUMBER_TOKEN }), maskPhone(link.phone))}</p>
+  const body = html`<h1 class="${LIGHT.h1}">${title}</h1>
+    <p class="${LIGHT.p}">
+      ${withLtrNumber(stableSentence(locale, "Link.sentTo", { phone: NUMBER_TOKEN }), maskPhone(link.phone))}
+    </p>
     ${refusedBefore ? report : link.opposedAll ? already("Link.alreadyAll", link.opposedAll) : link.opposedSender ? already("Link.alreadySender", link.opposedSender) : html``}
     ${
       link.opposedAll
         ? html``
-        : html`<p>${stableSentence(locale, "Link.choose")}</p>
+        : html`<p class="${LIGHT.p}">${stableSentence(locale, "Link.choose")}</p>
             <form method="post" action="/${link.code}">${buttons}</form>`
     }
-    <p class="hint">${stableSentence(locale, "Link.free", { hours: env().STOPSMS_MAX_LAG_HOURS })}</p>
+    <p class="${LIGHT.hint}">${stableSentence(locale, "Link.free", { hours: env().STOPSMS_MAX_LAG_HOURS })}</p>
     ${whySection(locale, link)} ${sourceRefused} ${neverAgreed} ${refusedBefore ? html`` : report}`;
   return renderLightPageAnswer({ locale, title, currentPath: path, body });
 }

@@ -2,6 +2,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { stableSentence, translatorFor } from "@/lib/i18n/translator";
 import type { LinkDeclaration, ResolvedLink } from "@/lib/links/resolve-link";
 import { escapeHtml, html, raw, type RawHtml } from "@/lib/web/html/render-light-page";
+import { LIGHT } from "@/lib/web/html/light-classes";
 
 const HOW = "\u0000HOW\u0000";
 
@@ -41,25 +42,25 @@ export function whySection(locale: Locale, link: ActiveLink): RawHtml {
   const d = link.declaration;
   const title = stableSentence(locale, "Link.whyTitle");
   if (!d)
-    return html`<h2>${title}</h2>
-      <p class="hint">${stableSentence(locale, "Link.whyUndeclared")}</p>`;
+    return html`<h2 class="${LIGHT.h2}">${title}</h2>
+      <p class="${LIGHT.hint}">${stableSentence(locale, "Link.whyUndeclared")}</p>`;
   const basis = d.basis === "consent" ? t("Link.basisConsent") : t("Link.basisCustomer", { advertiser: d.advertiser });
-  return html`<section class="why" aria-labelledby="why-title">
-    <h2 id="why-title">${title}</h2>
-    <dl>
-      <dt>${t("Link.whyAdvertiser")}</dt>
+  return html`<section aria-labelledby="why-title">
+    <h2 id="why-title" class="${LIGHT.h2}">${title}</h2>
+    <dl class="${LIGHT.dl}">
+      <dt class="${LIGHT.dt}">${t("Link.whyAdvertiser")}</dt>
       <dd><bdi>${d.advertiser}</bdi></dd>
-      <dt>${t("Link.whySender")}</dt>
+      <dt class="${LIGHT.dt}">${t("Link.whySender")}</dt>
       <dd>${link.sender.name}</dd>
-      <dt>${t("Link.whyProvider")}</dt>
+      <dt class="${LIGHT.dt}">${t("Link.whyProvider")}</dt>
       <dd>${link.providerName}</dd>
-      <dt>${t("Link.whyPurpose")}</dt>
+      <dt class="${LIGHT.dt}">${t("Link.whyPurpose")}</dt>
       <dd><bdi>${d.purpose}</bdi></dd>
-      <dt>${t("Link.whyBasis")}</dt>
+      <dt class="${LIGHT.dt}">${t("Link.whyBasis")}</dt>
       <dd>${basis}</dd>
-      <dt>${t("Link.whySource")}</dt>
+      <dt class="${LIGHT.dt}">${t("Link.whySource")}</dt>
       <dd>${sourceSentence(locale, d)}</dd>
-      <dt>${t("Link.whyCollected")}</dt>
+      <dt class="${LIGHT.dt}">${t("Link.whyCollected")}</dt>
       <dd>${collected(locale, d)}</dd>
     </dl>
   </section>`;

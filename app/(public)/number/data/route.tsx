@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { MyDataPage } from "@/components/citizen/my-data-page";
-import { citizenPage } from "@/components/citizen-document";
+import { citizenPage } from "@/lib/web/html/citizen-document";
 import { translatorFor } from "@/lib/i18n/translator";
 import { exportMyNumber } from "@/lib/my-number/export-my-number";
 import { requestLocale } from "@/lib/web/citizen-request";

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { WithdrawPage } from "@/components/citizen/withdraw-page";
-import { citizenPage } from "@/components/citizen-document";
+import { citizenPage } from "@/lib/web/html/citizen-document";
 import { documentResponse } from "@/lib/web/html/document-response";
 import { requestLocale } from "@/lib/web/citizen-request";
 import { seeOther } from "@/lib/web/form-post";

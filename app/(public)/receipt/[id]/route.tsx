@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { notFoundPage } from "@/components/citizen/not-found-body";
 import { ReceiptPage } from "@/components/citizen/receipt-page";
 import { env } from "@/lib/env";
-import { citizenPage } from "@/components/citizen-document";
+import { citizenPage } from "@/lib/web/html/citizen-document";
 import { documentResponse } from "@/lib/web/html/document-response";
 import { requestLocale } from "@/lib/web/citizen-request";
 import { translatorFor } from "@/lib/i18n/translator";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StopPage, stopPageTitle } from "@/components/citizen/stop-page";
-import { citizenPage } from "@/components/citizen-document";
+import { citizenPage } from "@/lib/web/html/citizen-document";
 import { staffForbiddenDocument } from "@/components/staff/forbidden-document";
 import { documentResponse, renderDocument } from "@/lib/web/html/document-response";
 

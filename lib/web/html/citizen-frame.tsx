@@ -1,5 +1,5 @@
-import { SiteFooter } from "@/components/site-footer";
-import { SiteHeader } from "@/components/site-header";
+import { SiteFooter } from "@/lib/web/html/site-footer";
+import { SiteHeader } from "@/lib/web/html/site-header";
 import type { Locale } from "@/lib/i18n/locales";
 
 /** Header, main landmark and footer of every citizen page. */

@@ -1,13 +1,14 @@
 import type { ReactNode } from "react";
-import { CitizenFrame } from "@/components/citizen-frame";
+import { CitizenFrame } from "@/lib/web/html/citizen-frame";
 import { CITIZEN_CSS } from "@/lib/generated/citizen-css";
 import { directionOf, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 
-// The whole document of a light citizen page (home, /stop, /report, /legal, /receipt, /verify, /number):
-// rendered once on the server by lib/web/html/document-response.tsx and never hydrated. They work without
-// JavaScript, so they ship none: no client bundle, no RSC payload, one inline stylesheet of the classes they
-// use — a few kilobytes on a slow phone, where Next's page runtime weighed ~158 KB.
+// The whole document of a citizen page rendered outside Next's page runtime (home, /stop, /report, /legal,
+// /receipt, /verify, /number by lib/web/html/document-response.tsx; the landing page's frame by
+// render-light-page.ts), never hydrated. They work without JavaScript, so they ship none: no client bundle,
+// no RSC payload, one inline stylesheet of the classes they use — a few kilobytes on a slow phone, where
+// Next's page runtime weighed ~158 KB.
 
 export interface CitizenPage {
   locale: Locale;
@@ -17,6 +18,8 @@ export interface CitizenPage {
   path: string;
   wide?: boolean;
   noIndex?: boolean;
+  /** The light pages' smaller sheet (render-light-page.ts); every other page: CITIZEN_CSS. */
+  stylesheet?: string;
   body: ReactNode;
 }
 
@@ -33,7 +36,7 @@ export function CitizenDocument({ page }: { page: CitizenPage }) {
         {page.noIndex && <meta name="robots" content="noindex" />}
         <link rel="icon" href="/icon.svg" type="image/svg+xml" />
         <link rel="manifest" href="/manifest.webmanifest" />
-        <style dangerouslySetInnerHTML={{ __html: CITIZEN_CSS }} />
+        <style dangerouslySetInnerHTML={{ __html: page.stylesheet ?? CITIZEN_CSS }} />
       </head>
       <body className="min-h-screen bg-white font-sans text-slate-900 antialiased">
         <CitizenFrame locale={page.locale} path={page.path} wide={page.wide}>

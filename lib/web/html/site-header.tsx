@@ -1,4 +1,4 @@
-import { LanguageSwitcher } from "@/components/language-switcher";
+import { LanguageSwitcher } from "@/lib/web/html/language-switcher";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorIn } from "@/lib/i18n/translator";
 
