@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import net from "node:net";
 import { hash, verify } from "@node-rs/argon2";
 import type { PDU } from "smpp";
+import { coalescedWriter } from "./coalesced-write";
 import type { GateAccount } from "./config";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { MemoryCounterStore } from "@/lib/rate-limit/stores";
@@ -75,7 +76,7 @@ export function listenForEsmes(accounts: GateAccount[], handlers: EsmeHandlers) 
       canReceive: false,
       deliver(bytes) {
         sequence = sequence >= 0x7fffffff ? 1 : sequence + 1;
-        if (socket.writable) socket.write(withSequence(bytes, sequence));
+        answer(withSequence(bytes, sequence));
       },
       close() {
         if (socket.writable && session.account) socket.write(buildPdu("unbind", { sequence_number: ++sequence }));
@@ -86,7 +87,7 @@ export function listenForEsmes(accounts: GateAccount[], handlers: EsmeHandlers) 
     sessions.add(session);
     socket.on("close", () => sessions.delete(session));
     socket.on("error", () => undefined);
-    const answer = (bytes: Buffer) => socket.writable && socket.write(bytes);
+    const answer = coalescedWriter(socket);
 
     readPdus(
       socket,
@@ -135,6 +136,7 @@ export function listenForEsmes(accounts: GateAccount[], handlers: EsmeHandlers) 
         answer(responseTo(raw, bind.name, STATUS.bindFailed));
         if (++failedBinds >= MAX_FAILED_BINDS) {
           handlers.onProblem(`ESME connection ${session.id}: ${failedBinds} failed binds; closing it`);
+          answer.flush(); // the last refusal is said before the connection goes
           socket.destroy();
         }
         return;

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import net from "node:net";
+import { coalescedWriter } from "./coalesced-write";
 import { buildPdu, COMMAND, parsePdu, readPdus, responseTo, STATUS, withSequence, type RawPdu } from "./pdu-wire";
 
 // The gate's bind to the operator's SMSC: one transceiver, kept alive with enquire_link, bound again after a
@@ -24,6 +25,7 @@ export interface UpstreamTarget {
 
 export class Upstream extends EventEmitter {
   private socket: net.Socket | null = null;
+  private write: ((bytes: Buffer) => boolean) | null = null;
   private bound = false;
   private sequence = 0;
   private readonly pending = new Map<
@@ -64,7 +66,7 @@ export class Upstream extends EventEmitter {
         resolve({ status: STATUS.throttled, messageId: null });
       }, RESPONSE_TIMEOUT_MS);
       this.pending.set(sequence, { resolve, timer, onAccepted });
-      this.socket!.write(withSequence(bytes, sequence));
+      this.write!(withSequence(bytes, sequence));
     });
   }
 
@@ -94,6 +96,7 @@ export class Upstream extends EventEmitter {
   private connect(): void {
     const socket = net.connect({ host: this.target.host, port: this.target.port });
     this.socket = socket;
+    this.write = coalescedWriter(socket);
     socket.setNoDelay(true);
     socket.on("connect", () => {
       socket.write(
@@ -137,8 +140,11 @@ export class Upstream extends EventEmitter {
         this.pending.delete(raw.sequence);
         clearTimeout(waiter.timer);
         const status = raw.bytes.readUInt32BE(8);
-        const pdu = status === STATUS.ok ? parsePdu(raw) : null;
-        const messageId = pdu ? String(pdu.message_id ?? "") : null;
+        // submit_sm_resp's body is one C-octet string, the message id (SMPP 3.4, 4.4.2): read in place, not
+        // through a whole PDU parse for every message the gate sends.
+        const end = raw.bytes.indexOf(0, 16);
+        const messageId =
+          status === STATUS.ok ? raw.bytes.toString("latin1", 16, end < 0 ? raw.bytes.length : end) : null;
         if (messageId) waiter.onAccepted?.(messageId);
         waiter.resolve({ status, messageId });
         return;
