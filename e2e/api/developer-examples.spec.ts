@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ENDPOINT_EXAMPLES, fillExample } from "../../lib/sync/endpoint-examples";
-import { responses } from "../../lib/sync/schemas";
+import { responses } from "../../lib/sync/response-schemas";
 import { signRequest } from "@/lib/web/signatures/sign-request";
 import { e2eDb } from "../support/db";
 import { buildSnapshotFilesNow, registerProvider } from "../support/fixtures";

@@ -4,6 +4,7 @@ import { daysBetween } from "./open-period";
 import type { GridPeriod } from "./grid";
 import type { OpenRows } from "./read-open-rows";
 import { SUPPRESSED, type PublishedCount } from "./small-cells";
+import { sourceCellsOf, type SourceCells, type SourceKindCells } from "./source-cells";
 
 // Every cell the open data can publish over the whole window, suppressed once, so that a cell is shown or
 // masked the same in every file that carries it, whatever was asked. Three kinds of cells, three rules:
@@ -26,8 +27,6 @@ export const SCOPES = [
   ["source", "one-list-source"],
 ] as const;
 export const VERDICTS = ["violation", "within-deadline", "no-opposition", "undetermined"] as const;
-/** Where a campaign's numbers come from (its declaration, 1.2): only a broker's or a partner's list can be refused. */
-export const SOURCE_KINDS = ["own", "broker", "partner"] as const;
 
 /** Cell ids of one period's figures of a measure: its total, per channel, per scope. */
 export interface Cube {
@@ -42,23 +41,6 @@ export interface ComplaintCells {
 }
 /** A named sender of a month: its refusals, complaints and violations as cell ids. */
 export type SenderCells = Omit<OpenRows["senders"][number], "month">;
-/** A named list source of a month: its refusals and no-consent complaints as cell ids. */
-export interface SourceCells {
-  code: string;
-  name: string;
-  kind: string;
-  minted: number;
-  refusals: number;
-  noConsent: number;
-}
-/** A kind of source in a month, every source of it included (named or not); refusals null for `own`. */
-export interface SourceKindCells {
-  kind: string;
-  sources: number;
-  minted: number;
-  refusals: number | null;
-  noConsent: number;
-}
 export interface SectorCells {
   sector: string;
   senders: SenderCells[];
@@ -276,49 +258,4 @@ export function buildOpenLattice(
     sourceKinds,
     inForce,
   };
-}
-
-/**
- * A month's list sources: those whose campaigns minted at least the senders' publication threshold of links
- * are named; each kind's row counts all its sources, so its total, its named sources and the rest of them
- * (unpublished, but a difference anyone can take) are one relation: a rest of 1 to 9 is protected too.
- */
-function sourceCellsOf(
-  monthRows: OpenRows["sources"],
-  publishMinLinks: number,
-  cell: (value: number) => number,
-): { named: SourceCells[]; kinds: { cells: SourceKindCells[]; relations: number[][] } } {
-  const named: SourceCells[] = monthRows
-    .filter((s) => s.code !== null && s.minted >= publishMinLinks)
-    .map((s) => ({
-      code: s.code!,
-      name: s.name ?? s.code!,
-      kind: s.kind,
-      minted: s.minted,
-      refusals: cell(s.refusals),
-      noConsent: cell(s.noConsent),
-    }));
-  const relations: number[][] = [];
-  const cells = SOURCE_KINDS.flatMap((kind) => {
-    const ofKind = monthRows.filter((s) => s.kind === kind);
-    if (ofKind.length === 0) return [];
-    const namedOfKind = named.filter((s) => s.kind === kind);
-    const namedCodes = new Set(namedOfKind.map((s) => s.code));
-    const rest = ofKind.filter((s) => s.code === null || !namedCodes.has(s.code));
-    const total = (key: "refusals" | "noConsent") => {
-      const id = cell(sum(ofKind.map((s) => s[key])));
-      relations.push([id, ...namedOfKind.map((s) => s[key]), cell(sum(rest.map((s) => s[key])))]);
-      return id;
-    };
-    return [
-      {
-        kind,
-        sources: ofKind.length,
-        minted: sum(ofKind.map((s) => s.minted)),
-        refusals: kind === "own" ? null : total("refusals"),
-        noConsent: total("noConsent"),
-      },
-    ];
-  });
-  return { named, kinds: { cells, relations } };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/web/api/openapi";
 import { ENDPOINT_EXAMPLES, fillExample } from "./endpoint-examples";
-import { responses } from "./schemas";
+import { responses } from "./response-schemas";
 import ar from "@/lib/i18n/messages/ar.json";
 import en from "@/lib/i18n/messages/en.json";
 import fr from "@/lib/i18n/messages/fr.json";

@@ -2,7 +2,7 @@
 // suite sends each request, as printed, to the running app and checks that the answer has the fields the
 // example shows (e2e/api/developer-examples.spec.ts): an example cannot drift from the API.
 // Placeholders in braces are filled from the live platform: {sender}, {seq}, {size}, {complaint}.
-import type { responses } from "./schemas";
+import type { responses } from "./response-schemas";
 
 export interface EndpointExample {
   id: string;

@@ -2,17 +2,18 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageShell } from "@/components/page-shell";
 import { BarChart } from "@/components/statistics/bar-chart";
+import { DownloadsAndMethod } from "@/components/statistics/downloads-and-method";
 import { FigureTable } from "@/components/statistics/figure-table";
+import { PeriodForm } from "@/components/statistics/period-form";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { numberFormat as numberFormatFor } from "@/lib/i18n/number-format";
 import { formatDateTime, formatDay } from "@/lib/i18n/translator";
 import { CHANNELS, SCOPES, type Row } from "@/lib/open-data/compute-open-figures";
-import { DATASETS } from "@/lib/open-data/datasets";
 import { addDays } from "@/lib/open-data/open-period";
 import { SUPPRESSED } from "@/lib/open-data/small-cells";
 import type { GridPeriod } from "@/lib/open-data/grid";
-import { LICENCE, readOpenFigures } from "@/lib/open-data/read-open-data";
+import { readOpenFigures } from "@/lib/open-data/read-open-data";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Statistics");
@@ -82,7 +83,6 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
     const days = Math.round(hours / 24);
     return t("days", { count: days, value: show(days) });
   };
-  const query = `period=${period.id}`;
   const table = (head: string[], rows: React.ReactNode[][], label: string) => (
     <FigureTable head={head} rows={rows} label={t("tableOf", { title: label })} empty={t("noData")} />
   );
@@ -103,34 +103,11 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
     <PageShell path="/statistics">
       <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
       <p className="mt-2">{t("intro")}</p>
-      <form method="get" className="mt-4 flex flex-wrap items-end gap-2 rounded border border-slate-200 p-3">
-        <label className="flex min-w-0 max-w-full flex-col text-sm font-semibold">
-          {t("period")}
-          <select
-            name="period"
-            defaultValue={period.id}
-            className="mt-1 min-h-11 w-full max-w-full rounded border-2 border-slate-500 px-2"
-          >
-            <optgroup label={t("weeks")}>
-              {grid.weeks.map((w) => (
-                <option key={w.id} value={w.id}>
-                  {label(w)}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t("months")}>
-              {grid.months.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {label(m)}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
-        <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-4 font-semibold text-white">
-          {t("show")}
-        </button>
-      </form>
+      <PeriodForm
+        selected={period.id}
+        weeks={grid.weeks.map((w) => ({ id: w.id, label: label(w) }))}
+        months={grid.months.map((m) => ({ id: m.id, label: label(m) }))}
+      />
       <p className="mt-2 text-sm text-slate-700" data-testid="open-period">
         {t("periodValue", { label: label(period), updated: formatDateTime(locale, new Date(generatedAt)) })}
       </p>
@@ -307,39 +284,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: S
         </section>
       )}
 
-      <section aria-labelledby="downloads" className="mt-8">
-        <h2 id="downloads" className="text-xl font-semibold">
-          {t("downloadsTitle")}
-        </h2>
-        <p className="mt-1">{t("downloads")}</p>
-        <ul className="mt-2 list-disc space-y-1 ps-6" dir="ltr">
-          <li>
-            <a className="text-brand-800 underline" href="/api/open/v1/datasets.json">
-              datasets.json
-            </a>
-          </li>
-          {Object.keys(DATASETS).map((name) => (
-            <li key={name}>
-              {name}:{" "}
-              <a className="text-brand-800 underline" href={`/api/open/v1/${name}.json?${query}`}>
-                JSON
-              </a>{" "}
-              ·{" "}
-              <a className="text-brand-800 underline" href={`/api/open/v1/${name}.csv?${query}`}>
-                CSV
-              </a>
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <section aria-labelledby="method" className="mt-8">
-        <h2 id="method" className="text-xl font-semibold">
-          {t("methodologyTitle")}
-        </h2>
-        <p className="mt-2 leading-relaxed">{t("methodology")}</p>
-        <p className="mt-2 leading-relaxed">{t("licence", { licence: LICENCE.name })}</p>
-      </section>
+      <DownloadsAndMethod periodId={period.id} />
     </PageShell>
   );
 }

@@ -10,10 +10,10 @@ import {
   keywordsBody,
   linksBody,
   numberEventsBody,
-  responses,
   snapshotQuery,
   treeHeadsQuery,
 } from "@/lib/sync/schemas";
+import { responses } from "@/lib/sync/response-schemas";
 
 // The provider API's entries of the route table (lib/web/routes.ts): the schemas each endpoint parses with,
 // which its route file runs through signedRoute() and the OpenAPI document is generated from

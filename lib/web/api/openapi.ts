@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { responses } from "@/lib/sync/schemas";
+import { responses } from "@/lib/sync/response-schemas";
 import { API_ROUTES, type ApiRoute } from "@/lib/web/api/api-routes";
 
 // OpenAPI 3.1 for /api/v1, generated from the route table's entries (api-routes.ts) and the zod schemas
