@@ -37,6 +37,12 @@ for (const { locale, link, verified, steps } of cases) {
       await page.reload();
       await expect(page.getByRole("status")).toHaveText(verified, { timeout: 500 });
     }).toPass({ timeout: 10_000 });
+    // Figures are unambiguous in every language (#25 item 5): never "3.200" (a decimal to a French or Arabic
+    // reader); the register's size is grouped with a narrow space (fr) or the Arabic separator ٬ (ar).
+    const status = await page.getByRole("status").innerText();
+    expect(status).not.toMatch(/\d[.,]\d{3}/);
+    const size = Number((await page.request.get("/api/v1/log/tree-head").then((r) => r.json())).size);
+    if (size >= 1000) expect(status).toMatch(locale === "ar" ? /\d\u066c\d{3}/ : /\d[\u202f\u00a0 ]\d{3}/);
     await page.getByText(steps).click();
     await expect(page.locator("details ol li").first()).toBeVisible();
     // The page's public API call answers the same proof, signed.
