@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { pool } from "@/lib/db/client";
+import { rawTransaction } from "@/lib/db/raw-transaction";
 import { readTreeSize } from "./stored-hashes";
 import { currentTreeHead, headOfRow, type TreeHead } from "./tree-head";
 
@@ -31,27 +32,19 @@ export async function publishedTreeHead(): Promise<TreeHead> {
  * skips an hour a visitor already published a few minutes before it.
  */
 export async function publishTreeHeadIfDue(earlyMs: number): Promise<TreeHead> {
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
+  return rawTransaction(async (client) => {
     await client.query("SELECT pg_advisory_xact_lock(hashtextextended('log-tree-head', 0))");
     const latest = (await client.query<{ size: string; root: Buffer; at: Date }>(LATEST)).rows[0];
     const due = !latest || Date.now() - latest.at.getTime() >= env().STOPSMS_LOG_PUBLISH_SECONDS * 1000 - earlyMs;
-    const head = due ? await currentTreeHead() : headOfRow(latest);
-    if (due)
-      await client.query("INSERT INTO log_tree_heads (size, root, at) VALUES ($1, $2, $3)", [
-        head.size,
-        Buffer.from(head.root, "base64url"),
-        head.at,
-      ]);
-    await client.query("COMMIT");
+    if (!due) return headOfRow(latest);
+    const head = await currentTreeHead();
+    await client.query("INSERT INTO log_tree_heads (size, root, at) VALUES ($1, $2, $3)", [
+      head.size,
+      Buffer.from(head.root, "base64url"),
+      head.at,
+    ]);
     return head;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** When the tree head after `head` will be published at the latest. */
