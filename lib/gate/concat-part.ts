@@ -1,4 +1,5 @@
 import type { PDU } from "smpp";
+import { UDH_INDICATOR } from "./pdu-wire";
 
 // Where a part of a long message the ESME split itself sits in its whole (3GPP TS 23.040 §9.2.3.24.1/.8):
 // the concatenation element of its UDH (IEI 0x00, 8-bit reference; IEI 0x08, 16-bit), or SMPP's own
@@ -11,8 +12,6 @@ export interface ConcatPart {
   /** 1-based, as on the wire. */
   seq: number;
 }
-
-const UDH_INDICATOR = 0x40;
 
 function fromUdh(udh: unknown): ConcatPart | null {
   const elements = Array.isArray(udh) ? udh : [];

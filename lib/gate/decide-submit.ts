@@ -1,6 +1,6 @@
 import type { PDU } from "smpp";
 import type { GateAccount } from "./config";
-import { STATUS } from "./pdu-wire";
+import { STATUS, UDH_INDICATOR } from "./pdu-wire";
 import { phoneOfAddress } from "./smpp-address";
 import type { SuppressionIndex } from "./suppression-index";
 
@@ -33,8 +33,6 @@ export interface SubmitContext {
   hasLink: (text: string) => boolean;
   region: string;
 }
-
-const UDH_INDICATOR = 0x40;
 
 /** The message's text as the package decoded it (short_message, or the message_payload TLV). */
 export function textOf(pdu: PDU): string {

@@ -8,6 +8,8 @@ import smpp, { type PDU } from "smpp";
 // still parses and builds each PDU (its field tables are the SMPP 3.4 spec's).
 
 export const MAX_PDU_BYTES = 64 * 1024;
+/** esm_class's bit saying the short message starts with a user data header (SMPP 3.4, 5.2.12). */
+export const UDH_INDICATOR = 0x40;
 (smpp.PDU as unknown as { maxLength: number }).maxLength = MAX_PDU_BYTES;
 
 export const STATUS = {

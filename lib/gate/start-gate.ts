@@ -15,7 +15,7 @@ import { listenForEsmes, type EsmeSession } from "./esme-listener";
 import { gateMetrics } from "./gate-metrics";
 import { LinkMinter } from "./link-minter";
 import { ListKeeper } from "./list-keeper";
-import { buildPdu, STATUS, type RawPdu } from "./pdu-wire";
+import { buildPdu, STATUS, UDH_INDICATOR, type RawPdu } from "./pdu-wire";
 import type { GatePlatform } from "./platform";
 import { Upstream } from "./upstream";
 
@@ -249,7 +249,6 @@ export async function startGate(
   };
 }
 
-const UDH_INDICATOR = 0x40;
 const HEADER_FIELDS = new Set(["command", "command_length", "command_id", "command_status", "sequence_number"]);
 
 const BODY_FIELDS = new Set(["short_message", "message_payload", "sm_length"]);
