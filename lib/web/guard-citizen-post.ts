@@ -1,11 +1,6 @@
 import "server-only";
-import {
-  answerToResponse,
-  html,
-  lightPageResponse,
-  renderLightPageAnswer,
-  type LightPageAnswer,
-} from "@/lib/web/html/render-light-page";
+import { html, lightPageResponse, renderLightPageAnswer } from "@/lib/web/html/render-light-page";
+import { answerToResponse, type DocumentAnswer } from "@/lib/web/html/document-response";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 import { maskPhone } from "@/lib/phone/mask-phone";
@@ -49,7 +44,7 @@ export async function guardCitizenPost(
 }
 
 /** The friendly 429 page, with Retry-After, for any citizen request over its limit (per address or per number). */
-export function rateLimitedAnswer(locale: Locale, path: string, retryAfterSeconds: number): LightPageAnswer {
+export function rateLimitedAnswer(locale: Locale, path: string, retryAfterSeconds: number): DocumentAnswer {
   const t = translatorFor(locale);
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return renderLightPageAnswer(

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { answerToResponse } from "@/lib/web/html/render-light-page";
+import { answerToResponse } from "@/lib/web/html/document-response";
 import { clientIp } from "@/lib/web/client-ip";
 import { readFormPost } from "@/lib/web/form-post";
 import { localeCookie } from "@/lib/i18n/locales";

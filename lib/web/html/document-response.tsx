@@ -21,13 +21,25 @@ export function renderDocument(document: ReactNode): string {
 
 /** A document as an HTTP answer: never stored by shared caches (forms carry the citizen's own input back). */
 export function documentResponse(document: ReactNode, init: Init = {}): Response {
-  return lightDocumentResponse(renderDocument(document), init);
+  return answerToResponse(documentAnswer(renderDocument(document), init));
 }
 
-/** Any document of the light renderer as an answer: no script may run, no shared cache keeps it. */
-export function lightDocumentResponse(html: string, init: Init = {}): Response {
-  return new Response(withFormTokens(html), {
+/** A rendered citizen document, ready for a web Response or for Node's http response (scripts/serve.ts). */
+export interface DocumentAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Any citizen document (React-rendered or light) as an answer: no script may run, no shared cache keeps it. */
+export function documentAnswer(html: string, init: Init = {}): DocumentAnswer {
+  return {
     status: init.status ?? 200,
     headers: selfRenderedPageHeaders(CITIZEN_PAGE_CSP, init.headers),
-  });
+    body: withFormTokens(html),
+  };
+}
+
+export function answerToResponse(answer: DocumentAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }

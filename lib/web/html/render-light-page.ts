@@ -1,10 +1,13 @@
 import "server-only";
 import { LIGHT_CSS } from "@/lib/generated/light-css";
 import type { Locale } from "@/lib/i18n/locales";
-import { withFormTokens } from "@/lib/web/form-token";
 import { citizenPage } from "@/lib/web/html/citizen-document";
-import { CITIZEN_PAGE_CSP, renderDocument } from "@/lib/web/html/document-response";
-import { selfRenderedPageHeaders } from "@/lib/web/security-headers";
+import {
+  answerToResponse,
+  documentAnswer,
+  renderDocument,
+  type DocumentAnswer,
+} from "@/lib/web/html/document-response";
 
 // The short-link landing page is the most visited page and is opened on cheap phones over slow networks:
 // one small HTML document, its stylesheet inline, no JavaScript at all — the frame of every citizen page,
@@ -71,26 +74,14 @@ export function renderLightPage(page: LightPage): string {
   return `${beforeTitle}${escapeHtml(page.title)}${beforePath}${escapeHtml(page.currentPath)}${beforeBody}${page.body.value}${end}`;
 }
 
-/** A rendered light page, ready for a web Response or for Node's http response (scripts/serve.ts). */
-export interface LightPageAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
 export function renderLightPageAnswer(
   page: LightPage,
   init: { status?: number; headers?: Record<string, string> } = {},
-): LightPageAnswer {
-  return {
-    status: init.status ?? 200,
-    headers: selfRenderedPageHeaders(CITIZEN_PAGE_CSP, { "X-Robots-Tag": "noindex", ...init.headers }),
-    body: withFormTokens(renderLightPage(page)),
-  };
-}
-
-export function answerToResponse(answer: LightPageAnswer): Response {
-  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+): DocumentAnswer {
+  return documentAnswer(renderLightPage(page), {
+    status: init.status,
+    headers: { "X-Robots-Tag": "noindex", ...init.headers },
+  });
 }
 
 export function lightPageResponse(

@@ -1,10 +1,11 @@
 import "server-only";
-import type { LightPageAnswer } from "@/lib/web/html/render-light-page";
+import type { DocumentAnswer } from "@/lib/web/html/document-response";
 import { rateLimitedAnswer } from "@/lib/web/guard-citizen-post";
 import { pickLocale } from "@/lib/i18n/locales";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { translatorFor } from "@/lib/i18n/translator";
 import { html, renderLightPageAnswer } from "@/lib/web/html/render-light-page";
+import {} from "@/lib/web/html/document-response";
 import { LINK_CODE_LENGTH } from "@/lib/links/link-code";
 import { landingPage } from "@/lib/web/landing/landing-page";
 import { resolveLink } from "@/lib/links/resolve-link";
@@ -23,7 +24,7 @@ export async function landingGet(
   acceptLanguage: string | null,
   localeCookieValue: string | undefined,
   address: string,
-): Promise<LightPageAnswer> {
+): Promise<DocumentAnswer> {
   const locale = pickLocale(localeCookieValue, acceptLanguage);
   const path = `/${encodeURIComponent(code)}`;
   // "/stpo" is a mistyped page, not a StopSMS link; 8 letters or digits are a code, maybe mistyped from an
@@ -37,7 +38,7 @@ export async function landingGet(
   return landingPage(locale, link, path);
 }
 
-function pageNotFound(locale: ReturnType<typeof pickLocale>, path: string): LightPageAnswer {
+function pageNotFound(locale: ReturnType<typeof pickLocale>, path: string): DocumentAnswer {
   const t = translatorFor(locale);
   const title = t("Common.notFoundTitle");
   return renderLightPageAnswer(

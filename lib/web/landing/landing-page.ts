@@ -1,6 +1,7 @@
 import { senderParams } from "@/lib/i18n/sender-params";
 import { env } from "@/lib/env";
-import { escapeHtml, html, raw, renderLightPageAnswer, type LightPageAnswer } from "@/lib/web/html/render-light-page";
+import { escapeHtml, html, raw, renderLightPageAnswer } from "@/lib/web/html/render-light-page";
+import { type DocumentAnswer } from "@/lib/web/html/document-response";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatDateTime, stableSentence, translatorFor } from "@/lib/i18n/translator";
 import type { ResolvedLink } from "@/lib/links/resolve-link";
@@ -22,7 +23,7 @@ function withLtrNumber(sentence: string, number: string) {
 }
 
 /** The short-link landing page: who sent the SMS, to which (masked) number, and the two choices. */
-export function landingPage(locale: Locale, link: ResolvedLink, path: string): LightPageAnswer {
+export function landingPage(locale: Locale, link: ResolvedLink, path: string): DocumentAnswer {
   const t = translatorFor(locale);
   if (link.status !== "active") {
     // One page for unknown and expired codes: the body tells a code-guesser nothing (no sender's name).
