@@ -3,8 +3,9 @@ import { commonSecurityHeaders, pageCsp } from "@/lib/web/security-headers";
 import { setsItsOwnPolicy } from "@/lib/web/door";
 import { STAFF_FLASH_COOKIE, STAFF_FLASH_HEADER, takeStaffFlash } from "@/lib/web/staff-flash";
 
-// Security headers, and the staff flash message handed to the one page that shows it. Authorization is never decided here: the staff layout, the action routes and
-// every lib function check it themselves.
+// Security headers, and the staff flash message handed to the one page that shows it. Authorization is never
+// decided here: the front door (lib/web/front-door.ts) refuses a request without the session its route asks
+// for, and the staff layout, the action routes and every lib function check the role themselves.
 export function proxy(request: NextRequest) {
   const production = process.env.NODE_ENV === "production";
   // The landing page and the light citizen pages set their own, stricter policy (they have no script at all).

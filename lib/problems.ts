@@ -35,6 +35,8 @@ export const problems = {
   replayed: () =>
     new ApiProblem(401, "replayed", "Nonce already used", "this nonce was seen for this keyid within the last 600 s"),
   digestMismatch: () => new ApiProblem(400, "digest-mismatch", "Content-Digest does not match the body"),
+  signInRequired: () =>
+    new ApiProblem(401, "sign-in-required", "Sign-in required", "this address is for signed-in CNDP staff"),
   forbidden: (detail: string) => new ApiProblem(403, "forbidden", "Forbidden", detail),
   notFound: (detail = "no such endpoint") => new ApiProblem(404, "not-found", "Not found", detail),
   methodNotAllowed: () => new ApiProblem(405, "method-not-allowed", "Method not allowed for this endpoint"),

@@ -1,6 +1,6 @@
 // The server (`npm start` runs it compiled, `npm run dev` with --dev; so do the e2e, hardening and
 // benchmark suites): Next's request handler behind a plain Node http server that decides the client's
-// address, applies the front door's policy (lib/web/door.ts, from the route table lib/web/routes.ts) to
+// address, applies the front door (lib/web/front-door.ts: method, type, length, auth, from lib/web/routes.ts) to
 // every request, counts it for /metrics under the table's label, answers the table's fast paths itself
 // (the short-link landing page and the /stop form post, the two answers that take launch-day traffic, and
 // /metrics) and, while the database is unreachable, answers 503 at once.
@@ -18,7 +18,8 @@ import { serveLanding } from "@/lib/web/landing/serve-landing";
 import { logger } from "@/lib/log";
 import { metrics } from "@/lib/metrics/registry";
 import { answerStopSubmit } from "@/lib/web/citizen/answer-stop-submit";
-import { atTheDoor } from "@/lib/web/door";
+import { frontDoor } from "@/lib/web/front-door";
+import type { DoorDecision } from "@/lib/web/door";
 import { labelOf, routeFor, type RouteEntry } from "@/lib/web/routes";
 import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { platformKey } from "@/lib/signing/platform-key";
@@ -33,6 +34,7 @@ const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 const DRAIN_MS = 10_000;
+type RefusedAtTheDoor = Extract<DoorDecision, { kind: "refuse" }>;
 
 // Logs go to stdout/stderr. If whatever reads them is gone (a supervisor's pipe closed, a test harness that
 // died), every write fails, and each failure would be logged again: the process would spin on its own errors
@@ -71,23 +73,22 @@ async function main() {
         ? serveLanding(pathname.slice(1), request, response)
         : handle(request, response),
   };
-  const route = (
+  const route = async (
     request: IncomingMessage,
     response: ServerResponse,
     pathname: string,
     entry: RouteEntry | null,
   ): Promise<unknown> => {
-    const decision = atTheDoor({
+    const pending = frontDoor({
       method: request.method ?? "GET",
       pathname,
       entry,
       contentType: request.headers["content-type"],
       contentLength: request.headers["content-length"],
+      cookie: request.headers.cookie,
     });
-    if (decision.kind === "refuse") {
-      response.writeHead(decision.status, decision.headers).end(decision.body);
-      return Promise.resolve();
-    }
+    const decision = pending instanceof Promise ? await pending : pending;
+    if (decision.kind === "refuse") return refuseAtTheDoor(request, response, decision);
     const fast = decision.entry?.fastPath ? fastPaths[decision.entry.path] : undefined;
     return fast ? fast(request, response, pathname) : handle(request, response);
   };
@@ -161,6 +162,24 @@ async function main() {
       .finally(() => process.exit(0));
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stop(signal));
+}
+
+// A refused request's body is never held: what arrives is dropped, so that the client reads the answer
+// (closing at once would reset the connection and could lose it), and the connection is cut past 64 MiB or
+// 10 s of it.
+const DISCARD_LIMIT = 64 * 1024 * 1024;
+const DISCARD_MS = 10_000;
+
+function refuseAtTheDoor(request: IncomingMessage, response: ServerResponse, refusal: RefusedAtTheDoor): void {
+  let discarded = 0;
+  const cut = setTimeout(() => request.socket.destroy(), DISCARD_MS).unref();
+  request.once("end", () => clearTimeout(cut));
+  request.once("close", () => clearTimeout(cut));
+  request.on("data", (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_LIMIT) request.socket.destroy();
+  });
+  response.writeHead(refusal.status, refusal.headers).end(refusal.body);
 }
 
 /** The request's path without its query, normalised as a URL's (dot segments) when it needs it. */

@@ -8,7 +8,7 @@ import { routeFor, type RouteEntry } from "@/lib/web/routes";
 // The provider API's refusals are its handlers' (signed, after the signature: docs/protocol.md).
 
 export type DoorDecision =
-  | { kind: "refuse"; status: 405 | 413 | 415; headers: Record<string, string>; body: string }
+  | { kind: "refuse"; status: 303 | 401 | 405 | 413 | 415; headers: Record<string, string>; body: string }
   | { kind: "pass"; entry: RouteEntry | null };
 
 export interface DoorRequest {
@@ -37,11 +37,13 @@ export function atTheDoor(request: DoorRequest): DoorDecision {
 }
 
 function refuse(status: 405 | 413 | 415, problem: object, extra: Record<string, string> = {}): DoorDecision {
+  // A body declared too large is never taken in: the connection closes after the answer. Any other refused
+  // body is discarded as it arrives, within a bound (scripts/serve.ts), so that the client reads the answer.
+  const close: Record<string, string> = status === 413 ? { Connection: "close" } : {};
   return {
     kind: "refuse",
     status,
-    // The body is not read: the connection closes after the answer, so its bytes are never taken in.
-    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store", Connection: "close", ...extra },
+    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...close, ...extra },
     body: JSON.stringify(problem),
   };
 }

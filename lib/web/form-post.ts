@@ -8,10 +8,9 @@ import { formPageOf } from "@/lib/web/form-page";
 import { readForm } from "@/lib/web/read-form";
 import { isSameOriginPost } from "@/lib/web/same-origin";
 import type { Locale } from "@/lib/i18n/locales";
-import type { RateLimitRule } from "@/lib/rate-limit/check-rate-limit";
 
 // Every citizen form handler reads the same way: guard → read → one lib call → redirect.
-//   const post = await readFormPost(request, [{ rule, bucket }]);
+//   const post = await readFormPost(request);
 //   if (post instanceof Response) return post;
 //   const result = await libFunction(post.values);
 //   return seeOther(…);
@@ -31,20 +30,17 @@ export interface FormPost {
 const MAX_FIELD = 10_000;
 
 /**
- * The guard (same origin, rate limits; the refusal is returned as it is), then the form read into strings.
+ * The guard (same origin, the route table's per-address limit; the refusal is returned as it is), then the
+ * form read into strings.
  * A plain Web Request, not Next's: the production server answers `/stop/submit` before Next's router.
  */
-export async function readFormPost(
-  request: Request,
-  limits: { rule: RateLimitRule; bucket: string }[],
-  maxField = MAX_FIELD,
-): Promise<FormPost | Response> {
+export async function readFormPost(request: Request, maxField = MAX_FIELD): Promise<FormPost | Response> {
   const locale = requestLocale(request);
   if (!isSameOriginPost(request.headers)) return crossSiteRefusal(locale);
   const form = await readForm(request);
   if (!form.ok) return formRefusedResponse(locale, form.status, formPageOf(new URL(request.url).pathname));
   const client = readFormToken(form.values[FORM_TOKEN_FIELD]);
-  const refused = await guardCitizenPost(request, locale, limits, client);
+  const refused = await guardCitizenPost(request, locale, client);
   if (refused) return keepWhatWasTyped(refused, new URL(request.url).pathname, form.values);
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(form.values)) values[name] = value.slice(0, maxField);

@@ -4,12 +4,13 @@ import { answerToResponse, type DocumentAnswer } from "@/lib/web/html/document-r
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 import { maskPhone } from "@/lib/phone/mask-phone";
-import { checkRateLimits, type RateLimitRule } from "@/lib/rate-limit/check-rate-limit";
+import { checkRateLimits } from "@/lib/rate-limit/check-rate-limit";
 import { limitKeys } from "@/lib/rate-limit/limit-keys";
 import { clientIp } from "@/lib/web/client-ip";
 import { formPageOf } from "@/lib/web/form-page";
 import { isSameOriginPost } from "@/lib/web/same-origin";
 import { LIGHT } from "@/lib/web/html/light-classes";
+import { routeFor } from "@/lib/web/routes";
 
 /** A post from another site: refused, with the way home. */
 export function crossSiteRefusal(locale: Locale): Response {
@@ -29,17 +30,19 @@ export function crossSiteRefusal(locale: Locale): Response {
 
 /**
  * What every citizen form post goes through first: a cross-site post is refused (403) and a client over
- * its rate limit gets a friendly 429 page with Retry-After. Returns the refusal, or null to go on.
+ * its entry's per-address limit (the route table's `addressLimit`) gets a friendly 429 page with
+ * Retry-After. Returns the refusal, or null to go on.
  */
 export async function guardCitizenPost(
   request: Request,
   locale: Locale,
-  limits: { rule: RateLimitRule; bucket: string; key?: string }[],
   client: string | null = null,
 ): Promise<Response | null> {
   const path = new URL(request.url).pathname;
   if (!isSameOriginPost(request.headers)) return crossSiteRefusal(locale);
-  const decision = await checkRateLimits(limitKeys(limits, clientIp(request.headers), client));
+  const limit = routeFor(path)?.addressLimit;
+  if (!limit) return null;
+  const decision = await checkRateLimits(limitKeys([limit], clientIp(request.headers), client));
   return decision.allowed ? null : rateLimitedResponse(locale, path, decision.retryAfterSeconds);
 }
 

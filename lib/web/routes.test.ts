@@ -53,6 +53,32 @@ describe("the route table", () => {
     }
   });
 
+  it("gives every form a visitor can post its per-address limit, counted by the door's form reader", () => {
+    // /lang only sets the language cookie: nothing is written, nothing sent, nothing to limit.
+    const unlimited = ["/lang"];
+    const forms = ROUTES.filter(
+      (r) =>
+        r.methods.includes("POST") &&
+        r.renderer !== "signed-json" &&
+        r.renderer !== "json" &&
+        r.auth !== "staff" &&
+        !unlimited.includes(r.path),
+    );
+    expect(forms.length).toBeGreaterThan(8);
+    for (const form of forms) {
+      expect(form.addressLimit, form.path).toBeDefined();
+      expect(form.rateBuckets, form.path).toContain(form.addressLimit!.bucket);
+      expect(form.addressLimit!.rule.limit, form.path).toBeGreaterThan(0);
+    }
+    // The unsigned reads (the public log endpoints, open data) too.
+    const unsignedReads = ROUTES.filter((r) => r.rateBuckets.includes("api-public") || r.path.startsWith("/api/open/"));
+    expect(unsignedReads.length).toBeGreaterThan(3);
+    for (const read of unsignedReads) expect(read.addressLimit?.bucket, read.path).toBe(read.rateBuckets[0]);
+    // No handler names a per-address rule itself any more: the table is the one place.
+    for (const route of ROUTES.filter((r) => r.source.startsWith("app/")))
+      expect(readFileSync(path.join(root, route.source), "utf8"), route.source).not.toMatch(/RATE_LIMITS\./);
+  });
+
   it("finds the entry for a request's path the way Next does", () => {
     expect(routeFor("/")!.source).toBe("app/(public)/route.tsx");
     expect(routeFor("/K7pQ2xZa")!.renderer).toBe("landing");

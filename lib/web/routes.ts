@@ -1,5 +1,6 @@
 import { API_ROUTES, SMALL_API_BODY } from "@/lib/web/api/api-routes";
 import { isLinkCode } from "@/lib/links/link-code";
+import { RATE_LIMITS, type RateLimitRule } from "@/lib/rate-limit/rules";
 
 // The route table: every path the app answers, with its policy. The door (door.ts) applies it to each
 // request before any handler runs; the production server's fast paths, the metrics labels, the light pages
@@ -41,8 +42,14 @@ export interface RouteEntry {
   bodyLimit: number;
   /** Content types a body may have (a form's, or JSON). */
   contentTypes: string[];
-  /** The rate-limit bucket(s) its handler counts in (lib/rate-limit), or none. */
+  /** Every rate-limit bucket a request to it counts in (lib/rate-limit), or none. */
   rateBuckets: string[];
+  /**
+   * The per-client-address rule of a form, counted by the door's form reader (form-post.ts,
+   * guard-citizen-post.ts) before the handler runs: a form cannot be added without its limit (routes.test.ts).
+   * The other buckets are keyed by what only the handler knows (a number, an account, a key): counted there.
+   */
+  addressLimit?: { bucket: string; rule: RateLimitRule };
   /** Answered by scripts/serve.ts itself, before Next (the launch-day paths). */
   fastPath: boolean;
   /** The metrics label: never a code, an id or a number. */
@@ -55,6 +62,7 @@ const FORM = ["application/x-www-form-urlencoded"];
 /** An evidence pack dropped on /verify-pack: a provider's pack over a long period holds many complaints. */
 export const PACK_BODY_LIMIT = 8 * 1024 * 1024;
 const JSON_TYPES = ["application/json"];
+const NUMBER_FORMS = { bucket: "number-ip", rule: RATE_LIMITS.numberPerIp };
 
 type Draft = Partial<RouteEntry> & Pick<RouteEntry, "path" | "source" | "renderer">;
 const entry = (d: Draft): RouteEntry => {
@@ -96,6 +104,7 @@ const apiEntries = Object.values(API_ROUTES).map((api) => {
     bodyLimit: api.bodyLimit ?? SMALL_API_BODY,
     contentTypes: JSON_TYPES,
     rateBuckets: api.auth === "public" ? ["api-public"] : ["api", "api-unverified"],
+    ...(api.auth === "public" ? { addressLimit: { bucket: "api-public", rule: RATE_LIMITS.apiPublicPerIp } } : {}),
     label: `/api/v1${api.path.replace(/\{(\w+)\}/g, "<$1>")}`,
   });
 });
@@ -109,15 +118,20 @@ export const ROUTES: RouteEntry[] = [
     methods: ["GET", "POST"],
     renderer: "landing",
     rateBuckets: ["link", "link-miss"],
+    addressLimit: { bucket: "link", rule: RATE_LIMITS.linkConfirmPerIp },
     fastPath: true,
   }),
   light("/stop", "app/(public)/stop/route.tsx"),
   form("/stop/submit", "app/(public)/stop/submit/route.ts", {
     rateBuckets: ["stop-ip", "stop-number"],
+    addressLimit: { bucket: "stop-ip", rule: RATE_LIMITS.stopPerIp },
     fastPath: true,
   }),
   light("/report", "app/(public)/report/route.tsx"),
-  form("/report/submit", "app/(public)/report/submit/route.ts", { rateBuckets: ["report-ip"] }),
+  form("/report/submit", "app/(public)/report/submit/route.ts", {
+    rateBuckets: ["report-ip"],
+    addressLimit: { bucket: "report-ip", rule: RATE_LIMITS.reportPerIp },
+  }),
   light("/receipt/[id]", "app/(public)/receipt/[id]/route.tsx"),
   light("/verify/[id]", "app/(public)/verify/[id]/route.tsx"),
   light("/legal", "app/(public)/legal/route.tsx"),
@@ -130,6 +144,7 @@ export const ROUTES: RouteEntry[] = [
     bodyLimit: PACK_BODY_LIMIT,
     contentTypes: [...FORM, "multipart/form-data"],
     rateBuckets: ["verify-pack-ip"],
+    addressLimit: { bucket: "verify-pack-ip", rule: RATE_LIMITS.verifyPackPerIp },
   }),
   page("/statistics", "app/(public)/statistics/page.tsx"),
   page("/developers", "app/(public)/developers/page.tsx"),
@@ -139,6 +154,7 @@ export const ROUTES: RouteEntry[] = [
     form(`/number/${step}`, `app/(public)/number/${step}/route.ts`, {
       auth: step === "code" || step === "verify" ? "public" : "citizen-session",
       rateBuckets: ["number-ip"],
+      addressLimit: NUMBER_FORMS,
       label: "/number/<step>",
     }),
   ),
@@ -150,6 +166,7 @@ export const ROUTES: RouteEntry[] = [
   form("/number/withdraw/confirm", "app/(public)/number/withdraw/confirm/route.ts", {
     auth: "citizen-session",
     rateBuckets: ["number-ip"],
+    addressLimit: NUMBER_FORMS,
     label: "/number/<step>",
   }),
   entry({
@@ -169,6 +186,7 @@ export const ROUTES: RouteEntry[] = [
   form("/staff/sign-in/submit", "app/(staff)/staff/sign-in/submit/route.ts", {
     auth: "staff-sign-in",
     rateBuckets: ["signin-ip", "signin-account"],
+    addressLimit: { bucket: "signin-ip", rule: RATE_LIMITS.signInPerIp },
     label: "/staff/sign-in",
   }),
   form("/staff/sign-out", "app/(staff)/staff/sign-out/route.ts", { auth: "staff" }),
@@ -232,6 +250,7 @@ export const ROUTES: RouteEntry[] = [
     source: "app/api/open/v1/[file]/route.ts",
     renderer: "file",
     rateBuckets: ["open-data"],
+    addressLimit: { bucket: "open-data", rule: RATE_LIMITS.openDataPerIp },
   }),
   entry({
     path: "/.well-known/stopsms-keys.json",

@@ -4,10 +4,11 @@ import { ApiProblem, problems } from "@/lib/problems";
 import { CACHE_SECONDS, readOpenDataFile } from "@/lib/open-data/read-open-data";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { clientIp } from "@/lib/web/client-ip";
+import { routeFor } from "@/lib/web/routes";
 
 // GET /api/open/v1/<dataset>.json|.csv and /api/open/v1/datasets.json: public, unsigned, for browsers too
-// (CORS), cached here and by anyone in between for five minutes, revalidated by ETag, limited per address.
-const RATE_LIMIT = { limit: 120, windowMs: 60_000 };
+// (CORS), cached here and by anyone in between for five minutes, revalidated by ETag, limited per address
+// (the route table's addressLimit).
 
 function answer(
   request: Request,
@@ -33,9 +34,10 @@ function answer(
 export async function serveOpenData(request: Request, file: string): Promise<Response> {
   // Only the parameters of the grid: a query cannot make a request cost more than another.
   try {
-    const limit = await checkRateLimit(RATE_LIMIT, "open-data", clientIp(request.headers));
-    if (!limit.allowed) throw problems.rateLimited(limit.retryAfterSeconds);
     const url = new URL(request.url);
+    const { bucket, rule } = routeFor(url.pathname)!.addressLimit!;
+    const limit = await checkRateLimit(rule, bucket, clientIp(request.headers));
+    if (!limit.allowed) throw problems.rateLimited(limit.retryAfterSeconds);
     const read = await readOpenDataFile(file, Object.fromEntries(url.searchParams), url.origin);
     const extra: Record<string, string> = read.filename
       ? { "Content-Disposition": `inline; filename="${read.filename}"` }

@@ -1,7 +1,9 @@
 import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
+import { encode } from "next-auth/jwt";
 import { describe, expect, inject, it } from "vitest";
+import { createNumberSession, NUMBER_SESSION_COOKIE } from "@/lib/verification/number-session";
 import { db } from "@/lib/db/client";
 import { signRequest } from "@/lib/web/signatures/sign-request";
 import { createApiProvider } from "@/lib/testing/api-client";
@@ -129,17 +131,39 @@ const BODY_ROUTES = ROUTES.filter(
 
 describe("bodies are bounded and checked at every route that takes one", () => {
   it("a 50 MB chunked body and a NUL byte to each: 4xx (413 / 400-422), never 200 or 500, RSS grows < 50 MB", async () => {
-    const server = await startAppServer(inject("databaseUrl"), FORMS_PORT);
+    // The test's own platform key: the number session it makes is one the server accepts.
+    const server = await startAppServer(inject("databaseUrl"), FORMS_PORT, {
+      STOPSMS_SIGNING_KEY: process.env.STOPSMS_SIGNING_KEY!,
+    });
     try {
       const pid = server.process.pid!;
       // An operator's key: every signed route, the number events included, reads its body.
       const { id, keyid, privateKey } = await createApiProvider();
       await db().provider.update({ where: { id }, data: { kind: "operator" } });
+      // Routes behind a session are sent with one (a staff analyst's, a verified number's): without it the door
+      // answers before the body is read (checked below), and the body's bounds are the handler's to keep.
+      const analyst = await db().staffUser.create({
+        data: { email: `bodies-${Date.now()}@cndp.example`, role: "analyst", passwordHash: "x" },
+      });
+      const staffToken = await encode({
+        token: { staffId: analyst.id, sessionVersion: 0 },
+        secret: "hardening-only-secret-hardening-only-secret",
+        salt: "authjs.session-token",
+      });
+      const cookies: Partial<Record<string, string>> = {
+        staff: `authjs.session-token=${staffToken}`,
+        "citizen-session": `${NUMBER_SESSION_COOKIE}=${createNumberSession("+212612345678").value}`,
+      };
       const form = "application/x-www-form-urlencoded";
       const json = "application/json";
       const send = async (route: (typeof BODY_ROUTES)[number], i: number, body: string) => {
         const url = `${server.url}${samplePath(route.path)}`;
-        const base = { "sec-fetch-site": "same-origin", "x-forwarded-for": `203.0.113.${(i % 250) + 1}` };
+        const base: Record<string, string> = {
+          "sec-fetch-site": "same-origin",
+          "x-forwarded-for": `203.0.113.${(i % 250) + 1}`,
+        };
+        const cookie = cookies[route.auth];
+        if (cookie) base.cookie = cookie;
         const signed = route.auth === "signed" || route.auth === "operator";
         return {
           url,
@@ -188,10 +212,20 @@ describe("bodies are bounded and checked at every route that takes one", () => {
         expect(refused.status, `${route.path} NUL`).toBeGreaterThanOrEqual(400);
         expect(refused.status, `${route.path} NUL`).toBeLessThan(500);
       }
+      // Without the session a route asks for, the door answers first: the body is never read.
+      const anonymous: string[] = [];
+      for (const route of BODY_ROUTES.filter((r) => cookies[r.auth])) {
+        const answer = await chunkedUpload(`${server.url}${samplePath(route.path)}`, {}, 50 * MiB, form);
+        anonymous.push(`${route.path} ${answer.status}`);
+        expect(answer.status, `${route.path} anonymous`).toBe(303);
+        // Answered before the client had sent it all (the bytes that came were dropped, never held: RSS below).
+        expect(answer.sentMiB, `${route.path} anonymous`).toBeLessThan(40);
+      }
       clearInterval(sampler);
       expect(peak - baseline).toBeLessThan(50);
       expect((await fetch(`${server.url}/api/health`)).ok).toBe(true);
       recordResult("bounded bodies at every route of the table that takes one", {
+        "without the session the route asks for: status (body not read)": anonymous.join(", "),
         routes: BODY_ROUTES.length,
         "50 MB chunked body: status per route": large.join(", "),
         "NUL byte: status per route": nul.join(", "),

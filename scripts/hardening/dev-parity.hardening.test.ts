@@ -36,6 +36,16 @@ const PROBES: Probe[] = [
   },
   { name: "metrics, no token", method: "GET", path: "/metrics" },
   { name: "lang, wrong method", method: "DELETE", path: "/lang" },
+  { name: "staff page, no session", method: "GET", path: "/staff/audit" },
+  { name: "staff export, no session", method: "GET", path: "/staff/export/complaints" },
+  {
+    name: "staff action, no session",
+    method: "POST",
+    path: "/staff/actions/provider-create",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "slug=x",
+  },
+  { name: "my data, no number session", method: "GET", path: "/number/data.json" },
 ];
 
 const blank = (text: string) =>

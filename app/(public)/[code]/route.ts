@@ -7,7 +7,6 @@ import { localeCookie } from "@/lib/i18n/locales";
 import { reportFromLink } from "@/lib/complaints/report-from-link";
 import { confirmLink } from "@/lib/links/confirm-link";
 import { resolveLink } from "@/lib/links/resolve-link";
-import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 import { landingGet } from "@/lib/web/landing/landing-get";
 import { landingPage } from "@/lib/web/landing/landing-page";
 
@@ -36,7 +35,7 @@ const form = z.object({
 
 export async function POST(request: NextRequest, { params }: Context) {
   const { code } = await params;
-  const post = await readFormPost(request, [{ rule: RATE_LIMITS.linkConfirmPerIp, bucket: "link" }]);
+  const post = await readFormPost(request);
   if (post instanceof Response) return post;
   const { locale } = post;
   const parsed = form.safeParse(post.values);

@@ -4,7 +4,6 @@ import { citizenPage } from "@/lib/web/html/citizen-document";
 import { checkPackFile, findIssuedPack } from "@/lib/evidence/check-pack-file";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
-import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 import { requestLocale } from "@/lib/web/citizen-request";
 import { formRefusedResponse, guardCitizenPost } from "@/lib/web/guard-citizen-post";
 import { documentResponse } from "@/lib/web/html/document-response";
@@ -27,9 +26,7 @@ export async function GET(request: NextRequest) {
 // A check, not a change: the answer is the page itself (nothing to redirect to), and nothing is kept.
 export async function POST(request: NextRequest) {
   const locale = requestLocale(request);
-  const refused = await guardCitizenPost(request, locale, [
-    { rule: RATE_LIMITS.verifyPackPerIp, bucket: "verify-pack-ip" },
-  ]);
+  const refused = await guardCitizenPost(request, locale);
   if (refused) return refused;
   const post = await readPackPost(request);
   if (post.kind === "refused") return formRefusedResponse(locale, post.status, "/verify-pack");

@@ -1,5 +1,6 @@
 import "server-only";
 import { clientIp } from "@/lib/web/client-ip";
+import { routeFor } from "@/lib/web/routes";
 import { ApiProblem, problems } from "@/lib/problems";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { signResponse } from "@/lib/web/signatures/sign-response";
@@ -12,8 +13,8 @@ import {
 } from "@/lib/web/api/handle-signed-request";
 
 // Anyone may check the transparency log (docs/protocol.md 1.1): a provider with its signed calls, a citizen
-// or an auditor without. Unsigned calls are limited per address; every answer is signed by the platform.
-const UNSIGNED_RATE_LIMIT = { limit: 120, windowMs: 60_000 };
+// or an auditor without. Unsigned calls are limited per address (the route table's addressLimit); every
+// answer is signed by the platform.
 
 export async function handlePublicRequest(
   request: Request,
@@ -27,9 +28,11 @@ export async function handlePublicRequest(
   let result: HandlerResult | undefined;
   let problem: ApiProblem | undefined;
   try {
-    const limit = await checkRateLimit(UNSIGNED_RATE_LIMIT, "api-public", clientIp(request.headers));
+    const url = new URL(request.url);
+    const { bucket, rule } = routeFor(url.pathname)!.addressLimit!;
+    const limit = await checkRateLimit(rule, bucket, clientIp(request.headers));
     if (!limit.allowed) throw problems.rateLimited(limit.retryAfterSeconds);
-    result = await run({ url: new URL(request.url) });
+    result = await run({ url });
   } catch (error) {
     problem = toProblem(error, endpoint);
   }

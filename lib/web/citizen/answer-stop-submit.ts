@@ -3,7 +3,6 @@ import { env } from "@/lib/env";
 import { clearFlash } from "@/lib/web/form-flash";
 import { readFormPost, seeOther } from "@/lib/web/form-post";
 import { rateLimitedResponse, unverifiedCapResponse } from "@/lib/web/guard-citizen-post";
-import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 import { networkOf } from "@/lib/rate-limit/network-of";
 import { submitWebOpposition } from "@/lib/oppositions/submit-web-opposition";
 
@@ -14,7 +13,7 @@ import { submitWebOpposition } from "@/lib/oppositions/submit-web-opposition";
  * hundreds of citizens a second, and Next's router would cost more CPU than the refusal itself) give one answer.
  */
 export async function answerStopSubmit(request: Request): Promise<Response> {
-  const post = await readFormPost(request, [{ rule: RATE_LIMITS.stopPerIp, bucket: "stop-ip" }]);
+  const post = await readFormPost(request);
   if (post instanceof Response) return post;
   const result = await submitWebOpposition(post.values, env().STOPSMS_DEFAULT_REGION, networkOf(post.address));
   if (result.status === "invalid")

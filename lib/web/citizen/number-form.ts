@@ -1,7 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { readFormPost, seeOther as formSeeOther, type FormPost } from "@/lib/web/form-post";
-import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 
 /** What the /number page reads back after a post (PRG): which step, the number being verified, the errors. */
 export interface NumberFlash {
@@ -18,7 +17,7 @@ export type NumberPost = FormPost;
  * (lib/web/form-post.ts). Returns the refusal to send as it is, or the parsed post.
  */
 export function readNumberPost(request: NextRequest): Promise<NumberPost | Response> {
-  return readFormPost(request, [{ rule: RATE_LIMITS.numberPerIp, bucket: "number-ip" }], 200);
+  return readFormPost(request, 200);
 }
 
 /** 303 to `location`, with the flash for the /number page when given. */

@@ -3,12 +3,11 @@ import { createComplaint } from "@/lib/complaints/create-complaint";
 import { env } from "@/lib/env";
 import { clearFlash } from "@/lib/web/form-flash";
 import { readFormPost, seeOther } from "@/lib/web/form-post";
-import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 import { numberSessionOf } from "@/lib/web/citizen/session-cookie";
 
 // Plain form post from /report: PRG to the confirmation with the complaint's reference.
 export async function POST(request: NextRequest) {
-  const post = await readFormPost(request, [{ rule: RATE_LIMITS.reportPerIp, bucket: "report-ip" }]);
+  const post = await readFormPost(request);
   if (post instanceof Response) return post;
   const optional = (name: string) => post.field(name) || undefined;
   const values = {

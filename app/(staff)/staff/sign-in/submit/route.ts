@@ -5,11 +5,10 @@ import { clientIp } from "@/lib/web/client-ip";
 import { clearFlash, setFlash } from "@/lib/web/form-flash";
 import { formRefusedResponse, guardCitizenPost } from "@/lib/web/guard-citizen-post";
 import { readForm } from "@/lib/web/read-form";
-import { RATE_LIMITS } from "@/lib/rate-limit/check-rate-limit";
 
 // Plain form post (PRG): rate-limited per address (429 + Retry-After), then Auth.js credentials sign-in.
 export async function POST(request: NextRequest) {
-  const refused = await guardCitizenPost(request, "fr", [{ rule: RATE_LIMITS.signInPerIp, bucket: "signin-ip" }]);
+  const refused = await guardCitizenPost(request, "fr");
   if (refused) return refused;
   const form = await readForm(request);
   if (!form.ok) return formRefusedResponse("fr", form.status, "/staff/sign-in");
