@@ -82,7 +82,11 @@ export function formatDay(locale: Locale, isoDay: string): string {
 // The light pages (the landing page above all) format the same few sentences — per language, sender name
 // and legal deadline — thousands of times; formatting one costs ~6 µs, a tenth of the page. Bounded:
 // forgotten all at once past 10 000 sentences. Never for sentences carrying a date or a receipt id.
-const sentences = new Map<string, string>();
+// Looked up by the key itself (a literal: its hash is kept), then by the parameters' values: building one
+// long id string per sentence was, after the form token's MAC, the landing page's largest cost (profiled).
+type Remembered = Map<string, string | Map<string, string>>;
+const sentences: Record<Locale, Remembered> = { fr: new Map(), ar: new Map(), en: new Map() };
+let remembered = 0;
 
 /** `translatorFor(locale)(key, params)`, remembered for parameters that repeat across requests. */
 export function stableSentence(
@@ -90,12 +94,26 @@ export function stableSentence(
   key: Parameters<ReturnType<typeof createFor>>[0],
   params?: Record<string, string | number>,
 ): string {
-  const id = params ? `${locale}\u0000${key}\u0000${Object.values(params).join("\u0000")}` : `${locale}\u0000${key}`;
-  let sentence = sentences.get(id);
-  if (sentence === undefined) {
-    if (sentences.size >= 10_000) sentences.clear();
-    sentence = params ? translatorFor(locale)(key, params) : translatorFor(locale)(key);
-    sentences.set(id, sentence);
+  const byKey = sentences[locale];
+  const known = byKey.get(key);
+  if (!params) {
+    if (typeof known === "string") return known;
+    return remember(byKey, key, translatorFor(locale)(key));
   }
+  const values = Object.values(params);
+  const id = values.length === 1 ? String(values[0]) : values.join("\u0000");
+  const byParams = known instanceof Map ? known : new Map<string, string>();
+  const sentence = byParams.get(id);
+  if (sentence !== undefined) return sentence;
+  if (byParams !== known) byKey.set(key, byParams);
+  return remember(byParams, id, translatorFor(locale)(key, params));
+}
+
+function remember(map: Map<string, unknown>, id: string, sentence: string): string {
+  if (++remembered > 10_000) {
+    for (const byKey of Object.values(sentences)) byKey.clear();
+    remembered = 1;
+  }
+  map.set(id, sentence);
   return sentence;
 }

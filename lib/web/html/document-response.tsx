@@ -28,16 +28,18 @@ export function documentResponse(document: ReactNode, init: Init = {}): Response
 export interface DocumentAnswer {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** HTML text, or already UTF-8 (the light pages: their frame is kept encoded). */
+  body: string | Buffer<ArrayBuffer>;
 }
 
-/** Any citizen document (React-rendered or light) as an answer: no script may run, no shared cache keeps it. */
+/** A citizen document's headers: no script may run, no shared cache keeps it. */
+export function documentHeaders(extra?: Record<string, string>): Record<string, string> {
+  return selfRenderedPageHeaders(CITIZEN_PAGE_CSP, extra);
+}
+
+/** Any citizen document (React-rendered or light) as an answer, its post forms carrying a form token. */
 export function documentAnswer(html: string, init: Init = {}): DocumentAnswer {
-  return {
-    status: init.status ?? 200,
-    headers: selfRenderedPageHeaders(CITIZEN_PAGE_CSP, init.headers),
-    body: withFormTokens(html),
-  };
+  return { status: init.status ?? 200, headers: documentHeaders(init.headers), body: withFormTokens(html) };
 }
 
 export function answerToResponse(answer: DocumentAnswer): Response {

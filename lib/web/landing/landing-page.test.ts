@@ -33,9 +33,9 @@ const declared = {
 
 describe("the landing page before a one-tap report", () => {
   it("says the SMS should not have been sent only when it was sent past the senders' 48 hours", () => {
-    const past = landingPage("fr", link(72), "/x7Kq2PzA").body;
+    const past = landingPage("fr", link(72), "/x7Kq2PzA").body.toString();
     expect(past).toContain("plus de 48 heures après : il n&#39;aurait pas dû vous être envoyé");
-    const within = landingPage("fr", link(3), "/x7Kq2PzA").body;
+    const within = landingPage("fr", link(3), "/x7Kq2PzA").body.toString();
     expect(within).toContain("moins de 48 heures après : les expéditeurs ont ce délai pour appliquer un refus");
     expect(within).not.toContain("aurait pas dû");
   });
@@ -43,7 +43,7 @@ describe("the landing page before a one-tap report", () => {
 
 describe("why did I get this SMS", () => {
   it("shows the declaration and offers to refuse the list source and to say I never agreed", () => {
-    const page = landingPage("fr", declared, "/x7Kq2PzA").body;
+    const page = landingPage("fr", declared, "/x7Kq2PzA").body.toString();
     expect(page).toContain("Pourquoi ai-je reçu cet SMS ?");
     expect(page).toContain("vous avez donné votre accord");
     expect(page).toContain("DataBroker X, une société qui vend ou loue des fichiers de numéros");
@@ -53,17 +53,17 @@ describe("why did I get this SMS", () => {
   });
 
   it("in Arabic, names the source and the month", () => {
-    const page = landingPage("ar", declared, "/x7Kq2PzA").body;
+    const page = landingPage("ar", declared, "/x7Kq2PzA").body.toString();
     expect(page).toContain("لماذا وصلتني هذه الرسالة؟");
     expect(page).toContain("إيقاف الرسائل المرسلة إلى الأرقام التي قدّمتها DataBroker X");
     expect(page).toContain("2025");
   });
 
   it("offers no source refusal for the advertiser's own list, and says when nothing was declared", () => {
-    const own = landingPage("fr", { ...declared, declaration: { ...declared.declaration, source: null } }, "/x").body;
+    const own = landingPage("fr", { ...declared, declaration: { ...declared.declaration, source: null } }, "/x").body.toString();
     expect(own).toContain("Atlas Bank lui-même");
     expect(own).not.toContain('value="source"');
-    const none = landingPage("fr", { ...declared, declaration: null }, "/x").body;
+    const none = landingPage("fr", { ...declared, declaration: null }, "/x").body.toString();
     expect(none).toContain("n&#39;a pas déclaré d&#39;où vient votre numéro");
     expect(none).not.toContain('value="no-consent"');
   });
@@ -71,7 +71,7 @@ describe("why did I get this SMS", () => {
 
 describe("the landing page's frame (#24: one citizen frame)", () => {
   it("is every citizen page's own: skip link, language buttons returning here, footer, no script, its small sheet", () => {
-    const page = landingPage("ar", declared, '/x7Kq2PzA"><script>').body;
+    const page = landingPage("ar", declared, '/x7Kq2PzA"><script>').body.toString();
     expect(page.startsWith('<!DOCTYPE html><html lang="ar" dir="rtl">')).toBe(true);
     expect(page).toContain('<a href="#main"'); // the skip link the template frame lacked
     expect(page).toContain('<main id="main"');

@@ -28,7 +28,7 @@ export async function serveLanding(code: string, request: IncomingMessage, respo
     cookieValue(request.headers.cookie, localeCookie),
     address,
   );
-  const body = Buffer.from(page.body);
+  const body = typeof page.body === "string" ? Buffer.from(page.body) : page.body;
   response.writeHead(page.status, { ...page.headers, "Content-Length": String(body.length) });
   response.end(request.method === "HEAD" ? undefined : body);
 }
