@@ -1,6 +1,28 @@
-import { API_ROUTES, SMALL_API_BODY } from "@/lib/web/api/api-routes";
+import { API_ROUTES, SMALL_API_BODY } from "@/lib/web/api-routes";
 import { isLinkCode } from "@/lib/links/link-code";
-import { RATE_LIMITS, type RateLimitRule } from "@/lib/rate-limit/rules";
+import { RATE_LIMITS } from "@/lib/rate-limit/rules";
+import {
+  entry,
+  form,
+  JSON_TYPES,
+  light,
+  NUMBER_FORMS,
+  PACK_BODY_LIMIT,
+  page,
+  FORM,
+  staffFile,
+  staffPage,
+  type RouteEntry,
+} from "@/lib/web/route-entry";
+
+export {
+  FORM_BODY_LIMIT,
+  PACK_BODY_LIMIT,
+  type Auth,
+  type Method,
+  type Renderer,
+  type RouteEntry,
+} from "@/lib/web/route-entry";
 
 // The route table: every path the app answers, with its policy. The door (door.ts) applies it to each
 // request before any handler runs; the production server's fast paths, the metrics labels, the light pages
@@ -10,87 +32,6 @@ import { RATE_LIMITS, type RateLimitRule } from "@/lib/rate-limit/rules";
 //
 // Each entry names the file that holds its handler (a Next page or route file) instead of importing it:
 // lib/ is the ground floor and never imports app/ (the fast paths' handlers are in lib/web itself).
-
-export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-export type Renderer =
-  | "light-page" // React document rendered on the server, no script (lib/web/html/document-response)
-  | "next-page" // Next's App Router page (staff, /statistics, /developers)
-  | "landing" // the short link's page (lib/web/landing), fast path
-  | "form-post" // a citizen or staff form: 303 to the next page, or the page again with its errors
-  | "signed-json" // the provider API: signed JSON or problem+json (RFC 9421 / 9457)
-  | "json" // unsigned JSON (health, open data, JWKS, Auth.js)
-  | "file" // a download: evidence PDF/JSON, CSV export, open data CSV
-  | "text"; // /metrics
-export type Auth =
-  | "public"
-  | "citizen-session" // "my number": a verified number's session cookie
-  | "staff" // a signed-in staff member; each lib function checks the role again
-  | "staff-sign-in"
-  | "signed" // a provider's RFC 9421 signature
-  | "operator" // an operator's signature
-  | "metrics-token";
-
-export interface RouteEntry {
-  /** Next's pattern: [param], [...rest]. */
-  path: string;
-  methods: Method[];
-  /** The file that answers it. */
-  source: string;
-  renderer: Renderer;
-  auth: Auth;
-  /** Largest request body, counted while reading (chunked or not); 0: no body. */
-  bodyLimit: number;
-  /** Content types a body may have (a form's, or JSON). */
-  contentTypes: string[];
-  /** Every rate-limit bucket a request to it counts in (lib/rate-limit), or none. */
-  rateBuckets: string[];
-  /**
-   * The per-client-address rule of a form, counted by the door's form reader (form-post.ts,
-   * guard-citizen-post.ts) before the handler runs: a form cannot be added without its limit (routes.test.ts).
-   * The other buckets are keyed by what only the handler knows (a number, an account, a key): counted there.
-   */
-  addressLimit?: { bucket: string; rule: RateLimitRule };
-  /** Answered by scripts/serve.ts itself, before Next (the launch-day paths). */
-  fastPath: boolean;
-  /** The metrics label: never a code, an id or a number. */
-  label: string;
-}
-
-/** No honest form of this site comes near it (the longest is a complaint's SMS text, 2 000 characters). */
-export const FORM_BODY_LIMIT = 16 * 1024;
-const FORM = ["application/x-www-form-urlencoded"];
-/** An evidence pack dropped on /verify-pack: a provider's pack over a long period holds many complaints. */
-export const PACK_BODY_LIMIT = 8 * 1024 * 1024;
-const JSON_TYPES = ["application/json"];
-const NUMBER_FORMS = { bucket: "number-ip", rule: RATE_LIMITS.numberPerIp };
-
-type Draft = Partial<RouteEntry> & Pick<RouteEntry, "path" | "source" | "renderer">;
-const entry = (d: Draft): RouteEntry => {
-  const methods = d.methods ?? ["GET"];
-  const takesBody = methods.some((m) => m !== "GET");
-  return {
-    methods,
-    auth: "public",
-    bodyLimit: takesBody ? FORM_BODY_LIMIT : 0,
-    contentTypes: takesBody ? FORM : [],
-    rateBuckets: [],
-    fastPath: false,
-    label: d.path.replace(/\[\.\.\.(\w+)\]/g, "<$1>").replace(/\[(\w+)\]/g, "<$1>"),
-    ...d,
-  };
-};
-const page = (path: string, source: string, extra: Partial<RouteEntry> = {}) =>
-  entry({ path, source, renderer: "next-page", ...extra });
-const light = (path: string, source: string) => entry({ path, source, renderer: "light-page" });
-const form = (path: string, source: string, extra: Partial<RouteEntry> = {}) =>
-  entry({ path, source, renderer: "form-post", methods: ["POST"], ...extra });
-const staffPage = (path: string, folder: string) =>
-  page(path, `app/(staff)/staff/(app)${folder}/page.tsx`, {
-    auth: "staff",
-    label: "/staff" + (path.split("/")[2] ? `/${path.split("/")[2]}` : ""),
-  });
-const staffFile = (path: string, source: string) =>
-  entry({ path, source, renderer: "file", auth: "staff", label: `/staff/${path.split("/")[2]}` });
 
 const apiEntries = Object.values(API_ROUTES).map((api) => {
   const path = `/api/v1${api.path.replace(/\{(\w+)\}/g, "[$1]")}`;

@@ -9,7 +9,7 @@ import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { signedHeaders, signResponse } from "@/lib/web/signatures/sign-response";
 import { clientIp } from "@/lib/web/client-ip";
 import { readBoundedBody } from "@/lib/web/read-bounded-body";
-import { SMALL_API_BODY } from "@/lib/web/api/api-routes";
+import { SMALL_API_BODY } from "@/lib/web/api-routes";
 import { routeFor } from "@/lib/web/routes";
 import { findControlCharacter } from "@/lib/input/control-characters";
 import {

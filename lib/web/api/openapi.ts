@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { responses } from "@/lib/sync/response-schemas";
-import { API_ROUTES, type ApiRoute } from "@/lib/web/api/api-routes";
+import { API_ROUTES, type ApiRoute } from "@/lib/web/api-routes";
 
 // OpenAPI 3.1 for /api/v1, generated from the route table's entries (api-routes.ts) and the zod schemas
 // the handlers parse with, so the document cannot drift from the code. OpenAPI 3.1 uses JSON Schema 2020-12, zod's native target.

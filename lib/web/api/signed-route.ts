@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { assertOperator } from "@/lib/numbers/apply-number-events";
 import { problems } from "@/lib/problems";
 import type { VerifiedCaller } from "@/lib/web/signatures/verify-request";
-import { SMALL_API_BODY, type ApiRoute } from "@/lib/web/api/api-routes";
+import { SMALL_API_BODY, type ApiRoute } from "@/lib/web/api-routes";
 import { handlePublicRequest } from "@/lib/web/api/handle-public-request";
 import { handleSignedRequest, parseOrProblem, type HandlerResult } from "@/lib/web/api/handle-signed-request";
 

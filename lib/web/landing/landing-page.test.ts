@@ -60,7 +60,11 @@ describe("why did I get this SMS", () => {
   });
 
   it("offers no source refusal for the advertiser's own list, and says when nothing was declared", () => {
-    const own = landingPage("fr", { ...declared, declaration: { ...declared.declaration, source: null } }, "/x").body.toString();
+    const own = landingPage(
+      "fr",
+      { ...declared, declaration: { ...declared.declaration, source: null } },
+      "/x",
+    ).body.toString();
     expect(own).toContain("Atlas Bank lui-même");
     expect(own).not.toContain('value="source"');
     const none = landingPage("fr", { ...declared, declaration: null }, "/x").body.toString();

@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { recordKeyword } from "@/lib/sync/record-keyword";
-import { API_ROUTES } from "@/lib/web/api/api-routes";
+import { API_ROUTES } from "@/lib/web/api-routes";
 import { signedRoute } from "@/lib/web/api/signed-route";
 
 export const dynamic = "force-dynamic";

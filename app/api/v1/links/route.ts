@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { mintProviderLinks } from "@/lib/sync/mint-provider-links";
-import { API_ROUTES } from "@/lib/web/api/api-routes";
+import { API_ROUTES } from "@/lib/web/api-routes";
 import { signedRoute } from "@/lib/web/api/signed-route";
 
 export const dynamic = "force-dynamic";

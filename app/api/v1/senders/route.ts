@@ -1,5 +1,5 @@
 import { listProviderSenders } from "@/lib/sync/authorized-sender";
-import { API_ROUTES } from "@/lib/web/api/api-routes";
+import { API_ROUTES } from "@/lib/web/api-routes";
 import { signedRoute } from "@/lib/web/api/signed-route";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { consistencyProof } from "@/lib/transparency-log/proofs";
 import { audienceOf } from "@/lib/transparency-log/published-head";
-import { API_ROUTES } from "@/lib/web/api/api-routes";
+import { API_ROUTES } from "@/lib/web/api-routes";
 import { publicRoute } from "@/lib/web/api/signed-route";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { listTreeHeads } from "@/lib/transparency-log/tree-head";
-import { API_ROUTES } from "@/lib/web/api/api-routes";
+import { API_ROUTES } from "@/lib/web/api-routes";
 import { publicRoute } from "@/lib/web/api/signed-route";
 
 export const dynamic = "force-dynamic";

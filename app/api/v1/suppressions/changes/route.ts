@@ -1,6 +1,6 @@
 import { changePageJson } from "@/lib/oppositions/list-changes";
 import { pullChanges } from "@/lib/sync/pull-changes";
-import { API_ROUTES } from "@/lib/web/api/api-routes";
+import { API_ROUTES } from "@/lib/web/api-routes";
 import { signedRoute } from "@/lib/web/api/signed-route";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { washPhones } from "@/lib/sync/wash-phones";
-import { API_ROUTES } from "@/lib/web/api/api-routes";
+import { API_ROUTES } from "@/lib/web/api-routes";
 import { signedRoute } from "@/lib/web/api/signed-route";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { respondToComplaint } from "@/lib/sync/respond-to-complaint";
-import { API_ROUTES } from "@/lib/web/api/api-routes";
+import { API_ROUTES } from "@/lib/web/api-routes";
 import { signedRoute } from "@/lib/web/api/signed-route";
 
 export const dynamic = "force-dynamic";
