@@ -39,9 +39,20 @@ export function parseTrustedProxies(value: string | undefined): BlockList {
 
 const normalise = (address: string) =>
   address.startsWith("::ffff:") && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+// BlockList.check builds a SocketAddress on every call (1 % of the server's time under the landing bench):
+// each list's answers are remembered per address, a few thousand at most (the proxies, the busiest clients).
+const decided = new WeakMap<BlockList, Map<string, boolean>>();
 const trusts = (list: BlockList, address: string) => {
-  const family = isIP(address);
-  return family !== 0 && list.check(address, family === 4 ? "ipv4" : "ipv6");
+  let known = decided.get(list);
+  if (!known) decided.set(list, (known = new Map()));
+  let trusted = known.get(address);
+  if (trusted === undefined) {
+    const family = isIP(address);
+    trusted = family !== 0 && list.check(address, family === 4 ? "ipv4" : "ipv6");
+    if (known.size >= 4096) known.clear();
+    known.set(address, trusted);
+  }
+  return trusted;
 };
 
 /**

@@ -5,6 +5,8 @@ import { productionServerArgs } from "./production-server";
 export interface AppServer {
   url: string;
   process: ChildProcess;
+  /** The server's last error lines (pino level 50 and above), for a bench or test to show why it failed. */
+  recentErrors(count?: number): string[];
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -77,6 +79,12 @@ export async function startAppServer(
   return {
     url,
     process: child,
+    recentErrors: (count = 5) =>
+      output
+        .join("")
+        .split("\n")
+        .filter((line) => /"level":(5|6)0/.test(line))
+        .slice(-count),
     stop: (signal = "SIGTERM") =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -139,7 +139,10 @@ export async function benchDashboard(server: AppServer, client: pg.Client) {
 export async function benchOptout(server: AppServer) {
   const r = await repeated(runs, async () => {
     const o = await measureOptouts(server.url, adminUrl);
-    if (o.other > 0) log(`launch day: ${o.other} answers other than a receipt: ${JSON.stringify(o.otherKinds)}`);
+    if (o.other > 0) {
+      log(`launch day: ${o.other} answers other than a receipt: ${JSON.stringify(o.otherKinds)}`);
+      for (const line of server.recentErrors()) log(`  server: ${line.slice(0, 2000)}`);
+    }
     const { otherKinds: _kinds, ...figures } = o;
     return { ...figures, share: (o.perSecond / o.lockedTps) * 100 };
   });
