@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { countUnverifiedRefusal } from "./count-unverified-refusal";
+import { countUnverifiedRefusal, uncountUnverifiedRefusal } from "./count-unverified-refusal";
 
 async function hourCount(): Promise<number> {
   const rows = await db().$queryRawUnsafe<{ n: number }[]>(
@@ -20,5 +20,23 @@ describe("the hourly count of unverified refusals", () => {
     expect(places.at(-1)! - places[0]!).toBeGreaterThanOrEqual(49);
     for (const hour of counts) expect(hour.retryAfterSeconds).toBeGreaterThan(0);
     expect(counts.every((hour) => hour.retryAfterSeconds <= 3600)).toBe(true);
+  });
+
+  it("counts and takes back at once without a deadlock (a repeated refusal is taken back while others are counted)", async () => {
+    // Reproduced by the launch-day bench: a count held the hour's row and waited for a network's, while a
+    // take-back held that network's row and waited for the hour's; PostgreSQL ended one after 1 s (a 500 for
+    // every refusal of the batch). Both now take the hour's row first.
+    const networks = ["198.51.100.0/24", "203.0.113.0/24", "192.0.2.0/24"];
+    for (let round = 0; round < 30; round++) {
+      await Promise.all(networks.map((network) => countUnverifiedRefusal(network)));
+      await Promise.all(
+        networks.flatMap((network) => [
+          countUnverifiedRefusal(network),
+          uncountUnverifiedRefusal(network),
+          countUnverifiedRefusal(networks[(networks.indexOf(network) + 1) % 3]),
+          uncountUnverifiedRefusal(network),
+        ]),
+      );
+    }
   });
 });

@@ -21,15 +21,22 @@ export function countUnverifiedRefusal(network = "unknown"): Promise<HourCount> 
   return countTogether(network);
 }
 
+// Lock order: the hour's row, then the networks' rows in network order, in every statement that takes
+// both. A take-back that updated its network's row before the hour's deadlocked with a count (reproduced:
+// the launch-day bench answered 64 refusals 500 at once); each network update below reads the hour's
+// updated row, so it cannot run first.
+
 /**
  * A refusal counted that turned out to repeat one already in force: it recorded nothing, so it is taken
  * back from both counts (only repeated, refused and invalid posts cost this second statement).
  */
 export async function uncountUnverifiedRefusal(network = "unknown"): Promise<void> {
   await pool().query(
-    `WITH g AS (UPDATE unverified_refusals_hourly SET count = greatest(count - 1, 0) WHERE hour = date_trunc('hour', now()))
-     UPDATE unverified_refusals_network_hourly SET count = greatest(count - 1, 0)
-     WHERE hour = date_trunc('hour', now()) AND network = $1`,
+    `WITH g AS (
+       UPDATE unverified_refusals_hourly SET count = greatest(count - 1, 0) WHERE hour = date_trunc('hour', now())
+       RETURNING hour)
+     UPDATE unverified_refusals_network_hourly n SET count = greatest(n.count - 1, 0)
+     FROM g WHERE n.hour = g.hour AND n.network = $1`,
     [network],
   );
 }
@@ -37,15 +44,15 @@ export async function uncountUnverifiedRefusal(network = "unknown"): Promise<voi
 const countTogether = groupWhileInFlight<string, HourCount>(
   async (networks) => {
     const perNetwork = new Map<string, number>();
-    for (const network of networks) perNetwork.set(network, (perNetwork.get(network) ?? 0) + 1);
+    for (const network of [...networks].sort()) perNetwork.set(network, (perNetwork.get(network) ?? 0) + 1);
     const { rows } = await pool().query<{ count: number; next_hour: Date; networks: Record<string, number> }>({
       text: `WITH g AS (
                INSERT INTO unverified_refusals_hourly (hour, count) VALUES (date_trunc('hour', now()), $1)
                ON CONFLICT (hour) DO UPDATE SET count = unverified_refusals_hourly.count + EXCLUDED.count
-               RETURNING count, hour + interval '1 hour' AS next_hour),
+               RETURNING hour, count, hour + interval '1 hour' AS next_hour),
              n AS (
                INSERT INTO unverified_refusals_network_hourly (hour, network, count)
-               SELECT date_trunc('hour', now()), network, c FROM unnest($2::text[], $3::int[]) AS x(network, c)
+               SELECT g.hour, network, c FROM g, unnest($2::text[], $3::int[]) AS x(network, c) ORDER BY network
                ON CONFLICT (hour, network) DO UPDATE SET count = unverified_refusals_network_hourly.count + EXCLUDED.count
                RETURNING network, count)
              SELECT g.count, g.next_hour, (SELECT json_object_agg(network, count) FROM n) AS networks FROM g`,
