@@ -43,7 +43,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npx tsx --conditions=react-server scripts/e2e-server.ts",
+    command: "npx tsx --tsconfig tsconfig.server.json scripts/e2e-server.ts",
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

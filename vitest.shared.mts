@@ -4,7 +4,7 @@ import path from "node:path";
 export const sharedResolve = {
   alias: {
     "@": import.meta.dirname,
-    // Outside Next's react-server bundle "server-only" throws on import; tests are server code.
-    "server-only": path.join(import.meta.dirname, "lib/testing/empty-module.ts"),
+    // As in tsconfig.server.json: outside Next's react-server bundle "server-only" throws on import.
+    "server-only": path.join(import.meta.dirname, "scripts/lib/server-only.ts"),
   },
 };

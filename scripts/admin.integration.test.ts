@@ -13,7 +13,7 @@ const exec = promisify(execFile);
 async function admin(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const child = exec(
     process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", ...args],
+    ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.server.json", "scripts/admin.ts", ...args],
     {
       env: { ...process.env },
     },

@@ -19,7 +19,7 @@ await build({
   format: "esm",
   target: "node20",
   sourcemap: true,
-  tsconfig: "tsconfig.json",
+  tsconfig: "tsconfig.server.json",
   logLevel: "warning",
   // Bundled ESM has no require(): some dependencies of the bundled code still call it.
   banner: {
@@ -28,9 +28,8 @@ await build({
 });
 console.log(`[stopsms] production server compiled to .next/stopsms/ in ${Date.now() - started} ms`);
 
-const prepared = spawnSync(
-  process.execPath,
-  ["--conditions=react-server", "--enable-source-maps", ".next/stopsms/prepare-initial-data.mjs"],
-  { stdio: "inherit", env: { ...process.env, DATABASE_URL: "" } },
-);
+const prepared = spawnSync(process.execPath, ["--enable-source-maps", ".next/stopsms/prepare-initial-data.mjs"], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: "" },
+});
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);

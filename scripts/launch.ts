@@ -52,11 +52,10 @@ async function main(): Promise<void> {
             env: { ...env, STOPSMS_AWAIT_DATABASE: "1" },
           })
         : // The same server as production (the front door, the fast paths, /metrics), with Next in dev mode.
-          spawn(
-            process.execPath,
-            ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts", "--dev", "-p", port],
-            { stdio: "inherit", env },
-          );
+          spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--dev", "-p", port], {
+            stdio: "inherit",
+            env: { ...env, TSX_TSCONFIG_PATH: "tsconfig.server.json" },
+          });
     const forward = (signal: NodeJS.Signals) => () => server.kill(signal);
     process.on("SIGINT", forward("SIGINT"));
     process.on("SIGTERM", forward("SIGTERM"));

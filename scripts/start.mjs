@@ -1,6 +1,6 @@
 // `npm start`: runs the launcher compiled by `npm run build` (no TypeScript compiler at start). A fresh
-// clone has no build yet: it builds first, once. Started with the react-server condition (see package.json),
-// which makes `server-only` importable outside Next's bundle.
+// clone has no build yet: it builds first, once. The launcher was compiled with
+// tsconfig.server.json: `server-only` is an empty module there.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";

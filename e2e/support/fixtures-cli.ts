@@ -1,4 +1,4 @@
-// Test data for the e2e suite, made through the real lib functions (run with tsx, react-server condition):
+// Test data for the e2e suite, made through the real lib functions (run with tsx and tsconfig.server.json):
 //   mint <sender-code> <phone> [expired|late]     → prints {"code": "...", "url": "..."}; `late`: minted 3 days
 //                                                   from now, past the legal deadline of a refusal made today
 //   provider <slug> <sender-code> <key-file>      → registers a provider + Ed25519 key, private key to <key-file>

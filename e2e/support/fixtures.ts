@@ -24,7 +24,7 @@ export function admin(...args: string[]): string {
 function runScript(script: string, args: string[]): string {
   return execFileSync(
     process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", script, ...args],
+    ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.server.json", script, ...args],
     {
       // LOG_LEVEL: stdout carries the fixture's JSON answer only (no log line of the lib functions it runs).
       env: {

@@ -54,6 +54,12 @@ describe("the floors of the house", () => {
     expect(domainFiles.filter((f) => http.test(codeOf(f)))).toEqual([]);
   });
 
+  it("the app loads no private module of Next (next/dist/…): public entry points only", () => {
+    const files = [...libFiles, ...sourceFiles("app"), ...sourceFiles("components"), ...sourceFiles("scripts")];
+    const privateLoads = files.filter((f) => /["']next\/dist\//.test(readFileSync(path.join(root, f), "utf8")));
+    expect(privateLoads).toEqual([]);
+  });
+
   it("is checked against real files (the walk finds the edge and the domain)", () => {
     expect(libFiles.length).toBeGreaterThan(200);
     expect(domainFiles).toContain("lib/oppositions/record-opposition.ts");

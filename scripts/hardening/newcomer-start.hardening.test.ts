@@ -14,7 +14,7 @@ let dataDir: string;
 
 function start(): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
   let output = "";
-  const child = spawn(process.execPath, ["--conditions=react-server", "scripts/start.mjs"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, DATABASE_URL: "", AUTH_SECRET: "", STOPSMS_DATA_DIR: dataDir, PORT: String(PORT) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

@@ -20,7 +20,8 @@ const run = promisify(execFile);
 async function logVerify(url: string, treeHeads: string[] = []): Promise<{ code: number; output: string }> {
   const args = [
     "node_modules/tsx/dist/cli.mjs",
-    "--conditions=react-server",
+    "--tsconfig",
+    "tsconfig.server.json",
     "scripts/admin.ts",
     "log:verify",
     ...treeHeads.flatMap((f) => ["--tree-head", f]),

@@ -25,22 +25,13 @@ export async function startAppServer(
 ): Promise<AppServer> {
   const serverArgs =
     mode === "dev"
-      ? [
-          "--conditions=react-server",
-          "--import",
-          "tsx",
-          "scripts/serve.ts",
-          "--dev",
-          "-p",
-          String(port),
-          "-H",
-          "127.0.0.1",
-        ]
+      ? ["--import", "tsx", "scripts/serve.ts", "--dev", "-p", String(port), "-H", "127.0.0.1"]
       : productionServerArgs(port, "127.0.0.1");
   const child = spawn(process.execPath, [...nodeArgs, ...serverArgs], {
     env: {
       ...process.env,
       NODE_OPTIONS: "",
+      TSX_TSCONFIG_PATH: "tsconfig.server.json", // dev: the TypeScript sources, run as `npm run dev` does
       NODE_ENV: mode === "dev" ? "development" : "production",
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: "hardening-only-secret-hardening-only-secret",

@@ -81,7 +81,7 @@ export async function benchSnapshotFiles(server: AppServer, client: pg.Client, j
     // Built as the scheduled job builds them (npm run admin -- snapshot:build), timed on its own.
     const build = spawnSync(
       process.execPath,
-      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", "snapshot:build"],
+      ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.server.json", "scripts/admin.ts", "snapshot:build"],
       { env: { ...process.env, DATABASE_URL: benchUrl, NODE_OPTIONS: "" }, encoding: "utf8" },
     );
     if (build.status !== 0) throw new Error(`snapshot:build failed: ${build.stderr}`);

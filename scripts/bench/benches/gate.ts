@@ -69,10 +69,11 @@ const rssMiB = async (child: ChildProcess) =>
   Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${child.pid}/status`, "utf8"))?.[1]) / 1024;
 
 async function startGateProcess(dir: string, env: Record<string, string>, metricsPort: number) {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/gate.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/gate.ts"], {
     env: {
       ...process.env,
       NODE_OPTIONS: "",
+      TSX_TSCONFIG_PATH: "tsconfig.server.json",
       LOG_LEVEL: "error",
       STOPSMS_GATE_METRICS: `127.0.0.1:${metricsPort}`,
       ...env,
@@ -98,7 +99,7 @@ export async function benchGate(server: AppServer, client: pg.Client) {
   if ((await client.query("SELECT 1 FROM snapshot_builds LIMIT 1")).rowCount === 0) {
     const build = spawnSync(
       process.execPath,
-      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", "snapshot:build"],
+      ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.server.json", "scripts/admin.ts", "snapshot:build"],
       {
         env: { ...process.env, DATABASE_URL: benchUrl, NODE_OPTIONS: "" },
         encoding: "utf8",

@@ -126,7 +126,7 @@ export async function benchLogVerify() {
     const started = Date.now();
     const result = spawnSync(
       process.execPath,
-      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/admin.ts", "log:verify"],
+      ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.server.json", "scripts/admin.ts", "log:verify"],
       { env: { ...process.env, DATABASE_URL: benchUrl, NODE_OPTIONS: "" }, encoding: "utf8" },
     );
     summary = (result.stdout || result.stderr).trim().split("\n")[0] ?? "";
