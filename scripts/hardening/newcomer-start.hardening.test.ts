@@ -11,14 +11,25 @@ import { postOptOut, recordResult } from "./results";
 const PORT = 3247;
 const base = `http://127.0.0.1:${PORT}`;
 let dataDir: string;
+const started: ChildProcess[] = [];
+// A newcomer's shell has no NODE_ENV (vitest's "test" would hide what it changes, scripts/build-server.mjs).
+const newcomerShell = { ...process.env };
+Reflect.deleteProperty(newcomerShell, "NODE_ENV");
 
 function start(): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
   let output = "";
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, DATABASE_URL: "", AUTH_SECRET: "", STOPSMS_DATA_DIR: dataDir, PORT: String(PORT) },
+    env: {
+      ...newcomerShell,
+      DATABASE_URL: "",
+      AUTH_SECRET: "",
+      STOPSMS_DATA_DIR: dataDir,
+      PORT: String(PORT),
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
+  started.push(child);
   for (const stream of [child.stdout!, child.stderr!])
     stream.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -44,6 +55,8 @@ async function stop(running: ReturnType<typeof start>): Promise<number | null> {
 }
 
 afterAll(async () => {
+  // A failed assertion must not leave a server holding the port for the next run.
+  for (const child of started) if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -59,6 +72,17 @@ describe("npm start on the embedded database", () => {
     const again = await postOptOut(base, phone); // already in force: a new receipt, the same opposition
     expect(again.status).toBe(303);
     expect((await fetch(`${base}/receipt/${receipt}`)).status).toBe(200);
+    // A page of the fast path (the refused form, rendered by serve.ts itself): it answered 500 when React's JSX
+    // runtime and react-dom/server were not the same build (scripts/build-server.mjs).
+    const refused = await fetch(`${base}/stop/submit`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "phone=%2B212612345678%00",
+      redirect: "manual",
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("<html");
+    expect(first.output()).not.toContain('"level":50');
     expect(await stop(first)).toBe(0);
 
     const second = start();
