@@ -7,17 +7,14 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
+import { tsxCliArgs } from "@/scripts/lib/typescript-script";
 
 const exec = promisify(execFile);
 
 async function admin(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = exec(
-    process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.server.json", "scripts/admin.ts", ...args],
-    {
-      env: { ...process.env },
-    },
-  );
+  const child = exec(process.execPath, tsxCliArgs("scripts/admin.ts", ...args), {
+    env: { ...process.env },
+  });
   if (input !== undefined) {
     child.child.stdin?.end(input);
   }

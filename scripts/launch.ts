@@ -9,6 +9,7 @@ import { recordAppUrl } from "@/scripts/lib/app-url";
 import { buildIfStale } from "@/scripts/lib/build-freshness";
 import { developmentAuthSecret } from "@/scripts/lib/dev-secrets";
 import { DATABASE_READY, productionServerArgs } from "@/scripts/lib/production-server";
+import { TSX_ENV, tsxImportArgs } from "@/scripts/lib/typescript-script";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const dataDir = process.env.STOPSMS_DATA_DIR || ".data";
@@ -52,9 +53,9 @@ async function main(): Promise<void> {
             env: { ...env, STOPSMS_AWAIT_DATABASE: "1" },
           })
         : // The same server as production (the front door, the fast paths, /metrics), with Next in dev mode.
-          spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--dev", "-p", port], {
+          spawn(process.execPath, tsxImportArgs("scripts/serve.ts", "--dev", "-p", port), {
             stdio: "inherit",
-            env: { ...env, TSX_TSCONFIG_PATH: "tsconfig.server.json" },
+            env: { ...env, ...TSX_ENV },
           });
     const forward = (signal: NodeJS.Signals) => () => server.kill(signal);
     process.on("SIGINT", forward("SIGINT"));

@@ -14,6 +14,7 @@ import { signRequest } from "@/lib/web/signatures/sign-request";
 import { e2eDb } from "../support/db";
 import { buildSnapshotFilesNow, registerProvider, uniquePhone } from "../support/fixtures";
 import { TEST_DECLARATION } from "@/lib/testing/declaration";
+import { TSX_ENV, tsxImportArgs } from "@/scripts/lib/typescript-script";
 
 test.setTimeout(120_000);
 
@@ -70,11 +71,11 @@ test("a campaign through the gate: opposed numbers never reach the SMSC, every o
     ]),
   );
   const port = await freePort();
-  const gate = spawn(process.execPath, ["--import", "tsx", "scripts/gate.ts"], {
+  const gate = spawn(process.execPath, tsxImportArgs("scripts/gate.ts"), {
     env: {
       ...process.env,
       NODE_OPTIONS: "",
-      TSX_TSCONFIG_PATH: "tsconfig.server.json",
+      ...TSX_ENV,
       STOPSMS_GATE_LISTEN: `127.0.0.1:${port}`,
       STOPSMS_GATE_UPSTREAM: `smpp://operator:op-pass@127.0.0.1:${smsc.port}`,
       STOPSMS_GATE_PLATFORM: baseURL!,

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { tsxCliArgs } from "@/scripts/lib/typescript-script";
 
 export function uniquePhone(): string {
   // +21261… is a valid Moroccan mobile range (some 68x are not allocated).
@@ -22,20 +23,16 @@ export function admin(...args: string[]): string {
 }
 
 function runScript(script: string, args: string[]): string {
-  return execFileSync(
-    process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.server.json", script, ...args],
-    {
-      // LOG_LEVEL: stdout carries the fixture's JSON answer only (no log line of the lib functions it runs).
-      env: {
-        ...process.env,
-        NODE_OPTIONS: "",
-        LOG_LEVEL: "warn",
-        DATABASE_URL: readFileSync(".data/e2e/database-url", "utf8").trim(),
-      },
-      encoding: "utf8",
+  return execFileSync(process.execPath, tsxCliArgs(script, ...args), {
+    // LOG_LEVEL: stdout carries the fixture's JSON answer only (no log line of the lib functions it runs).
+    env: {
+      ...process.env,
+      NODE_OPTIONS: "",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: readFileSync(".data/e2e/database-url", "utf8").trim(),
     },
-  );
+    encoding: "utf8",
+  });
 }
 
 /** Builds the snapshot files now, as the scheduled job does every STOPSMS_SNAPSHOT_MINUTES. */

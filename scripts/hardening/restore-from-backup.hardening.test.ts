@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
 import { signRequest } from "@/lib/web/signatures/sign-request";
 import { startAppServer } from "@/scripts/lib/app-server";
+import { tsxCliArgs } from "@/scripts/lib/typescript-script";
 import { syncOnce } from "@/scripts/sync-client";
 import { postOptOut, recordResult } from "./results";
 
@@ -18,14 +19,7 @@ const run = promisify(execFile);
 
 /** `npm run admin -- log:verify [--tree-head <file>]` against the drill's database. */
 async function logVerify(url: string, treeHeads: string[] = []): Promise<{ code: number; output: string }> {
-  const args = [
-    "node_modules/tsx/dist/cli.mjs",
-    "--tsconfig",
-    "tsconfig.server.json",
-    "scripts/admin.ts",
-    "log:verify",
-    ...treeHeads.flatMap((f) => ["--tree-head", f]),
-  ];
+  const args = tsxCliArgs("scripts/admin.ts", "log:verify", ...treeHeads.flatMap((f) => ["--tree-head", f]));
   try {
     const { stdout } = await run(process.execPath, args, {
       env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: "" },

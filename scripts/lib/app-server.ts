@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { productionServerArgs } from "./production-server";
+import { TSX_ENV, tsxImportArgs } from "./typescript-script";
 
 export interface AppServer {
   url: string;
@@ -25,13 +26,13 @@ export async function startAppServer(
 ): Promise<AppServer> {
   const serverArgs =
     mode === "dev"
-      ? ["--import", "tsx", "scripts/serve.ts", "--dev", "-p", String(port), "-H", "127.0.0.1"]
+      ? tsxImportArgs("scripts/serve.ts", "--dev", "-p", String(port), "-H", "127.0.0.1")
       : productionServerArgs(port, "127.0.0.1");
   const child = spawn(process.execPath, [...nodeArgs, ...serverArgs], {
     env: {
       ...process.env,
       NODE_OPTIONS: "",
-      TSX_TSCONFIG_PATH: "tsconfig.server.json", // dev: the TypeScript sources, run as `npm run dev` does
+      ...TSX_ENV, // dev: the TypeScript sources, run as `npm run dev` does
       NODE_ENV: mode === "dev" ? "development" : "production",
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: "hardening-only-secret-hardening-only-secret",

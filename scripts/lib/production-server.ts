@@ -4,9 +4,10 @@ export const COMPILED_SERVER = ".next/stopsms/serve.mjs";
 /**
  * The node arguments that run the production server (scripts/serve.ts: Next behind the landing page's
  * fast path, compiled ahead of time) — one definition for `npm start`, the e2e, hardening and benchmark
- * suites, so that what is tested is what ships. No --enable-source-maps: it reads the source map of every module Next loads, a
- * fifth of the server's start (cold start: docs/performance.md); NODE_OPTIONS=--enable-source-maps maps
- * the logs' stack traces to the TypeScript sources when wanted (README, Operations).
+ * suites, so that what is tested is what ships. No --enable-source-maps: it reads the source map of every
+ * module Next loads, a fifth of the server's start (cold start: docs/performance.md);
+ * NODE_OPTIONS=--enable-source-maps maps the logs' stack traces to the TypeScript sources when wanted
+ * (README, Operations).
  */
 export function productionServerArgs(port: string | number, hostname?: string): string[] {
   return [COMPILED_SERVER, "-p", String(port), ...(hostname ? ["-H", hostname] : [])];

@@ -20,6 +20,7 @@ import {
   signedFetch,
 } from "@/scripts/bench/context";
 import { TEST_DECLARATION } from "@/lib/testing/declaration";
+import { tsxCliArgs } from "@/scripts/lib/typescript-script";
 
 export function measureCopy(): { ms: number } {
   const started = performance.now();
@@ -79,11 +80,10 @@ export async function benchSnapshot(server: AppServer, key: { keyid: string; pri
 export async function benchSnapshotFiles(server: AppServer, client: pg.Client, jwks: Jwks) {
   const r = await repeated(runs, async () => {
     // Built as the scheduled job builds them (npm run admin -- snapshot:build), timed on its own.
-    const build = spawnSync(
-      process.execPath,
-      ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.server.json", "scripts/admin.ts", "snapshot:build"],
-      { env: { ...process.env, DATABASE_URL: benchUrl, NODE_OPTIONS: "" }, encoding: "utf8" },
-    );
+    const build = spawnSync(process.execPath, tsxCliArgs("scripts/admin.ts", "snapshot:build"), {
+      env: { ...process.env, DATABASE_URL: benchUrl, NODE_OPTIONS: "" },
+      encoding: "utf8",
+    });
     if (build.status !== 0) throw new Error(`snapshot:build failed: ${build.stderr}`);
     log(build.stdout.trim());
     const buildMs = Number(/built in (\d+) ms/.exec(build.stdout)?.[1]);

@@ -16,6 +16,7 @@ import type { AppServer } from "@/scripts/lib/app-server";
 import { benchUrl, log, report, runs } from "@/scripts/bench/context";
 import { fmt, percentile, repeated } from "@/scripts/bench/measure";
 import { TEST_DECLARATION } from "@/lib/testing/declaration";
+import { TSX_ENV, tsxCliArgs, tsxImportArgs } from "@/scripts/lib/typescript-script";
 
 const MESSAGES = 50_000;
 const WINDOW = 100;
@@ -69,11 +70,11 @@ const rssMiB = async (child: ChildProcess) =>
   Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${child.pid}/status`, "utf8"))?.[1]) / 1024;
 
 async function startGateProcess(dir: string, env: Record<string, string>, metricsPort: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/gate.ts"], {
+  const child = spawn(process.execPath, tsxImportArgs("scripts/gate.ts"), {
     env: {
       ...process.env,
       NODE_OPTIONS: "",
-      TSX_TSCONFIG_PATH: "tsconfig.server.json",
+      ...TSX_ENV,
       LOG_LEVEL: "error",
       STOPSMS_GATE_METRICS: `127.0.0.1:${metricsPort}`,
       ...env,
@@ -97,14 +98,10 @@ async function startGateProcess(dir: string, env: Record<string, string>, metric
 export async function benchGate(server: AppServer, client: pg.Client) {
   await client.query("UPDATE senders SET sms_sender_ids = ARRAY[$1] WHERE code = 'bench-sender-1'", [SMS_ID]);
   if ((await client.query("SELECT 1 FROM snapshot_builds LIMIT 1")).rowCount === 0) {
-    const build = spawnSync(
-      process.execPath,
-      ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.server.json", "scripts/admin.ts", "snapshot:build"],
-      {
-        env: { ...process.env, DATABASE_URL: benchUrl, NODE_OPTIONS: "" },
-        encoding: "utf8",
-      },
-    );
+    const build = spawnSync(process.execPath, tsxCliArgs("scripts/admin.ts", "snapshot:build"), {
+      env: { ...process.env, DATABASE_URL: benchUrl, NODE_OPTIONS: "" },
+      encoding: "utf8",
+    });
     if (build.status !== 0) throw new Error(`snapshot:build failed: ${build.stderr}`);
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), "stopsms-bench-gate-"));

@@ -7,6 +7,7 @@ import { verifyPlatformResponse, type Jwks } from "@/lib/web/signatures/verify-r
 import { type AppServer } from "@/scripts/lib/app-server";
 import { fmt, percentile, repeated, timed, type Runs } from "@/scripts/bench/measure";
 import { report, benchUrl, runs, signedFetch } from "@/scripts/bench/context";
+import { tsxCliArgs } from "@/scripts/lib/typescript-script";
 
 export async function benchLogWrite(client: pg.Client) {
   const insert = async (withLog: boolean, i: number) => {
@@ -124,11 +125,10 @@ export async function benchLogVerify() {
   let summary = "";
   const r = await repeated(runs, async () => {
     const started = Date.now();
-    const result = spawnSync(
-      process.execPath,
-      ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.server.json", "scripts/admin.ts", "log:verify"],
-      { env: { ...process.env, DATABASE_URL: benchUrl, NODE_OPTIONS: "" }, encoding: "utf8" },
-    );
+    const result = spawnSync(process.execPath, tsxCliArgs("scripts/admin.ts", "log:verify"), {
+      env: { ...process.env, DATABASE_URL: benchUrl, NODE_OPTIONS: "" },
+      encoding: "utf8",
+    });
     summary = (result.stdout || result.stderr).trim().split("\n")[0] ?? "";
     return { seconds: (Date.now() - started) / 1000, ok: +(result.status === 0) };
   });
