@@ -1,7 +1,6 @@
-// The light pages' bodies are HTML text — the landing page is the platform's hot path, and a text template
-// costs a fraction of a React render — written with the same Tailwind classes as the React citizen pages
-// (form-field.tsx's button, the notes and hints of components/citizen/). lib/web/html/light.css compiles
-// exactly these, with the frame's.
+// The classes of the light pages' bodies (light-ui.tsx, landing/landing-body.tsx), the same Tailwind classes
+// as the React citizen pages (form-field.tsx's button, the notes and hints of components/citizen/), in one
+// list: lib/web/html/light.css compiles exactly these, with the frame's, into the pages' small sheet.
 
 export const LIGHT = {
   h1: "text-2xl font-bold text-brand-800 [overflow-wrap:anywhere]",

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ReactNode } from "react";
 import { LIGHT_CSS } from "@/lib/generated/light-css";
 import type { Locale } from "@/lib/i18n/locales";
 import { citizenPage } from "@/lib/web/html/citizen-document";
@@ -9,43 +10,23 @@ import {
   type DocumentAnswer,
 } from "@/lib/web/html/document-response";
 import { formTokenInput, intoPostForms, withFormTokens } from "@/lib/web/form-token";
+import { escapeHtml } from "@/lib/web/html/slot-template";
+import { staticMarkup } from "@/lib/web/html/static-markup";
 
 // The short-link landing page is the most visited page and is opened on cheap phones over slow networks:
-// one small HTML document, its stylesheet inline, no JavaScript at all — the frame of every citizen page,
-// its body HTML text (light-classes.ts says why). The pages of a refused or held request use it too.
+// one small HTML document, its stylesheet inline, no JavaScript at all — the frame of every citizen page and
+// a body of React components (light-ui.tsx), both rendered by React. The pages of a refused or held request
+// use it too.
 
-const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-const SPECIAL = /[&<>"']/;
-
-export function escapeHtml(text: string): string {
-  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => entities[c]!) : text;
-}
-
-/** Tagged template whose interpolations are escaped unless wrapped with raw(). */
-export class RawHtml {
-  constructor(readonly value: string) {}
-}
-export const raw = (value: string) => new RawHtml(value);
-
-export function html(strings: TemplateStringsArray, ...values: unknown[]): RawHtml {
-  let out = strings[0]!;
-  values.forEach((value, i) => {
-    const text = Array.isArray(value)
-      ? value.map((v) => (v instanceof RawHtml ? v.value : escapeHtml(String(v)))).join("")
-      : value instanceof RawHtml
-        ? value.value
-        : escapeHtml(String(value ?? ""));
-    out += text + strings[i + 1]!;
-  });
-  return new RawHtml(out);
-}
+/** A body already rendered: its HTML given the form token input each of its post forms must carry. */
+export type PrerenderedBody = (tokenInput: string) => string;
 
 export interface LightPage {
   locale: Locale;
   title: string;
   currentPath: string;
-  body: RawHtml;
+  /** React elements (rendered here), or a body rendered beforehand (the landing page's, landing-page.tsx). */
+  body: ReactNode | PrerenderedBody;
 }
 
 // The frame is every citizen page's own (citizen-document.tsx: the header with its skip link and language
@@ -90,7 +71,7 @@ export function renderLightPage(page: LightPage): Buffer<ArrayBuffer> {
   const values: Record<Slot, string> = {
     [TITLE]: escapeHtml(page.title),
     [PATH]: escapeHtml(page.currentPath),
-    [BODY]: intoPostForms(page.body.value, input),
+    [BODY]: typeof page.body === "function" ? page.body(input) : intoPostForms(staticMarkup(page.body), input),
     [TOKEN]: input,
   };
   let length = 0;

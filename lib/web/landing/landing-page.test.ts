@@ -34,7 +34,7 @@ const declared = {
 describe("the landing page before a one-tap report", () => {
   it("says the SMS should not have been sent only when it was sent past the senders' 48 hours", () => {
     const past = landingPage("fr", link(72), "/x7Kq2PzA").body.toString();
-    expect(past).toContain("plus de 48 heures après : il n&#39;aurait pas dû vous être envoyé");
+    expect(past).toContain("plus de 48 heures après : il n&#x27;aurait pas dû vous être envoyé");
     const within = landingPage("fr", link(3), "/x7Kq2PzA").body.toString();
     expect(within).toContain("moins de 48 heures après : les expéditeurs ont ce délai pour appliquer un refus");
     expect(within).not.toContain("aurait pas dû");
@@ -68,7 +68,7 @@ describe("why did I get this SMS", () => {
     expect(own).toContain("Atlas Bank lui-même");
     expect(own).not.toContain('value="source"');
     const none = landingPage("fr", { ...declared, declaration: null }, "/x").body.toString();
-    expect(none).toContain("n&#39;a pas déclaré d&#39;où vient votre numéro");
+    expect(none).toContain("n&#x27;a pas déclaré d&#x27;où vient votre numéro");
     expect(none).not.toContain('value="no-consent"');
   });
 });
@@ -87,5 +87,57 @@ describe("the landing page's frame (#24: one citizen frame)", () => {
     // The classes its body uses are in its sheet.
     expect(page).toMatch(/<style>[^<]*\.bg-brand-700\{/);
     expect(page).toMatch(/<style>[^<]*\.border-s-4\{/);
+  });
+});
+
+describe("one rendering per shape (#24: the body is React, rendered once per campaign's shape)", () => {
+  it("gives each link of the same shape its own code, number, dates and receipt", () => {
+    const first = landingPage("fr", link(72), "/x7Kq2PzA").body.toString();
+    const second = landingPage(
+      "fr",
+      {
+        ...link(100),
+        code: "Zz9Yy8Xx",
+        phone: "+212698765499",
+        opposedAll: { receiptId: "R-CCCCC-DDDDD", since: new Date("2026-10-01T08:00:00Z") },
+      },
+      "/Zz9Yy8Xx",
+    ).body.toString();
+    expect(first).toContain('action="/x7Kq2PzA"');
+    expect(first).toContain("•• 78</bdi>");
+    expect(first).toContain("R-AAAAA-BBBBB");
+    expect(second).toContain('action="/Zz9Yy8Xx"');
+    expect(second).toContain("•• 99</bdi>");
+    expect(second).toContain("le 1 octobre 2026");
+    expect(second).toContain('href="/receipt/R-CCCCC-DDDDD"');
+    for (const other of ["x7Kq2PzA", "R-AAAAA-BBBBB", "2 novembre"]) expect(second).not.toContain(other);
+  });
+
+  it("escapes what providers and staff wrote, in text and in attributes", () => {
+    const page = landingPage(
+      "fr",
+      {
+        ...declared,
+        sender: { ...declared.sender, name: 'Atlas <b>"Bank"</b>' },
+        declaration: { ...declared.declaration, purpose: "<script>alert(1)</script>", collectedHow: "a & b" },
+      },
+      "/x7Kq2PzA",
+    ).body.toString();
+    expect(page).not.toContain("<script>");
+    expect(page).not.toContain("<b>");
+    expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(page).toContain("<bdi>a &amp; b</bdi>");
+  });
+
+  it("renders again when what is refused changes", () => {
+    const open = landingPage("fr", { ...declared }, "/x7Kq2PzA").body.toString();
+    const refused = landingPage(
+      "fr",
+      { ...declared, opposedSource: { receiptId: "R-SSSSS-SSSSS", since } },
+      "/x7Kq2PzA",
+    ).body.toString();
+    expect(open).toContain('value="source"');
+    expect(refused).not.toContain('value="source"');
+    expect(refused).toContain('href="/receipt/R-SSSSS-SSSSS"');
   });
 });

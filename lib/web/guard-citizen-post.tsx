@@ -1,5 +1,6 @@
 import "server-only";
-import { html, lightPageResponse, renderLightPageAnswer } from "@/lib/web/html/render-light-page";
+import { lightPageResponse, renderLightPageAnswer } from "@/lib/web/html/render-light-page";
+import { ActionLink, LightMessage } from "@/lib/web/html/light-ui";
 import { answerToResponse, type DocumentAnswer } from "@/lib/web/html/document-response";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -20,9 +21,11 @@ export function crossSiteRefusal(locale: Locale): Response {
       locale,
       title: t("Common.forbiddenTitle"),
       currentPath: "/",
-      body: html`<h1 class="${LIGHT.h1}">${t("Common.forbiddenTitle")}</h1>
-        <p class="${LIGHT.p}">${t("Common.forbiddenBody")}</p>
-        <a class="${LIGHT.primary}" href="/">${t("Nav.backHome")}</a>`,
+      body: (
+        <LightMessage title={t("Common.forbiddenTitle")} text={t("Common.forbiddenBody")}>
+          <ActionLink href="/">{t("Nav.backHome")}</ActionLink>
+        </LightMessage>
+      ),
     },
     { status: 403 },
   );
@@ -55,9 +58,13 @@ export function rateLimitedAnswer(locale: Locale, path: string, retryAfterSecond
       locale,
       title: t("Common.rateLimitedTitle"),
       currentPath: path,
-      body: html`<h1 class="${LIGHT.h1}">${t("Common.rateLimitedTitle")}</h1>
-        <p class="${LIGHT.p}">${t("Common.rateLimitedBody", { minutes })}</p>
-        <a class="${LIGHT.secondary}" href="${formPageOf(path)}">${t("Common.backToForm")}</a>`,
+      body: (
+        <LightMessage title={t("Common.rateLimitedTitle")} text={t("Common.rateLimitedBody", { minutes })}>
+          <ActionLink href={formPageOf(path)} kind="secondary">
+            {t("Common.backToForm")}
+          </ActionLink>
+        </LightMessage>
+      ),
     },
     { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
   );
@@ -81,9 +88,11 @@ export function formRefusedResponse(locale: Locale, status: 413 | 415 | 422, for
       locale,
       title: t("Common.formRefusedTitle"),
       currentPath: formPath,
-      body: html`<h1 class="${LIGHT.h1}">${t("Common.formRefusedTitle")}</h1>
-        <p class="${LIGHT.p}">${t(REFUSED_BODY[status])}</p>
-        <a class="${LIGHT.primary}" href="${formPath}">${t("Common.backToForm")}</a>`,
+      body: (
+        <LightMessage title={t("Common.formRefusedTitle")} text={t(REFUSED_BODY[status])}>
+          <ActionLink href={formPath}>{t("Common.backToForm")}</ActionLink>
+        </LightMessage>
+      ),
     },
     { status },
   );
@@ -101,14 +110,16 @@ export function unverifiedCapResponse(locale: Locale, phone: string): Response {
       locale,
       title: t("Common.busyTitle"),
       currentPath: "/stop",
-      body: html`<h1 class="${LIGHT.h1}">${t("Common.busyTitle")}</h1>
-        <p class="${LIGHT.p}">${t("Common.busyBody")}</p>
-        <form method="post" action="/number/code">
-          <input type="hidden" name="phone" value="${phone}" />
-          <button type="submit" class="${LIGHT.primary}">
-            ${t("Common.busySendCode", { phone: maskPhone(phone) })}
-          </button>
-        </form>`,
+      body: (
+        <LightMessage title={t("Common.busyTitle")} text={t("Common.busyBody")}>
+          <form method="post" action="/number/code">
+            <input type="hidden" name="phone" value={phone} />
+            <button type="submit" className={LIGHT.primary}>
+              {t("Common.busySendCode", { phone: maskPhone(phone) })}
+            </button>
+          </form>
+        </LightMessage>
+      ),
     },
     { status: 200, headers: { "Cache-Control": "no-store" } },
   );

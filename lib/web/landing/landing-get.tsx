@@ -4,12 +4,11 @@ import { rateLimitedAnswer } from "@/lib/web/guard-citizen-post";
 import { pickLocale } from "@/lib/i18n/locales";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { translatorFor } from "@/lib/i18n/translator";
-import { html, renderLightPageAnswer } from "@/lib/web/html/render-light-page";
-import {} from "@/lib/web/html/document-response";
+import { renderLightPageAnswer } from "@/lib/web/html/render-light-page";
+import { ActionLink, LightMessage } from "@/lib/web/html/light-ui";
 import { LINK_CODE_LENGTH } from "@/lib/links/link-code";
 import { landingPage } from "@/lib/web/landing/landing-page";
 import { resolveLink } from "@/lib/links/resolve-link";
-import { LIGHT } from "@/lib/web/html/light-classes";
 
 /**
  * The answer to GET /<code>, wherever the request arrives: the Next route (development) or the production
@@ -46,9 +45,11 @@ function pageNotFound(locale: ReturnType<typeof pickLocale>, path: string): Docu
       locale,
       title,
       currentPath: path,
-      body: html`<h1 class="${LIGHT.h1}">${title}</h1>
-        <p class="${LIGHT.p}">${t("Common.notFoundBody")}</p>
-        <a class="${LIGHT.primary}" href="/">${t("Nav.backHome")}</a>`,
+      body: (
+        <LightMessage title={title} text={t("Common.notFoundBody")}>
+          <ActionLink href="/">{t("Nav.backHome")}</ActionLink>
+        </LightMessage>
+      ),
     },
     { status: 404 },
   );

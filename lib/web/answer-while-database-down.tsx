@@ -1,14 +1,14 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { retryAfterSeconds } from "@/lib/db/availability";
-import { html, renderLightPageAnswer } from "@/lib/web/html/render-light-page";
+import { renderLightPageAnswer } from "@/lib/web/html/render-light-page";
+import { LightMessage } from "@/lib/web/html/light-ui";
 import { localeCookie, pickLocale } from "@/lib/i18n/locales";
 import { cookieValue } from "@/lib/web/cookie-value";
 import { translatorFor } from "@/lib/i18n/translator";
 import { problems } from "@/lib/problems";
 import { signResponse } from "@/lib/web/signatures/sign-response";
 import { requestSignatureLabel } from "@/lib/web/signatures/verify-request";
-import { LIGHT } from "@/lib/web/html/light-classes";
 
 // Paths that need no database: served as usual during an outage.
 const WITHOUT_DATABASE =
@@ -50,8 +50,7 @@ export async function answerWhileDatabaseDown(request: IncomingMessage, response
       locale,
       title: t("Common.unavailableTitle"),
       currentPath: path,
-      body: html`<h1 class="${LIGHT.h1}">${t("Common.unavailableTitle")}</h1>
-        <p class="${LIGHT.p}">${t("Common.unavailableBody")}</p>`,
+      body: <LightMessage title={t("Common.unavailableTitle")} text={t("Common.unavailableBody")} />,
     },
     { status: 503, headers: { "Retry-After": retryAfter } },
   );
