@@ -60,8 +60,9 @@ export async function benchLanding(server: AppServer, codes: string[]) {
     `landing page /<code> (autocannon, 50 connections, 10 s, ${fmt(codes.length)} different codes in turn)`,
     `${r.show("rate")} req/s, p99 ${r.show("p99", 0, " ms")} = ${r.show("share")} % of bare Node (${fmt(r.median("non2xx"))} non-2xx)`,
     `bare Node http, same ${html.length} bytes: ${r.show("bare")} req/s, p99 ${r.show("bareP99", 0, " ms")}`,
-    "≥ 40 % of bare Node in every run, p99 < 100 ms",
-    r.samples.every((run) => run.share! >= 40) && r.median("p99") < 100,
+    // #24: the front door may cost nothing measurable — no worse than before it (55 %).
+    "≥ 55 % of bare Node, p99 < 100 ms",
+    r.median("share") >= 55 && r.median("p99") < 100,
   );
 }
 
@@ -150,7 +151,8 @@ export async function benchOptout(server: AppServer) {
     "launch day: opt-outs through /stop (autocannon, 64 connections, 20 s, a distinct number each)",
     `${r.show("perSecond")} opt-outs/s, p50 ${r.show("p50", 0, " ms")}, p99 ${r.show("p99", 0, " ms")} = ${r.show("share")} % of the locked reference (${fmt(r.median("answered303"))} receipts, ${fmt(r.median("other"))} other answers)`,
     `pgbench, 64 clients: ${r.show("insertTps")} single-row INSERT transactions/s; ${r.show("lockedTps")}/s holding one global advisory lock until commit`,
-    "≥ 50 % of the locked reference, p99 < 300 ms",
-    r.median("share") >= 50 && r.median("p99") < 300 && r.samples.every((run) => run.other === 0),
+    // #24: no worse than before the front door (83 %); every answer a receipt.
+    "≥ 83 % of the locked reference, p99 < 300 ms, no other answer",
+    r.median("share") >= 83 && r.median("p99") < 300 && r.samples.every((run) => run.other === 0),
   );
 }
