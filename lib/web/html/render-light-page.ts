@@ -10,7 +10,7 @@ import {
   type DocumentAnswer,
 } from "@/lib/web/html/document-response";
 import { formTokenInput, intoPostForms, withFormTokens } from "@/lib/web/form-token";
-import { escapeHtml } from "@/lib/web/html/slot-template";
+import { escapeHtml, slot, TOKEN_SLOT, toSlotTemplate } from "@/lib/web/html/slot-template";
 import { staticMarkup } from "@/lib/web/html/static-markup";
 
 // The short-link landing page is the most visited page and is opened on cheap phones over slow networks:
@@ -30,17 +30,16 @@ export interface LightPage {
 }
 
 // The frame is every citizen page's own (citizen-document.tsx: the header with its skip link and language
-// buttons, the footer), rendered by React once per language with markers where the title, the current path,
+// buttons, the footer), rendered by React once per language with slots (slot-template.ts) where the title, the current path,
 // the body and the form token (the language buttons are a post form) go, and kept as UTF-8 bytes: a page is
 // then its few dynamic strings encoded between the frame's pieces. Encoding the whole 10 KB document on
 // every request was a fifth of the landing page's cost (profiled).
-const TITLE = "STOPSMSLIGHTTITLE";
-const PATH = "STOPSMSLIGHTPATH";
-const BODY = "STOPSMSLIGHTBODY";
-const TOKEN = "STOPSMSLIGHTTOKEN";
-type Slot = typeof TITLE | typeof PATH | typeof BODY | typeof TOKEN;
+const TITLE = "TITLE";
+const PATH = "PATH";
+const BODY = "BODY";
+type Slot = typeof TITLE | typeof PATH | typeof BODY | typeof TOKEN_SLOT;
 interface Frame {
-  /** The frame's text between the slots (pieces.length === slots.length + 1). */
+  /** The frame's bytes between the slots (pieces.length === slots.length + 1). */
   pieces: Buffer[];
   slots: Slot[];
 }
@@ -49,17 +48,20 @@ const frames = new Map<Locale, Frame>();
 function frameFor(locale: Locale): Frame {
   let frame = frames.get(locale);
   if (frame) return frame;
-  const document = withFormTokens(
-    renderDocument(citizenPage({ locale, title: TITLE, path: PATH, noIndex: true, stylesheet: LIGHT_CSS, body: BODY })),
-    TOKEN,
-  );
-  const parts = document.split(new RegExp(`(${TITLE}|${PATH}|${BODY}|${TOKEN})`));
-  const slots = parts.filter((_, i) => i % 2 === 1) as Slot[];
+  const page = citizenPage({
+    locale,
+    title: slot(TITLE),
+    path: slot(PATH),
+    noIndex: true,
+    stylesheet: LIGHT_CSS,
+    body: slot(BODY),
+  });
+  const { pieces, slots } = toSlotTemplate(withFormTokens(renderDocument(page), slot(TOKEN_SLOT)));
   // One title, one path (the language buttons' return address), one body: anything else is a frame change
   // this renderer would answer wrongly.
-  for (const slot of [TITLE, PATH, BODY])
-    if (slots.filter((s) => s === slot).length !== 1) throw new Error(`the light frame has no single ${slot}`);
-  frame = { pieces: parts.filter((_, i) => i % 2 === 0).map((text) => Buffer.from(text)), slots };
+  for (const name of [TITLE, PATH, BODY])
+    if (slots.filter((s) => s === name).length !== 1) throw new Error(`the light frame has no single ${name}`);
+  frame = { pieces: pieces.map((text) => Buffer.from(text)), slots: slots as Slot[] };
   frames.set(locale, frame);
   return frame;
 }
@@ -72,15 +74,15 @@ export function renderLightPage(page: LightPage): Buffer<ArrayBuffer> {
     [TITLE]: escapeHtml(page.title),
     [PATH]: escapeHtml(page.currentPath),
     [BODY]: typeof page.body === "function" ? page.body(input) : intoPostForms(staticMarkup(page.body), input),
-    [TOKEN]: input,
+    [TOKEN_SLOT]: input,
   };
   let length = 0;
   for (const piece of pieces) length += piece.length;
-  for (const slot of slots) length += Buffer.byteLength(values[slot]);
+  for (const name of slots) length += Buffer.byteLength(values[name]);
   const bytes = Buffer.allocUnsafe(length);
   let at = pieces[0]!.copy(bytes, 0);
-  slots.forEach((slot, i) => {
-    at += bytes.write(values[slot], at);
+  slots.forEach((name, i) => {
+    at += bytes.write(values[name], at);
     at += pieces[i + 1]!.copy(bytes, at);
   });
   return bytes;

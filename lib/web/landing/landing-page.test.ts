@@ -141,3 +141,14 @@ describe("one rendering per shape (#24: the body is React, rendered once per cam
     expect(refused).toContain('href="/receipt/R-SSSSS-SSSSS"');
   });
 });
+
+describe("stored text that looks like a slot", () => {
+  it("is text, never a slot (a NUL the door would have refused is dropped)", () => {
+    const page = landingPage(
+      "fr",
+      { ...declared, declaration: { ...declared.declaration, purpose: "offres \u0000CODE\u0000 \u0000NOPE\u0000" } },
+      "/x7Kq2PzA",
+    ).body.toString();
+    expect(page).toContain("<bdi>offres CODE NOPE</bdi>");
+  });
+});

@@ -24,6 +24,8 @@ const MAX_TEMPLATES = 2_000;
 
 function templateFor(shape: LandingShape): SlotTemplate {
   const key = JSON.stringify(shape);
+  // A NUL in stored text would read as a slot marker: the door refuses it in every field; dropped here too.
+  if (key.includes("\\u0000")) return templateFor(JSON.parse(key.replaceAll("\\u0000", "")) as LandingShape);
   let template = templates.get(key);
   if (template) return template;
   template = toSlotTemplate(intoPostForms(staticMarkup(<LandingBody shape={shape} />), slot(TOKEN_SLOT)));
