@@ -13,6 +13,13 @@ function offsetMinutes(at: Date): number {
   return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }
 
+const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
+
+/** The Moroccan day (YYYY-MM-DD) an instant falls on. */
+export function moroccanDay(at: Date): string {
+  return dayFormat.format(at);
+}
+
 /** The instant a Moroccan day (YYYY-MM-DD) begins, in the zone's offset of that day (never a fixed +01:00). */
 export function moroccanMidnight(day: string): Date {
   const utcMidnight = new Date(`${day}T00:00:00Z`);

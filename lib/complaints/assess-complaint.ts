@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { TIME_ZONE } from "@/lib/time-zone";
+import { moroccanDay, moroccanDayEnd, moroccanMidnight } from "@/lib/time-zone";
 import { readCampaignDeclaration } from "@/lib/sources/campaign-declaration";
 
 export type Verdict = "violation" | "within-deadline" | "no-opposition" | "undetermined";
@@ -195,24 +195,11 @@ async function judge(client: Tx, complaint: ComplaintRow): Promise<Assessment> {
   return { verdict: "undetermined", reason: "Le jour de réception chevauche l'expiration du délai légal.", facts };
 }
 
-/** The reported day (stored at 12:00 UTC) as a whole day in Moroccan time: [00:00, 24:00[. */
+/**
+ * The reported day (stored at 12:00 UTC) as a whole day in Moroccan time, [00:00, 24:00[ — 23 or 25 hours
+ * the days Morocco leaves or comes back from UTC+0 for Ramadan.
+ */
 export function dayWindow(receivedAt: Date): { from: Date; to: Date } {
-  const day = new Intl.DateTimeFormat("en-CA", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(receivedAt);
-  const from = new Date(Date.parse(`${day}T00:00:00Z`) - offsetMinutes(new Date(`${day}T12:00:00Z`)) * 60_000);
-  return { from, to: new Date(from.getTime() + 86_400_000 - 1) };
-}
-
-/** Morocco's offset from UTC at that moment (+60, or 0 during Ramadan). */
-function offsetMinutes(at: Date): number {
-  const name =
-    new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" })
-      .formatToParts(at)
-      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  const day = moroccanDay(receivedAt);
+  return { from: moroccanMidnight(day), to: new Date(moroccanDayEnd(day).getTime() - 1) };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TIME_ZONE } from "@/lib/time-zone";
+import { moroccanDay } from "@/lib/time-zone";
 
 export interface DateRange {
   /** First and last day included, as YYYY-MM-DD in Moroccan time (the rollups' days). */
@@ -11,7 +11,7 @@ export interface DateRange {
 const day = z.iso.date();
 
 export function todayInMorocco(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(now);
+  return moroccanDay(now);
 }
 
 function minusDays(isoDay: string, days: number): string {
