@@ -1,6 +1,7 @@
 import "server-only";
-import { lightPageResponse, renderLightPageAnswer } from "@/lib/web/html/render-light-page";
-import { ActionLink, LightMessage } from "@/lib/web/html/light-ui";
+import { lightPageResponse } from "@/lib/web/html/render-light-page";
+import { LightMessage } from "@/lib/web/html/light-ui";
+import { lightMessageAnswer } from "@/lib/web/html/light-message-page";
 import { answerToResponse, type DocumentAnswer } from "@/lib/web/html/document-response";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -16,18 +17,17 @@ import { routeFor } from "@/lib/web/routes";
 /** A post from another site: refused, with the way home. */
 export function crossSiteRefusal(locale: Locale): Response {
   const t = translatorFor(locale);
-  return lightPageResponse(
-    {
-      locale,
-      title: t("Common.forbiddenTitle"),
-      currentPath: "/",
-      body: (
-        <LightMessage title={t("Common.forbiddenTitle")} text={t("Common.forbiddenBody")}>
-          <ActionLink href="/">{t("Nav.backHome")}</ActionLink>
-        </LightMessage>
-      ),
-    },
-    { status: 403 },
+  return answerToResponse(
+    lightMessageAnswer(
+      {
+        locale,
+        path: "/",
+        title: t("Common.forbiddenTitle"),
+        text: t("Common.forbiddenBody"),
+        action: { href: "/", label: t("Nav.backHome") },
+      },
+      { status: 403 },
+    ),
   );
 }
 
@@ -53,18 +53,13 @@ export async function guardCitizenPost(
 export function rateLimitedAnswer(locale: Locale, path: string, retryAfterSeconds: number): DocumentAnswer {
   const t = translatorFor(locale);
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return renderLightPageAnswer(
+  return lightMessageAnswer(
     {
       locale,
+      path,
       title: t("Common.rateLimitedTitle"),
-      currentPath: path,
-      body: (
-        <LightMessage title={t("Common.rateLimitedTitle")} text={t("Common.rateLimitedBody", { minutes })}>
-          <ActionLink href={formPageOf(path)} kind="secondary">
-            {t("Common.backToForm")}
-          </ActionLink>
-        </LightMessage>
-      ),
+      text: t("Common.rateLimitedBody", { minutes }),
+      action: { href: formPageOf(path), label: t("Common.backToForm"), kind: "secondary" },
     },
     { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
   );
@@ -83,18 +78,17 @@ const REFUSED_BODY = {
 /** A form post the door refused (too large, not a form, a control character): a page that says why, and the way back. */
 export function formRefusedResponse(locale: Locale, status: 413 | 415 | 422, formPath: string): Response {
   const t = translatorFor(locale);
-  return lightPageResponse(
-    {
-      locale,
-      title: t("Common.formRefusedTitle"),
-      currentPath: formPath,
-      body: (
-        <LightMessage title={t("Common.formRefusedTitle")} text={t(REFUSED_BODY[status])}>
-          <ActionLink href={formPath}>{t("Common.backToForm")}</ActionLink>
-        </LightMessage>
-      ),
-    },
-    { status },
+  return answerToResponse(
+    lightMessageAnswer(
+      {
+        locale,
+        path: formPath,
+        title: t("Common.formRefusedTitle"),
+        text: t(REFUSED_BODY[status]),
+        action: { href: formPath, label: t("Common.backToForm") },
+      },
+      { status },
+    ),
   );
 }
 

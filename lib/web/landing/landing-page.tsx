@@ -5,7 +5,7 @@ import { senderParams } from "@/lib/i18n/sender-params";
 import type { ResolvedLink } from "@/lib/links/resolve-link";
 import { maskPhone } from "@/lib/phone/mask-phone";
 import { type DocumentAnswer } from "@/lib/web/html/document-response";
-import { ActionLink, LightMessage } from "@/lib/web/html/light-ui";
+import { lightMessageAnswer } from "@/lib/web/html/light-message-page";
 import { renderLightPageAnswer } from "@/lib/web/html/render-light-page";
 import { fillSlots, slot, TOKEN_SLOT, toSlotTemplate, type SlotTemplate } from "@/lib/web/html/slot-template";
 import { intoPostForms } from "@/lib/web/form-token";
@@ -91,17 +91,13 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): D
 /** One page for unknown and expired codes: the body tells a code-guesser nothing (no sender's name). */
 function missPage(locale: Locale, path: string, status: 404 | 410): DocumentAnswer {
   const t = translatorFor(locale);
-  const title = t("Link.missTitle");
-  return renderLightPageAnswer(
+  return lightMessageAnswer(
     {
       locale,
-      title,
-      currentPath: path,
-      body: (
-        <LightMessage title={title} text={t("Link.missBody")}>
-          <ActionLink href="/stop">{t("Link.useForm")}</ActionLink>
-        </LightMessage>
-      ),
+      path,
+      title: t("Link.missTitle"),
+      text: t("Link.missBody"),
+      action: { href: "/stop", label: t("Link.useForm") },
     },
     { status },
   );

@@ -1,8 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { retryAfterSeconds } from "@/lib/db/availability";
-import { renderLightPageAnswer } from "@/lib/web/html/render-light-page";
-import { LightMessage } from "@/lib/web/html/light-ui";
+import { lightMessageAnswer } from "@/lib/web/html/light-message-page";
 import { localeCookie, pickLocale } from "@/lib/i18n/locales";
 import { cookieValue } from "@/lib/web/cookie-value";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -45,13 +44,8 @@ export async function answerWhileDatabaseDown(request: IncomingMessage, response
     request.headers["accept-language"] ?? null,
   );
   const t = translatorFor(locale);
-  const page = renderLightPageAnswer(
-    {
-      locale,
-      title: t("Common.unavailableTitle"),
-      currentPath: path,
-      body: <LightMessage title={t("Common.unavailableTitle")} text={t("Common.unavailableBody")} />,
-    },
+  const page = lightMessageAnswer(
+    { locale, path, title: t("Common.unavailableTitle"), text: t("Common.unavailableBody") },
     { status: 503, headers: { "Retry-After": retryAfter } },
   );
   response.writeHead(page.status, page.headers).end(request.method === "HEAD" ? undefined : page.body);

@@ -4,8 +4,7 @@ import { rateLimitedAnswer } from "@/lib/web/guard-citizen-post";
 import { pickLocale } from "@/lib/i18n/locales";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { translatorFor } from "@/lib/i18n/translator";
-import { renderLightPageAnswer } from "@/lib/web/html/render-light-page";
-import { ActionLink, LightMessage } from "@/lib/web/html/light-ui";
+import { lightMessageAnswer } from "@/lib/web/html/light-message-page";
 import { LINK_CODE_LENGTH } from "@/lib/links/link-code";
 import { landingPage } from "@/lib/web/landing/landing-page";
 import { resolveLink } from "@/lib/links/resolve-link";
@@ -39,17 +38,13 @@ export async function landingGet(
 
 function pageNotFound(locale: ReturnType<typeof pickLocale>, path: string): DocumentAnswer {
   const t = translatorFor(locale);
-  const title = t("Common.notFoundTitle");
-  return renderLightPageAnswer(
+  return lightMessageAnswer(
     {
       locale,
-      title,
-      currentPath: path,
-      body: (
-        <LightMessage title={title} text={t("Common.notFoundBody")}>
-          <ActionLink href="/">{t("Nav.backHome")}</ActionLink>
-        </LightMessage>
-      ),
+      path,
+      title: t("Common.notFoundTitle"),
+      text: t("Common.notFoundBody"),
+      action: { href: "/", label: t("Nav.backHome") },
     },
     { status: 404 },
   );
