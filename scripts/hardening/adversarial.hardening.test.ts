@@ -1,53 +1,27 @@
 import { describe, expect, inject, it } from "vitest";
-import type { Actor } from "@/lib/audit/write-audit";
-import { createStaffUser } from "@/lib/auth/create-staff-user";
-import { db, pool } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { mintLinks } from "@/lib/links/mint-links";
 import { recordOpposition } from "@/lib/oppositions/record-opposition";
 import { createListSource } from "@/lib/sources/create-list-source";
 import { TEST_DECLARATION } from "@/lib/testing/declaration";
-import { signRequest } from "@/lib/web/signatures/sign-request";
-import { createApiOperator, createApiProvider, type TestProvider } from "@/lib/testing/api-client";
+import { createApiOperator, createApiProvider } from "@/lib/testing/api-client";
 import { backdateOppositions, uniquePhone, uniqueSlug } from "@/lib/testing/fixtures";
-import { startAppServer, type AppServer } from "@/scripts/lib/app-server";
-import { nextIp, recordResult } from "./results";
+import { startAppServer } from "@/scripts/lib/app-server";
+import { ADVERSARIAL_ENV, cli, form, inForce, signed } from "./adversarial-parties";
+import { recordResult } from "./results";
 
-// The adversarial suite: two operators, three providers (two sending for the same sender), verified and
-// unverified citizens and an anonymous visitor; each party tries the others' actions on the others' objects,
-// through the production server. Every attack must be refused or have no effect, and the legitimate party
-// must not be hurt. Each outcome is written to docs/reliability.md by the run.
+// The adversarial suite: two operators, three providers (two sending for the same sender) and citizens; each
+// party tries the others' actions on the others' objects, through the production server (citizens, visitors
+// and staff against the others: adversarial-visitors.hardening.test.ts). Every attack must be refused or have
+// no effect, and the legitimate party must not be hurt. Each outcome is written to docs/reliability.md by the run.
 
 const PORT = 3251;
-const cli: Actor = { kind: "cli", label: "adversarial" };
 const outcomes: Record<string, string> = {};
 const outcome = (attack: string, result: string) => (outcomes[attack] = result);
 
-async function signed(server: AppServer, party: TestProvider, method: string, path: string, body?: unknown) {
-  const url = `${server.url}/api/v1${path}`;
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  const headers = await signRequest({ method, url, body: text, keyid: party.keyid, privateKey: party.privateKey });
-  const response = await fetch(url, { method, headers: { ...headers, "x-forwarded-for": nextIp() }, body: text });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
-
-const inForce = (phone: string) => db().opposition.count({ where: { phone, withdrawnAt: null } });
-
-function form(server: AppServer, path: string, fields: Record<string, string>, address = nextIp()) {
-  return fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": address },
-    body: new URLSearchParams(fields).toString(),
-    redirect: "manual",
-  });
-}
-
 describe("the adversarial suite: every party against every other", () => {
   it("refuses each party's actions on another's objects, at a bounded cost, without hurting the legitimate party", async () => {
-    const server = await startAppServer(inject("databaseUrl"), PORT, {
-      STOPSMS_NUMBER_EVENTS_REVIEW_PER_DAY: "3",
-      STOPSMS_SMS_PER_HOUR: "1000000",
-      STOPSMS_UNVERIFIED_PER_NETWORK_PER_HOUR: "5",
-    });
+    const server = await startAppServer(inject("databaseUrl"), PORT, ADVERSARIAL_ENV);
     try {
       // Parties. Citizens' numbers: some belong to operator 1, some to operator 2.
       const [alice, bob, carol, dave] = [uniquePhone(), uniquePhone(), uniquePhone(), uniquePhone()];
@@ -243,93 +217,6 @@ describe("the adversarial suite: every party against every other", () => {
       outcome(
         "another provider's campaign declaring a refused source mints for that number / STARTs it",
         `no link (invalid: opposed-source); START ${String(startSource.json.reason ?? startSource.status)}, the source refusal in force`,
-      );
-
-      // Citizens and visitors: unverified accusations, codes to foreign numbers, the network cap.
-      const framed = uniquePhone();
-      for (let i = 0; i < 20; i++)
-        await form(server, "/report/submit", {
-          reason: "no_mention",
-          senderSeen: framed,
-          messageText: "spam",
-          receivedOn: new Date().toISOString().slice(0, 10),
-        });
-      const verifiedAgainst = await db().complaint.count({ where: { originatorPhone: framed, verified: true } });
-      expect(verifiedAgainst).toBe(0);
-      outcome(
-        "a visitor accuses a competitor's number 20 times",
-        "20 unverified reports, 0 verified: never flagged, in no CSV or dossier",
-      );
-      const before = await db().smsOutbox.count();
-      const foreignCodes = [];
-      for (const phone of ["+33612345678", "+212522123456", "+447911123456"])
-        foreignCodes.push((await form(server, "/number/code", { phone })).status);
-      expect(await db().smsOutbox.count()).toBe(before);
-      outcome(
-        "a visitor asks codes for foreign, fixed and premium numbers (SMS pumping)",
-        `no SMS sent (answers ${foreignCodes.join(", ")})`,
-      );
-      const holder = uniquePhone();
-      for (let i = 0; i < 10; i++) await form(server, "/number/code", { phone: holder });
-      const sent = await db().smsOutbox.count({ where: { phone: holder } });
-      expect(sent).toBeLessThanOrEqual(2);
-      outcome(
-        "a stranger asks 10 codes for someone's number at once",
-        `${sent} SMS sent; the holder waits at most 15 minutes`,
-      );
-      const network = "100.64.9";
-      const capped = [];
-      for (let i = 1; i <= 7; i++)
-        capped.push(
-          (await form(server, "/stop/submit", { phone: uniquePhone(), scope: "all" }, `${network}.${i}`)).status,
-        );
-      expect(capped.slice(0, 5).every((s) => s === 303)).toBe(true);
-      expect(capped.slice(5)).toEqual([200, 200]);
-      const elsewhere = await form(server, "/stop/submit", { phone: uniquePhone(), scope: "all" }, "100.65.1.1");
-      expect(elsewhere.status).toBe(303);
-      outcome(
-        "one network sends unverified refusals past its hourly cap (5)",
-        `first 5 recorded, then the verified way offered (${capped.join(" ")}); another network still records`,
-      );
-
-      // Anonymous: racing /stop between two publications of the log at the hour's boundary.
-      await pool().query("UPDATE log_tree_heads SET at = at - interval '2 hours'");
-      const since = new Date();
-      const heads = await Promise.all(
-        Array.from({ length: 8 }, async (_, i) => {
-          if (i === 4) await form(server, "/stop/submit", { phone: uniquePhone(), scope: "all" });
-          const response = await fetch(`${server.url}/api/v1/log/tree-head`, {
-            headers: { "x-forwarded-for": nextIp() },
-          });
-          return ((await response.json()) as { size: number }).size;
-        }),
-      );
-      const published = await pool().query<{ n: string }>("SELECT count(*) AS n FROM log_tree_heads WHERE at >= $1", [
-        since,
-      ]);
-      expect(Number(published.rows[0]!.n)).toBe(1);
-      expect(new Set(heads).size).toBe(1);
-      outcome(
-        "a visitor posts /stop between public tree-head requests at the publication boundary",
-        "one head published for all of them: every answer shows the same size",
-      );
-
-      // Staff: a distributed lock-out attempt.
-      const email = `${uniqueSlug("adv")}@cndp.example`;
-      await createStaffUser(cli, { email, role: "admin", password: "correct horse battery staple" });
-      await Promise.all(
-        Array.from({ length: 30 }, () =>
-          form(server, "/staff/sign-in/submit", { email, password: "wrong" }).then((r) => r.arrayBuffer()),
-        ),
-      );
-      const holderSignIn = await form(server, "/staff/sign-in/submit", {
-        email,
-        password: "correct horse battery staple",
-      });
-      expect(holderSignIn.headers.get("location")).toBe("/staff");
-      outcome(
-        "wrong passwords for an admin from 30 addresses",
-        "the admin still signs in from their own address (slowed, alerted)",
       );
     } finally {
       await server.stop();
