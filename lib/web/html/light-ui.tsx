@@ -85,16 +85,14 @@ export function RefusalNote({
   );
 }
 
-/** A full-width submit button with its hint below, the hint read with it by screen readers. */
+/** A full-width submit button of the form's `choice`, with its hint below, the hint read with it by screen readers. */
 export function ChoiceButton({
-  name = "choice",
   value,
   kind,
   label,
   hint,
   hintId,
 }: {
-  name?: string;
   value: string;
   kind: "primary" | "secondary";
   label: string;
@@ -106,7 +104,7 @@ export function ChoiceButton({
       <button
         className={LIGHT[kind]}
         type="submit"
-        name={name}
+        name="choice"
         value={value}
         aria-describedby={hint ? hintId : undefined}
       >

@@ -40,6 +40,11 @@ const S = Object.fromEntries(Object.entries(LANDING_SLOTS).map(([key, name]) => 
   string
 >;
 
+/** "SMS from <sender>": the page's title and its heading. */
+export function landingTitle(shape: LandingShape): string {
+  return stableSentence(shape.locale, "Link.title", senderParams(shape.sender));
+}
+
 /** The short-link landing page's body: who sent the SMS, to which (masked) number, and the choices. */
 export function LandingBody({ shape }: { shape: LandingShape }) {
   const { locale, sender, opposedAll, opposedSender, refusedBefore, declaration } = shape;
@@ -96,7 +101,7 @@ export function LandingBody({ shape }: { shape: LandingShape }) {
     ) : null;
   return (
     <>
-      <h1 className={LIGHT.h1}>{say("Link.title", named)}</h1>
+      <h1 className={LIGHT.h1}>{landingTitle(shape)}</h1>
       <p className={LIGHT.p}>
         <WithIsolated sentence={say("Link.sentTo", { phone: S.phone })} marker={S.phone}>
           <PhoneNumber>{S.phone}</PhoneNumber>

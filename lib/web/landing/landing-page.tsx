@@ -1,7 +1,6 @@
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDateTime, stableSentence, translatorFor } from "@/lib/i18n/translator";
-import { senderParams } from "@/lib/i18n/sender-params";
+import { formatDateTime, translatorFor } from "@/lib/i18n/translator";
 import type { ResolvedLink } from "@/lib/links/resolve-link";
 import { maskPhone } from "@/lib/phone/mask-phone";
 import { type DocumentAnswer } from "@/lib/web/html/document-response";
@@ -10,7 +9,7 @@ import { renderLightPageAnswer } from "@/lib/web/html/render-light-page";
 import { fillSlots, slot, TOKEN_SLOT, toSlotTemplate, type SlotTemplate } from "@/lib/web/html/slot-template";
 import { intoPostForms } from "@/lib/web/form-token";
 import { staticMarkup } from "@/lib/web/html/static-markup";
-import { LandingBody, LANDING_SLOTS, type LandingShape } from "./landing-body";
+import { LandingBody, landingTitle, LANDING_SLOTS, type LandingShape } from "./landing-body";
 
 type ActiveLink = Extract<ResolvedLink, { status: "active" }>;
 
@@ -19,16 +18,24 @@ type ActiveLink = Extract<ResolvedLink, { status: "active" }>;
 // third of the landing page's throughput, and the declared page's month names ten times the page). The key
 // is the whole shape, the body's only input, so a page can never be another shape's. Bounded: forgotten
 // all at once past 2 000 shapes (a shape per sender and language, a few per declared campaign).
-const templates = new Map<string, SlotTemplate>();
+interface LandingTemplate {
+  /** The page's title (the body's heading): a function of the shape too. */
+  title: string;
+  body: SlotTemplate;
+}
+const templates = new Map<string, LandingTemplate>();
 const MAX_TEMPLATES = 2_000;
 
-function templateFor(shape: LandingShape): SlotTemplate {
+function templateFor(shape: LandingShape): LandingTemplate {
   const key = JSON.stringify(shape);
   // A NUL in stored text would read as a slot marker: the door refuses it in every field; dropped here too.
   if (key.includes("\\u0000")) return templateFor(JSON.parse(key.replaceAll("\\u0000", "")) as LandingShape);
   let template = templates.get(key);
   if (template) return template;
-  template = toSlotTemplate(intoPostForms(staticMarkup(<LandingBody shape={shape} />), slot(TOKEN_SLOT)));
+  template = {
+    title: landingTitle(shape),
+    body: toSlotTemplate(intoPostForms(staticMarkup(<LandingBody shape={shape} />), slot(TOKEN_SLOT))),
+  };
   if (templates.size >= MAX_TEMPLATES) templates.clear();
   templates.set(key, template);
   return template;
@@ -68,7 +75,7 @@ function shapeOf(locale: Locale, link: ActiveLink): { shape: LandingShape; refus
 export function landingPage(locale: Locale, link: ResolvedLink, path: string): DocumentAnswer {
   if (link.status !== "active") return missPage(locale, path, link.status === "expired" ? 410 : 404);
   const { shape, refusal } = shapeOf(locale, link);
-  const template = templateFor(shape);
+  const { title, body } = templateFor(shape);
   const S = LANDING_SLOTS;
   const values: Record<string, string> = { [S.code]: link.code, [S.phone]: maskPhone(link.phone) };
   if (refusal) {
@@ -82,9 +89,9 @@ export function landingPage(locale: Locale, link: ResolvedLink, path: string): D
   }
   return renderLightPageAnswer({
     locale,
-    title: stableSentence(locale, "Link.title", senderParams(shape.sender)),
+    title,
     currentPath: path,
-    body: (tokenInput) => fillSlots(template, values, tokenInput),
+    body: (tokenInput) => fillSlots(body, values, tokenInput),
   });
 }
 
